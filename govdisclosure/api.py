@@ -1,0 +1,151 @@
+"""parse() and parse_file(): compose the pipeline stages.
+
+decode → normalize → layout (tokens) → sections (parts, edition, year, organ) → tables (labels
+matched, cells assembled) → validate → Report.  Each stage is a plain function in its own module.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import logging
+import os
+from typing import Any
+
+from . import layout, normalize, sections, tables, validate
+from .report import Field, Finding, Report, Source
+
+log = logging.getLogger(__name__)
+
+__all__ = ["parse", "parse_file"]
+
+
+def parse(
+    text: str,
+    *,
+    edition: str | None = None,
+    year: int | None = None,
+    organ: str | None = None,
+    narrative: bool = True,
+) -> Report:
+    """Parse the text of one annual report.
+
+    Never raises on a ``str``: anything odd becomes a finding and a field status.  The hints
+    ``edition``, ``year`` and ``organ`` fill in what the text lacks; where the text disagrees a
+    finding says so.  ``narrative=False`` skips the narrative stage (meta/facts).
+    """
+    if not isinstance(text, str):
+        raise TypeError(
+            f"parse() takes the report text as str, not {type(text).__name__}; "
+            "for bytes or a file path use govdisclosure.parse_file()"
+        )
+    if edition is not None and edition not in ("2019", "2021", "legacy"):
+        raise ValueError(f"edition hint must be '2019', '2021' or 'legacy', not {edition!r}")
+    try:
+        return _parse(text, edition=edition, year=year, organ=organ, narrative=narrative)
+    except RecursionError as exc:  # pragma: no cover - defensive: never raise on text
+        return _failed(text, exc)
+    except Exception as exc:  # pragma: no cover - defensive: never raise on text
+        log.exception("internal error while parsing")
+        return _failed(text, exc)
+
+
+def _failed(text: str, exc: BaseException) -> Report:
+    return Report(
+        edition=None,
+        year=None,
+        organ=None,
+        findings=(
+            Finding(
+                "internal_error",
+                "error",
+                f"the parser failed on this text ({type(exc).__name__}: {str(exc)[:120]}); "
+                "please report it with the text attached",
+            ),
+        ),
+        text=text,
+    )
+
+
+def _parse(text: str, *, edition: str | None, year: int | None, organ: str | None, narrative: bool) -> Report:
+    norm = normalize.normalize(text)
+    toks = layout.tokenize(norm.text)
+    doc = sections.analyse(norm, toks, edition_hint=edition, year_hint=year, organ_hint=organ)
+    findings: list[Finding] = list(doc.findings)
+    flds: dict[str, Field] = {}
+    if doc.edition in ("2019", "2021"):
+        flds, tfind = tables.assemble(norm, toks, doc)
+        findings += tfind
+        flds, vfind = validate.check(flds, doc.edition)
+        findings += vfind
+    meta, facts, nfind = _narrative(norm, doc, flds, narrative)
+    findings += nfind
+    return Report(
+        edition=doc.edition,
+        year=doc.year,
+        organ=doc.organ,
+        fields=flds,
+        findings=tuple(findings),
+        meta=meta if meta is not None else _basic_meta(doc),
+        facts=facts,
+        sections=doc.sections,
+        text=text,
+    )
+
+
+def _basic_meta(doc: Any) -> Any:
+    from .report import Meta
+
+    return Meta(organ=doc.organ, year=doc.year)
+
+
+def _narrative(norm: Any, doc: Any, flds: dict[str, Field], enabled: bool) -> tuple[Any, tuple[Any, ...], list[Finding]]:
+    if not enabled:
+        return None, (), []
+    try:
+        from . import narrative as _n
+    except ImportError:
+        return None, (), []
+    extract = getattr(_n, "extract", None)
+    if extract is None:
+        return None, (), []
+    return extract(norm, doc, flds)
+
+
+def parse_file(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    edition: str | None = None,
+    year: int | None = None,
+    organ: str | None = None,
+    narrative: bool = True,
+    filename: str | None = None,
+) -> Report:
+    """Parse a report file: .txt (any Chinese encoding), .pdf, .html/.htm, .docx (and .doc).
+
+    ``source`` is a path or the file's bytes (then ``filename`` helps to tell the format).
+    Raises a :class:`~govdisclosure.errors.InputError` subclass for files that cannot be read;
+    ``report.text`` is the text that spans refer to, ``report.source`` says where it came from.
+    """
+    from . import inputs
+
+    doc = inputs.read(source, filename=filename)
+    rep = parse(doc.text, edition=edition, year=year, organ=organ, narrative=narrative)
+    return attach_document(rep, doc)
+
+
+def attach_document(rep: Report, doc: Any) -> Report:
+    """Put the file's text, source and per-field page (and box) onto a report parsed from it."""
+    page_starts: tuple[int, ...] = tuple(getattr(doc, "page_starts", ()) or ())
+    boxes = getattr(doc, "box_at", None)
+    flds = dict(rep.fields)
+    if page_starts:
+        for k, f in flds.items():
+            if f.span is None:
+                continue
+            page = bisect.bisect_right(page_starts, f.span[0])
+            bbox = boxes(f.span) if boxes is not None else None
+            flds[k] = dataclasses.replace(f, page=page, bbox=bbox)
+    findings = rep.findings + tuple(getattr(doc, "findings", ()) or ())
+    source: Source | None = getattr(doc, "source", None)
+    return dataclasses.replace(rep, fields=flds, findings=findings, text=doc.text, source=source)

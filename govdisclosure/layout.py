@@ -1,0 +1,219 @@
+"""Stage 2: a layout-tolerant tokenizer.
+
+Turns normalised text into a flat list of :class:`Token` in reading order: label text, numbers,
+not-applicable marks and (where the layout has explicit cell separators) blank cells.  It reads
+
+* tab-separated rows with varying cell counts (Word/WPS copies, HTML rows joined by tabs);
+* one cell per line — a tab starts a cell, a line without a tab continues it, a blank line ends the row;
+* space-separated values after labels (pdftotext, pdfplumber), labels wrapped around their values;
+* pipe / markdown rows (``|---|`` rows skipped, an empty cell between pipes is a blank);
+* crawler text where cells are glued with no separator (numbers flagged ``glued``).
+
+It does not decide what a number means: tables.py finds row labels and takes the numbers that follow.
+
+>>> [(t.kind, t.text) for t in tokenize("规章\\t0\\t\\t3\\n")]
+[('text', '规章'), ('num', '0'), ('blank', ''), ('num', '3')]
+>>> [(t.kind, t.text, t.glued) for t in tokenize("规章000行政规范性文件8855698")]
+[('text', '规章', False), ('num', '000', True), ('text', '行政规范性文件', False), ('num', '8855698', True)]
+>>> [(t.kind, t.text) for t in tokenize("00000002.其他法律 2024 年")]
+[('num', '0000000'), ('text', '2.其他法律'), ('text', '2024'), ('text', '年')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from . import values
+
+__all__ = ["Token", "tokenize"]
+
+TEXT, NUM, MARK, BLANK = "text", "num", "mark", "blank"
+
+# A number, or a parenthesised aside (whose digits are text: "(其中修订16件)", "(单位:万元,保留4位小数)")
+_SCAN = regex.compile(
+    r"(?P<paren>\([^()\n]{0,80}\))"
+    r"|(?P<num>(?P<sign>(?<![\w)])[+\-])?\d+(?:,\d{3})*(?:\.\d+)?)(?P<unit>万元|人次|件|条|个|项|次|元)?"
+)
+# Digits followed by these are dates, document numbers, counts of decimals…: text, not cells
+_TEXT_AFTER = frozenset("年月日号位页届岁%‰")
+# Digits preceded by these are ordinals in labels (第4页, 第二十条 is Chinese anyway)
+_TEXT_BEFORE = frozenset("第")
+_ORDINAL_PUNCT = frozenset(".、")
+_PIPE_SEP = regex.compile(r"\s*:?-{2,}:?\s*")
+_PIECE = regex.compile(r"\S+")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0002fa1f"
+
+
+@dataclass(slots=True)
+class Token:
+    kind: str  # text | num | mark | blank
+    start: int  # span in the normalised text
+    end: int
+    text: str
+    row: int  # row unit: a line, or a block of one-cell-per-line lines
+    line: int
+    explicit: bool = False  # delimited as a cell by a tab, pipe or cell-per-line layout
+    glued: bool = False  # digits run into neighbouring text or cells with no separator
+    unit: str | None = None
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of the whole text in reading order."""
+    out: list[Token] = []
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for ln in text.split("\n"):
+        lines.append((pos, ln))
+        pos += len(ln) + 1
+
+    row = 0
+    i = 0
+    n = len(lines)
+    while i < n:
+        start, ln = lines[i]
+        if not ln.strip():
+            i += 1
+            continue
+        # a block of consecutive non-empty lines
+        j = i
+        while j < n and lines[j][1].strip():
+            j += 1
+        block = lines[i:j]
+        if _is_cell_block(block):
+            _cell_block(block, text, row, i, out)
+            row += 1
+        else:
+            for k, (s, line) in enumerate(block):
+                _line(s, line, text, row, i + k, out)
+                row += 1
+        i = j
+    return out
+
+
+def _is_cell_block(block: list[tuple[int, str]]) -> bool:
+    """One cell per line: every line that has a tab has exactly one, at its start."""
+    if not block[0][1].startswith("\t"):
+        return False
+    for _, ln in block:
+        c = ln.count("\t")
+        if c > 1 or (c == 1 and not ln.startswith("\t")):
+            return False
+    return True
+
+
+def _cell_block(block: list[tuple[int, str]], text: str, row: int, line0: int, out: list[Token]) -> None:
+    for k, (s, ln) in enumerate(block):
+        if ln.startswith("\t"):
+            _cell(s + 1, ln[1:], text, row, line0 + k, out)
+        else:  # continuation of the previous cell
+            _scan(s, ln, text, row, line0 + k, out, explicit=True)
+
+
+def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token]) -> None:
+    stripped = ln.strip()
+    if stripped.startswith("|") and stripped.count("|") >= 2:
+        body_start = s + ln.index("|") + 1
+        body_end = s + ln.rindex("|")
+        cells = text[body_start:body_end].split("|")
+        if all(_PIPE_SEP.fullmatch(c) for c in cells):
+            return  # |---|---| separator row
+        p = body_start
+        for c in cells:
+            _cell(p, c, text, row, line, out)
+            p += len(c) + 1
+        return
+    if "\t" in ln:
+        cells = ln.split("\t")
+        p = s
+        first = True
+        for c in cells:
+            if first and c == "" and len(cells) > 1:
+                first = False
+                p += 1  # a leading tab opens the first cell
+                continue
+            first = False
+            _cell(p, c, text, row, line, out)
+            p += len(c) + 1
+        return
+    for m in _PIECE.finditer(ln):
+        piece = m.group()
+        ps = s + m.start()
+        if values.is_mark(piece):
+            out.append(Token(MARK, ps, ps + len(piece), piece, row, line))
+        else:
+            _scan(ps, piece, text, row, line, out, explicit=False)
+
+
+def _cell(s: int, c: str, text: str, row: int, line: int, out: list[Token]) -> None:
+    """One explicit cell."""
+    core = c.strip()
+    if not core:
+        out.append(Token(BLANK, s, s, "", row, line, explicit=True))
+        return
+    cs = s + c.index(core[0])
+    if values.is_mark(core):
+        out.append(Token(MARK, cs, cs + len(core), core, row, line, explicit=True))
+        return
+    cn = values.chinese_numeral(core)
+    if cn is not None and len(core) <= 6:
+        out.append(Token(NUM, cs, cs + len(core), core, row, line, explicit=True))
+        return
+    _scan(cs, core, text, row, line, out, explicit=True)
+
+
+def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *, explicit: bool) -> None:
+    """Split a run of text into text and number tokens."""
+    pos = 0
+    n = len(seg)
+    for m in _SCAN.finditer(seg):
+        if m.group("paren") is not None:
+            continue
+        a, b = m.start(), m.end()
+        num_end = m.end("num")
+        digits = m.group("num")
+        prev = text[s + a - 1] if s + a > 0 else "\n"
+        nxt = _next_visible(text, s + num_end)
+        after_unit = text[s + b] if s + b < len(text) else "\n"
+        is_text = prev in _TEXT_BEFORE or nxt in _TEXT_AFTER
+        ordinal = False
+        if not is_text and after_unit in _ORDINAL_PUNCT and m.group("unit") is None:
+            after2 = text[s + b + 1] if s + b + 1 < len(text) else ""
+            if _is_han(after2) or after2 == "(":
+                ordinal = True
+        if is_text:
+            continue
+        if ordinal:
+            plain = digits.lstrip("+-")
+            if len(plain) < 2 or not plain.isdigit():
+                continue  # "1.属于国家秘密": the 1. belongs to the label
+            b = num_end = num_end - 1  # "00000002.其他…": seven zeros, then the ordinal 2.
+            digits = digits[:-1]
+        if a > pos:
+            _text(s + pos, seg[pos:a], row, line, out, explicit)
+        glued = _is_han(prev) or _is_han(after_unit) or ordinal or prev == ")"
+        out.append(
+            Token(NUM, s + a, s + b, seg[a:b], row, line, explicit=explicit, glued=glued, unit=m.group("unit") if not ordinal else None)
+        )
+        pos = b
+    if pos < n:
+        _text(s + pos, seg[pos:], row, line, out, explicit)
+
+
+def _text(s: int, t: str, row: int, line: int, out: list[Token], explicit: bool) -> None:
+    core = t.strip()
+    if not core:
+        return
+    off = t.index(core[0])
+    out.append(Token(TEXT, s + off, s + off + len(core), core, row, line, explicit=explicit))
+
+
+def _next_visible(text: str, i: int) -> str:
+    n = len(text)
+    while i < n and text[i] in " ":
+        i += 1
+    return text[i] if i < n else "\n"

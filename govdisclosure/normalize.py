@@ -1,0 +1,213 @@
+"""Stage 1: normalise text for reading, keeping a map back to the text that was given.
+
+The steps are named and table-driven (``STEPS``); each finds spans of the input and says what to put
+there.  Length-preserving foldings (full-width ASCII, U+00A0, U+3000, the many other NFKC one-to-one
+foldings) go through ``str.translate`` and cost nothing in the offset map.  Only the steps that change
+length (removals, multi-character NFKC expansions such as ㈠ → (一)) create map segments.
+
+>>> n = normalize("[bookmark: _GoBack]（一）予以公开\\t１２\\n- 4 -\\n")
+>>> n.text
+'(一)予以公开\\t12\\n'
+>>> n.original[slice(*n.to_orig((8, 10)))]
+'１２'
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+__all__ = ["Normalized", "normalize", "STEPS"]
+
+# Removals and rewrites that change length, applied to the original text; earlier steps win where
+# two overlap.  (name, pattern, replacement)
+STEPS: tuple[tuple[str, str, str], ...] = (
+    # Word's hidden bookmark as some converters print it (seed 003)
+    ("word_bookmark", r"\[bookmark:[^\]\n]{0,200}\]", ""),
+    # running page numbers on a line of their own: "- 4 -", "-3-", "— 1 —", "第 4 页", "第4页 共6页"
+    (
+        "page_number_line",
+        r"(?m)^[ \t\f]*(?:[-—–－‐]{1,2}[ \t]*\d{1,3}[ \t]*[-—–－‐]{1,2}|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*(?:\r?\n|\Z)",
+        "",
+    ),
+    # form feeds (pdftotext page breaks) and vertical tabs carry no text
+    ("form_feed", r"[\f\v]", ""),
+    ("crlf", r"\r\n?", "\n"),
+    # zero-width and other invisible characters; soft hyphen
+    ("invisible", r"[\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff\u00ad]", ""),
+    # markdown emphasis markers left in copies (seed 001: **2.围绕…**)
+    ("markdown_bold", r"\*\*|__", ""),
+)
+
+_STEP_RE = regex.compile("|".join(f"(?P<{name}>{pat})" for name, pat, _ in STEPS))
+_REPL = {name: repl for name, _, repl in STEPS}
+
+# Characters NFKC leaves alone but that mean the same in a table
+_EXTRA_FOLD = {
+    "\u3000": " ",
+    "\u00a0": " ",
+    "〔": "[",
+    "〕": "]",
+    "【": "[",
+    "】": "]",
+}
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold(ch: str) -> str:
+    if ch in _EXTRA_FOLD:
+        return _EXTRA_FOLD[ch]
+    out = unicodedata.normalize("NFKC", ch)
+    # NFKC turns some spacing marks into a space plus a combining mark; keep those as they were
+    if out and unicodedata.combining(out[-1]):
+        return ch
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """Normalised text plus the map back to ``original``.
+
+    The map is a list of segments of ``text``: ``seg_norm[i]`` is where segment i starts in ``text``,
+    ``seg_orig[i]`` where it comes from in ``original``, ``seg_copy[i]`` whether it is a one-to-one copy
+    (else a replacement whose every character maps to the whole source range
+    ``seg_orig[i]:seg_orig_end[i]``).
+    """
+
+    text: str
+    original: str
+    seg_norm: tuple[int, ...]
+    seg_orig: tuple[int, ...]
+    seg_orig_end: tuple[int, ...]
+    seg_copy: tuple[bool, ...]
+
+    def to_orig_start(self, pos: int) -> int:
+        if pos >= len(self.text):
+            return len(self.original)
+        i = bisect.bisect_right(self.seg_norm, pos) - 1
+        if i < 0:
+            return 0
+        if self.seg_copy[i]:
+            return self.seg_orig[i] + (pos - self.seg_norm[i])
+        return self.seg_orig[i]
+
+    def to_orig_end(self, pos: int) -> int:
+        if pos <= 0:
+            return 0
+        i = bisect.bisect_right(self.seg_norm, pos - 1) - 1
+        if i < 0:
+            return 0
+        if self.seg_copy[i]:
+            return self.seg_orig[i] + (pos - self.seg_norm[i])
+        return self.seg_orig_end[i]
+
+    def to_orig(self, span: tuple[int, int]) -> tuple[int, int]:
+        """Map a span of ``text`` to the span of ``original`` it was made from."""
+        s, e = span
+        if e <= s:
+            p = self.to_orig_start(s)
+            return (p, p)
+        return (self.to_orig_start(s), self.to_orig_end(e))
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise ``text``: NFKC folding, invisible characters and converter artefacts removed."""
+    edits: list[tuple[int, int, str]] = []
+    for m in _STEP_RE.finditer(text):
+        edits.append((m.start(), m.end(), _REPL[m.lastgroup or ""]))
+
+    # per-character folding: one-to-one ones via translate, others as edits
+    table: dict[int, str] = {}
+    expand: set[str] = set()
+    for ch in set(text):
+        if ch < "\u00a0":
+            continue
+        f = _fold(ch)
+        if f == ch:
+            continue
+        if len(f) == 1:
+            table[ord(ch)] = f
+        else:
+            expand.add(ch)
+    if expand:
+        starts = [e[0] for e in edits]
+        for i, ch in enumerate(text):
+            if ch in expand:
+                j = bisect.bisect_right(starts, i) - 1
+                if j >= 0 and edits[j][0] <= i < edits[j][1]:
+                    continue  # inside a removal
+                edits.append((i, i + 1, _fold(ch)))
+        edits.sort()
+
+    pieces: list[str] = []
+    seg_norm: list[int] = []
+    seg_orig: list[int] = []
+    seg_orig_end: list[int] = []
+    seg_copy: list[bool] = []
+    pos_norm = 0
+    pos_orig = 0
+
+    def emit(s: str, o_start: int, o_end: int, copy: bool) -> None:
+        nonlocal pos_norm
+        if not s:
+            return
+        seg_norm.append(pos_norm)
+        seg_orig.append(o_start)
+        seg_orig_end.append(o_end)
+        seg_copy.append(copy)
+        pieces.append(s)
+        pos_norm += len(s)
+
+    for s, e, repl in edits:
+        if s < pos_orig:  # overlapping edit: the earlier one won
+            continue
+        emit(text[pos_orig:s], pos_orig, s, True)
+        emit(repl, s, e, len(repl) == e - s and repl == text[s:e])
+        pos_orig = e
+    emit(text[pos_orig:], pos_orig, len(text), True)
+
+    out = "".join(pieces)
+    if table:
+        out = out.translate(table)
+    return Normalized(out, text, tuple(seg_norm), tuple(seg_orig), tuple(seg_orig_end), tuple(seg_copy))
+
+
+def key(s: str) -> str:
+    """The matching key of a label: normalised, no whitespace, no quotes, 、．as '.'.
+
+    >>> key("（三）不予 公 开")
+    '(三)不予公开'
+    >>> key("3.危及“三安全一稳定”") == key('3、危及"三安全一稳定"')
+    True
+    """
+    s = "".join(_fold(c) if c >= "\u00a0" else c for c in s)
+    return s.translate(_KEY_TABLE)
+
+
+_KEY_TABLE = str.maketrans(
+    {
+        " ": None,
+        "\t": None,
+        "\n": None,
+        "\r": None,
+        '"': None,
+        "'": None,
+        "“": None,
+        "”": None,
+        "‘": None,
+        "’": None,
+        "「": None,
+        "」": None,
+        "『": None,
+        "』": None,
+        "*": None,
+        "、": ".",
+        "。": ".",
+        "，": ",",
+        "；": ";",
+    }
+)

@@ -1,0 +1,191 @@
+"""Result types: frozen, slotted stdlib dataclasses (schema.md, "The Report API").
+
+>>> f = Field("applications.new_received.total", 3, "ok", "3", (10, 11), "一、本年新收政府信息公开申请数量")
+>>> Report.from_dict(Report(edition="2021", year=2021, organ="x", fields={f.key: f}).to_dict()).fields[f.key] == f
+True
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from dataclasses import asdict, dataclass, field, fields as _dc_fields
+from typing import Any, Literal, Mapping
+
+Status = Literal["ok", "blank", "not_applicable", "missing", "inferred", "doubtful"]
+Severity = Literal["error", "warning", "info"]
+
+STATUSES: tuple[str, ...] = ("ok", "blank", "not_applicable", "missing", "inferred", "doubtful")
+#: statuses under which a wrong value would go unnoticed (schema.md: a silent error)
+CONFIDENT: frozenset[str] = frozenset({"ok", "blank", "not_applicable"})
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One table cell, keyed canonically.  ``text[span[0]:span[1]]`` is ``raw`` when span is set."""
+
+    key: str
+    value: int | float | None
+    status: Status
+    raw: str | None = None
+    span: tuple[int, int] | None = None
+    label: str | None = None
+    unit: str | None = None
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """An anomaly: broken arithmetic, unmatched labels, extra/missing cells, contradictions…"""
+
+    code: str
+    severity: Severity
+    message: str
+    keys: tuple[str, ...] = ()
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    phone: str | None = None
+    email: str | None = None
+    postcode: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    organ: str | None = None
+    organ_level: str | None = None
+    region: str | None = None
+    year: int | None = None
+    period: tuple[_dt.date, _dt.date] | None = None
+    published: _dt.date | None = None
+    contact: Contact = field(default_factory=Contact)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    kind: str
+    value: int | float
+    unit: str | None = None
+    subject: str | None = None
+    span: tuple[int, int] | None = None
+    raw: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One of the six parts: its number (1-6), heading as written, text and span."""
+
+    number: int
+    heading: str
+    text: str
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a report came from, for file inputs."""
+
+    path: str | None = None
+    format: str = "text"
+    encoding: str | None = None
+    pages: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    edition: str | None
+    year: int | None
+    organ: str | None
+    fields: Mapping[str, Field] = field(default_factory=dict)
+    findings: tuple[Finding, ...] = ()
+    meta: Meta = field(default_factory=Meta)
+    facts: tuple[Fact, ...] = ()
+    sections: tuple[Section, ...] = ()
+    text: str | None = None
+    source: Source | None = None
+
+    # -- views -----------------------------------------------------------------------------
+    def values(self) -> dict[str, int | float | None]:
+        """Key -> value, the flat form most analyses want."""
+        return {k: f.value for k, f in self.fields.items()}
+
+    def doubtful(self) -> list[Field]:
+        return [f for f in self.fields.values() if f.status in ("doubtful", "inferred")]
+
+    # -- serialisation ---------------------------------------------------------------------
+    def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "edition": self.edition,
+            "year": self.year,
+            "organ": self.organ,
+            "fields": {k: _field_dict(f) for k, f in self.fields.items()},
+            "findings": [_plain(asdict(x)) for x in self.findings],
+            "meta": _plain(asdict(self.meta)),
+            "facts": [_plain(asdict(x)) for x in self.facts],
+            "sections": [_plain(asdict(x)) for x in self.sections],
+            "source": _plain(asdict(self.source)) if self.source else None,
+        }
+        if include_text:
+            d["text"] = self.text
+        return d
+
+    def to_json(self, *, indent: int | None = None, include_text: bool = False) -> str:
+        return json.dumps(self.to_dict(include_text=include_text), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "Report":
+        def tup(x: Any) -> Any:
+            return tuple(tuple(i) if isinstance(i, list) else i for i in x) if isinstance(x, list) else x
+
+        flds = {
+            k: Field(**{**v, "span": tup(v.get("span")), "bbox": tup(v.get("bbox"))})
+            for k, v in d.get("fields", {}).items()
+        }
+        findings = tuple(
+            Finding(**{**x, "keys": tuple(x.get("keys", ())), "spans": tuple(tuple(s) for s in x.get("spans", ()))})
+            for x in d.get("findings", ())
+        )
+        m = dict(d.get("meta") or {})
+        if m.get("period"):
+            m["period"] = tuple(_dt.date.fromisoformat(x) for x in m["period"])
+        if m.get("published"):
+            m["published"] = _dt.date.fromisoformat(m["published"])
+        m["contact"] = Contact(**(m.get("contact") or {}))
+        facts = tuple(Fact(**{**x, "span": tup(x.get("span"))}) for x in d.get("facts", ()))
+        sections = tuple(Section(**{**x, "span": tuple(x["span"])}) for x in d.get("sections", ()))
+        src = d.get("source")
+        return cls(
+            edition=d.get("edition"),
+            year=d.get("year"),
+            organ=d.get("organ"),
+            fields=flds,
+            findings=findings,
+            meta=Meta(**m),
+            facts=facts,
+            sections=sections,
+            text=d.get("text"),
+            source=Source(**src) if src else None,
+        )
+
+    @classmethod
+    def from_json(cls, s: str) -> "Report":
+        return cls.from_dict(json.loads(s))
+
+
+def _field_dict(f: Field) -> dict[str, Any]:
+    return {x.name: _plain(getattr(f, x.name)) for x in _dc_fields(f)}
+
+
+def _plain(x: Any) -> Any:
+    """JSON-ready: tuples to lists, dates to ISO strings."""
+    if isinstance(x, dict):
+        return {k: _plain(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_plain(v) for v in x]
+    if isinstance(x, (_dt.date, _dt.datetime)):
+        return x.isoformat()
+    return x

@@ -1,0 +1,75 @@
+"""Stage 6: the arithmetic the template promises (schema.md R1–R4).
+
+Each broken relation becomes a finding naming its keys; every field in it that was ``ok`` becomes
+``doubtful`` (the printed value is kept).  A relation with a blank or missing cell is not assessable,
+which is not a failure.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from . import schema
+from .report import Field, Finding
+
+__all__ = ["check", "relations"]
+
+TOLERANCE = 1e-6
+
+
+def relations(edition: str, fields: dict[str, Field]) -> list[tuple[str, list[str], list[str]]]:
+    """(rule, left keys, right keys): sum(left) must equal sum(right)."""
+    s = schema.load()
+    cols = [c.key for c in s.app_columns]
+    rows = [r for r in s.app_rows_for(edition)]
+    out: list[tuple[str, list[str], list[str]]] = []
+    a = "applications."
+    # which form of （六） the document prints: the numbered sub-rows, else the single row
+    sub = [r.key for r in rows if r.key.startswith("other_processing.") and r.key != "other_processing.total"]
+    has_sub = any(fields.get(f"{a}{k}.{c}") is not None and fields[f"{a}{k}.{c}"].status != "missing" for k in sub for c in cols)
+    processed = [r.key for r in rows if r.processed and (r.key != "other_processing.total" if has_sub else r.key not in sub)]
+    for c in cols:
+        out.append(("R1", [f"{a}new_received.{c}", f"{a}carried_over.{c}"], [f"{a}total_processed.{c}", f"{a}carried_forward.{c}"]))
+        out.append(("R2", [f"{a}{k}.{c}" for k in processed], [f"{a}total_processed.{c}"]))
+    for r in rows:
+        out.append(("R3", [f"{a}{r.key}.{c}" for c in cols[:-1]], [f"{a}{r.key}.total"]))
+    for g in s.review_groups:
+        out.append(("R4", [f"{g.key}.{c.key}" for c in s.review_columns[:-1]], [f"{g.key}.total"]))
+    return out
+
+
+_RULE_TEXT = {
+    "R1": "一 + 二 = （七）总计 + 四 (the 勾稽关系 printed in the table header)",
+    "R2": "（七）总计 = the sum of the rows （一）…（六）",
+    "R3": "a row's 总计 = the sum of its six applicant columns",
+    "R4": "总计 = 维持 + 纠正 + 其他 + 尚未审结",
+}
+
+
+def check(fields: dict[str, Field], edition: str) -> tuple[dict[str, Field], list[Finding]]:
+    out = dict(fields)
+    findings: list[Finding] = []
+    for rule, left, right in relations(edition, fields):
+        fl = [fields.get(k) for k in left + right]
+        if any(f is None or f.value is None for f in fl):
+            continue  # not assessable
+        lsum = sum(fields[k].value for k in left)  # type: ignore[misc]
+        rsum = sum(fields[k].value for k in right)  # type: ignore[misc]
+        if abs(lsum - rsum) <= TOLERANCE:
+            continue
+        keys = tuple(left + right)
+        findings.append(
+            Finding(
+                f"arithmetic_{rule}",
+                "warning",
+                f"{rule} fails: {_RULE_TEXT[rule]} — {' + '.join(str(fields[k].value) for k in left)} = {lsum} "
+                f"but {' + '.join(str(fields[k].value) for k in right)} = {rsum}",
+                keys=keys,
+                spans=tuple(fields[k].span for k in keys if fields[k].span is not None),  # type: ignore[misc]
+            )
+        )
+        for k in keys:
+            f = out[k]
+            if f.status == "ok":
+                out[k] = dataclasses.replace(f, status="doubtful")
+    return out, findings

@@ -1,0 +1,54 @@
+"""The public surface: names, types, errors, the never-raise promise."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import govdisclosure
+from govdisclosure import schema
+
+
+def test_all_names_resolve() -> None:
+    for name in govdisclosure.__all__:
+        assert getattr(govdisclosure, name) is not None, name
+
+
+def test_key_counts() -> None:
+    assert len(schema.keys("2019")) == 198
+    assert len(schema.keys("2021")) == 207
+    assert len(set(schema.keys("2021"))) == 207
+
+
+def test_non_str_raises_type_error_with_hint() -> None:
+    with pytest.raises(TypeError, match="parse_file"):
+        govdisclosure.parse(b"bytes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n\t", "hello", "一、总体情况", "0 0 0 0", "\x00\ufeff", "（" * 5000])
+def test_parse_never_raises(text: str) -> None:
+    rep = govdisclosure.parse(text)
+    assert isinstance(rep, govdisclosure.Report)
+
+
+def test_not_a_report_has_no_fields_and_says_why() -> None:
+    rep = govdisclosure.parse("今天天气很好。")
+    assert rep.edition is None and rep.fields == {}
+    assert any(f.code == "not_a_report" for f in rep.findings)
+
+
+def test_report_round_trips_through_json() -> None:
+    text = "某镇人民政府2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t0\t3\n"
+    rep = govdisclosure.parse(text)
+    again = govdisclosure.Report.from_json(rep.to_json())
+    assert again.fields == rep.fields and again.findings == rep.findings
+    assert json.loads(rep.to_json())["fields"]["active.regulations.in_force"]["value"] == 3
+
+
+def test_import_is_cheap() -> None:
+    code = "import sys, govdisclosure; print(sorted(m for m in ('spacy','pdfplumber','lxml','docx','pandas','dask','rapidfuzz') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "[]"
