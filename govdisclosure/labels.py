@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .layout import TEXT, Token
+from .layout import MARK, NUM, TEXT, Token
 from .normalize import key
 
 __all__ = ["Row", "Anchor", "find_rows", "label_stream"]
@@ -31,6 +31,11 @@ FUZZY_MIN_LEN = 6
 # rapidfuzz partial_ratio cut-off: "2.其他法律法规禁止公开" vs the template's "2.其他法律行政法规禁止公开"
 # scores 86; the two （六） sub-rows, which share their second half, score about 66 against each other.
 FUZZY_CUTOFF = 80.0
+# occurrences of one wording examined (a label printed more often than this is prose, not a table)
+MAX_OCCURRENCES = 6
+# chain weights: a label with numbers after it is worth more than one standing alone
+WEIGHT_WITH_VALUES = 2.0
+WEIGHT_ALONE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,21 +88,55 @@ def label_stream(tokens: list[Token], lo: int, hi: int) -> Stream:
 def find_rows(tokens: list[Token], lo: int, hi: int, rows: list[Row], stream: Stream | None = None) -> list[Anchor]:
     """Anchors of the rows found between tokens lo and hi, in template order."""
     st = stream or label_stream(tokens, lo, hi)
+
+    def has_values(a: int, b: int) -> bool:
+        return any(tokens[x].kind in (NUM, MARK) for x in range(a + 1, min(b, hi)))
+
     text = st.text
     keyed = [tuple(dict.fromkeys(key(w) for w in r.wordings)) for r in rows]
     found: list[tuple[int, int, str, str, float] | None] = [None] * len(rows)
 
-    # pass 1: exact, in order
-    cursor = 0
+    # pass 1: exact occurrences of every row, then the heaviest chain of them in template order.
+    # A label followed by values weighs more than one standing alone, so labels that a converter moved
+    # away from their numbers (plain pdftotext prints some after the whole table) lose to the rows
+    # that still have their numbers, instead of dragging the search past them.
+    occ: list[tuple[int, int, int, str]] = []  # (row, start, end, wording)
     for i, words in enumerate(keyed):
-        best: tuple[int, int, str] | None = None
         for w in words:
-            k = text.find(w, cursor)
-            if k >= 0 and (best is None or k < best[0] or (k == best[0] and len(w) > len(best[2]))):
-                best = (k, k + len(w), w)
-        if best is not None:
-            found[i] = (best[0], best[1], best[2], "exact", 100.0)
-            cursor = best[1]
+            k = text.find(w)
+            n_occ = 0
+            while k >= 0 and n_occ < MAX_OCCURRENCES:
+                occ.append((i, k, k + len(w), w))
+                n_occ += 1
+                k = text.find(w, k + 1)
+    # keep, per row and start, the longest wording
+    best_at: dict[tuple[int, int], tuple[int, int, int, str]] = {}
+    for o in occ:
+        cur = best_at.get((o[0], o[1]))
+        if cur is None or o[2] > cur[2]:
+            best_at[(o[0], o[1])] = o
+    occ = sorted(best_at.values(), key=lambda o: (o[0], o[1]))
+    starts_sorted = sorted({o[1] for o in occ})
+    weights = []
+    for r, s0, e0, _ in occ:
+        j = bisect.bisect_left(starts_sorted, e0)
+        nxt_tok = st.tok_at(starts_sorted[j]) if j < len(starts_sorted) else hi
+        weights.append(WEIGHT_WITH_VALUES if has_values(st.tok_at(max(e0 - 1, s0)), nxt_tok) else WEIGHT_ALONE)
+    dp = [0.0] * len(occ)
+    parent = [-1] * len(occ)
+    for j, (rj, sj, _, _) in enumerate(occ):
+        dp[j] = weights[j]
+        for i2 in range(j):
+            ri, _, ei, _ = occ[i2]
+            if ri < rj and ei <= sj and dp[i2] + weights[j] > dp[j]:
+                dp[j] = dp[i2] + weights[j]
+                parent[j] = i2
+    if occ:
+        j = max(range(len(occ)), key=lambda x: (dp[x], -occ[x][1]))
+        while j >= 0:
+            r, s0, e0, w = occ[j]
+            found[r] = (s0, e0, w, "exact", 100.0)
+            j = parent[j]
 
     # pass 2: fuzzy, for rows still missing, between the neighbours found
     for i, words in enumerate(keyed):

@@ -41,6 +41,8 @@ _TEXT_AFTER = frozenset("年月日号位页届岁%‰")
 # Digits preceded by these are ordinals in labels (第4页, 第二十条 is Chinese anyway)
 _TEXT_BEFORE = frozenset("第")
 _ORDINAL_PUNCT = frozenset(".、")
+# characters that separate a number from its neighbours; anything else means the digits were glued on
+_SEPARATORS = frozenset(" \t\n|")
 _PIPE_SEP = regex.compile(r"\s*:?-{2,}:?\s*")
 _PIECE = regex.compile(r"\S+")
 
@@ -195,7 +197,10 @@ def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *,
             digits = digits[:-1]
         if a > pos:
             _text(s + pos, seg[pos:a], row, line, out, explicit)
-        glued = _is_han(prev) or _is_han(after_unit) or ordinal or prev == ")"
+        plain = digits.lstrip("+-")
+        # "0000000" cannot be one number: a run with a leading zero is cells run together
+        leading_zero = len(plain) > 1 and plain[0] == "0" and plain.isdigit()
+        glued = ordinal or leading_zero or prev not in _SEPARATORS or after_unit not in _SEPARATORS
         out.append(
             Token(NUM, s + a, s + b, seg[a:b], row, line, explicit=explicit, glued=glued, unit=m.group("unit") if not ordinal else None)
         )

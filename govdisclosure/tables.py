@@ -13,6 +13,7 @@ cell a confident status only where every remaining placement agrees on it; other
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from dataclasses import dataclass
 from typing import Callable, Sequence
@@ -63,24 +64,39 @@ def _cell_value(c: Cell | None, money: bool) -> tuple[Value, str, str | None]:
     return read_cell(c.text, money=money)
 
 
-def _splits(digits: str, start: int) -> list[list[Cell]]:
-    """Every way to cut a run of digits into numbers with no leading zeros."""
-    out: list[list[Cell]] = []
+@functools.lru_cache(maxsize=4096)
+def _cuts(digits: str) -> tuple[tuple[int, ...], ...]:
+    """Every way to cut a run of digits into numbers with no leading zeros, as cut positions.
+
+    >>> _cuts("102")
+    ((1, 2, 3), (2, 3), (3,))
+    """
     n = len(digits)
-    for mask in range(1 << (n - 1)):
-        cells: list[Cell] = []
+    out: list[tuple[int, ...]] = []
+
+    def rec(a: int, acc: tuple[int, ...]) -> None:
+        if a == n:
+            out.append(acc)
+            return
+        if digits[a] == "0":  # a zero stands alone
+            rec(a + 1, acc + (a + 1,))
+            return
+        for b in range(a + 1, n + 1):
+            rec(b, acc + (b,))
+
+    rec(0, ())
+    return tuple(out)
+
+
+def _splits(digits: str, start: int) -> list[list[Cell]]:
+    out: list[list[Cell]] = []
+    for cuts in _cuts(digits):
         a = 0
-        ok = True
-        for i in range(1, n + 1):
-            if i == n or mask >> (i - 1) & 1:
-                part = digits[a:i]
-                if len(part) > 1 and part[0] == "0":
-                    ok = False
-                    break
-                cells.append(Cell(part, NUM, start + a, start + i, split=n > 1))
-                a = i
-        if ok:
-            out.append(cells)
+        cells = []
+        for b in cuts:
+            cells.append(Cell(digits[a:b], NUM, start + a, start + b, split=len(cuts) > 1))
+            a = b
+        out.append(cells)
     return out
 
 
@@ -136,6 +152,7 @@ def resolve_row(
     *,
     money: Sequence[bool] | None = None,
     check: Callable[[list[Value]], bool | None] | None = None,
+    prefer: Callable[[list[Value]], float] | None = None,
 ) -> tuple[list[Placed], str | None]:
     """Place a row's value tokens into its ``n`` columns.
 
@@ -184,6 +201,15 @@ def resolve_row(
         passing = [i for i in ok_idx if check([v[0] for v in vals[i]]) is not False]
         if passing:
             ok_idx = passing
+    preferred = False
+    if prefer is not None and len(ok_idx) > 1:
+        # the arithmetic leaves several placements: a placement whose numbers the narrative states
+        # (R7) wins when it alone has the most of them; its cells are inferred, not ok
+        scores = [prefer([v[0] for v in vals[i]]) for i in ok_idx]
+        top = max(scores)
+        if top > 0 and scores.count(top) == 1:
+            ok_idx = [ok_idx[scores.index(top)]]
+            preferred = True
     placed: list[Placed] = []
     for col in range(n):
         options_all = {_vkey(vals[i][col]) for i in range(len(cands))}
@@ -194,7 +220,7 @@ def resolve_row(
         if len(options_ok) > 1:
             status = "doubtful"
             note = note or "ambiguous_cells"
-        elif len(options_all) > 1 or (c is not None and c.split and len(cands) > 1):
+        elif len(options_all) > 1 or (c is not None and c.split) or preferred:
             status = "inferred" if status in ("ok", "blank", "not_applicable") else status
         placed.append(Placed(c, value, status, unit))
     if len(ok_idx) > 1 and any(p.status == "doubtful" for p in placed):
@@ -254,22 +280,41 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
         raw = norm.original[span[0] : span[1]] if span is not None else None
         fields[k] = Field(k, p.value, p.status, raw, span, label, p.unit)  # type: ignore[arg-type]
 
+    # numbers stated in the narrative (preface and part 一): they break ties between placements the
+    # arithmetic cannot tell apart (R7)
+    narrative_numbers = _narrative_numbers(tokens, starts, doc)
+
+    def prefer(vals: list[Value]) -> float:
+        return float(sum(1 for v in vals if v is not None and v >= NARRATIVE_MIN_VALUE and v in narrative_numbers))
+
     # ---- part 二 ---------------------------------------------------------------------------
     r2 = region(2)
-    if r2 is None and 3 in doc.parts:
-        r2 = None
     if r2 is not None:
         lo, hi = _tok_range(tokens, starts, r2)
+        st = label_stream(tokens, lo, hi)
+        captions = [st.tok_at(k) for k in _find_all(st.text, "第二十条")]
         rows: list[Row] = []
-        meta: list[tuple[str, list[schema.Label]]] = []
-        for b in s.active:
-            if edition not in b.editions:
-                continue
-            for r in b.rows_for(edition):
-                rows.append(Row(f"active.{r.key}", r.wordings))
-                meta.append((f"active.{r.key}", list(b.columns_for(edition))))
-        anchors = find_rows(tokens, lo, hi, rows)
-        _place_rows(tokens, anchors, hi, {k: cols for k, cols in meta}, put, findings, check=None)
+        cols_of: dict[str, list[schema.Label]] = {}
+        anchors: list[Anchor] = []
+        blocks = [b for b in s.active if edition in b.editions]
+        for bi, b in enumerate(blocks):
+            brows = [Row(f"active.{r.key}", r.wordings) for r in b.rows_for(edition)]
+            for r in brows:
+                cols_of[r.key] = list(b.columns_for(edition))
+            rows += brows
+            # a block's rows are looked for under its own caption first
+            item = _find_caption(st.text, b.item)
+            if item is not None:
+                wlo = st.tok_at(item)
+                nxt = [c for c in captions if c > wlo]
+                whi = min(nxt) if nxt else hi
+                anchors += find_rows(tokens, wlo, whi, brows)
+        got = {x.row.key for x in anchors}
+        rest = [r for r in rows if r.key not in got]
+        if rest:
+            used = {x.tok for x in anchors}
+            anchors += [x for x in find_rows(tokens, lo, hi, rest) if x.tok not in used]
+        _place_rows(tokens, anchors, hi, cols_of, put, findings, check=None, stops=sorted(captions), prefer=prefer)
     else:
         findings.append(Finding("table_missing", "warning", "part 二's tables (第二十条 captions) were not found"))
 
@@ -279,11 +324,11 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
     if r3 is not None:
         lo, hi = _tok_range(tokens, starts, r3)
         rows = [Row(f"applications.{r.key}", r.wordings) for r in s.app_rows_for(edition)]
-        if edition == "2021":
-            pass
         anchors = find_rows(tokens, lo, hi, rows)
-        r3check = _r3_check
-        _place_rows(tokens, anchors, hi, {r.key: app_cols for r in rows}, put, findings, check=r3check)
+        _place_rows(
+            tokens, anchors, hi, {r.key: app_cols for r in rows}, put, findings, check=_r3_check,
+            order=[r.key for r in rows], prefer=prefer,
+        )
     else:
         findings.append(Finding("table_missing", "warning", "part 三's table (收到和处理政府信息公开申请情况) was not found"))
 
@@ -318,6 +363,39 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
     return ordered, findings
 
 
+NARRATIVE_MIN_VALUE = 10  # small numbers (1, 2, 5…) occur everywhere in prose: they prove nothing
+
+
+def _narrative_numbers(tokens: list[Token], starts: list[int], doc: DocInfo) -> frozenset[float]:
+    spans = [sp for sp in (doc.preface, doc.parts.get(1)) if sp is not None]
+    out: set[float] = set()
+    for sp in spans:
+        lo, hi = bisect.bisect_left(starts, sp[0]), bisect.bisect_left(starts, sp[1])
+        for t in tokens[lo:hi]:
+            if t.kind == NUM:
+                v, st, _ = read_cell(t.text)
+                if v is not None:
+                    out.add(float(v))
+    return frozenset(out)
+
+
+def _find_all(text: str, w: str) -> list[int]:
+    out = []
+    k = text.find(w)
+    while k >= 0:
+        out.append(k)
+        k = text.find(w, k + 1)
+    return out
+
+
+def _find_caption(text: str, item: str) -> int | None:
+    for w in (f"第二十条第({item})项", f"第({item})项"):
+        k = text.find(w)
+        if k >= 0:
+            return k
+    return None
+
+
 def _row_note(note: str, where: str, keys: list[str]) -> Finding:
     msg = {
         "extra_cells": f"{where}: the row has more numbers than columns; the placement the arithmetic allows was taken",
@@ -329,6 +407,26 @@ def _row_note(note: str, where: str, keys: list[str]) -> Finding:
     return Finding(note, sev, msg, keys=tuple(keys))
 
 
+def _capacity(t: Token) -> int:
+    if t.kind == NUM and t.glued and t.text.isdigit():
+        return len(t.text)
+    return 1
+
+
+def _groups(seg: Sequence[Token]) -> list[list[Token]]:
+    """Value tokens of a range, grouped by the row (line or cell block) they stand on."""
+    out: list[list[Token]] = []
+    row = None
+    for t in seg:
+        if t.kind not in (NUM, MARK, BLANK):
+            continue
+        if not out or t.row != row:
+            out.append([])
+        out[-1].append(t)
+        row = t.row
+    return out
+
+
 def _place_rows(
     tokens: list[Token],
     anchors: list[Anchor],
@@ -337,23 +435,107 @@ def _place_rows(
     put: Callable[[str, Placed, str | None], None],
     findings: list[Finding],
     check: Callable[[list[Value]], bool | None] | None,
+    order: list[str] | None = None,
+    stops: Sequence[int] = (),
+    prefer: Callable[[list[Value]], float] | None = None,
 ) -> None:
+    """Place the values of every anchored row; values left between two rows go, in template order,
+    to the rows missing between them when they fit exactly (status inferred)."""
+    anchors = sorted(anchors, key=lambda a: a.tok)
     for i, a in enumerate(anchors):
         nxt = anchors[i + 1].tok if i + 1 < len(anchors) else _table_end(tokens, a.tok, hi, a.end_tok + 1)
+        j = bisect.bisect_right(stops, a.tok)
+        if j < len(stops):
+            nxt = min(nxt, stops[j])
         seg = tokens[a.tok + 1 : nxt]
         cols = columns[a.row.key]
-        if not any(t.kind in (NUM, MARK) for t in seg):
-            # a label with no values: a group heading, or a row the converter emptied
-            if any(t.kind == BLANK for t in seg):
-                pass
-            else:
-                continue
-        placed, note = resolve_row(seg, len(cols), money=[c.money for c in cols], check=check)
-        keys = [f"{a.row.key}.{c.key}" for c in cols]
-        for k, p in zip(keys, placed):
-            put(k, p, a.label)
-        if note:
-            findings.append(_row_note(note, a.row.key, keys))
+        n = len(cols)
+        groups = _groups(seg)
+        own: list[Token] = []
+        cap = 0
+        while groups and cap < n:
+            g = groups.pop(0)
+            own += g
+            cap += sum(_capacity(t) for t in g)
+        # a blank-only row (every cell empty) is still a row
+        if own and any(t.kind in (NUM, MARK) for t in own) or (own and all(t.kind == BLANK for t in own) and len(own) >= n):
+            _put_row(a.row.key, a.label, own, cols, put, findings, check, prefer)
+        orphans = [g for g in groups if any(t.kind in (NUM, MARK) for t in g)]
+        if orphans and order is not None:
+            _place_orphans(a, anchors[i + 1] if i + 1 < len(anchors) else None, orphans, order, columns, put, findings, check)
+
+
+def _put_row(
+    key: str,
+    label: str | None,
+    toks: Sequence[Token],
+    cols: list[schema.Label],
+    put: Callable[[str, Placed, str | None], None],
+    findings: list[Finding],
+    check: Callable[[list[Value]], bool | None] | None,
+    prefer: Callable[[list[Value]], float] | None = None,
+    inferred: bool = False,
+) -> None:
+    placed, note = resolve_row(toks, len(cols), money=[c.money for c in cols], check=check, prefer=prefer)
+    keys = [f"{key}.{c.key}" for c in cols]
+    for k, p in zip(keys, placed):
+        if inferred and p.status in ("ok", "blank", "not_applicable"):
+            p = Placed(p.cell, p.value, "inferred", p.unit)
+        put(k, p, label)
+    if note:
+        findings.append(_row_note(note, key, keys))
+
+
+def _place_orphans(
+    a: Anchor,
+    b: Anchor | None,
+    orphans: list[list[Token]],
+    order: list[str],
+    columns: dict[str, list[schema.Label]],
+    put: Callable[[str, Placed, str | None], None],
+    findings: list[Finding],
+    check: Callable[[list[Value]], bool | None] | None,
+) -> None:
+    ia = order.index(a.row.key)
+    ib = order.index(b.row.key) if b is not None else len(order)
+    gap = order[ia + 1 : ib]
+    n = len(columns[a.row.key])
+    # （六）其他处理 is printed either as its numbered sub-rows or as one row, never both
+    options = [gap]
+    single = [k for k in gap if k.endswith("other_processing.total")]
+    subs = [k for k in gap if ".other_processing." in k and not k.endswith(".total")]
+    if single and subs:
+        options = [[k for k in gap if k not in single], [k for k in gap if k not in subs]]
+    flat = [t for g in orphans for t in g]
+    for rows in options:
+        if not rows:
+            continue
+        if len(orphans) == len(rows):
+            chunks = orphans
+        elif len(flat) == n * len(rows) and all(t.kind != BLANK for t in flat):
+            chunks = [flat[i * n : (i + 1) * n] for i in range(len(rows))]
+        else:
+            continue
+        for key, chunk in zip(rows, chunks):
+            _put_row(key, None, chunk, columns[key], put, findings, check, inferred=True)
+        findings.append(
+            Finding(
+                "rows_placed_by_order",
+                "warning",
+                f"{len(rows)} row(s) of numbers without their labels between {a.row.key} and "
+                f"{b.row.key if b else 'the end of the table'} were given to the rows missing there, in template order",
+                keys=tuple(f"{k}.{c.key}" for k in rows for c in columns[k]),
+            )
+        )
+        return
+    findings.append(
+        Finding(
+            "unassigned_values",
+            "warning",
+            f"{len(flat)} number(s) after row {a.row.key} belong to no row that was found; they were not used",
+            spans=(),
+        )
+    )
 
 
 def _r3_check(v: list[Value]) -> bool | None:

@@ -1,6 +1,7 @@
 """Stage 6: the arithmetic the template promises (schema.md R1–R4).
 
-Each broken relation becomes a finding naming its keys; every field in it that was ``ok`` becomes
+Each broken relation becomes a finding naming its keys; every field in it that was ``ok`` (or
+``inferred``) becomes
 ``doubtful`` (the printed value is kept).  A relation with a blank or missing cell is not assessable,
 which is not a failure.
 """
@@ -70,6 +71,6 @@ def check(fields: dict[str, Field], edition: str) -> tuple[dict[str, Field], lis
         )
         for k in keys:
             f = out[k]
-            if f.status == "ok":
+            if f.status in ("ok", "inferred"):
                 out[k] = dataclasses.replace(f, status="doubtful")
     return out, findings
