@@ -62,6 +62,12 @@ class Token:
     explicit: bool = False  # delimited as a cell by a tab, pipe or cell-per-line layout
     glued: bool = False  # digits run into neighbouring text or cells with no separator
     unit: str | None = None
+    # where the token stands in a space-aligned line, else -1: x counts characters (pdftotext -layout
+    # puts each character in one cell of its grid), w counts display columns (CJK two wide: w3m, lynx)
+    x0: int = -1
+    x1: int = -1
+    w0: int = -1
+    w1: int = -1
 
 
 def tokenize(text: str) -> list[Token]:
@@ -142,6 +148,7 @@ def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token]) -> 
             _cell(p, c, text, row, line, out)
             p += len(c) + 1
         return
+    first = len(out)
     for m in _PIECE.finditer(ln):
         piece = m.group()
         ps = s + m.start()
@@ -149,6 +156,28 @@ def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token]) -> 
             out.append(Token(MARK, ps, ps + len(piece), piece, row, line))
         else:
             _scan(ps, piece, text, row, line, out, explicit=False)
+    if ALIGNED_GAP in ln:
+        _columns(s, text, out, first)
+
+
+# Two spaces or more between tokens mean the line is laid out in columns (pdftotext -layout, w3m)
+ALIGNED_GAP = "  "
+_WIDE = regex.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
+
+
+def _columns(line_start: int, text: str, out: list[Token], first: int) -> None:
+    """Positions (characters and display columns) of the tokens of one space-aligned line."""
+    pos = line_start
+    width = 0
+    for t in out[first:]:
+        gap = text[pos : t.start]
+        width += len(gap) + len(_WIDE.findall(gap))
+        t.x0 = t.start - line_start
+        t.x1 = t.end - line_start
+        t.w0 = width
+        width += len(t.text) + len(_WIDE.findall(t.text))
+        t.w1 = width
+        pos = t.end
 
 
 def _cell(s: int, c: str, text: str, row: int, line: int, out: list[Token]) -> None:

@@ -442,6 +442,7 @@ def _place_rows(
     """Place the values of every anchored row; values left between two rows go, in template order,
     to the rows missing between them when they fit exactly (status inferred)."""
     anchors = sorted(anchors, key=lambda a: a.tok)
+    plan: list[tuple[Anchor, list[Token], list[list[Token]]]] = []
     for i, a in enumerate(anchors):
         nxt = anchors[i + 1].tok if i + 1 < len(anchors) else _table_end(tokens, a.tok, hi, a.end_tok + 1)
         j = bisect.bisect_right(stops, a.tok)
@@ -457,12 +458,118 @@ def _place_rows(
             g = groups.pop(0)
             own += g
             cap += sum(_capacity(t) for t in g)
+        plan.append((a, own, [g for g in groups if any(t.kind in (NUM, MARK) for t in g)]))
+    width = max((len(c) for c in columns.values()), default=0)
+    full_rows = [own for _, own, _ in plan if _fills(own, width)]
+    for i, (a, own, orphans) in enumerate(plan):
+        cols = columns[a.row.key]
         # a blank-only row (every cell empty) is still a row
-        if own and any(t.kind in (NUM, MARK) for t in own) or (own and all(t.kind == BLANK for t in own) and len(own) >= n):
-            _put_row(a.row.key, a.label, own, cols, put, findings, check, prefer)
-        orphans = [g for g in groups if any(t.kind in (NUM, MARK) for t in g)]
+        if own and any(t.kind in (NUM, MARK) for t in own) or (own and all(t.kind == BLANK for t in own) and len(own) >= len(cols)):
+            model = None
+            if own and own[0].x0 >= 0 and len(own) < len(cols) and full_rows:
+                # the nearest rows that fill every column (columns shift at page breaks)
+                near = sorted(full_rows, key=lambda r: abs(r[0].line - own[0].line))[:MODEL_ROWS]
+                model = _column_model(near, width)
+            if not (model and _put_aligned(a.row.key, a.label, own, cols, model, put, findings)):
+                _put_row(a.row.key, a.label, own, cols, put, findings, check, prefer)
         if orphans and order is not None:
             _place_orphans(a, anchors[i + 1] if i + 1 < len(anchors) else None, orphans, order, columns, put, findings, check)
+
+
+# A column model needs this many rows that show every column, so that one odd row cannot set it
+MIN_MODEL_ROWS = 3
+MODEL_ROWS = 4  # the model is taken from this many full rows nearest to the row being placed
+# A number belongs to a column when it is nearer to it than this share of the gap to the next column
+ALIGN_MARGIN = 0.35
+
+
+def _fills(r: list[Token], n: int) -> bool:
+    return len(r) == n and all(t.kind in (NUM, MARK) and t.x0 >= 0 and not t.glued for t in r)
+
+
+def _column_model(rows: list[list[Token]], n: int) -> tuple[str, list[float]] | None:
+    """Column centres of a space-aligned table, from the rows that fill every column: counted in
+    characters or in display columns, whichever lines the rows up better."""
+    full = [r for r in rows if _fills(r, n)]
+    if n < 2 or len(full) < MIN_MODEL_ROWS:
+        return None
+    best: tuple[float, str, list[float]] | None = None
+    for unit in ("x", "w"):
+        cols = list(zip(*[[_centre(t, unit) for t in r] for r in full]))
+        centres = [sorted(c)[len(c) // 2] for c in cols]
+        if any(b <= a for a, b in zip(centres, centres[1:])):
+            continue
+        spread = sum(sorted(abs(x - m) for x in c)[len(c) // 2] for c, m in zip(cols, centres))
+        if best is None or spread < best[0]:
+            best = (spread, unit, centres)
+    return (best[1], best[2]) if best else None
+
+
+def _centre(t: Token, unit: str) -> float:
+    return (t.x0 + t.x1) / 2 if unit == "x" else (t.w0 + t.w1) / 2
+
+
+def _put_aligned(
+    key: str,
+    label: str | None,
+    toks: Sequence[Token],
+    cols: list[schema.Label],
+    unit_model: tuple[str, list[float]],
+    put: Callable[[str, Placed, str | None], None],
+    findings: list[Finding],
+) -> bool:
+    """Place a row that lost blank cells by the columns its numbers stand under.  True if placed."""
+    unit, model = unit_model
+    vals = [t for t in toks if t.kind != BLANK]
+    n = len(cols)
+    if len(model) != n or not vals or len(vals) >= n or any(t.x0 < 0 or t.glued for t in vals):
+        return False
+    centre = [_centre(t, unit) for t in vals]
+    # monotone assignment of tokens to columns, least total distance
+    m = len(vals)
+    INF = float("inf")
+    dp = [[INF] * (n + 1) for _ in range(m + 1)]
+    back = [[0] * (n + 1) for _ in range(m + 1)]
+    for c in range(n + 1):
+        dp[0][c] = 0.0
+    for i in range(1, m + 1):
+        for c in range(i, n + 1):
+            stay = dp[i][c - 1] if c - 1 >= i else INF
+            take = dp[i - 1][c - 1] + abs(centre[i - 1] - model[c - 1])
+            if take <= stay:
+                dp[i][c], back[i][c] = take, 1
+            else:
+                dp[i][c], back[i][c] = stay, 0
+    where = [0] * m
+    i, c = m, n
+    while i > 0:
+        if back[i][c]:
+            where[i - 1] = c - 1
+            i -= 1
+        c -= 1
+    for x, col in zip(centre, where):
+        gaps = [abs(model[col] - model[k]) for k in (col - 1, col + 1) if 0 <= k < n]
+        if abs(x - model[col]) > ALIGN_MARGIN * min(gaps):
+            return False  # between two columns: leave it to the arithmetic
+    by_col = dict(zip(where, vals))
+    keys = [f"{key}.{c.key}" for c in cols]
+    for idx, (k, c) in enumerate(zip(keys, cols)):
+        t = by_col.get(idx)
+        if t is None:
+            # the blank cell the converter dropped: restored empty, by position
+            put(k, Placed(Cell("", BLANK, vals[0].start, vals[0].start), None, "inferred"), label)
+        else:
+            v, _, unit = read_cell(t.text, money=c.money)
+            put(k, Placed(Cell(t.text, t.kind, t.start, t.end), v, "inferred", unit), label)
+    findings.append(
+        Finding(
+            "columns_from_positions",
+            "info",
+            f"{key}: {n - m} blank cell(s) lost in conversion were restored from the columns the numbers stand under",
+            keys=tuple(keys),
+        )
+    )
+    return True
 
 
 def _put_row(
