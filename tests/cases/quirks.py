@@ -1,0 +1,211 @@
+"""Case table: one row per converter or report quirk, each a real snippet (or one cut from a real
+report) inside a minimal report, with the fields it must yield.
+
+Groups: DEV (the quirks the core was built on), BUGS_CAUGHT (regressions found later), NEW (cases not
+yet worked on), XFAIL (known failures, strict: a fixed case must be moved).  Source of each snippet in
+its note.  Expected values are (value, status); status None means "any status except a confident
+wrong one" is not allowed here: every expectation names its status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    text: str
+    expected: dict[str, tuple[object, str]]
+    note: str
+    edition: str | None = None  # expected edition, when the case is about it
+    findings: tuple[str, ...] = ()  # finding codes that must be present
+
+
+TITLE = "某某镇人民政府2021年政府信息公开工作年度报告\n一、总体情况\n2021年，某某镇做好政府信息公开工作。\n"
+P2_2021 = "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+P3 = "三、收到和处理政府信息公开申请情况\n"
+P4 = "四、政府信息公开行政复议、行政诉讼情况\n"
+END = "五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n"
+A = "applications."
+
+
+def doc(*parts: str, title: str = TITLE) -> str:
+    return title + "".join(parts) + END
+
+
+DEV: list[Case] = [
+    Case(
+        "typo-benniandu-zhi",
+        doc("二、主动公开政府信息情况\n第二十条第（一）项\t\t\t\n信息内容\t本年制发件数\t本年度止件数\t现行有效件数\n规章\t0\t2\t5\n"),
+        {"active.regulations.repealed": (2, "ok"), "active.regulations.in_force": (5, "ok")},
+        "seed 001: 本年度止件数 is a typo of 本年废止件数",
+        edition="2021",
+    ),
+    Case(
+        "space-in-caption",
+        doc("二、主动公开政府信息情况\n第二十条 第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 1 0 11\n行政规范性文件 8 26 66\n"),
+        {"active.normative_documents.repealed": (26, "ok"), "active.regulations.in_force": (11, "ok")},
+        "huaian: 第二十条 第（一）项 with a space",
+    ),
+    Case(
+        "fee-note-digit-is-text",
+        doc(P2_2021, "规章\t0\t0\t0\n第二十条第（八）项\n信息内容\t本年收费金额（单位：万元，保留4位小数）\n行政事业性收费\t0.5\n"),
+        {"active.fees.amount": (0.5, "ok")},
+        "seed 001: the 4 of 保留4位小数 is not a cell",
+    ),
+    Case(
+        "ascii-brackets-and-spaces",
+        doc(P3, "(二) 部分公开 (区分处理的, 只计这一情形, 不计其他情形)\t\t1\t0\t0\t0\t0\t0\t1\t\n"),
+        {A + "partly_granted.natural_person": (1, "ok"), A + "partly_granted.total": (1, "ok")},
+        "seed 001: ASCII brackets and commas with spaces; a merged label cell leaves an empty cell",
+    ),
+    Case(
+        "spaces-inside-group-label",
+        doc(P3, "\t（三）不予 公 开\t1.属于国家秘密\t2\t0\t0\t0\t0\t0\t2\n"),
+        {A + "withheld.state_secret.natural_person": (2, "ok"), A + "withheld.state_secret.total": (2, "ok")},
+        "seed 003: （三）不予 公 开",
+    ),
+    Case(
+        "variant-qita-falv-fagui",
+        doc(P3, "⇥⇥2.其他法律法规禁止公开⇥⇥3⇥0⇥0⇥0⇥0⇥0⇥3\n".replace("⇥", "\t")),
+        {A + "withheld.prohibited_by_law.natural_person": (3, "ok")},
+        "seed 001: 2.其他法律法规禁止公开 (fuzzy match onto 2.其他法律行政法规禁止公开)",
+    ),
+    Case(
+        "quotes-ascii-and-none",
+        doc(P3, '3.危及"三安全一稳定" 4 0 0 0 0 0 4\n4.保护第三方合法权益 1 0 0 0 0 0 1\n'),
+        {A + "withheld.security_stability.total": (4, "ok"), A + "withheld.third_party_rights.total": (1, "ok")},
+        "format.md §5: ASCII quotes",
+    ),
+    Case(
+        "chinese-comma-ordinals",
+        doc(P3, "1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 67 3 0 0 1 0 71\n3、其他 108 2 0 0 0 0 110\n"),
+        {A + "other_processing.overdue_correction.total": (71, "ok"), A + "other_processing.miscellaneous.natural_person": (108, "ok")},
+        "huaian: （六） sub-rows numbered 1、 2、 3、",
+    ),
+    Case(
+        "label-wrapped-around-numbers",
+        doc(P3, "（二）部分公开（区分处理的，只计这一情\n447 7 0 0 0 0 454\n形，不计其他情形）\n1.属于国家秘密 2 0 0 0 0 0 2\n"),
+        {A + "partly_granted.natural_person": (447, "ok"), A + "partly_granted.total": (454, "ok"), A + "withheld.state_secret.total": (2, "ok")},
+        "huaian pdfplumber: label text before and after its number line",
+    ),
+    Case(
+        "vertical-label-chars",
+        doc(P3, "1.属于国家秘密 2 0 0 0 0 0 2\n三、\n本 2.其他法律行政法规禁止公开 30 1 0 0 0 0 31\n年\n3.危及“三安全一稳定” 5 0 0 0 0 0 5\n"),
+        {A + "withheld.prohibited_by_law.natural_person": (30, "ok"), A + "withheld.security_stability.total": (5, "ok")},
+        "huaian pdfplumber: 三、本年度办理结果 one character per line glued to row starts",
+    ),
+    Case(
+        "page-number-in-table",
+        doc(P3, "1.本机关不掌握相关政府信息 746 12 0 0 10 1 769\n- 4 -\n2.没有现成信息需要另行制作 11 0 0 0 0 0 11\n"),
+        {A + "unavailable.not_held.total": (769, "ok"), A + "unavailable.needs_creation.natural_person": (11, "ok")},
+        "huaian pdftotext: running page number between two rows",
+    ),
+    Case(
+        "eight-zeros-for-seven-columns",
+        doc(P3, "一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0\t0\t\n"),
+        {A + "new_received.natural_person": (0, "ok"), A + "new_received.total": (0, "ok")},
+        "seed 001: rows with eight numbers for seven columns; every placement gives the same values",
+        findings=("extra_cells",),
+    ),
+    Case(
+        "extra-cell-decided-by-row-sum",
+        doc(P3, "一、本年新收政府信息公开申请数量\t5\t1\t0\t0\t0\t0\t1\t6\n"),
+        {A + "new_received.total": (6, "inferred")},
+        "an extra number: only dropping one of the cells makes 总计 the sum of the row",
+        findings=("extra_cells",),
+    ),
+    Case(
+        "glued-crawler-row",
+        doc(P3, "一、本年新收政府信息公开申请数量 713000074二、上年结转政府信息公开申请数量 1000001三、"),
+        {A + "new_received.natural_person": (71, "inferred"), A + "new_received.commercial_enterprise": (3, "inferred"), A + "new_received.total": (74, "inferred"), A + "carried_over.total": (1, "inferred")},
+        "pingtan-2022: cells glued with no separator; R3 picks the cut",
+        findings=("glued_digits",),
+    ),
+    Case(
+        "glued-ordinal",
+        doc(P3, "（三）不予公开 1.属于国家秘密00000002.其他法律行政法规禁止公开 0000000"),
+        {A + "withheld.state_secret.total": (0, "inferred"), A + "withheld.prohibited_by_law.natural_person": (0, "inferred")},
+        "pingtan-2022: the next row's ordinal 2. glued to seven zeros",
+    ),
+    Case(
+        "pipe-row-blank-cell",
+        doc(P3, "| （一）予以公开 | 258 | 12 |  |  | 1 | 1 |  |\n|---|---|---|---|---|---|---|---|\n"),
+        {A + "granted.natural_person": (258, "ok"), A + "granted.research_institution": (None, "blank"), A + "granted.total": (None, "blank")},
+        "format.md §4: a blank 总计 stays None (R3 not assessable), blanks between pipes",
+    ),
+    Case(
+        "not-applicable-marks",
+        doc(P2_2021, "规章\t/\t—\t无\n"),
+        {"active.regulations.issued": (None, "not_applicable"), "active.regulations.repealed": (None, "not_applicable"), "active.regulations.in_force": (None, "not_applicable")},
+        "format.md §5: /, —, 无 are not-applicable marks",
+    ),
+    Case(
+        "fullwidth-and-thousands",
+        doc(P2_2021, "规章\t１２\t1,234\t0件\n"),
+        {"active.regulations.issued": (12, "ok"), "active.regulations.repealed": (1234, "ok"), "active.regulations.in_force": (0, "ok")},
+        "format.md §5: full-width digits, thousands separators, a unit in the cell",
+    ),
+    Case(
+        "bookmark-artifact",
+        "[bookmark: _GoBack]" + doc(P2_2021, "规章\t1\t0\t3\n"),
+        {"active.regulations.issued": (1, "ok")},
+        "seed 003: [bookmark: _GoBack] opens the text",
+    ),
+    Case(
+        "part4-fifteen-values",
+        doc(P4, "行政复议\t\t\t\t\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n72 64 178 37 351 13 4 8 1 26 12 1 1 6 20\n"),
+        {"review.total": (351, "ok"), "litigation_direct.total": (26, "ok"), "litigation_after_review.upheld": (12, "ok")},
+        "part 四: one unlabelled row of 15 values",
+    ),
+    Case(
+        "part4-broken-sum-is-doubtful",
+        doc(P4, "行政复议 行政诉讼\n0 1 1 0 5 1 0 0 0 1 0 0 0 0 0\n"),
+        {"review.total": (5, "doubtful"), "review.corrected": (1, "doubtful"), "litigation_direct.total": (1, "ok")},
+        "R4 broken in the source: printed values kept, doubtful, finding",
+        findings=("arithmetic_R4",),
+    ),
+    Case(
+        "edition-2019-columns",
+        doc(
+            "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t1\t1\t9\n规范性文件\t2\t2\t40\n第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t10\t-3\t120\n",
+            title="某县人民政府2020年政府信息公开工作年度报告\n",
+        ),
+        {"active.regulations.total_published": (9, "ok"), "active.licensing.change": (-3, "ok"), "active.licensing.decisions": (120, "ok")},
+        "seed 003: 2019 edition column labels; 本年增/减 signed",
+        edition="2019",
+    ),
+    Case(
+        "aligned-blank-dropped",
+        doc(
+            P3,
+            "一、本年新收政府信息公开申请数量                3001        53       0        0    61       4   3119\n"
+            "二、上年结转政府信息公开申请数量                34          0        0        0        0    0    34\n"
+            "      （一）予以公开                   1288        21       0        0    50       3   1362\n"
+            "      （二）部分公开（区分处理的，只计这一情形，不计其他情形）\n"
+            "                                447                                             454\n"
+            "             1.属于国家秘密            2          0        0        0        0    0    2\n",
+        ),
+        {A + "partly_granted.natural_person": (447, "inferred"), A + "partly_granted.commercial_enterprise": (None, "inferred"), A + "partly_granted.total": (454, "inferred")},
+        "pdftotext -layout: blank cells leave only spaces; columns from the rows that fill them",
+        findings=("columns_from_positions",),
+    ),
+]
+
+BUGS_CAUGHT: list[Case] = []
+
+NEW: list[Case] = []
+
+# Known failures, strict: when one passes, move it to DEV or BUGS_CAUGHT.
+XFAIL: list[Case] = [
+    Case(
+        "detached-annotated-cells",
+        doc(
+            "二、主动公开政府信息情况\n第二十条第（一）项\n22\n（其中修订 16 件）\n55\n（含自然失效 29 件）\n第二十条第（五）项\n信息内容本年处理决定数量\n行政许可 0\n"
+            "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n| 规章 | 22 | 235 |\n|---|---|---|\n| 行政规范性文件 | 34 | 189 |\n"
+        ),
+        {"active.regulations.repealed": (22, "inferred"), "active.normative_documents.repealed": (55, "inferred")},
+        "shanghai md: the converter detached the two annotated 废止 cells before the table; read as doubtful today",
+    ),
+]
