@@ -173,8 +173,6 @@ def resolve_row(
     opts = _options(toks)
     cands = _enumerate(opts, n)
     note: str | None = None
-    if any(c.split for cand in cands[:1] for c in cand) or any(len(o) > 1 and any(len(x) > 1 for x in o) for o in opts):
-        note = "glued_digits"
     if not cands:
         # more tokens than columns even with edge blanks dropped: some number is extra
         nonblank = [Cell(t.text, t.kind, t.start, t.end) for t in toks if t.kind != BLANK] or []
@@ -223,6 +221,8 @@ def resolve_row(
         elif len(options_all) > 1 or (c is not None and c.split) or preferred:
             status = "inferred" if status in ("ok", "blank", "not_applicable") else status
         placed.append(Placed(c, value, status, unit))
+    if any(p.cell is not None and p.cell.split for p in placed):
+        note = note if note == "extra_cells" else "glued_digits"
     if len(ok_idx) > 1 and any(p.status == "doubtful" for p in placed):
         note = note if note in ("glued_digits", "extra_cells") else "ambiguous_cells"
     return placed, note
@@ -353,12 +353,33 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
     else:
         findings.append(Finding("table_missing", "warning", "part 四 (行政复议、行政诉讼) was not found"))
 
-    # every key of the edition is present
-    missing_keys = []
+    # every key of the edition is present; rows of a table that is there but lack their label are findings
     for k in schema.keys(edition):
         if k not in fields:
             fields[k] = Field(k, None, "missing")
-            missing_keys.append(k)
+    if r3 is not None:
+        absent = [r for r in s.app_rows_for(edition) if all(fields[f"applications.{r.key}.{c.key}"].status == "missing" for c in app_cols)]
+        sub = [r for r in s.app_rows_for(edition) if r.key.startswith("other_processing.") and r.key != "other_processing.total"]
+        if edition == "2021" and (all(r in absent for r in sub) != any(r.key == "other_processing.total" for r in absent)):
+            # （六） is printed one way or the other: the form not printed is not missing
+            absent = [r for r in absent if not r.key.startswith("other_processing.")]
+        for r in absent:
+            findings.append(
+                Finding(
+                    "row_not_found",
+                    "warning",
+                    f"part 三 row {r.label!r} was not found (label missing or unreadable); its cells are missing",
+                    keys=tuple(f"applications.{r.key}.{c.key}" for c in app_cols),
+                )
+            )
+    if r2 is not None:
+        for b in s.active:
+            if edition not in b.editions:
+                continue
+            for r in b.rows_for(edition):
+                ks = [f"active.{r.key}.{c.key}" for c in b.columns_for(edition)]
+                if all(fields[k].status == "missing" for k in ks):
+                    findings.append(Finding("row_not_found", "warning", f"part 二 row {r.label!r} was not found", keys=tuple(ks)))
     ordered = {k: fields[k] for k in schema.keys(edition)}
     return ordered, findings
 
