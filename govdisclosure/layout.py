@@ -43,6 +43,7 @@ _TEXT_BEFORE = frozenset("第")
 _ORDINAL_PUNCT = frozenset(".、")
 # characters that separate a number from its neighbours; anything else means the digits were glued on
 _SEPARATORS = frozenset(" \t\n|")
+_GRID_BORDER = regex.compile(r"\+(?:[-=:]+\+)+")
 _PIPE_SEP = regex.compile(r"\s*:?-{2,}:?\s*")
 _PIECE = regex.compile(r"\S+")
 
@@ -124,6 +125,8 @@ def _cell_block(block: list[tuple[int, str]], text: str, row: int, line0: int, o
 
 def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token]) -> None:
     stripped = ln.strip()
+    if _GRID_BORDER.fullmatch(stripped):
+        return  # +-----+=====+ border of a pandoc grid table
     if stripped.startswith("|") and stripped.count("|") >= 2:
         body_start = s + ln.index("|") + 1
         body_end = s + ln.rindex("|")

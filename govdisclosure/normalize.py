@@ -41,6 +41,14 @@ STEPS: tuple[tuple[str, str, str], ...] = (
     ("invisible", r"[\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff\u00ad]", ""),
     # markdown emphasis markers left in copies (seed 001: **2.围绕…**)
     ("markdown_bold", r"\*\*|__", ""),
+    # HTML table markup inside text (MinerU/Docling markdown, raw crawler dumps): a cell ends with a
+    # tab, a row with a line break, other layout tags vanish.  Only real HTML tag names: reports write
+    # 《…》 and <…> around titles too.
+    ("html_cell_end", r"(?i)</t[dh]\s*>", "\t"),
+    ("html_row_end", r"(?i)</tr\s*>|<br\s*/?>", "\n"),
+    ("html_tag", r"(?i)</?(?:table|thead|tbody|tfoot|tr|td|th|p|div|span|font|b|strong|em|i|u|colgroup|col|caption|section|article)(?:\s[^<>]{0,300})?/?>", ""),
+    ("html_nbsp", r"&(?:nbsp|#160|#xa0|ensp|emsp|#12288);", " "),
+    ("html_amp", r"&amp;", "&"),
 )
 
 _STEP_RE = regex.compile("|".join(f"(?P<{name}>{pat})" for name, pat, _ in STEPS))

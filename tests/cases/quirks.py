@@ -193,6 +193,21 @@ DEV: list[Case] = [
     ),
 ]
 
+DEV += [
+    Case(
+        "html-table-in-text",
+        doc(P3, "<table><tr><td>（一）予以公开</td><td>5</td><td>&nbsp;</td><td>0</td><td>0</td><td>0</td><td>0</td><td>5</td></tr></table>\n"),
+        {A + "granted.natural_person": (5, "ok"), A + "granted.commercial_enterprise": (None, "blank"), A + "granted.total": (5, "ok")},
+        "MinerU-style markdown keeps HTML tables; &nbsp; cells are blanks",
+    ),
+    Case(
+        "pandoc-grid-table",
+        doc(P3, "+------------+----+----+----+----+----+----+----+\n| 1.属于国家秘密 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n+============+====+====+====+====+====+====+====+\n"),
+        {A + "withheld.state_secret.natural_person": (2, "ok"), A + "withheld.state_secret.total": (2, "ok")},
+        "pandoc grid tables: +---+ borders are not rows",
+    ),
+]
+
 BUGS_CAUGHT: list[Case] = []
 
 NEW: list[Case] = []
