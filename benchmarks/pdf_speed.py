@@ -1,0 +1,102 @@
+"""parse_file(pdf) against pdfplumber's own extract_text and against parse(pdftotext -layout text).
+
+    .venv/bin/python benchmarks/pdf_speed.py [PDF ...] [--repeat N] [--json OUT]
+
+Defaults to every PDF in corpus/real and tests/fixtures/files that has a NAME.gold.json beside it.
+Per file it reports, as JSON lines (and a table on stderr):
+
+* ``read_s``: govdisclosure.inputs.read (our geometry-based text) alone;
+* ``parse_file_s``: the whole parse_file (read + parse);
+* ``plumber_text_s``: pdfplumber ``page.extract_text()`` over all pages, the baseline cost;
+* ``ratio``: parse_file_s / plumber_text_s, the number to compare across commits;
+* ``acc_parse_file`` / ``acc_pdftotext_layout``: field accuracy against the gold record, and the
+  silent errors of each (``pdftotext -layout`` from poppler-utils; skipped when it is missing).
+
+A harness, not a test: timings are best-of-N on this machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import govdisclosure  # noqa: E402
+from govdisclosure.inputs import read  # noqa: E402
+
+
+def best_of(fn, n: int) -> float:
+    best = float("inf")
+    for _ in range(n):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def score(rep, gold: dict) -> tuple[float, int]:
+    right = silent = 0
+    for k, gv in gold["fields"].items():
+        f = rep.fields.get(k)
+        pv = f.value if f is not None else None
+        if (pv is None and gv is None) or (pv is not None and gv is not None and abs(float(pv) - float(gv)) < 1e-6):
+            right += 1
+        elif f is not None and f.status in ("ok", "blank", "not_applicable"):
+            silent += 1
+    return right / max(len(gold["fields"]), 1), silent
+
+
+def plumber_text(path: pathlib.Path) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return "\n".join(p.extract_text() or "" for p in pdf.pages)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("pdfs", nargs="*")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--json")
+    a = ap.parse_args()
+    pdfs = [pathlib.Path(p) for p in a.pdfs] or [
+        p for d in (ROOT / "corpus" / "real", ROOT / "tests" / "fixtures" / "files") for p in sorted(d.glob("*.pdf"))
+    ]
+    pdftotext = shutil.which("pdftotext")
+    rows = []
+    plumber_text(pdfs[0])  # warm imports
+    for pdf in pdfs:
+        gold_path = pdf.parent / (pdf.name.split(".")[0] + ".gold.json")
+        gold = json.loads(gold_path.read_text(encoding="utf-8")) if gold_path.exists() else None
+        row: dict = {"file": str(pdf.relative_to(ROOT) if pdf.is_relative_to(ROOT) else pdf)}
+        row["read_s"] = round(best_of(lambda pdf=pdf: read(pdf), a.repeat), 4)
+        row["parse_file_s"] = round(best_of(lambda pdf=pdf: govdisclosure.parse_file(pdf), a.repeat), 4)
+        row["plumber_text_s"] = round(best_of(lambda pdf=pdf: plumber_text(pdf), a.repeat), 4)
+        row["ratio"] = round(row["parse_file_s"] / row["plumber_text_s"], 2)
+        if gold:
+            row["acc_parse_file"], row["silent_parse_file"] = score(govdisclosure.parse_file(pdf), gold)
+            if pdftotext:
+                txt = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, check=True).stdout
+                row["acc_pdftotext_layout"], row["silent_pdftotext_layout"] = score(
+                    govdisclosure.parse(txt.decode("utf-8")), gold)
+        rows.append(row)
+        print(json.dumps(row, ensure_ascii=False))
+    print(f"\n{'file':45s} {'read':>7s} {'parse_file':>10s} {'plumber':>8s} {'ratio':>6s} {'acc':>7s} {'acc -layout':>11s}",
+          file=sys.stderr)
+    for r in rows:
+        print(f"{r['file']:45s} {r['read_s']:7.3f} {r['parse_file_s']:10.3f} {r['plumber_text_s']:8.3f} {r['ratio']:6.2f} "
+              f"{r.get('acc_parse_file', float('nan')):7.4f} {r.get('acc_pdftotext_layout', float('nan')):11.4f}",
+              file=sys.stderr)
+    if a.json:
+        pathlib.Path(a.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,765 @@
+"""PDF files through pdfplumber, rebuilt from character positions (not only ``extract_text``).
+
+Per page (after ``dedupe_chars``, which removes fake-bold doubled characters):
+
+1. **Ruled tables**: ``find_tables`` on ruling lines.  Each cell's bounding box gives its grid
+   position and spans; a row is written as the cells that *start* in it, in column order, joined by
+   TAB, so an empty cell stays an empty string in its column and a covered cell is not written.
+   One-column "tables" are text boxes (Word frames) and are read as text.
+2. **Lines** outside tables: words grouped by baseline; page numbers (``- 4 -``, ``-3-``,
+   ``第 4 页``) and running headers/footers (the same text in the top or bottom band of most pages)
+   are dropped.
+3. **Unruled tables**: runs of lines that split into cells at wide gaps.  Columns come from the
+   x-centres of the numbers in the run's fullest rows; every number goes to its nearest column,
+   a column with no number in a row is written as an empty string (never a shift); wrapped label
+   lines without numbers join the nearest row's label.
+4. **Paragraphs**: a line that reaches the right margin continues into the next line when that
+   one starts at the left margin (no first-line indent, no heading number), also across pages.
+
+A ruled table that ends a page and one that starts the next with the same columns are one table:
+a merged cell split by the page break (``（四）无`` / ``法提供``) is joined into its first part.
+
+Every character written keeps its page and box, so :attr:`Document.box_at` gives the box of any
+span and ``page_starts`` the page.  Pages without a text layer give an ``ocr_needed`` finding.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import io
+import logging
+import re
+import statistics
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from ..errors import EncryptedFileError, FileFormatError
+from ..report import Finding, Source
+
+if TYPE_CHECKING:
+    from . import Document
+
+log = logging.getLogger(__name__)
+
+__all__ = ["read_pdf"]
+
+Box = tuple[int, float, float, float, float]  # page, x0, top, x1, bottom
+
+#: Characters closer than this (points) on one line belong to one word: pdfplumber's default.
+X_TOLERANCE = 3.0
+#: Characters whose tops differ by less than this (points) are on one line.
+Y_TOLERANCE = 3.0
+#: dedupe_chars tolerance: fake bold prints each glyph twice, offset by < 1 pt.
+DEDUPE_TOLERANCE = 1.0
+#: Share of the page height at the top and bottom where running headers/footers/page numbers live.
+MARGIN_BAND = 0.1
+#: A header/footer text must repeat on at least this share of pages (and on two pages).
+REPEAT_SHARE = 0.5
+#: Table fragments on consecutive pages are one table when their inner column edges agree to this
+#: many points (Word redraws outer borders a little wider on continuation pages).
+EDGE_TOLERANCE = 3.0
+#: Grid edges closer than this are one edge (borders drawn as thin rectangles have two sides).
+GRID_SNAP = 2.0
+#: Unruled tables: a gap wider than this many character sizes splits a line into cells.  Text
+#: inside a cell (CJK, justified) has gaps < 0.2 em; neighbouring cells are at least two cell
+#: paddings apart (~0.8 em at table font sizes).
+CELL_GAP_CHARS = 0.6
+#: Unruled tables: numbers whose x-centres are within this many points are one column.
+COLUMN_SNAP = 14.0
+#: Share of a page's characters that are "(cid:NN)" placeholders above which its text layer is
+#: unusable (fonts without a ToUnicode map).
+CID_SHARE = 0.2
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-－—–‐~～]+\s*\d{1,4}\s*[-－—–‐~～]+|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|"
+    r"[-－—–]?\s*\d{1,4}\s*[-－—–]?)$"
+)
+_NUMBER = re.compile(r"^[+\-－−]?\s*[\d０-９][\d０-９,，.．]*\s*(?:%|元|万元|件|个|条|项)?$")
+_NA = re.compile(r"^(?:/|／|—+|-+|－+|无|不适用)$")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．]\s*\D)")
+_CAPTION = re.compile(r"^\s*第二十条|^\s*[一二三四五六][、.．]")
+
+
+# -- small value types -------------------------------------------------------------------------
+@dataclasses.dataclass(slots=True)
+class _Chunk:
+    """A run of text with one box per character (None for inserted spaces)."""
+
+    text: str
+    boxes: list[Box | None]
+
+    @staticmethod
+    def join(chunks: Iterable[_Chunk], sep: str = "") -> _Chunk:
+        t: list[str] = []
+        b: list[Box | None] = []
+        for i, c in enumerate(chunks):
+            if i and sep:
+                t.append(sep)
+                b.extend([None] * len(sep))
+            t.append(c.text)
+            b.extend(c.boxes)
+        return _Chunk("".join(t), b)
+
+
+@dataclasses.dataclass(slots=True)
+class _Line:
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    words: list[dict[str, Any]]
+    chunk: _Chunk
+
+    @property
+    def text(self) -> str:
+        return self.chunk.text
+
+
+@dataclasses.dataclass(slots=True)
+class _Cell:
+    r0: int
+    r1: int
+    c0: int
+    c1: int
+    x0: float
+    x1: float
+    chunk: _Chunk
+    covered: bool = False
+
+
+@dataclasses.dataclass(slots=True)
+class _Table:
+    page: int
+    top: float
+    bottom: float
+    x_edges: list[float]
+    nrows: int
+    cells: list[_Cell]
+    continued: bool = False  # the first part of this table is on an earlier page
+
+
+@dataclasses.dataclass(slots=True)
+class _Page:
+    number: int
+    height: float
+    items: list[Any]  # _Line | _Table, in reading order (by top)
+    chars: int
+
+
+# -- characters to words and lines -------------------------------------------------------------
+def _chars_chunk(chars: list[dict[str, Any]], page: int) -> _Chunk:
+    """Chars of one line (sorted by x) to text; a gap wider than X_TOLERANCE becomes one space."""
+    text: list[str] = []
+    boxes: list[Box | None] = []
+    prev_x1: float | None = None
+    for ch in chars:
+        t = ch["text"]
+        if not t.strip():
+            continue
+        if prev_x1 is not None and ch["x0"] - prev_x1 > X_TOLERANCE and text and text[-1] != " ":
+            text.append(" ")
+            boxes.append(None)
+        for c in t:
+            text.append(c)
+            boxes.append((page, ch["x0"], ch["top"], ch["x1"], ch["bottom"]))
+        prev_x1 = ch["x1"]
+    return _Chunk("".join(text), boxes)
+
+
+def _group_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Cluster chars into lines by their top (sorted top to bottom, then left to right)."""
+    lines: list[list[dict[str, Any]]] = []
+    for ch in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
+        if lines and abs(ch["top"] - lines[-1][0]["top"]) <= Y_TOLERANCE:
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+    out = []
+    for ln in lines:
+        ln.sort(key=lambda c: c["x0"])
+        out.append(ln)
+    out.sort(key=lambda ln: min(c["top"] for c in ln))
+    return out
+
+
+def _words(chars: list[dict[str, Any]], gap: float) -> list[list[dict[str, Any]]]:
+    """Split one line's chars (sorted by x) into segments at gaps wider than ``gap`` points."""
+    segs: list[list[dict[str, Any]]] = []
+    for ch in chars:
+        if not ch["text"].strip():
+            continue
+        if segs and ch["x0"] - segs[-1][-1]["x1"] <= gap:
+            segs[-1].append(ch)
+        else:
+            segs.append([ch])
+    return segs
+
+
+def _make_line(chars: list[dict[str, Any]], page: int) -> _Line | None:
+    chars = [c for c in chars if c["text"].strip()]
+    if not chars:
+        return None
+    chunk = _chars_chunk(chars, page)
+    sizes = [c.get("size") or (c["bottom"] - c["top"]) for c in chars]
+    return _Line(
+        page=page,
+        x0=min(c["x0"] for c in chars),
+        x1=max(c["x1"] for c in chars),
+        top=min(c["top"] for c in chars),
+        bottom=max(c["bottom"] for c in chars),
+        size=statistics.median(sizes) if sizes else 10.0,
+        words=chars,
+        chunk=chunk,
+    )
+
+
+# -- ruled tables -------------------------------------------------------------------------------
+def _snap(values: Iterable[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= GRID_SNAP:
+            continue
+        out.append(v)
+    return out
+
+
+def _index(edges: list[float], v: float) -> int:
+    i = bisect.bisect_left(edges, v - GRID_SNAP)
+    return min(i, len(edges) - 1)
+
+
+def _ruled_tables(page: Any, pno: int) -> list[_Table]:
+    tables = []
+    for t in page.find_tables():
+        cells = [c for c in t.cells if c[2] - c[0] > 1 and c[3] - c[1] > 1]
+        if not cells:
+            continue
+        xs = _snap([c[0] for c in cells] + [c[2] for c in cells])
+        ys = _snap([c[1] for c in cells] + [c[3] for c in cells])
+        if len(xs) < 3 or len(ys) < 3:
+            continue  # one column or one row: a framed text box, read as text
+        out_cells = []
+        for (x0, top, x1, bottom) in cells:
+            inside = [
+                ch for ch in page.chars
+                if x0 <= (ch["x0"] + ch["x1"]) / 2 <= x1 and top <= (ch["top"] + ch["bottom"]) / 2 <= bottom
+            ]
+            chunk = _Chunk.join(_chars_chunk(ln, pno) for ln in _group_lines(inside))
+            out_cells.append(
+                _Cell(_index(ys, top), _index(ys, bottom), _index(xs, x0), _index(xs, x1), x0, x1, chunk)
+            )
+        out_cells.sort(key=lambda c: (c.r0, c.c0))
+        tables.append(_Table(pno, t.bbox[1], t.bbox[3], xs, len(ys) - 1, out_cells))
+    return tables
+
+
+def _is_label(text: str) -> bool:
+    return bool(_CJK.search(text)) and not _NUMBER.match(text)
+
+
+def _continues(prev: _Table, nxt: _Table) -> bool:
+    a, b = prev.x_edges[1:-1], nxt.x_edges[1:-1]
+    if len(a) != len(b):
+        return False
+    return all(abs(x - y) <= EDGE_TOLERANCE for x, y in zip(a, b, strict=False))
+
+
+def _join_continuation(prev: _Table, nxt: _Table) -> None:
+    """Fold the first row of a continued table into cells split by the page break."""
+    last = prev.nrows - 1
+    first = [c for c in nxt.cells if c.r0 == 0]
+    if _join_split_row(prev, first, last):
+        return
+    for n in first:
+        p = next(
+            (c for c in prev.cells if c.r0 <= last < c.r1 + (c.r1 == c.r0) and c.c0 <= n.c0 < max(c.c1, c.c0 + 1)),
+            None,
+        )
+        if p is None:
+            continue
+        n_span = n.r1 - n.r0 > 1
+        p_span = p.r1 - p.r0 > 1
+        if not (n_span or p_span):
+            continue
+        if n.chunk.text.strip() == "" and (p_span or _is_label(p.chunk.text)):
+            n.covered = True
+        elif _is_label(n.chunk.text) and _is_label(p.chunk.text) and n_span:
+            p.chunk = _Chunk.join([p.chunk, n.chunk])
+            n.covered = True
+
+
+def _covering(prev: _Table, row: int, col: int) -> _Cell | None:
+    return next((c for c in prev.cells if c.r0 <= row < max(c.r1, c.r0 + 1) and c.c0 <= col < max(c.c1, c.c0 + 1)), None)
+
+
+def _join_split_row(prev: _Table, first: list[_Cell], last: int) -> bool:
+    """A row broken across the page: the continuation's first row holds only label tails."""
+    texts = [c.chunk.text.strip() for c in first]
+    if not any(texts) or any(t and not _is_label(t) for t in texts):
+        return False
+    pairs = []
+    for n, t in zip(first, texts, strict=True):
+        if not t:
+            continue
+        p = _covering(prev, last, n.c0)
+        if p is None or not _is_label(p.chunk.text) or p.r1 - 1 > last:
+            return False
+        pairs.append((p, n))
+    last_row = [c for c in prev.cells if c.r0 <= last < max(c.r1, c.r0 + 1)]
+    if not any(_NUMBER.match(c.chunk.text.strip()) for c in last_row):
+        return False  # the row above has no numbers: the first row is a row of its own
+    for p, n in pairs:
+        p.chunk = _Chunk.join([p.chunk, n.chunk])
+    for n in first:
+        n.covered = True
+    return True
+
+
+def _table_lines(t: _Table) -> list[_Chunk]:
+    rows: dict[int, list[_Cell]] = {}
+    for c in t.cells:
+        rows.setdefault(c.r0, []).append(c)
+    out = []
+    for r in sorted(rows):
+        cells = sorted(rows[r], key=lambda c: c.c0)
+        if all(c.covered for c in cells):
+            continue
+        out.append(_Chunk.join([c.chunk for c in cells if not c.covered], "\t"))
+    return out
+
+
+# -- unruled tables -----------------------------------------------------------------------------
+def _segments(line: _Line) -> list[list[dict[str, Any]]]:
+    return _words(line.words, max(X_TOLERANCE, CELL_GAP_CHARS * line.size))
+
+
+def _seg_text(seg: list[dict[str, Any]]) -> str:
+    return "".join(c["text"] for c in seg).strip()
+
+
+def _is_row(line: _Line) -> bool:
+    segs = _segments(line)
+    return len(segs) >= 2 and any(_NUMBER.match(_seg_text(s)) or _NA.match(_seg_text(s)) for s in segs[1:])
+
+
+def _is_header(line: _Line) -> bool:
+    segs = _segments(line)
+    return len(segs) >= 3 and not _CAPTION.match(line.text)
+
+
+def _unruled(lines: list[_Line]) -> list[Any]:
+    """Replace runs of table-like lines by chunks in the tab-separated row layout."""
+    out: list[Any] = []
+    i = 0
+    while i < len(lines):
+        if not (_is_row(lines[i]) or _is_header(lines[i])):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        run: list[_Line] = []
+        while j < len(lines):
+            ln = lines[j]
+            if _is_row(ln) or _is_header(ln):
+                run.append(ln)
+            elif (
+                run and not _CAPTION.match(ln.text) and not _PAGE_NUMBER.match(ln.text.strip())
+                and ln.page == run[-1].page and ln.top - run[-1].bottom < 2.5 * ln.size and len(ln.text) <= 30
+            ):
+                run.append(ln)  # a wrapped label fragment
+            else:
+                break
+            j += 1
+        if not any(_is_row(x) for x in run):
+            out.extend(run)
+        else:
+            out.append(_UnruledTable(run))
+        i = j
+    return out
+
+
+@dataclasses.dataclass(slots=True)
+class _UnruledTable:
+    lines: list[_Line]
+
+    def rows(self) -> list[_Chunk]:
+        rows = [ln for ln in self.lines if _is_row(ln)]
+        numeric: dict[int, list[tuple[float, _Chunk]]] = {}
+        labels: dict[int, list[tuple[float, _Chunk]]] = {}
+        for ln in rows:
+            nums: list[tuple[float, _Chunk]] = []
+            labs: list[tuple[float, _Chunk]] = []
+            for s in _segments(ln):
+                ch = _chars_chunk(s, ln.page)
+                x = (s[0]["x0"] + s[-1]["x1"]) / 2
+                if nums or _NUMBER.match(ch.text) or _NA.match(ch.text):
+                    nums.append((x, ch))  # a value, or text after the values (a unit, a note)
+                else:
+                    labs.append((s[0]["x0"], ch))
+            numeric[id(ln)] = nums
+            labels[id(ln)] = labs
+        cols = self._columns(rows, numeric)
+        # wrapped label fragments: each segment continues the label in its column of the nearest
+        # row above, or starts the label of the nearest row below, whichever is closer
+        before: dict[int, list[list[_Chunk]]] = {}
+        after: dict[int, list[list[_Chunk]]] = {}
+        reach: dict[int, float] = {id(r): r.bottom for r in rows}  # bottom of a row's label so far
+        for ln in sorted(self.lines, key=lambda x: (x.page, x.top)):
+            if _is_row(ln) or _is_header(ln):
+                continue
+            for seg in _segments(ln):
+                x0 = seg[0]["x0"]
+                ch = _chars_chunk(seg, ln.page)
+                tol = 1.2 * ln.size
+                def has(r: _Line, x0: float = x0, tol: float = tol) -> bool:
+                    return any(abs(lx - x0) <= tol for lx, _ in labels[id(r)])
+
+                above = [r for r in rows if r.page == ln.page and r.top < ln.top and has(r)]
+                below = [r for r in rows if r.page == ln.page and r.top > ln.top and has(r)]
+                ra = max(above, key=lambda r: r.top, default=None)
+                rb = min(below, key=lambda r: r.top, default=None)
+                earlier = [r for r in rows if r.page < ln.page and has(r)]
+                if ra is None and earlier:  # a row broken by the page: its label tail tops the page
+                    ra, rb = earlier[-1], None
+                if ra is None and rb is None:
+                    rb = min(rows, key=lambda r: abs(r.top - ln.top))
+                    after.setdefault(id(rb), []).append([ch])
+                    continue
+                da = ln.top - reach[id(ra)] if ra is not None else float("inf")
+                db = rb.top - ln.bottom if rb is not None else float("inf")
+                target, into = (ra, after) if da <= db else (rb, before)
+                if into is after:
+                    reach[id(target)] = max(reach[id(target)], ln.bottom)
+                k = min(range(len(labels[id(target)])), key=lambda i: abs(labels[id(target)][i][0] - x0))
+                slot = into.setdefault(id(target), [[] for _ in labels[id(target)]])
+                slot[k].append(ch)
+        out: list[_Chunk] = []
+        for ln in self.lines:
+            if _is_header(ln) and not _is_row(ln):
+                out.append(_Chunk.join([_chars_chunk(s, ln.page) for s in _segments(ln)], "\t"))
+                continue
+            if not _is_row(ln):
+                continue
+            labs = [c for _, c in labels[id(ln)]]
+            for k in range(len(labs)):
+                pre = before.get(id(ln), [[]] * len(labs))[k]
+                post = after.get(id(ln), [[]] * len(labs))[k]
+                labs[k] = _Chunk.join([*pre, labs[k], *post])
+            if not labs and after.get(id(ln)):
+                labs = [_Chunk.join(x) for x in after[id(ln)]]
+            slots: list[_Chunk | None] = [None] * len(cols)
+            for x, ch in numeric[id(ln)]:
+                k = min(range(len(cols)), key=lambda c: abs(cols[c] - x)) if cols else 0
+                if cols and slots[k] is None:
+                    slots[k] = ch
+                else:  # two values nearest one column: keep both, in order, in the next free column
+                    free = [c for c in range(len(cols)) if slots[c] is None and c > k]
+                    if free:
+                        slots[free[0]] = ch
+                    else:
+                        slots.append(ch)
+            cells = labs + [s if s is not None else _Chunk("", []) for s in slots]
+            out.append(_Chunk.join(cells, "\t"))
+        return out
+
+    def _columns(self, rows: list[_Line], numeric: dict[int, list[tuple[float, _Chunk]]]) -> list[float]:
+        """Column centres: numbers of every row plus short header words above them, clustered."""
+        xs = [x for ln in rows for x, _ in numeric[id(ln)]]
+        if not xs:
+            return []
+        left = min(xs) - COLUMN_SNAP
+        pts = list(xs)
+        for ln in self.lines:
+            if _is_header(ln) and not _is_row(ln):
+                for s in _segments(ln):
+                    x = (s[0]["x0"] + s[-1]["x1"]) / 2
+                    if len(_seg_text(s)) <= 4 and x >= left:
+                        pts.append(x)
+        clusters: list[list[float]] = []
+        for x in sorted(pts):
+            if clusters and x - clusters[-1][-1] <= COLUMN_SNAP:
+                clusters[-1].append(x)
+            else:
+                clusters.append([x])
+        most = max(len(numeric[id(ln)]) for ln in rows)
+        cols = [statistics.median(c) for c in clusters]
+        if len(cols) < most:  # header words missing: fall back to the fullest rows' numbers
+            full = [ln for ln in rows if len(numeric[id(ln)]) == most]
+            cols = [statistics.median(x for x in (numeric[id(ln)][k][0] for ln in full)) for k in range(most)]
+        return cols
+
+
+# -- page furniture -----------------------------------------------------------------------------
+def _furniture(pages: list[_Page]) -> set[int]:
+    """ids of lines that are page numbers or running headers/footers."""
+    drop: set[int] = set()
+    seen: dict[str, set[int]] = {}
+    for pg in pages:
+        for it in pg.items:
+            if not isinstance(it, _Line):
+                continue
+            in_band = it.top < MARGIN_BAND * pg.height or it.bottom > (1 - MARGIN_BAND) * pg.height
+            t = it.text.strip()
+            if _PAGE_NUMBER.match(t) and (in_band or re.match(r"^[-－—–‐~～]", t)):
+                drop.add(id(it))
+            elif in_band:
+                key = re.sub(r"\d+", "#", t.replace(" ", ""))
+                seen.setdefault(key, set()).add(pg.number)
+    n = len(pages)
+    repeated = {k for k, v in seen.items() if len(v) >= 2 and len(v) >= REPEAT_SHARE * n}
+    if repeated:
+        for pg in pages:
+            for it in pg.items:
+                if isinstance(it, _Line) and id(it) not in drop:
+                    in_band = it.top < MARGIN_BAND * pg.height or it.bottom > (1 - MARGIN_BAND) * pg.height
+                    if in_band and re.sub(r"\d+", "#", it.text.strip().replace(" ", "")) in repeated:
+                        drop.add(id(it))
+    return drop
+
+
+# -- paragraphs ---------------------------------------------------------------------------------
+def _continues_para(cur: _Line, nxt: _Line, right: float, left: float) -> bool:
+    if _HEADING.match(nxt.text) or _CAPTION.match(nxt.text):
+        return False
+    reaches = cur.x1 >= right - 1.5 * cur.size
+    flush = nxt.x0 <= left + 0.6 * nxt.size
+    return reaches and flush
+
+
+# -- the reader ---------------------------------------------------------------------------------
+def _is_encryption_error(exc: BaseException) -> bool:
+    seen = set()
+    e: BaseException | None = exc
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        names = {type(e).__name__} | {type(a).__name__ for a in getattr(e, "args", ()) if isinstance(a, BaseException)}
+        if names & {"PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning", "PDFKeyError"}:
+            return True
+        if "password" in str(e).lower() or "encrypt" in str(e).lower():
+            return True
+        nested = [a for a in getattr(e, "args", ()) if isinstance(a, BaseException)]
+        e = e.__cause__ or e.__context__ or (nested[0] if nested else None)
+    return False
+
+
+def read_pdf(data: bytes, *, name: str | None = None, password: str | None = None) -> Document:
+    """A PDF (bytes) as a Document; see the module docstring."""
+    from . import Document
+
+    try:
+        import pdfplumber
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        from ..errors import DependencyError
+
+        raise DependencyError("reading PDF needs pdfplumber: pip install pdfplumber") from exc
+    label = name or "the PDF"
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
+    except Exception as exc:
+        raise _wrap(exc, label) from exc
+    try:
+        with pdf:
+            pages, findings = _read_pages(pdf, label)
+    except (EncryptedFileError, FileFormatError):
+        raise
+    except Exception as exc:
+        raise _wrap(exc, label) from exc
+    text, boxes, page_starts = _emit(pages)
+    if not text.strip() and not any(f.code == "ocr_needed" for f in findings):
+        findings.append(Finding("no_text", "error", f"{label} has no text at all (blank pages); nothing to parse"))
+    return Document(
+        text=text,
+        source=Source(path=name, format="pdf", pages=len(pages)),
+        page_starts=page_starts,
+        box_at=_BoxIndex(boxes),
+        findings=tuple(findings),
+    )
+
+
+def _wrap(exc: BaseException, label: str) -> Exception:
+    if _is_encryption_error(exc):
+        return EncryptedFileError(
+            f"{label} is password-protected; decrypt it first (e.g. qpdf --decrypt --password=… in.pdf out.pdf)"
+        )
+    return FileFormatError(f"{label} is not a readable PDF (damaged or truncated?): {type(exc).__name__}: {str(exc)[:120]}")
+
+
+def _read_pages(pdf: Any, label: str) -> tuple[list[_Page], list[Finding]]:
+    pages: list[_Page] = []
+    findings: list[Finding] = []
+    image_only: list[int] = []
+    cid_pages: list[int] = []
+    for page in pdf.pages:
+        pno = page.page_number
+        page = page.dedupe_chars(tolerance=DEDUPE_TOLERANCE)
+        chars = page.chars
+        if not any(c["text"].strip() for c in chars):
+            if page.images:
+                image_only.append(pno)
+            pages.append(_Page(pno, float(page.height), [], 0))
+            continue
+        cid = sum(1 for c in chars if c["text"].startswith("(cid:"))
+        if cid > CID_SHARE * len(chars):
+            cid_pages.append(pno)
+        tables = _ruled_tables(page, pno)
+        rest = [
+            c for c in chars
+            if not any(t.top - 1 <= (c["top"] + c["bottom"]) / 2 <= t.bottom + 1
+                       and t.x_edges[0] - 1 <= (c["x0"] + c["x1"]) / 2 <= t.x_edges[-1] + 1 for t in tables)
+        ]
+        lines = [ln for ln in (_make_line(g, pno) for g in _group_lines(rest)) if ln is not None]
+        items: list[Any] = sorted([*lines, *tables], key=lambda it: it.top)
+        pages.append(_Page(pno, float(page.height), items, len(chars)))
+        page.close() if hasattr(page, "close") else None
+    if image_only:
+        all_img = len(image_only) == len(pages)
+        findings.append(
+            Finding(
+                "ocr_needed",
+                "error" if all_img else "warning",
+                (f"{label} has no text layer: {'every page is' if all_img else f'page(s) {_ranges(image_only)} are'} "
+                 "a scanned image; run OCR (e.g. ocrmypdf) and parse the result — "
+                 f"{'nothing' if all_img else 'the content of those pages'} could be read"),
+            )
+        )
+    if cid_pages:
+        findings.append(
+            Finding("text_layer_unreadable", "error",
+                    f"page(s) {_ranges(cid_pages)} of {label} use fonts without a Unicode map ((cid:NN) glyphs); "
+                    "their text is unreadable — OCR the pages or re-export the PDF with embedded Unicode fonts")
+        )
+    return pages, findings
+
+
+def _ranges(nums: list[int]) -> str:
+    out = []
+    for n in nums:
+        if out and out[-1][1] == n - 1:
+            out[-1][1] = n
+        else:
+            out.append([n, n])
+    return ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in out)
+
+
+def _emit(pages: list[_Page]) -> tuple[str, list[Box | None], tuple[int, ...]]:
+    drop = _furniture(pages)
+    # content items per page, furniture removed
+    content = [[it for it in pg.items if not (isinstance(it, _Line) and id(it) in drop)] for pg in pages]
+    # tables that continue across a page break
+    for k in range(len(content) - 1):
+        if not content[k] or not content[k + 1]:
+            continue
+        a, b = content[k][-1], content[k + 1][0]
+        if isinstance(a, _Table) and isinstance(b, _Table):
+            if _continues(a, b):
+                _join_continuation(a, b)
+                b.continued = True
+            elif abs(a.x_edges[0] - b.x_edges[0]) <= 2 * EDGE_TOLERANCE and abs(a.x_edges[-1] - b.x_edges[-1]) <= 2 * EDGE_TOLERANCE:
+                b.continued = True  # same frame, other columns (part 二's blocks): one table, no cell joins
+    # geometry of body text for paragraph joining
+    body = [it for items in content for it in items if isinstance(it, _Line)]
+    if body:
+        left = statistics.median_low(sorted(ln.x0 for ln in body)[: max(1, len(body) // 2)])
+        # the right margin: where full lines of running text end (table lines may reach wider)
+        full = [ln.x1 for ln in body if len(ln.text) >= 20 and len(_segments(ln)) == 1]
+        right = statistics.median(full) if full else max(ln.x1 for ln in body)
+    else:
+        left = right = 0.0
+    blocks: list[tuple[str, list[_Chunk]]] = []  # ("para"|"table", lines)
+    para: list[_Line] = []
+
+    def end_para() -> None:
+        if para:
+            blocks.append(("para", [_Chunk.join(ln.chunk for ln in para)]))
+            para.clear()
+
+    for items in content:
+        lines_and_tables = _unruled([it for it in items if isinstance(it, _Line)])
+        # re-interleave unruled output with ruled tables by position
+        merged: list[Any] = []
+        ruled = [it for it in items if isinstance(it, _Table)]
+        for it in lines_and_tables:
+            top = it.top if isinstance(it, _Line) else it.lines[0].top
+            while ruled and ruled[0].top < top:
+                merged.append(ruled.pop(0))
+            merged.append(it)
+        merged.extend(ruled)
+        for it in merged:
+            if isinstance(it, _Line):
+                if para and _continues_para(para[-1], it, right, left):
+                    para.append(it)
+                else:
+                    end_para()
+                    para.append(it)
+            elif isinstance(it, _Table):
+                end_para()
+                rows = _table_lines(it)
+                if it.continued and blocks and blocks[-1][0] == "table":
+                    blocks[-1][1].extend(rows)
+                else:
+                    blocks.append(("table", rows))
+            else:
+                end_para()
+                blocks.append(("table", it.rows()))
+    end_para()
+    text_parts: list[str] = []
+    boxes: list[Box | None] = []
+    for i, (_, lines) in enumerate(blocks):
+        if i:
+            text_parts.append("\n\n")
+            boxes.extend([None, None])
+        for j, ch in enumerate(lines):
+            if j:
+                text_parts.append("\n")
+                boxes.append(None)
+            text_parts.append(ch.text)
+            boxes.extend(ch.boxes)
+    text_parts.append("\n")
+    boxes.append(None)
+    text = "".join(text_parts)
+    starts: list[int] = []
+    first_at: dict[int, int] = {}
+    for off, b in enumerate(boxes):
+        if b is not None and b[0] not in first_at:
+            first_at[b[0]] = off
+    prev = 0
+    for pg in pages:
+        off = first_at.get(pg.number)
+        if off is None or off < prev:
+            off = prev  # a page without text (or whose text was folded into an earlier row)
+        starts.append(off)
+        prev = off
+    if starts:
+        starts[0] = 0
+    return text, boxes, tuple(starts)
+
+
+class _BoxIndex:
+    """Callable span -> bbox over the per-character boxes (union on the span's first page)."""
+
+    __slots__ = ("_boxes",)
+
+    def __init__(self, boxes: list[Box | None]) -> None:
+        self._boxes = boxes
+
+    def __call__(self, span: tuple[int, int]) -> tuple[float, float, float, float] | None:
+        s, e = span
+        got = [b for b in self._boxes[max(0, s): max(s, e)] if b is not None]
+        if not got:
+            return None
+        page = got[0][0]
+        got = [b for b in got if b[0] == page]
+        return (
+            round(min(b[1] for b in got), 2),
+            round(min(b[2] for b in got), 2),
+            round(max(b[3] for b in got), 2),
+            round(max(b[4] for b in got), 2),
+        )
+
+    def page(self, offset: int) -> int | None:
+        b = self._boxes[offset] if 0 <= offset < len(self._boxes) else None
+        return b[0] if b else None
