@@ -69,11 +69,11 @@ def _failed(text: str, exc: BaseException) -> Report:
 
 def _parse(text: str, *, edition: str | None, year: int | None, organ: str | None, narrative: bool) -> Report:
     norm = normalize.normalize(text)
-    toks = layout.tokenize(norm.text)
-    doc = sections.analyse(norm, toks, edition_hint=edition, year_hint=year, organ_hint=organ)
+    doc = sections.analyse(norm, edition_hint=edition, year_hint=year, organ_hint=organ)
     findings: list[Finding] = list(doc.findings)
     flds: dict[str, Field] = {}
     if doc.edition in ("2019", "2021"):
+        toks = layout.tokenize(norm.text, doc.table_span)
         flds, tfind = tables.assemble(norm, toks, doc)
         findings += tfind
         flds, vfind = validate.check(flds, doc.edition)

@@ -16,12 +16,13 @@ rows still missing, only between the neighbouring rows already found.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from .layout import MARK, NUM, TEXT, Token
-from .normalize import key
+from .normalize import key, key_normalized
 
 __all__ = ["Row", "Anchor", "find_rows", "label_stream"]
 
@@ -66,6 +67,11 @@ class Stream:
         return self.toks[max(i, 0)] if self.toks else 0
 
 
+@functools.lru_cache(maxsize=1024)
+def _keyed(wordings: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(key(w) for w in wordings))
+
+
 def label_stream(tokens: list[Token], lo: int, hi: int) -> Stream:
     parts: list[str] = []
     starts: list[int] = []
@@ -75,7 +81,7 @@ def label_stream(tokens: list[Token], lo: int, hi: int) -> Stream:
         t = tokens[i]
         if t.kind != TEXT:
             continue
-        s = key(t.text)
+        s = key_normalized(t.text)
         if not s:
             continue
         starts.append(k)
@@ -89,11 +95,17 @@ def find_rows(tokens: list[Token], lo: int, hi: int, rows: list[Row], stream: St
     """Anchors of the rows found between tokens lo and hi, in template order."""
     st = stream or label_stream(tokens, lo, hi)
 
+    # prefix counts of value tokens: has_values() in O(1)
+    counts = [0]
+    for x in range(lo, hi):
+        counts.append(counts[-1] + (tokens[x].kind in (NUM, MARK)))
+
     def has_values(a: int, b: int) -> bool:
-        return any(tokens[x].kind in (NUM, MARK) for x in range(a + 1, min(b, hi)))
+        a, b = max(a + 1, lo), min(b, hi)
+        return b > a and counts[b - lo] - counts[a - lo] > 0
 
     text = st.text
-    keyed = [tuple(dict.fromkeys(key(w) for w in r.wordings)) for r in rows]
+    keyed = [_keyed(r.wordings) for r in rows]
     found: list[tuple[int, int, str, str, float] | None] = [None] * len(rows)
 
     # pass 1: exact occurrences of every row, then the heaviest chain of them in template order.

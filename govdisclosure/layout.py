@@ -71,12 +71,19 @@ class Token:
     w1: int = -1
 
 
-def tokenize(text: str) -> list[Token]:
-    """Tokens of the whole text in reading order."""
+def tokenize(text: str, span: tuple[int, int] | None = None) -> list[Token]:
+    """Tokens in reading order, of the whole text or of the lines that overlap ``span``.
+
+    Token offsets are always offsets into ``text``.
+    """
     out: list[Token] = []
     lines: list[tuple[int, str]] = []
-    pos = 0
-    for ln in text.split("\n"):
+    lo, hi = span if span is not None else (0, len(text))
+    lo = text.rfind("\n", 0, lo) + 1
+    e = text.find("\n", hi)
+    hi = len(text) if e < 0 else e
+    pos = lo
+    for ln in text[lo:hi].split("\n"):
         lines.append((pos, ln))
         pos += len(ln) + 1
 
@@ -155,7 +162,14 @@ def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token]) -> 
     for m in _PIECE.finditer(ln):
         piece = m.group()
         ps = s + m.start()
-        if values.is_mark(piece):
+        if (
+            piece.isascii()
+            and piece.isdigit()
+            and _next_visible(text, ps + len(piece)) not in _TEXT_AFTER
+            and (ps == 0 or _prev_visible(text, ps) not in _TEXT_BEFORE)
+        ):  # a number standing alone between spaces (not "2024 年", "第 4 页")
+            out.append(Token(NUM, ps, ps + len(piece), piece, row, line, glued=len(piece) > 1 and piece[0] == "0"))
+        elif values.is_mark(piece):
             out.append(Token(MARK, ps, ps + len(piece), piece, row, line))
         else:
             _scan(ps, piece, text, row, line, out, explicit=False)
@@ -190,6 +204,9 @@ def _cell(s: int, c: str, text: str, row: int, line: int, out: list[Token]) -> N
         out.append(Token(BLANK, s, s, "", row, line, explicit=True))
         return
     cs = s + c.index(core[0])
+    if core.isascii() and core.isdigit():  # the common case: a plain number filling its cell
+        out.append(Token(NUM, cs, cs + len(core), core, row, line, explicit=True, glued=len(core) > 1 and core[0] == "0"))
+        return
     if values.is_mark(core):
         out.append(Token(MARK, cs, cs + len(core), core, row, line, explicit=True))
         return
@@ -247,6 +264,13 @@ def _text(s: int, t: str, row: int, line: int, out: list[Token], explicit: bool)
         return
     off = t.index(core[0])
     out.append(Token(TEXT, s + off, s + off + len(core), core, row, line, explicit=explicit))
+
+
+def _prev_visible(text: str, i: int) -> str:
+    i -= 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return text[i] if i >= 0 else "\n"
 
 
 def _next_visible(text: str, i: int) -> str:

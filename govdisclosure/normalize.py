@@ -192,7 +192,13 @@ def key(s: str) -> str:
     >>> key("3.危及“三安全一稳定”") == key('3、危及"三安全一稳定"')
     True
     """
-    s = "".join(_fold(c) if c >= "\u00a0" else c for c in s)
+    if not s.isascii():
+        s = "".join(_fold(c) if c >= "\u00a0" else c for c in s)
+    return s.translate(_KEY_TABLE)
+
+
+def key_normalized(s: str) -> str:
+    """:func:`key` of text that is already normalised (the text of tokens): no folding needed."""
     return s.translate(_KEY_TABLE)
 
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 import regex
 
 from . import schema
-from .layout import Token
 from .normalize import Normalized, key
 from .report import Finding, Section
 
@@ -89,7 +88,7 @@ class DocInfo:
     sections: tuple[Section, ...]
     findings: tuple[Finding, ...]
     keytext: KeyText
-    table_regions: dict[int, tuple[int, int]] = field(default_factory=dict)  # 2, 3, 4 -> span
+    table_span: tuple[int, int] | None = None  # where parts 二–四 stand: the text that is tokenized
 
 
 # -- title, year, organ -------------------------------------------------------------------------
@@ -253,7 +252,6 @@ def _edition(kt: str, year: int | None, findings: list[Finding]) -> str | None:
 # -- the stage -------------------------------------------------------------------------------
 def analyse(
     norm: Normalized,
-    tokens: list[Token],
     *,
     edition_hint: str | None = None,
     year_hint: int | None = None,
@@ -378,6 +376,11 @@ def analyse(
         if first > ps:
             preface = (ps, first)
 
+    # the stretch of text the tables can stand in: from part 二 (or the first table anchor) to part 五
+    t_lo = min((parts[k][0] for k in (2, 3, 4) if k in parts), default=0)
+    later = [parts[k][0] for k in (5, 6) if k in parts and parts[k][0] > t_lo]
+    table_span = (t_lo, min(later) if later else len(text))
+
     sections = tuple(
         Section(num, text[s:e].split("\n", 1)[0].strip()[:60], text[s:e], norm.to_orig((s, e))) for num, (s, e) in sorted(parts.items())
     )
@@ -391,4 +394,5 @@ def analyse(
         sections=sections,
         findings=tuple(findings),
         keytext=kt,
+        table_span=table_span,
     )

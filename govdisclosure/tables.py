@@ -18,6 +18,8 @@ import itertools
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+import regex
+
 from . import schema
 from .labels import Anchor, Row, find_rows, label_stream
 from .layout import BLANK, MARK, NUM, TEXT, Token
@@ -170,6 +172,9 @@ def resolve_row(
     """
     money = money or [False] * n
     toks = [t for t in tokens if t.kind in (NUM, MARK, BLANK)]
+    if len(toks) == n and not any(t.glued for t in toks):
+        # the common case: one token per column, nothing to decide
+        return [Placed(c, *_cell_value(c, money[i])) for i, c in enumerate(Cell(t.text, t.kind, t.start, t.end) for t in toks)], None
     opts = _options(toks)
     cands = _enumerate(opts, n)
     note: str | None = None
@@ -282,7 +287,7 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
 
     # numbers stated in the narrative (preface and part 一): they break ties between placements the
     # arithmetic cannot tell apart (R7)
-    narrative_numbers = _narrative_numbers(tokens, starts, doc)
+    narrative_numbers = _narrative_numbers(norm, doc)
 
     def prefer(vals: list[Value]) -> float:
         return float(sum(1 for v in vals if v is not None and v >= NARRATIVE_MIN_VALUE and v in narrative_numbers))
@@ -387,16 +392,15 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
 NARRATIVE_MIN_VALUE = 10  # small numbers (1, 2, 5…) occur everywhere in prose: they prove nothing
 
 
-def _narrative_numbers(tokens: list[Token], starts: list[int], doc: DocInfo) -> frozenset[float]:
-    spans = [sp for sp in (doc.preface, doc.parts.get(1)) if sp is not None]
+_NARRATIVE_NUMBER = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+
+
+def _narrative_numbers(norm: Normalized, doc: DocInfo) -> frozenset[float]:
+    """Numbers printed in the preface and part 一 (the narrative that restates the tables)."""
     out: set[float] = set()
-    for sp in spans:
-        lo, hi = bisect.bisect_left(starts, sp[0]), bisect.bisect_left(starts, sp[1])
-        for t in tokens[lo:hi]:
-            if t.kind == NUM:
-                v, st, _ = read_cell(t.text)
-                if v is not None:
-                    out.add(float(v))
+    for sp in (doc.preface, doc.parts.get(1)):
+        if sp is not None:
+            out.update(float(m) for m in _NARRATIVE_NUMBER.findall(norm.text, sp[0], sp[1]))
     return frozenset(out)
 
 

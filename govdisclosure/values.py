@@ -85,6 +85,8 @@ def number(m: "regex.Match[str]", *, money: bool = False) -> int | float:
 def read_cell(raw: str, *, money: bool = False, signed: bool = False) -> tuple[int | float | None, str, str | None]:
     """(value, status, unit) of one cell's (normalised) text.  Status is ok, blank or not_applicable;
     text that is no number gives (None, "doubtful", None)."""
+    if raw.isascii() and raw.isdigit():  # the common case
+        return (float(raw) if money else int(raw)), "ok", None
     s = unicodedata.normalize("NFKC", raw).strip().replace(" ", "")
     if not s:
         return None, "blank", None
