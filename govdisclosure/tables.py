@@ -33,6 +33,8 @@ __all__ = ["assemble", "resolve_row", "Cell"]
 # Enumerating placements is exponential in glued digits; beyond these bounds a row is left doubtful.
 MAX_GLUED_DIGITS = 18  # a glued run of more digits is not split (no template row has more)
 MAX_CANDIDATES = 20000  # placements examined per row
+MAX_ALTERNATIVES = 64  # placements of one row handed to the whole-table solver
+MAX_COMBINATIONS = 50000  # combinations of ambiguous rows the whole-table solver tries
 # A text token that reads like prose ends a table: tables hold labels, not sentences.
 PROSE_MIN_LEN = 60
 
@@ -155,6 +157,7 @@ def resolve_row(
     money: Sequence[bool] | None = None,
     check: Callable[[list[Value]], bool | None] | None = None,
     prefer: Callable[[list[Value]], float] | None = None,
+    alternatives: list[list[Placed]] | None = None,
 ) -> tuple[list[Placed], str | None]:
     """Place a row's value tokens into its ``n`` columns.
 
@@ -230,6 +233,18 @@ def resolve_row(
         note = note if note == "extra_cells" else "glued_digits"
     if len(ok_idx) > 1 and any(p.status == "doubtful" for p in placed):
         note = note if note in ("glued_digits", "extra_cells") else "ambiguous_cells"
+        if alternatives is not None:
+            # what is left for the table's column sums to decide (see _joint_solve)
+            seen: set[tuple[object, ...]] = set()
+            for i in ok_idx:
+                sig = tuple(_vkey(v) for v in vals[i])
+                if sig in seen:
+                    continue
+                seen.add(sig)
+                alternatives.append([Placed(cands[i][col], *vals[i][col]) for col in range(n)])
+                if len(alternatives) >= MAX_ALTERNATIVES:
+                    alternatives.clear()  # too many to solve jointly: stays doubtful
+                    break
     return placed, note
 
 
@@ -330,10 +345,13 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
         lo, hi = _tok_range(tokens, starts, r3)
         rows = [Row(f"applications.{r.key}", r.wordings) for r in s.app_rows_for(edition)]
         anchors = find_rows(tokens, lo, hi, rows)
+        pending: dict[str, tuple[list[list[Placed]], str | None, list[str]]] = {}
         _place_rows(
             tokens, anchors, hi, {r.key: app_cols for r in rows}, put, findings, check=_r3_check,
-            order=[r.key for r in rows], prefer=prefer,
+            order=[r.key for r in rows], prefer=prefer, pending=pending,
         )
+        if pending:
+            _joint_solve(fields, pending, edition, put, findings)
     else:
         findings.append(Finding("table_missing", "warning", "part 三's table (收到和处理政府信息公开申请情况) was not found"))
 
@@ -463,6 +481,7 @@ def _place_rows(
     order: list[str] | None = None,
     stops: Sequence[int] = (),
     prefer: Callable[[list[Value]], float] | None = None,
+    pending: dict[str, tuple[list[list[Placed]], str | None, list[str]]] | None = None,
 ) -> None:
     """Place the values of every anchored row; values left between two rows go, in template order,
     to the rows missing between them when they fit exactly (status inferred)."""
@@ -496,7 +515,7 @@ def _place_rows(
                 near = sorted(full_rows, key=lambda r: abs(r[0].line - own[0].line))[:MODEL_ROWS]
                 model = _column_model(near, width)
             if not (model and _put_aligned(a.row.key, a.label, own, cols, model, put, findings)):
-                _put_row(a.row.key, a.label, own, cols, put, findings, check, prefer)
+                _put_row(a.row.key, a.label, own, cols, put, findings, check, prefer, pending=pending)
         if orphans and order is not None:
             _place_orphans(a, anchors[i + 1] if i + 1 < len(anchors) else None, orphans, order, columns, put, findings, check)
 
@@ -607,9 +626,13 @@ def _put_row(
     check: Callable[[list[Value]], bool | None] | None,
     prefer: Callable[[list[Value]], float] | None = None,
     inferred: bool = False,
+    pending: dict[str, tuple[list[list[Placed]], str | None, list[str]]] | None = None,
 ) -> None:
-    placed, note = resolve_row(toks, len(cols), money=[c.money for c in cols], check=check, prefer=prefer)
+    alts: list[list[Placed]] = []
+    placed, note = resolve_row(toks, len(cols), money=[c.money for c in cols], check=check, prefer=prefer, alternatives=alts)
     keys = [f"{key}.{c.key}" for c in cols]
+    if pending is not None and len(alts) > 1:
+        pending[key] = (alts, label, keys)
     for k, p in zip(keys, placed):
         if inferred and p.status in ("ok", "blank", "not_applicable"):
             p = Placed(p.cell, p.value, "inferred", p.unit)
@@ -668,6 +691,68 @@ def _place_orphans(
             spans=(),
         )
     )
+
+
+def _joint_solve(
+    fields: dict[str, Field],
+    pending: dict[str, tuple[list[list[Placed]], str | None, list[str]]],
+    edition: str,
+    put: Callable[[str, Placed, str | None], None],
+    findings: list[Finding],
+) -> None:
+    """Rows whose own sum (R3) leaves several placements: try every combination of them against the
+    table's column relations (R1, R2) with the other rows as read.  A cell on which every combination
+    that satisfies them agrees is inferred; the rest stay doubtful."""
+    from . import validate
+
+    rows = list(pending.items())
+    n_comb = 1
+    for _, (alts, _, _) in rows:
+        n_comb *= len(alts)
+    if n_comb > MAX_COMBINATIONS:
+        return
+    amb_keys = {k for _, (_, _, keys) in rows for k in keys}
+    rels = [(l, r) for rule, l, r in validate.relations(edition, fields) if rule in ("R1", "R2") and amb_keys & set(l + r)]
+    if not rels:
+        return
+    base = {k: f.value for k, f in fields.items()}
+    passing: list[tuple[int, ...]] = []
+    for combo in itertools.product(*[range(len(alts)) for _, (alts, _, _) in rows]):
+        vals = dict(base)
+        for (_, (alts, _, keys)), i in zip(rows, combo):
+            for k, p in zip(keys, alts[i]):
+                vals[k] = p.value
+        ok = True
+        for l, r in rels:
+            xs = [vals.get(k) for k in l + r]
+            if any(x is None for x in xs):
+                continue
+            if abs(sum(vals[k] for k in l) - sum(vals[k] for k in r)) > 1e-6:  # type: ignore[misc]
+                ok = False
+                break
+        if ok:
+            passing.append(combo)
+            if len(passing) > MAX_ALTERNATIVES:
+                return  # the sums do not narrow it down
+    if not passing:
+        return
+    solved: list[str] = []
+    for idx, (key, (alts, label, keys)) in enumerate(rows):
+        for col, k in enumerate(keys):
+            choices = {_vkey((alts[c[idx]][col].value, alts[c[idx]][col].status, None)) for c in passing}
+            if len(choices) == 1:
+                p = alts[passing[0][idx]][col]
+                put(k, Placed(p.cell, p.value, "inferred" if p.status != "missing" else p.status, p.unit), label)
+                solved.append(k)
+    if solved:
+        findings.append(
+            Finding(
+                "solved_by_table_sums",
+                "info",
+                f"{len(solved)} cell(s) that their row's sum left open were placed by the table's column sums (R1, R2)",
+                keys=tuple(solved),
+            )
+        )
 
 
 def _r3_check(v: list[Value]) -> bool | None:
