@@ -92,6 +92,7 @@ class Normalized:
     seg_orig: tuple[int, ...]
     seg_orig_end: tuple[int, ...]
     seg_copy: tuple[bool, ...]
+    inner: "Normalized | None" = None  # an earlier pass, when one pass made new matches (rare)
 
     def to_orig_start(self, pos: int) -> int:
         if pos >= len(self.text):
@@ -118,17 +119,40 @@ class Normalized:
         s, e = span
         if e <= s:
             p = self.to_orig_start(s)
-            return (p, p)
-        return (self.to_orig_start(s), self.to_orig_end(e))
+            out = (p, p)
+        else:
+            out = (self.to_orig_start(s), self.to_orig_end(e))
+        return self.inner.to_orig(out) if self.inner is not None else out
+
+
+# Passes of normalisation at most: one removal can make a new match ("*\u200b*" becomes "**")
+MAX_PASSES = 4
 
 
 def normalize(text: str) -> Normalized:
-    """Normalise ``text``: NFKC folding, invisible characters and converter artefacts removed."""
-    edits: list[tuple[int, int, str]] = []
-    for m in _STEP_RE.finditer(text):
-        edits.append((m.start(), m.end(), _REPL[m.lastgroup or ""]))
+    """Normalise ``text``: NFKC folding, invisible characters and converter artefacts removed.
 
-    # per-character folding: one-to-one ones via translate, others as edits
+    Idempotent: the steps run again on their own output until nothing changes.
+    """
+    n = _once(text)
+    passes = 1
+    while passes < MAX_PASSES and n.text != n.original and _needs_pass(n.text):
+        inner = n
+        n = _once(inner.text)
+        n = Normalized(n.text, text, n.seg_norm, n.seg_orig, n.seg_orig_end, n.seg_copy, inner)
+        passes += 1
+    return n
+
+
+def _needs_pass(t: str) -> bool:
+    if _STEP_RE.search(t):
+        return True
+    return any(ch >= "\u00a0" and _fold(ch) != ch for ch in set(t))
+
+
+def _once(text: str) -> Normalized:
+    # fold one-to-one characters first (offsets unchanged), so that the steps see folded text:
+    # full-width ［bookmark: …］, ＊＊ and －４－ are caught like their ASCII forms
     table: dict[int, str] = {}
     expand: set[str] = set()
     for ch in set(text):
@@ -141,6 +165,14 @@ def normalize(text: str) -> Normalized:
             table[ord(ch)] = f
         else:
             expand.add(ch)
+    original = text
+    if table:
+        text = text.translate(table)
+    edits: list[tuple[int, int, str]] = []
+    for m in _STEP_RE.finditer(text):
+        edits.append((m.start(), m.end(), _REPL[m.lastgroup or ""]))
+
+    # characters whose folding is longer than one character are edits
     if expand:
         starts = [e[0] for e in edits]
         for i, ch in enumerate(text):
@@ -179,9 +211,7 @@ def normalize(text: str) -> Normalized:
     emit(text[pos_orig:], pos_orig, len(text), True)
 
     out = "".join(pieces)
-    if table:
-        out = out.translate(table)
-    return Normalized(out, text, tuple(seg_norm), tuple(seg_orig), tuple(seg_orig_end), tuple(seg_copy))
+    return Normalized(out, original, tuple(seg_norm), tuple(seg_orig), tuple(seg_orig_end), tuple(seg_copy))
 
 
 def key(s: str) -> str:
