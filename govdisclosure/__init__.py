@@ -28,6 +28,9 @@ __version__ = "0.1.0"
 __all__ = [
     "parse",
     "parse_file",
+    "parse_many",
+    "to_records",
+    "to_frame",
     "Report",
     "Field",
     "Finding",
@@ -55,4 +58,8 @@ def __getattr__(name: str) -> object:
         from . import api
 
         return getattr(api, name)
+    if name in ("parse_many", "to_records", "to_frame"):
+        from . import batch  # multiprocessing and concurrent.futures load only when asked for
+
+        return getattr(batch, name)
     raise AttributeError(f"module 'govdisclosure' has no attribute {name!r}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pathlib
 import subprocess
 import sys
 
@@ -10,6 +11,8 @@ import pytest
 
 import govdisclosure
 from govdisclosure import schema
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
 def test_all_names_resolve() -> None:
@@ -52,3 +55,15 @@ def test_import_is_cheap() -> None:
     code = "import sys, govdisclosure; print(sorted(m for m in ('spacy','pdfplumber','lxml','docx','pandas','dask','rapidfuzz') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]"
+
+
+def test_to_json_round_trips_whole_reports() -> None:
+    for name in ("seeds/003_a3cb757cf03d8042.txt", "real/pingtan-2022.txt"):
+        rep = govdisclosure.parse((ROOT / "corpus" / name).read_text(encoding="utf-8"))
+        assert govdisclosure.Report.from_json(rep.to_json(include_text=True)) == rep
+
+
+def test_batch_names_are_lazy() -> None:
+    code = "import sys, govdisclosure; print('multiprocessing' in sys.modules, callable(govdisclosure.parse_many))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out[1] == "True"

@@ -1,0 +1,280 @@
+"""The command line, driven as a user drives it: in a subprocess, on a folder of real files.
+
+The folder holds every corpus document (seeds and real: .txt, .md, .pdf) in two sub-folders plus a
+broken PDF.  Expectations are computed, not hard-coded, where they depend on the parser (row counts
+are the sum of len(report.fields)); a few values are checked against the gold records.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from govdisclosure.batch import expand_paths, is_failure, parse_one
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = Path(os.environ.get("GOVDISCLOSURE_CORPUS", ROOT.parent / "shared" / "corpus"))
+if not CORPUS.exists():
+    CORPUS = Path("/work/shared/corpus")
+
+pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="the shared corpus is not available")
+
+BROKEN = "broken.pdf"
+
+
+def cli(*args: str, cwd: Path, check: bool = False, **kw) -> subprocess.CompletedProcess[str]:
+    """Run `govdisclosure ARGS` (the installed script if there is one beside this Python)."""
+    script = Path(sys.executable).with_name("govdisclosure")
+    cmd = [str(script)] if script.exists() else [sys.executable, "-m", "govdisclosure.cli"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    proc = subprocess.run([*cmd, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300, **kw)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"exit {proc.returncode}\nstdout:\n{proc.stdout}\nstderr:\n{proc.stderr}")
+    return proc
+
+
+def make_folder(dest: Path) -> Path:
+    (dest / "seeds").mkdir(parents=True)
+    (dest / "real").mkdir()
+    for p in sorted((CORPUS / "seeds").glob("*.txt")):
+        shutil.copy(p, dest / "seeds" / p.name)
+    for ext in ("txt", "md", "pdf"):
+        for p in sorted((CORPUS / "real").glob(f"*.{ext}")):
+            shutil.copy(p, dest / "real" / p.name)
+    (dest / BROKEN).write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)  # a header, then garbage
+    return dest
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_folder(tmp_path_factory.mktemp("cli") / "reports")
+
+
+@pytest.fixture(scope="module")
+def expected(folder: Path) -> dict[str, object]:
+    """What the panel must hold, from the library in this process."""
+    files = expand_paths([folder])
+    reps = {str(Path(f).relative_to(folder.parent)): parse_one(f) for f in files}
+    return {"files": list(reps), "reports": reps}
+
+
+@pytest.fixture(scope="module")
+def run_csv(folder: Path) -> tuple[subprocess.CompletedProcess[str], Path]:
+    proc = cli("parse", "reports", "-o", "out/panel.csv", "--jobs", "2", "--wide", cwd=folder.parent, check=True)
+    return proc, folder.parent / "out"
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def gold(name: str) -> dict:
+    for sub in ("seeds", "real"):
+        p = CORPUS / sub / f"{name}.gold.json"
+        if p.exists():
+            return json.loads(p.read_text(encoding="utf-8"))
+    raise FileNotFoundError(name)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def test_help_reads_well(tmp_path: Path) -> None:
+    top = cli("--help", cwd=tmp_path, check=True).stdout
+    for word in ("parse", "check", "review"):
+        assert word in top
+    sub = cli("parse", "--help", cwd=tmp_path, check=True).stdout
+    for opt in ("--format", "--jobs", "--resume", "--wide", "-o OUT", "errors.csv", "journal"):
+        assert opt in sub, opt
+    assert cli(cwd=tmp_path).returncode == 2  # no command: help on stderr, usage error
+
+
+def test_panel_csv_rows_and_failures(run_csv, expected, folder: Path) -> None:
+    proc, out = run_csv
+    rows = read_csv(out / "panel.csv")
+    reps = expected["reports"]
+    good = {k: r for k, r in reps.items() if not is_failure(r)}
+    assert len(rows) == sum(len(r.fields) for r in good.values())
+    # the broken file is reported (summary and errors file), the rest is complete
+    assert f"reports/{BROKEN}" not in {r["source"] for r in rows}
+    errors = read_csv(out / "panel.errors.csv")
+    assert [e["source"] for e in errors] == [k for k, r in reps.items() if is_failure(r)]
+    assert f"reports/{BROKEN}" in [e["source"] for e in errors] and all(e["error"] for e in errors)
+    assert BROKEN in proc.stderr and "failed" in proc.stderr
+    with_fields = {k for k, r in good.items() if r.fields}
+    assert {r["source"] for r in rows} == with_fields
+    assert len(good) == len(list((folder / "seeds").iterdir())) + len(list((folder / "real").iterdir()))
+
+
+def test_panel_csv_blanks_stay_missing(run_csv, expected) -> None:
+    _, out = run_csv
+    rows = read_csv(out / "panel.csv")
+    for r in rows:
+        if r["status"] in ("blank", "not_applicable", "missing"):
+            assert r["value"] == "", r
+    missing = [r for r in rows if r["status"] == "missing"]
+    assert missing, "the corpus has missing cells (e.g. other_processing.total in 2021 reports)"
+
+
+def test_panel_values_match_gold(run_csv) -> None:
+    _, out = run_csv
+    by = {(r["source"], r["key"]): r for r in read_csv(out / "panel.csv")}
+    g = gold("004_604213c82ade96a7")
+    row = by[("reports/seeds/004_604213c82ade96a7.txt", "applications.new_received.total")]
+    assert int(row["value"]) == g["fields"]["applications.new_received.total"] == 1
+    assert row["organ"] and row["year"] == "2021" and row["edition"] == "2021"
+    h = gold("huaian-city-2024")
+    for key in ("applications.new_received.natural_person", "applications.carried_forward.total",
+                "review.total", "active.fees.amount"):
+        row = by[("reports/real/huaian-city-2024.pdf", key)]
+        assert float(row["value"]) == h["fields"][key], key
+        assert row["page"], "PDF fields carry their page"
+    assert by[("reports/real/huaian-city-2024.pdf", "active.fees.amount")]["value"] == "96171.6"
+
+
+def test_parquet_same_panel(run_csv, folder: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    cli("parse", "reports", "-o", "out/panel.parquet", "--jobs", "2", "--wide", cwd=folder.parent, check=True)
+    out = folder.parent / "out"
+    table = pq.read_table(out / "panel.parquet").to_pylist()
+    rows = read_csv(out / "panel.csv")
+    assert len(table) == len(rows)
+    for t, c in zip(table, rows, strict=True):
+        assert (t["source"], t["key"], t["status"]) == (c["source"], c["key"], c["status"])
+        assert (t["value"] is None) == (c["value"] == "")
+        if t["value"] is not None:
+            assert t["value"] == float(c["value"])
+    wide = pq.read_table(out / "panel.wide.parquet")
+    assert wide.num_rows == len(read_csv(out / "panel.wide.csv"))
+    assert str(wide.schema.field("applications.new_received.total").type) == "int64"
+
+
+def test_wide_form(run_csv, expected) -> None:
+    _, out = run_csv
+    wide = read_csv(out / "panel.wide.csv")
+    good = [k for k, r in expected["reports"].items() if not is_failure(r)]
+    assert [w["source"] for w in wide] == good
+    w = next(w for w in wide if w["source"].endswith("004_604213c82ade96a7.txt"))
+    assert w["applications.new_received.total"] == "1"
+    legacy = next(w for w in wide if "legacy" in w["source"])
+    assert legacy["edition"] == "legacy" and legacy["applications.new_received.total"] == ""
+
+
+def test_findings_file(run_csv, expected) -> None:
+    _, out = run_csv
+    rows = read_csv(out / "panel.findings.csv")
+    n = sum(len(r.findings) for r in expected["reports"].values() if not is_failure(r))
+    assert len([r for r in rows if not r["code"].startswith("cross_year")]) == n
+    # the huaian PDF and its three text renderings are one organ-year: flagged, not compared
+    assert any(r["code"] == "cross_year_duplicate" for r in rows)
+
+
+def test_deterministic_order(folder: Path) -> None:
+    cli("parse", "reports", "-o", "one/panel.csv", "--jobs", "1", "-q", cwd=folder.parent, check=True)
+    cli("parse", "reports", "-o", "two/panel.csv", "--jobs", "2", "-q", cwd=folder.parent, check=True)
+    assert (folder.parent / "one/panel.csv").read_bytes() == (folder.parent / "two/panel.csv").read_bytes()
+
+
+def test_resume_after_interrupted_run(run_csv, folder: Path) -> None:
+    """An interrupted run leaves a partial journal (last line cut short) and no output."""
+    _, out = run_csv
+    work = folder.parent / "resumed"
+    work.mkdir()
+    lines = (out / "panel.journal.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    assert len(lines) == 1 + len(expand_paths([folder]))  # header + one line per file
+    (work / "panel.journal.jsonl").write_text("".join(lines[:6]) + lines[6][: len(lines[6]) // 2],
+                                              encoding="utf-8")
+    proc = cli("parse", "reports", "-o", "resumed/panel.csv", "--resume", "--wide", cwd=folder.parent, check=True)
+    assert "5 reused from the journal" in proc.stderr
+    for name in ("panel.csv", "panel.wide.csv", "panel.errors.csv", "panel.findings.csv"):
+        assert (work / name).read_bytes() == (out / name).read_bytes(), name
+    # a second --resume reuses everything and still writes the same panel
+    proc = cli("parse", "reports", "-o", "resumed/panel.csv", "--resume", cwd=folder.parent, check=True)
+    assert f"{len(lines) - 1} reused" in proc.stderr
+    assert (work / "panel.csv").read_bytes() == (out / "panel.csv").read_bytes()
+
+
+def test_interrupt_then_resume(tmp_path: Path, run_csv) -> None:
+    """Ctrl-C in the middle of a run: no output appears; --resume finishes it, same as a clean run."""
+    src = make_folder(tmp_path / "reports")
+    for i in range(6):  # enough files that the run is still going when it is interrupted
+        shutil.copytree(src / "seeds", src / f"copy{i}")
+    script = Path(sys.executable).with_name("govdisclosure")
+    cmd = [str(script)] if script.exists() else [sys.executable, "-m", "govdisclosure.cli"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([*cmd, "parse", "reports", "-o", "out/panel.csv"], cwd=tmp_path, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    journal = tmp_path / "out" / "panel.journal.jsonl"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if journal.exists() and journal.read_text(encoding="utf-8").count("\n") >= 4:
+            break
+        time.sleep(0.02)
+    if proc.poll() is not None:
+        pytest.skip("the run finished before it could be interrupted")
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "--resume" in err
+    assert not (tmp_path / "out" / "panel.csv").exists()  # atomic: nothing half-written
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.endswith(".tmp")]
+    done = journal.read_text(encoding="utf-8").count("\n") - 1
+    res = cli("parse", "reports", "-o", "out/panel.csv", "--resume", "--jobs", "2", cwd=tmp_path, check=True)
+    assert f"({done} reused from the journal)" in res.stderr
+    clean = cli("parse", "reports", "-o", "clean/panel.csv", "--jobs", "2", cwd=tmp_path, check=True)
+    assert clean.returncode == 0
+    assert (tmp_path / "out/panel.csv").read_bytes() == (tmp_path / "clean/panel.csv").read_bytes()
+
+
+def test_jsonl_to_stdout(folder: Path) -> None:
+    proc = cli("parse", "reports/seeds/004_604213c82ade96a7.txt", "reports/nowhere.txt", "-q",
+               cwd=folder.parent, check=True)
+    lines = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert len(lines) == 2 and proc.stderr == ""
+    assert lines[0]["fields"]["applications.new_received.total"]["value"] == 1
+    assert lines[1]["findings"][0]["code"] == "file_error" and "no such file" in lines[1]["findings"][0]["message"]
+
+
+def test_strict_and_usage_errors(folder: Path, tmp_path: Path) -> None:
+    assert cli("parse", str(folder / BROKEN), "-o", str(tmp_path / "p.csv"), "--strict", "-q",
+               cwd=tmp_path).returncode == 1
+    assert cli("parse", str(folder), "-o", str(tmp_path / "p.xlsx"), cwd=tmp_path).returncode == 2
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    proc = cli("parse", str(empty), "-o", str(tmp_path / "e.csv"), cwd=tmp_path)
+    assert proc.returncode == 2 and "no report files" in proc.stderr
+
+
+def test_check(folder: Path, expected) -> None:
+    proc = cli("check", "reports", "--jobs", "2", cwd=folder.parent)
+    assert proc.returncode == 1  # the broken file
+    assert BROKEN in proc.stdout and "file_error" in proc.stdout
+    for name in expected["files"]:
+        assert name in proc.stdout
+    seeds = cli("check", "reports/seeds", cwd=folder.parent)
+    has_error = any(f.severity == "error" for k, r in expected["reports"].items() if "/seeds/" in k
+                    for f in r.findings)
+    assert seeds.returncode == int(has_error), seeds.stdout
+    assert "5 files: 5 reports read, 0 failed" in seeds.stdout
+
+
+def test_review(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "review.html"
+    cli("review", str(folder / "real" / "pingtan-2022.txt"), "-o", str(out), cwd=tmp_path, check=True)
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    for external in ("<script", "<link", " src=", 'href="http', "url("):  # self-contained
+        assert external not in page, external
+    assert 'class="st-ok"' in page and 'data-key="applications.new_received.total"' in page
+    assert 'class="findings"' in page and "<table>" in page
+    assert cli("review", str(folder / BROKEN), "-o", str(tmp_path / "x.html"), cwd=tmp_path).returncode == 1
