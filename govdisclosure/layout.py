@@ -92,12 +92,12 @@ def tokenize(text: str, span: tuple[int, int] | None = None) -> list[Token]:
     n = len(lines)
     while i < n:
         start, ln = lines[i]
-        if not ln.strip():
+        if not _filled(ln):
             i += 1
             continue
         # a block of consecutive non-empty lines
         j = i
-        while j < n and lines[j][1].strip():
+        while j < n and _filled(lines[j][1]):
             j += 1
         block = lines[i:j]
         if _is_cell_block(block):
@@ -109,6 +109,11 @@ def tokenize(text: str, span: tuple[int, int] | None = None) -> list[Token]:
                 row += 1
         i = j
     return out
+
+
+def _filled(ln: str) -> bool:
+    """A line that is part of a block: it has text, or it is an empty cell (a lone tab)."""
+    return bool(ln.strip()) or "\t" in ln
 
 
 def _is_cell_block(block: list[tuple[int, str]]) -> bool:

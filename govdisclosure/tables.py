@@ -158,6 +158,7 @@ def resolve_row(
     check: Callable[[list[Value]], bool | None] | None = None,
     prefer: Callable[[list[Value]], float] | None = None,
     alternatives: list[list[Placed]] | None = None,
+    trail: int | None = None,
 ) -> tuple[list[Placed], str | None]:
     """Place a row's value tokens into its ``n`` columns.
 
@@ -181,6 +182,15 @@ def resolve_row(
     opts = _options(toks)
     cands = _enumerate(opts, n)
     note: str | None = None
+    if trail is not None and len(cands) > 1:
+        # rows of this table with as many cells show how many empty cells follow their last value:
+        # keep the placements that drop exactly those (other empty cells are real blanks)
+        last_value = max((i for i, t in enumerate(toks) if t.kind != BLANK), default=-1)
+        trailing = {(t.start, t.kind) for t in toks[last_value + 1 :]}
+        have = len(trailing)
+        fit = [c for c in cands if have - sum((x.start, x.kind) in trailing for x in c) == trail]
+        if fit:
+            cands = fit
     if not cands:
         # more tokens than columns even with edge blanks dropped: some number is extra
         nonblank = [Cell(t.text, t.kind, t.start, t.end) for t in toks if t.kind != BLANK] or []
@@ -231,6 +241,8 @@ def resolve_row(
         placed.append(Placed(c, value, status, unit))
     if any(p.cell is not None and p.cell.split for p in placed):
         note = note if note == "extra_cells" else "glued_digits"
+    if note is None and any(p.status == "inferred" for p in placed):
+        note = "cells_placed_by_arithmetic"
     if len(ok_idx) > 1 and any(p.status == "doubtful" for p in placed):
         note = note if note in ("glued_digits", "extra_cells") else "ambiguous_cells"
         if alternatives is not None:
@@ -363,7 +375,9 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
         k = st.text.find("行政复议", 1)  # skip the heading's own 行政复议
         first = st.tok_at(k) if k >= 0 else lo + 1
         end = _table_end(tokens, lo, hi, first)
-        seg = [t for t in tokens[first:end] if t.kind in (NUM, MARK, BLANK)]
+        # the value row(s): header rows hold text and empty cells, never numbers
+        value_rows = {t.row for t in tokens[first:end] if t.kind in (NUM, MARK)}
+        seg = [t for t in tokens[first:end] if t.kind in (NUM, MARK, BLANK) and t.row in value_rows]
         group_keys = [f"{g.key}.{c.key}" for g in s.review_groups for c in s.review_columns]
         if not any(t.kind in (NUM, MARK) for t in seg):
             findings.append(Finding("table_missing", "warning", "part 四's table has no values", keys=tuple(group_keys)))
@@ -445,6 +459,7 @@ def _row_note(note: str, where: str, keys: list[str]) -> Finding:
         "missing_cells": f"{where}: the row has fewer cells than columns (cells lost in conversion?); its values are doubtful",
         "glued_digits": f"{where}: digits of several cells are run together; they were split where the arithmetic allows",
         "ambiguous_cells": f"{where}: more than one placement of the row's numbers fits; the cells that differ are doubtful",
+        "cells_placed_by_arithmetic": f"{where}: the row has more cells than columns (empty cells at its edges); the placement its arithmetic allows was taken",
     }[note]
     sev = "warning"
     return Finding(note, sev, msg, keys=tuple(keys))
@@ -500,11 +515,18 @@ def _place_rows(
         cap = 0
         while groups and cap < n:
             g = groups.pop(0)
+            if all(t.kind == BLANK for t in g) and any(t.kind != BLANK for h in groups for t in h) and not own:
+                continue  # an empty row (a merged cell's leftovers) before the row's values
             own += g
             cap += sum(_capacity(t) for t in g)
         plan.append((a, own, [g for g in groups if any(t.kind in (NUM, MARK) for t in g)]))
     width = max((len(c) for c in columns.values()), default=0)
     full_rows = [own for _, own, _ in plan if _fills(own, width)]
+    cells_in_row: dict[int, int] = {}
+    if plan:
+        for t in tokens[min(a.tok for a, _, _ in plan) : hi]:
+            cells_in_row[t.row] = cells_in_row.get(t.row, 0) + 1
+    shapes = _row_shapes([(own, len(columns[a.row.key])) for a, own, _ in plan], cells_in_row)
     for i, (a, own, orphans) in enumerate(plan):
         cols = columns[a.row.key]
         # a blank-only row (every cell empty) is still a row
@@ -515,7 +537,10 @@ def _place_rows(
                 near = sorted(full_rows, key=lambda r: abs(r[0].line - own[0].line))[:MODEL_ROWS]
                 model = _column_model(near, width)
             if not (model and _put_aligned(a.row.key, a.label, own, cols, model, put, findings)):
-                _put_row(a.row.key, a.label, own, cols, put, findings, check, prefer, pending=pending)
+                trail = None
+                if own and all(t.explicit for t in own) and len({t.row for t in own}) == 1:
+                    trail = shapes.get(cells_in_row.get(own[0].row, -1))
+                _put_row(a.row.key, a.label, own, cols, put, findings, check, prefer, pending=pending, trail=trail)
         if orphans and order is not None:
             _place_orphans(a, anchors[i + 1] if i + 1 < len(anchors) else None, orphans, order, columns, put, findings, check)
 
@@ -525,6 +550,35 @@ MIN_MODEL_ROWS = 3
 MODEL_ROWS = 4  # the model is taken from this many full rows nearest to the row being placed
 # A number belongs to a column when it is nearer to it than this share of the gap to the next column
 ALIGN_MARGIN = 0.35
+
+
+# Rows of explicit cells that must agree on their trailing empty cells before the table's shape is
+# trusted (a copied Word table repeats its merged cells row after row)
+MIN_STRUCTURE_ROWS = 3
+STRUCTURE_AGREEMENT = 0.8
+
+
+def _row_shapes(rows: list[tuple[list[Token], int]], cells_in_row: dict[int, int]) -> dict[int, int]:
+    """Rows of a copied Word table with the same number of cells share their shape: among the rows that
+    show every value, how many empty cells follow the last value, by the row's cell count (only where
+    those rows agree)."""
+    seen: dict[int, list[int]] = {}
+    for toks, n in rows:
+        if not toks or not all(t.explicit for t in toks) or len({t.row for t in toks}) != 1:
+            continue
+        vals = [t for t in toks if t.kind != BLANK]
+        if len(vals) != n or any(t.glued for t in vals):
+            continue
+        k = 0
+        while toks[-1 - k].kind == BLANK:
+            k += 1
+        seen.setdefault(cells_in_row[toks[0].row], []).append(k)
+    out: dict[int, int] = {}
+    for width, counts in seen.items():
+        best = max(set(counts), key=counts.count)
+        if len(counts) >= MIN_STRUCTURE_ROWS and counts.count(best) >= STRUCTURE_AGREEMENT * len(counts):
+            out[width] = best
+    return out
 
 
 def _fills(r: list[Token], n: int) -> bool:
@@ -627,9 +681,12 @@ def _put_row(
     prefer: Callable[[list[Value]], float] | None = None,
     inferred: bool = False,
     pending: dict[str, tuple[list[list[Placed]], str | None, list[str]]] | None = None,
+    trail: int | None = None,
 ) -> None:
     alts: list[list[Placed]] = []
-    placed, note = resolve_row(toks, len(cols), money=[c.money for c in cols], check=check, prefer=prefer, alternatives=alts)
+    placed, note = resolve_row(
+        toks, len(cols), money=[c.money for c in cols], check=check, prefer=prefer, alternatives=alts, trail=trail
+    )
     keys = [f"{key}.{c.key}" for c in cols]
     if pending is not None and len(alts) > 1:
         pending[key] = (alts, label, keys)
