@@ -73,10 +73,10 @@ def _parse(text: str, *, edition: str | None, year: int | None, organ: str | Non
     findings: list[Finding] = list(doc.findings)
     flds: dict[str, Field] = {}
     if doc.edition in ("2019", "2021"):
-        toks = layout.tokenize(norm.text, doc.table_span)
+        toks = layout.tokenize(norm.text, doc.table_span, norm)
         flds, tfind = tables.assemble(norm, toks, doc)
         findings += tfind
-        flds, vfind = validate.check(flds, doc.edition)
+        flds, vfind = validate.check(flds, doc.edition, tfind)
         findings += vfind
     meta, facts, nfind = _narrative(norm, doc, flds, narrative)
     findings += nfind

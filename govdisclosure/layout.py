@@ -22,10 +22,14 @@ It does not decide what a number means: tables.py finds row labels and takes the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
 from . import values
+
+if TYPE_CHECKING:
+    from .normalize import Normalized
 
 __all__ = ["Token", "tokenize"]
 
@@ -71,10 +75,12 @@ class Token:
     w1: int = -1
 
 
-def tokenize(text: str, span: tuple[int, int] | None = None) -> list[Token]:
+def tokenize(text: str, span: tuple[int, int] | None = None, norm: "Normalized | None" = None) -> list[Token]:
     """Tokens in reading order, of the whole text or of the lines that overlap ``span``.
 
-    Token offsets are always offsets into ``text``.
+    Token offsets are always offsets into ``text``.  With ``norm`` (the Normalized that ``text`` is
+    the text of), positions in space-aligned lines are measured on the original text, where
+    full-width digits still take two columns.
     """
     out: list[Token] = []
     lines: list[tuple[int, str]] = []
@@ -105,7 +111,7 @@ def tokenize(text: str, span: tuple[int, int] | None = None) -> list[Token]:
             row += 1
         else:
             for k, (s, line) in enumerate(block):
-                _line(s, line, text, row, i + k, out)
+                _line(s, line, text, row, i + k, out, norm)
                 row += 1
         i = j
     return out
@@ -135,7 +141,7 @@ def _cell_block(block: list[tuple[int, str]], text: str, row: int, line0: int, o
             _scan(s, ln, text, row, line0 + k, out, explicit=True)
 
 
-def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token]) -> None:
+def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token], norm: "Normalized | None" = None) -> None:
     stripped = ln.strip()
     if _GRID_BORDER.fullmatch(stripped):
         return  # +-----+=====+ border of a pandoc grid table
@@ -179,7 +185,7 @@ def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token]) -> 
         else:
             _scan(ps, piece, text, row, line, out, explicit=False)
     if ALIGNED_GAP in ln:
-        _columns(s, text, out, first)
+        _columns(s, text, out, first, norm)
 
 
 # Two spaces or more between tokens mean the line is laid out in columns (pdftotext -layout, w3m)
@@ -187,8 +193,11 @@ ALIGNED_GAP = "  "
 _WIDE = regex.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
 
 
-def _columns(line_start: int, text: str, out: list[Token], first: int) -> None:
+def _columns(line_start: int, text: str, out: list[Token], first: int, norm: "Normalized | None" = None) -> None:
     """Positions (characters and display columns) of the tokens of one space-aligned line."""
+    if norm is not None:
+        _columns_original(line_start, norm, out, first)
+        return
     pos = line_start
     width = 0
     for t in out[first:]:
@@ -283,3 +292,23 @@ def _next_visible(text: str, i: int) -> str:
     while i < n and text[i] in " ":
         i += 1
     return text[i] if i < n else "\n"
+
+
+def _width(s: str) -> int:
+    return len(s) + len(_WIDE.findall(s))
+
+
+def _columns_original(line_start: int, norm: "Normalized", out: list[Token], first: int) -> None:
+    orig = norm.original
+    o_line = norm.to_orig_start(line_start)
+    pos = o_line
+    width = 0
+    for t in out[first:]:
+        o0 = norm.to_orig_start(t.start)
+        o1 = max(norm.to_orig_end(t.end), o0)
+        width += _width(orig[pos:o0])
+        t.x0, t.x1 = o0 - o_line, o1 - o_line
+        t.w0 = width
+        width += _width(orig[o0:o1])
+        t.w1 = width
+        pos = o1

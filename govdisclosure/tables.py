@@ -520,8 +520,12 @@ def _place_rows(
             own += g
             cap += sum(_capacity(t) for t in g)
         plan.append((a, own, [g for g in groups if any(t.kind in (NUM, MARK) for t in g)]))
-    width = max((len(c) for c in columns.values()), default=0)
-    full_rows = [own for _, own, _ in plan if _fills(own, width)]
+    # a column model only from rows of the same table (each of part 二's blocks is a table of its own;
+    # the rows of one table share one list of columns)
+    def colset(key: str) -> int:
+        return id(columns[key])
+
+    full_rows = [(colset(a.row.key), own) for a, own, _ in plan if _fills(own, len(columns[a.row.key]))]
     cells_in_row: dict[int, int] = {}
     if plan:
         for t in tokens[min(a.tok for a, _, _ in plan) : hi]:
@@ -532,10 +536,11 @@ def _place_rows(
         # a blank-only row (every cell empty) is still a row
         if own and any(t.kind in (NUM, MARK) for t in own) or (own and all(t.kind == BLANK for t in own) and len(own) >= len(cols)):
             model = None
-            if own and own[0].x0 >= 0 and len(own) < len(cols) and full_rows:
+            same = [r for cs, r in full_rows if cs == colset(a.row.key)]
+            if own and own[0].x0 >= 0 and len(own) < len(cols) and same:
                 # the nearest rows that fill every column (columns shift at page breaks)
-                near = sorted(full_rows, key=lambda r: abs(r[0].line - own[0].line))[:MODEL_ROWS]
-                model = _column_model(near, width)
+                near = sorted(same, key=lambda r: abs(r[0].line - own[0].line))[:MODEL_ROWS]
+                model = _column_model(near, len(cols))
             if not (model and _put_aligned(a.row.key, a.label, own, cols, model, put, findings)):
                 trail = None
                 if own and all(t.explicit for t in own) and len({t.row for t in own}) == 1:
@@ -622,6 +627,8 @@ def _put_aligned(
     n = len(cols)
     if len(model) != n or not vals or len(vals) >= n or any(t.x0 < 0 or t.glued for t in vals):
         return False
+    if any(t.kind == NUM and read_cell(t.text)[1] != "ok" for t in vals):
+        return False  # a token that is no number ("1001,000": two cells run together) places nothing
     centre = [_centre(t, unit) for t in vals]
     # monotone assignment of tokens to columns, least total distance
     m = len(vals)

@@ -47,9 +47,18 @@ _RULE_TEXT = {
 }
 
 
-def check(fields: dict[str, Field], edition: str) -> tuple[dict[str, Field], list[Finding]]:
+# Findings of placements made by reasoning: when the arithmetic breaks on any of their cells, the
+# whole placement loses its confidence, not only the cells in the broken relation
+REASONED = frozenset(
+    {"columns_from_positions", "rows_placed_by_order", "glued_digits", "cells_placed_by_arithmetic", "solved_by_table_sums", "extra_cells"}
+)
+
+
+def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | list[Finding] = ()) -> tuple[dict[str, Field], list[Finding]]:
+    """Check R1–R4; ``placed`` are the table stage's findings (reasoned placements to revisit)."""
     out = dict(fields)
     findings: list[Finding] = []
+    broken_keys: set[str] = set()
     for rule, left, right in relations(edition, fields):
         fl = [fields.get(k) for k in left + right]
         if any(f is None or f.value is None for f in fl):
@@ -69,8 +78,15 @@ def check(fields: dict[str, Field], edition: str) -> tuple[dict[str, Field], lis
                 spans=tuple(fields[k].span for k in keys if fields[k].span is not None),  # type: ignore[misc]
             )
         )
+        broken_keys.update(keys)
         for k in keys:
             f = out[k]
             if f.status in ("ok", "inferred"):
                 out[k] = dataclasses.replace(f, status="doubtful")
+    for p in placed:
+        if p.code in REASONED and broken_keys.intersection(p.keys):
+            for k in p.keys:
+                f = out.get(k)
+                if f is not None and f.status == "inferred":
+                    out[k] = dataclasses.replace(f, status="doubtful")
     return out, findings

@@ -6,7 +6,7 @@ back every value with the right status:
 
 * a printed number: that value, status ``ok``;
 * an empty cell: ``None``, ``blank`` (only in layouts whose separators keep empty cells: tabs, cells,
-  pipes; in ``spaces``/``aligned`` a blank leaves no trace, which is issue 3 — see the xfail tests);
+  pipes; in ``spaces``/``aligned`` a blank leaves no trace, which is issue 3 — see the dropped-blank and glued-cell tests: right value or doubtful);
 * ``/``, ``—``, ``无``: ``None``, ``not_applicable``;
 * cells of rows the rendering does not print (the other form of （六）其他处理): ``None``, ``missing``;
 * every span in bounds, and ``text[span]`` holding the field's raw text.
@@ -291,10 +291,9 @@ def silent_problems(rep: govdisclosure.Report, case: Case) -> list[str]:
     return out
 
 
-ISSUE3 = pytest.mark.xfail(strict=False, reason="issue 3: column recovery")
 
 
-@ISSUE3
+
 @pytest.mark.parametrize("layout", ("spaces", "aligned"))
 @settings(PROPS, max_examples=100)
 @given(data=st.data())
@@ -305,7 +304,6 @@ def test_dropped_blanks_never_give_silent_errors(layout: str, data: st.DataObjec
     assert_no_problems(internal_errors(rep) + silent_problems(rep, case))
 
 
-@ISSUE3
 @pytest.mark.parametrize("layout", ("spaces", "aligned"))
 @settings(PROPS, max_examples=100)
 @given(data=st.data())
