@@ -33,7 +33,11 @@ __all__ = ["assemble", "resolve_row", "Cell"]
 # Enumerating placements is exponential in glued digits; beyond these bounds a row is left doubtful.
 MAX_GLUED_DIGITS = 18  # a glued run of more digits is not split (no template row has more)
 MAX_CANDIDATES = 20000  # placements examined per row
-MAX_ALTERNATIVES = 64  # placements of one row handed to the whole-table solver
+MAX_ALTERNATIVES = 64
+MAX_CELL_DIGITS = 9  # no count in a report reaches a billion: longer parts of a glued run are not cells
+MAX_ROW_CELLS = 15  # the widest template row (part 四)
+MAX_CUTS = 5000  # ways to cut one glued run examined
+MAX_SLACK = 6  # tokens beyond a row's width that placement still enumerates  # placements of one row handed to the whole-table solver
 MAX_COMBINATIONS = 50000  # combinations of ambiguous rows the whole-table solver tries
 # A text token that reads like prose ends a table: tables hold labels, not sentences.
 PROSE_MIN_LEN = 60
@@ -74,21 +78,30 @@ def _cuts(digits: str) -> tuple[tuple[int, ...], ...]:
 
     >>> _cuts("102")
     ((1, 2, 3), (2, 3), (3,))
+
+    Parts have at most MAX_CELL_DIGITS digits and a row at most 15 cells; past MAX_CUTS ways the
+    run is left whole (the row then stays doubtful).
     """
     n = len(digits)
     out: list[tuple[int, ...]] = []
 
-    def rec(a: int, acc: tuple[int, ...]) -> None:
+    def rec(a: int, acc: tuple[int, ...]) -> bool:
+        if len(out) > MAX_CUTS:
+            return False
         if a == n:
             out.append(acc)
-            return
+            return True
+        if len(acc) >= MAX_ROW_CELLS:
+            return True
         if digits[a] == "0":  # a zero stands alone
-            rec(a + 1, acc + (a + 1,))
-            return
-        for b in range(a + 1, n + 1):
-            rec(b, acc + (b,))
+            return rec(a + 1, acc + (a + 1,))
+        for b in range(a + 1, min(n, a + MAX_CELL_DIGITS) + 1):
+            if not rec(b, acc + (b,)):
+                return False
+        return True
 
-    rec(0, ())
+    if not rec(0, ()):
+        return ((n,),)
     return tuple(out)
 
 
@@ -179,6 +192,16 @@ def resolve_row(
     if len(toks) == n and not any(t.glued for t in toks):
         # the common case: one token per column, nothing to decide
         return [Placed(c, *_cell_value(c, money[i])) for i, c in enumerate(Cell(t.text, t.kind, t.start, t.end) for t in toks)], None
+    if len(toks) > n + MAX_SLACK:
+        # far more cells than columns: drop empty cells at the edges first; what is still too long
+        # is not a row of this table (placement would explode), so nothing in it is confident
+        while len(toks) > n + MAX_SLACK and toks[0].kind == BLANK:
+            toks = toks[1:]
+        while len(toks) > n + MAX_SLACK and toks[-1].kind == BLANK:
+            toks = toks[:-1]
+        if len(toks) > n + MAX_SLACK:
+            cells = [Cell(t.text, t.kind, t.start, t.end) for t in toks[:n]]
+            return [Placed(c, _cell_value(c, money[i])[0], "doubtful", None) for i, c in enumerate(cells)], "extra_cells"
     opts = _options(toks)
     cands = _enumerate(opts, n)
     note: str | None = None

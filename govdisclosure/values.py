@@ -31,6 +31,8 @@ __all__ = ["read_cell", "NUMBER_RE", "is_mark", "chinese_numeral"]
 NUMBER_RE = regex.compile(
     r"(?P<sign>[+\-])?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?P<unit>万元|人次|件|条|个|项|次|元)?"
 )
+# the longest number a cell plausibly holds (money in 万元 included); longer runs are glued cells
+MAX_DIGITS = 15
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _CN_RE = regex.compile(r"[〇零一二两三四五六七八九十百千万]+")
@@ -85,7 +87,7 @@ def number(m: "regex.Match[str]", *, money: bool = False) -> int | float:
 def read_cell(raw: str, *, money: bool = False, signed: bool = False) -> tuple[int | float | None, str, str | None]:
     """(value, status, unit) of one cell's (normalised) text.  Status is ok, blank or not_applicable;
     text that is no number gives (None, "doubtful", None)."""
-    if raw.isascii() and raw.isdigit():  # the common case
+    if raw.isascii() and raw.isdigit() and len(raw) <= MAX_DIGITS:  # the common case
         return (float(raw) if money else int(raw)), "ok", None
     s = unicodedata.normalize("NFKC", raw).strip().replace(" ", "")
     if not s:
@@ -94,6 +96,8 @@ def read_cell(raw: str, *, money: bool = False, signed: bool = False) -> tuple[i
         return None, "not_applicable", None
     m = NUMBER_RE.fullmatch(s)
     if m:
+        if len(m.group("int")) > MAX_DIGITS + MAX_DIGITS // 3:
+            return None, "doubtful", None  # no cell holds a number this long: digits run together
         return number(m, money=money), "ok", m.group("unit")
     cn = chinese_numeral(s.rstrip("件条个项次"))
     if cn is not None:
