@@ -13,6 +13,8 @@ import os
 from typing import Any
 
 from . import layout, normalize, sections, tables, validate
+from .limits import DEFAULT as DEFAULT_LIMITS
+from .limits import Limits, text_finding
 from .report import Field, Finding, Report, Source
 
 log = logging.getLogger(__name__)
@@ -27,6 +29,7 @@ def parse(
     year: int | None = None,
     organ: str | None = None,
     narrative: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Report:
     """Parse the text of one annual report.
 
@@ -41,6 +44,9 @@ def parse(
         )
     if edition is not None and edition not in ("2019", "2021", "legacy"):
         raise ValueError(f"edition hint must be '2019', '2021' or 'legacy', not {edition!r}")
+    too_large = text_finding(text, limits)
+    if too_large is not None:
+        return Report(edition=None, year=None, organ=None, findings=(too_large,), text=text)
     try:
         return _parse(text, edition=edition, year=year, organ=organ, narrative=narrative)
     except RecursionError as exc:  # pragma: no cover - defensive: never raise on text

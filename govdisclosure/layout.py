@@ -38,7 +38,7 @@ TEXT, NUM, MARK, BLANK = "text", "num", "mark", "blank"
 # A number, or a parenthesised aside (whose digits are text: "(其中修订16件)", "(单位:万元,保留4位小数)")
 _SCAN = regex.compile(
     r"(?P<paren>\([^()\n]{0,80}\))"
-    r"|(?P<num>(?P<sign>(?<![\w)])[+\-])?\d+(?:,\d{3})*(?:\.\d+)?)(?P<unit>万元|人次|件|条|个|项|次|元)?"
+    r"|(?P<num>(?P<sign>(?<![\w)])[+\-])?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(?P<unit>万元|人次|件|条|个|项|次|元)?"
 )
 # Digits followed by these are dates, document numbers, counts of decimals…: text, not cells
 _TEXT_AFTER = frozenset("年月日号位页届岁%‰")
@@ -157,15 +157,10 @@ def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token], nor
             p += len(c) + 1
         return
     if "\t" in ln:
-        cells = ln.split("\t")
+        # a row of tab-separated cells: an empty piece before the first tab is an empty cell (a
+        # merged label's place, or a blank value in an unlabelled row such as part 四's)
         p = s
-        first = True
-        for c in cells:
-            if first and c == "" and len(cells) > 1:
-                first = False
-                p += 1  # a leading tab opens the first cell
-                continue
-            first = False
+        for c in ln.split("\t"):
             _cell(p, c, text, row, line, out)
             p += len(c) + 1
         return

@@ -124,11 +124,11 @@ _SENT_SPLIT = regex.compile(r"[。;!?]|(?=\([一二三四五六七八九十]{1,2
 _HEADING_RUN = regex.compile(r"\([一二三四五六七八九十]{1,2}\)\p{Han}{2,14}?(?:情况|方面)(?![。;!?,:])")
 _CLAUSE_SPLIT = regex.compile(r"[,:]")
 _PART_LIST = regex.compile(r"[,:;、]")
-_LEAD_STRIP = regex.compile(r"^(?:\d{4}年度?)?(?:全年|本年度?|全区|全市|全县|全镇|全乡)?(?:新增)?(?:主动)?(?:向社会)?(?:公开)?")
+_LEAD_STRIP = regex.compile(r"^(?:[0-9]{4}年度?)?(?:全年|本年度?|全区|全市|全县|全镇|全乡)?(?:新增)?(?:主动)?(?:向社会)?(?:公开)?")
 _TRAIL_STRIP = regex.compile(
     r"(?:主动)?(?:向社会)?(?:共|累计)?(?:公开|上传|发布|推送)(?:各类)?(?:政府|政务)?(?:工作)?信息(?:数)?(?:共)?$|信息数(?:共)?$"
 )
-_NUM = regex.compile(r"\d+(?:\.\d+)?")
+_NUM = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
 _STATS_TABLE_HEADING = regex.compile(r"[一二三四五六七八九十]、[^。,\n]{0,20}统计表")
 
 
@@ -237,7 +237,17 @@ def _trie_regex(words: Sequence[str]) -> str:
 def _pattern_regex(p: Any) -> str:
     if isinstance(p, str):
         return regex.escape(p)
-    return "".join(_token_regex(t) for t in p)
+    body = "".join(_token_regex(t) for t in p)
+    first = p[0] if p else {}
+    op = str(first.get("OP", "")) if isinstance(first, Mapping) else ""
+    if op in ("+", "*") or (op.startswith("{") and op.endswith(",}")):
+        # A pattern that opens with a repeated token ("[0-9]+ … 件", "[A-Za-z0-9.]+ @ …") is tried at
+        # every position of a long run of that token and rescans the run each time: quadratic (a
+        # 20 000-digit run took 5 s).  Any match starting inside a run also matches from the run's
+        # start, so a match may only start there: say so with a lookbehind.
+        core = _token_regex({k: v for k, v in first.items() if k != "OP"})
+        body = f"(?<!{core}){body}"
+    return body
 
 
 @functools.cache
@@ -292,6 +302,11 @@ def _filter_longest(ms: list[Mention]) -> list[Mention]:
 # labels the rules do not read as mentions: places and organ heads are read from the pattern data by
 # _segment/_organ, YEAR is for display; the regex engine skips them (the spaCy engine marks them)
 _NOT_SCANNED = frozenset({"PLACE", "ORGAN_HEAD", "YEAR"})
+# A mention longer than this is not a phrase of a report (a 5 000-digit "quantity", a 10 000-letter
+# "e-mail"): dropped, so no rule has to read it.
+MAX_MENTION_CHARS = 120
+# Seconds one pattern may scan one zone (regex module timeout): a backstop, see limits.Limits.
+REGEX_TIMEOUT = 5.0
 
 
 def _mentions_regex(text: str) -> list[Mention]:
@@ -302,9 +317,12 @@ def _mentions_regex(text: str) -> list[Mention]:
         # leftmost, longest alternative first: the same mentions as spaCy's all-matches + longest
         # filter for these patterns (tests compare both engines on the corpus), at a fraction of
         # the cost of overlapped matching
-        for m in rx.finditer(text):
-            if m.end() > m.start():
-                ms.append(Mention(label, m.start(), m.end(), pid))
+        try:
+            for m in rx.finditer(text, timeout=REGEX_TIMEOUT):
+                if 0 < m.end() - m.start() <= MAX_MENTION_CHARS:
+                    ms.append(Mention(label, m.start(), m.end(), pid))
+        except TimeoutError:  # a backstop: every pattern is linear (see _pattern_regex)
+            log.warning("narrative pattern %s/%s timed out on %d characters; its mentions are skipped", label, pid, len(text))
     return _filter_longest(ms)
 
 
@@ -532,13 +550,13 @@ def _organ(organ: str | None, zones: Sequence[_Zone]) -> tuple[str | None, str |
 
 # -- dates --------------------------------------------------------------------------------------
 def _date(s: str, year: int | None = None) -> _dt.date | None:
-    nums = [int(x) for x in regex.findall(r"\d+", s)]
+    nums = [int(x) for x in regex.findall(r"[0-9]+", s)]
     try:
         if len(nums) == 3:
             return _dt.date(nums[0], nums[1], nums[2])
         if len(nums) == 2 and year is not None:
             return _dt.date(year, nums[0], nums[1])
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
     return None
 
@@ -806,7 +824,7 @@ def _neg_before(z: _Zone, cs: int, at: int) -> Mention | None:
 def _number_after(z: _Zone, at: int, ce: int, units: frozenset[str]) -> Mention | None:
     for q in z.of("QUANTITY", at, ce):
         gap = z.text[at : q.start]
-        if len(gap) <= CUE_NUMBER_GAP and not regex.search(r"\d", gap) and _quantity(z, q)[1] in units:
+        if len(gap) <= CUE_NUMBER_GAP and not regex.search(r"[0-9]", gap) and _quantity(z, q)[1] in units:
             return q
     return None
 

@@ -94,17 +94,17 @@ class DocInfo:
 # -- title, year, organ -------------------------------------------------------------------------
 _ORGAN_CHARS = r"[\p{Han}()·]"
 _TITLE_ORGAN_FIRST = regex.compile(
-    rf"(?P<organ>{_ORGAN_CHARS}{{2,40}}?)\s*(?P<year>(?:19|20)\d{{2}})\s*年\s*度?\s*(?:的)?\s*(?:政府信息公开|政务公开|信息公开)"
+    rf"(?P<organ>{_ORGAN_CHARS}{{2,40}}?)\s*(?P<year>(?:19|20)[0-9]{{2}})\s*年\s*度?\s*(?:的)?\s*(?:政府信息公开|政务公开|信息公开)"
 )
 _TITLE_YEAR_FIRST = regex.compile(
-    rf"(?P<year>(?:19|20)\d{{2}})\s*年\s*度?\s*(?P<organ>{_ORGAN_CHARS}{{2,40}}?)\s*(?:政府信息公开|政务公开|信息公开)"
+    rf"(?P<year>(?:19|20)[0-9]{{2}})\s*年\s*度?\s*(?P<organ>{_ORGAN_CHARS}{{2,40}}?)\s*(?:政府信息公开|政务公开|信息公开)"
 )
 _ORGAN_SUFFIX = r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公厅|办公室|委员会|管委会|管理委员会|街道办事处|办事处|街道|实验区|新区|开发区|镇|乡|县|区|市|省|局|厅|委)"
 _OPENING = regex.compile(
-    rf"(?P<year>(?:19|20)\d{{2}})\s*年(?:度|以来)?\s*[,，]?\s*(?P<organ>(?![我本全])\p{{Han}}{{1,30}}?{_ORGAN_SUFFIX})(?=[\p{{Han}}])"
+    rf"(?P<year>(?:19|20)[0-9]{{2}})\s*年(?:度|以来)?\s*[,，]?\s*(?P<organ>(?![我本全])\p{{Han}}{{1,30}}?{_ORGAN_SUFFIX})(?=[\p{{Han}}])"
 )
 _PERIOD = regex.compile(
-    r"(?P<y1>(?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*[,，]?\s*(?:至|到|—|-|~)\s*(?:(?P<y2>(?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日"
+    r"(?P<y1>(?:19|20)[0-9]{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*[,，]?\s*(?:至|到|—|-|~)\s*(?:(?P<y2>(?:19|20)[0-9]{2})\s*年\s*)?12\s*月\s*31\s*日"
 )
 _PREFIX_LABEL = regex.compile(r"^\s*(?:标题|题目|title)\s*[:：]\s*", regex.I)
 
@@ -155,6 +155,11 @@ def _part_wordings() -> list[tuple[int, tuple[str, ...]]]:
 _ANY_NUMERAL = regex.compile(r"([一二三四五六七八九十]{1,2})[.,]$")
 
 
+#: Padding (spaces of a centred pdftotext -layout heading) allowed around a heading line before the
+#: line is too long to be one; checked before the line is copied.
+LONG_LINE_PAD = 400
+
+
 def _find_parts(norm_text: str, kt: KeyText) -> tuple[dict[int, int], list[Finding]]:
     """Start (normalised offset) of each part heading found."""
     found: dict[int, int] = {}
@@ -179,6 +184,8 @@ def _find_parts(norm_text: str, kt: KeyText) -> tuple[dict[int, int], list[Findi
                     ls = norm_text.rfind("\n", 0, p) + 1
                     le = norm_text.find("\n", p)
                     le = len(norm_text) if le < 0 else le
+                    if le - ls > HEADING_SLACK + len(w) + LONG_LINE_PAD:
+                        continue  # no heading: and copying/keying a 3 MB line per occurrence is quadratic
                     line = norm_text[ls:le].strip()
                     before = key(norm_text[ls:p])
                     m = _ANY_NUMERAL.search(before) if before else None

@@ -23,7 +23,7 @@ import regex
 from . import schema
 from .labels import Anchor, Row, find_rows, label_stream
 from .layout import BLANK, MARK, NUM, TEXT, Token
-from .normalize import Normalized
+from .normalize import Normalized, key, key_normalized
 from .report import Field, Finding
 from .sections import DocInfo
 from .values import read_cell
@@ -172,6 +172,7 @@ def resolve_row(
     prefer: Callable[[list[Value]], float] | None = None,
     alternatives: list[list[Placed]] | None = None,
     trail: int | None = None,
+    grid: list[tuple[int, str]] | None = None,
 ) -> tuple[list[Placed], str | None]:
     """Place a row's value tokens into its ``n`` columns.
 
@@ -205,6 +206,11 @@ def resolve_row(
     opts = _options(toks)
     cands = _enumerate(opts, n)
     note: str | None = None
+    if grid is not None and len(cands) > 1:
+        # the header row above has as many cells as this row: its column labels say which cell is which
+        fit = [c for c in cands if [(x.start, x.kind) for x in c] == grid]
+        if fit:
+            cands = fit
     if trail is not None and len(cands) > 1:
         # rows of this table with as many cells show how many empty cells follow their last value:
         # keep the placements that drop exactly those (other empty cells are real blanks)
@@ -234,7 +240,15 @@ def resolve_row(
             ]
             return placed, "missing_cells"
 
-    vals = [[_cell_value(c, money[i]) for i, c in enumerate(cand)] for cand in cands]
+    memo: dict[tuple[Cell | None, bool], tuple[Value, str, str | None]] = {}
+
+    def cv(c: Cell | None, m: bool) -> tuple[Value, str, str | None]:
+        v = memo.get((c, m))
+        if v is None:
+            v = memo[(c, m)] = _cell_value(c, m)
+        return v
+
+    vals = [[cv(c, money[i]) for i, c in enumerate(cand)] for cand in cands]
     ok_idx = list(range(len(cands)))
     if check is not None and len(cands) > 1:
         passing = [i for i in ok_idx if check([v[0] for v in vals[i]]) is not False]
@@ -447,7 +461,7 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
 NARRATIVE_MIN_VALUE = 10  # small numbers (1, 2, 5…) occur everywhere in prose: they prove nothing
 
 
-_NARRATIVE_NUMBER = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+_NARRATIVE_NUMBER = regex.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9.])")
 
 
 def _narrative_numbers(norm: Normalized, doc: DocInfo) -> frozenset[float]:
@@ -553,7 +567,9 @@ def _place_rows(
     if plan:
         for t in tokens[min(a.tok for a, _, _ in plan) : hi]:
             cells_in_row[t.row] = cells_in_row.get(t.row, 0) + 1
-    shapes = _row_shapes([(own, len(columns[a.row.key])) for a, own, _ in plan], cells_in_row)
+    # shapes per table (rows sharing one list of columns) and cell count: a 2-column block must not
+    # learn from a 3-column one
+    shapes = _row_shapes([(own, len(columns[a.row.key]), id(columns[a.row.key])) for a, own, _ in plan], cells_in_row)
     for i, (a, own, orphans) in enumerate(plan):
         cols = columns[a.row.key]
         # a blank-only row (every cell empty) is still a row
@@ -565,10 +581,11 @@ def _place_rows(
                 near = sorted(same, key=lambda r: abs(r[0].line - own[0].line))[:MODEL_ROWS]
                 model = _column_model(near, len(cols))
             if not (model and _put_aligned(a.row.key, a.label, own, cols, model, put, findings)):
-                trail = None
+                trail = grid = None
                 if own and all(t.explicit for t in own) and len({t.row for t in own}) == 1:
-                    trail = shapes.get(cells_in_row.get(own[0].row, -1))
-                _put_row(a.row.key, a.label, own, cols, put, findings, check, prefer, pending=pending, trail=trail)
+                    trail = shapes.get((id(cols), cells_in_row.get(own[0].row, -1)))
+                    grid = _header_grid(tokens, a.tok, own[0].row, cols)
+                _put_row(a.row.key, a.label, own, cols, put, findings, check, prefer, pending=pending, trail=trail, grid=grid)
         if orphans and order is not None:
             _place_orphans(a, anchors[i + 1] if i + 1 < len(anchors) else None, orphans, order, columns, put, findings, check)
 
@@ -586,12 +603,49 @@ MIN_STRUCTURE_ROWS = 3
 STRUCTURE_AGREEMENT = 0.8
 
 
-def _row_shapes(rows: list[tuple[list[Token], int]], cells_in_row: dict[int, int]) -> dict[int, int]:
+HEADER_LOOKBACK = 8  # rows above a row where its table's header row may stand
+
+
+def _header_grid(tokens: list[Token], at: int, row: int, cols: list[schema.Label]) -> list[tuple[int, str]] | None:
+    """The cells of ``row`` under each column label, read off the nearest header row above that has
+    as many cells (a copied Word table keeps merged cells as empty ones: the grid is the same)."""
+    i = at
+    while i > 0 and tokens[i - 1].row == row:
+        i -= 1
+    this = [t for t in tokens[i : i + 64] if t.row == row]
+    seen_rows = 0
+    j = i - 1
+    while j >= 0 and seen_rows < HEADER_LOOKBACK:
+        r = tokens[j].row
+        k = j
+        while k > 0 and tokens[k - 1].row == r:
+            k -= 1
+        head = tokens[k : j + 1]
+        seen_rows += 1
+        j = k - 1
+        if not all(t.explicit for t in head) or len(head) != len(this):
+            continue
+        keys = [key_normalized(t.text) if t.kind == TEXT else "" for t in head]
+        idx = []
+        for c in cols:
+            words = [key(w) for w in c.wordings]
+            hit = [n for n, kt in enumerate(keys) if kt and any(w in kt or kt in w for w in words if len(kt) >= 2)]
+            if len(hit) != 1:
+                break
+            idx.append(hit[0])
+        else:
+            if sorted(idx) == idx and len(set(idx)) == len(idx) and all(this[n].kind in (NUM, MARK, BLANK) for n in idx):
+                return [(this[n].start, this[n].kind) for n in idx]
+            return None
+    return None
+
+
+def _row_shapes(rows: list[tuple[list[Token], int, int]], cells_in_row: dict[int, int]) -> dict[tuple[int, int], int]:
     """Rows of a copied Word table with the same number of cells share their shape: among the rows that
     show every value, how many empty cells follow the last value, by the row's cell count (only where
     those rows agree)."""
-    seen: dict[int, list[int]] = {}
-    for toks, n in rows:
+    seen: dict[tuple[int, int], list[int]] = {}
+    for toks, n, table in rows:
         if not toks or not all(t.explicit for t in toks) or len({t.row for t in toks}) != 1:
             continue
         vals = [t for t in toks if t.kind != BLANK]
@@ -600,8 +654,8 @@ def _row_shapes(rows: list[tuple[list[Token], int]], cells_in_row: dict[int, int
         k = 0
         while toks[-1 - k].kind == BLANK:
             k += 1
-        seen.setdefault(cells_in_row[toks[0].row], []).append(k)
-    out: dict[int, int] = {}
+        seen.setdefault((table, cells_in_row[toks[0].row]), []).append(k)
+    out: dict[tuple[int, int], int] = {}
     for width, counts in seen.items():
         best = max(set(counts), key=counts.count)
         if len(counts) >= MIN_STRUCTURE_ROWS and counts.count(best) >= STRUCTURE_AGREEMENT * len(counts):
@@ -712,10 +766,11 @@ def _put_row(
     inferred: bool = False,
     pending: dict[str, tuple[list[list[Placed]], str | None, list[str]]] | None = None,
     trail: int | None = None,
+    grid: list[tuple[int, str]] | None = None,
 ) -> None:
     alts: list[list[Placed]] = []
     placed, note = resolve_row(
-        toks, len(cols), money=[c.money for c in cols], check=check, prefer=prefer, alternatives=alts, trail=trail
+        toks, len(cols), money=[c.money for c in cols], check=check, prefer=prefer, alternatives=alts, trail=trail, grid=grid
     )
     keys = [f"{key}.{c.key}" for c in cols]
     if pending is not None and len(alts) > 1:

@@ -29,7 +29,7 @@ __all__ = ["read_cell", "NUMBER_RE", "is_mark", "chinese_numeral"]
 
 #: a printed number: sign, thousands separators, decimals, and a unit printed in the cell
 NUMBER_RE = regex.compile(
-    r"(?P<sign>[+\-])?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?P<unit>万元|人次|件|条|个|项|次|元)?"
+    r"(?P<sign>[+\-])?(?P<int>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.(?P<frac>[0-9]+))?(?P<unit>万元|人次|件|条|个|项|次|元)?"
 )
 # the longest number a cell plausibly holds (money in 万元 included); longer runs are glued cells
 MAX_DIGITS = 15
@@ -48,9 +48,15 @@ def is_mark(s: str) -> bool:
     return s.strip() in _marks()
 
 
+#: Characters of the longest Chinese numeral read.  A cell never holds more (一千二百三十四万五千六百七十八
+#: is 16); a run of 100 000 numeral characters made chinese_numeral quadratic (big-int arithmetic:
+#: 1.9 s for a 150 KB line).
+MAX_CN_CHARS = 16
+
+
 def chinese_numeral(s: str) -> int | None:
     """〇一二… and 十百千万 numerals: ``十二`` → 12, ``二〇`` → 20, ``一百零五`` → 105."""
-    if not _CN_RE.fullmatch(s):
+    if len(s) > MAX_CN_CHARS or not _CN_RE.fullmatch(s):
         return None
     if all(c in _CN_DIGITS for c in s):  # digit by digit: 二〇二一
         n = 0

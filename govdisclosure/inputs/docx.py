@@ -51,8 +51,10 @@ SOFFICE_TIMEOUT = 180
 def _check_zip(data: bytes, name: str | None) -> None:
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise FileFormatError(f"{name or 'input'} is not a valid zip archive, so not a .docx ({exc})") from exc
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError, RuntimeError) as exc:
+        # zipfile raises NotImplementedError for unknown versions/compressions, ValueError/OSError/EOFError
+        # for damaged directories, RuntimeError for encrypted members
+        raise FileFormatError(f"{name or 'input'} is not a valid zip archive, so not a .docx ({type(exc).__name__}: {exc})") from exc
     with z:
         infos = z.infolist()
         if len(infos) > _MAX_ZIP_ENTRIES:

@@ -34,7 +34,9 @@ import statistics
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..errors import EncryptedFileError, FileFormatError
+from ..errors import EncryptedFileError, FileFormatError, InputTooLargeError
+from ..limits import DEFAULT as DEFAULT_LIMITS
+from ..limits import check_pdf_pages
 from ..report import Finding, Source
 
 if TYPE_CHECKING:
@@ -564,7 +566,7 @@ def read_pdf(data: bytes, *, name: str | None = None, password: str | None = Non
     try:
         with pdf:
             pages, findings = _read_pages(pdf, label)
-    except (EncryptedFileError, FileFormatError):
+    except (EncryptedFileError, FileFormatError, InputTooLargeError):
         raise
     except Exception as exc:
         raise _wrap(exc, label) from exc
@@ -593,6 +595,7 @@ def _read_pages(pdf: Any, label: str) -> tuple[list[_Page], list[Finding]]:
     findings: list[Finding] = []
     image_only: list[int] = []
     cid_pages: list[int] = []
+    check_pdf_pages(len(pdf.pages), label, DEFAULT_LIMITS)  # before any page is parsed
     for page in pdf.pages:
         pno = page.page_number
         page = page.dedupe_chars(tolerance=DEDUPE_TOLERANCE)
