@@ -75,7 +75,7 @@ class Token:
     w1: int = -1
 
 
-def tokenize(text: str, span: tuple[int, int] | None = None, norm: "Normalized | None" = None) -> list[Token]:
+def tokenize(text: str, span: tuple[int, int] | None = None, norm: Normalized | None = None) -> list[Token]:
     """Tokens in reading order, of the whole text or of the lines that overlap ``span``.
 
     Token offsets are always offsets into ``text``.  With ``norm`` (the Normalized that ``text`` is
@@ -141,7 +141,7 @@ def _cell_block(block: list[tuple[int, str]], text: str, row: int, line0: int, o
             _scan(s, ln, text, row, line0 + k, out, explicit=True)
 
 
-def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token], norm: "Normalized | None" = None) -> None:
+def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token], norm: Normalized | None = None) -> None:
     stripped = ln.strip()
     if _GRID_BORDER.fullmatch(stripped):
         return  # +-----+=====+ border of a pandoc grid table
@@ -188,7 +188,7 @@ ALIGNED_GAP = "  "
 _WIDE = regex.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
 
 
-def _columns(line_start: int, text: str, out: list[Token], first: int, norm: "Normalized | None" = None) -> None:
+def _columns(line_start: int, text: str, out: list[Token], first: int, norm: Normalized | None = None) -> None:
     """Positions (characters and display columns) of the tokens of one space-aligned line."""
     if norm is not None:
         _columns_original(line_start, norm, out, first)
@@ -293,7 +293,7 @@ def _width(s: str) -> int:
     return len(s) + len(_WIDE.findall(s))
 
 
-def _columns_original(line_start: int, norm: "Normalized", out: list[Token], first: int) -> None:
+def _columns_original(line_start: int, norm: Normalized, out: list[Token], first: int) -> None:
     orig = norm.original
     o_line = norm.to_orig_start(line_start)
     pos = o_line

@@ -99,7 +99,7 @@ class Limits:
             if not ok:
                 raise ValueError(f"Limits.{f.name} must be a {kind}, not {v!r}")
 
-    def replace(self, **changes: object) -> "Limits":
+    def replace(self, **changes: object) -> Limits:
         """A copy with some limits changed (validated like the original).
 
         >>> DEFAULT.replace(max_pdf_pages=50).max_pdf_pages

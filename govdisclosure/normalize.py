@@ -92,7 +92,7 @@ class Normalized:
     seg_orig: tuple[int, ...]
     seg_orig_end: tuple[int, ...]
     seg_copy: tuple[bool, ...]
-    inner: "Normalized | None" = None  # an earlier pass, when one pass made new matches (rare)
+    inner: Normalized | None = None  # an earlier pass, when one pass made new matches (rare)
 
     def to_orig_start(self, pos: int) -> int:
         if pos >= len(self.text):

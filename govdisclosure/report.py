@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
 
 Status = Literal["ok", "blank", "not_applicable", "missing", "inferred", "doubtful"]
 Severity = Literal["error", "warning", "info"]
@@ -137,7 +138,7 @@ class Report:
         return json.dumps(self.to_dict(include_text=include_text), ensure_ascii=False, indent=indent)
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Report":
+    def from_dict(cls, d: Mapping[str, Any]) -> Report:
         def tup(x: Any) -> Any:
             return tuple(tuple(i) if isinstance(i, list) else i for i in x) if isinstance(x, list) else x
 
@@ -172,7 +173,7 @@ class Report:
         )
 
     @classmethod
-    def from_json(cls, s: str) -> "Report":
+    def from_json(cls, s: str) -> Report:
         return cls.from_dict(json.loads(s))
 
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 import regex
 
@@ -813,8 +813,8 @@ def _place_orphans(
             chunks = [flat[i * n : (i + 1) * n] for i in range(len(rows))]
         else:
             continue
-        for key, chunk in zip(rows, chunks):
-            _put_row(key, None, chunk, columns[key], put, findings, check, inferred=True)
+        for row_key, chunk in zip(rows, chunks):
+            _put_row(row_key, None, chunk, columns[row_key], put, findings, check, inferred=True)
         findings.append(
             Finding(
                 "rows_placed_by_order",
@@ -879,7 +879,7 @@ def _joint_solve(
     if not passing:
         return
     solved: list[str] = []
-    for idx, (key, (alts, label, keys)) in enumerate(rows):
+    for idx, (_, (alts, label, keys)) in enumerate(rows):
         for col, k in enumerate(keys):
             choices = {_vkey((alts[c[idx]][col].value, alts[c[idx]][col].status, None)) for c in passing}
             if len(choices) == 1:

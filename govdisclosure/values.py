@@ -78,7 +78,7 @@ def chinese_numeral(s: str) -> int | None:
     return total + section + digit
 
 
-def number(m: "regex.Match[str]", *, money: bool = False) -> int | float:
+def number(m: regex.Match[str], *, money: bool = False) -> int | float:
     """The value of a NUMBER_RE match: int for counts, float when money or decimals are printed."""
     digits = m.group("int").replace(",", "")
     frac = m.group("frac")
