@@ -196,10 +196,12 @@ def resolve_row(
     if len(toks) > n + MAX_SLACK:
         # far more cells than columns: drop empty cells at the edges first; what is still too long
         # is not a row of this table (placement would explode), so nothing in it is confident
-        while len(toks) > n + MAX_SLACK and toks[0].kind == BLANK:
-            toks = toks[1:]
-        while len(toks) > n + MAX_SLACK and toks[-1].kind == BLANK:
-            toks = toks[:-1]
+        a, b = 0, len(toks)  # indices, not slices: a row of 100 000 empty cells must stay linear
+        while b - a > n + MAX_SLACK and toks[a].kind == BLANK:
+            a += 1
+        while b - a > n + MAX_SLACK and toks[b - 1].kind == BLANK:
+            b -= 1
+        toks = toks[a:b]
         if len(toks) > n + MAX_SLACK:
             cells = [Cell(t.text, t.kind, t.start, t.end) for t in toks[:n]]
             return [Placed(c, _cell_value(c, money[i])[0], "doubtful", None) for i, c in enumerate(cells)], "extra_cells"

@@ -99,6 +99,7 @@ CASES = [
     Case(lambda: ROW + "1" * 18 + "二" + "2" * 18 + "三" + "3" * 17 + "\n", "glued runs between labels"),
     Case(lambda: SEEDS[0] + "\n" + ROW + "\t".join(["0"] * 1500) + "\n", "a row of 1 500 cells: enumeration recursed per cell"),
     Case(lambda: SEEDS[0] + "\n" + ROW + "\t".join([""] * 3000) + "\t1\n", "3 000 blank cells at a row's edge"),
+    Case(lambda: SEEDS[0] + "\n" + ROW + "1\t" + "\t".join([""] * 60000) + "\n", "60 000 blank cells after a value: edge trimming re-sliced the row"),
     Case(lambda: SEEDS[0].replace("\n", "\n" + "7" * 5000 + "\n", 1), "a 5 000-digit number: int() limit"),
     Case(lambda: SEEDS[0] + "1" * 30000 + "次", "30 000 digits before a unit: quantity pattern rescans the run"),
     Case(lambda: SEEDS[0] + "1" * 30000, "30 000 digits: quantity pattern, no unit"),
