@@ -234,12 +234,11 @@ def resolve_row(
             note = "extra_cells"
             cands = [pool[:n]]
         else:
-            # fewer tokens than columns: the row lost cells (issue: column recovery) — place in order,
-            # nothing confident
-            placed = [
-                Placed(c, *_val(c, money[i])[:1], "doubtful", _val(c, money[i])[2]) if c is not None else Placed(None, None, "doubtful")
-                for i, c in enumerate(list(pool) + [None] * (n - len(pool)))
-            ]
+            # fewer tokens than columns and nothing else to place them by: in order, nothing confident
+            placed = []
+            for i, c in enumerate(list(pool) + [None] * (n - len(pool))):
+                v, _, unit = _cell_value(c, money[i])
+                placed.append(Placed(c, v, "doubtful", unit))
             return placed, "missing_cells"
 
     memo: dict[tuple[Cell | None, bool], tuple[Value, str, str | None]] = {}
@@ -297,10 +296,6 @@ def resolve_row(
                     alternatives.clear()  # too many to solve jointly: stays doubtful
                     break
     return placed, note
-
-
-def _val(c: Cell | None, money: bool) -> tuple[Value, str, str | None]:
-    return _cell_value(c, money)
 
 
 def _vkey(v: tuple[Value, str, str | None]) -> tuple[str, float | None]:
