@@ -238,26 +238,8 @@ def key_normalized(s: str) -> str:
     return s.translate(_KEY_TABLE)
 
 
-_KEY_TABLE = str.maketrans(
-    {
-        " ": None,
-        "\t": None,
-        "\n": None,
-        "\r": None,
-        '"': None,
-        "'": None,
-        "“": None,
-        "”": None,
-        "‘": None,
-        "’": None,
-        "「": None,
-        "」": None,
-        "『": None,
-        "』": None,
-        "*": None,
-        "、": ".",
-        "。": ".",
-        "，": ",",
-        "；": ";",
-    }
-)
+# The matching key of labels (key) and of whole texts (sections.keytext) is made from these two
+# tables and nothing else: characters dropped, and characters read as another.
+KEY_DROP = " \t\n\r\"'“”‘’「」『』*"
+KEY_MAP = {"、": ".", "。": ".", "，": ",", "；": ";"}
+_KEY_TABLE = str.maketrans({**{c: None for c in KEY_DROP}, **KEY_MAP})

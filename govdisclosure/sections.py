@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from . import schema
-from .normalize import Normalized, key
+from .normalize import KEY_DROP, KEY_MAP, Normalized, key
 from .report import Finding, Section
 
 __all__ = ["DocInfo", "KeyText", "analyse"]
@@ -53,8 +53,8 @@ class KeyText:
         return self.seg_key[i] + min(off, seg_len)
 
 
-_DROP = regex.compile(r"[\s\"'“”‘’「」『』*]+")
-_KEYMAP = str.maketrans({"、": ".", "。": ".", "，": ",", "；": ";"})
+_DROP = regex.compile("[\\s" + regex.escape(KEY_DROP) + "]+")
+_KEYMAP = str.maketrans(KEY_MAP)
 
 
 def keytext(text: str) -> KeyText:

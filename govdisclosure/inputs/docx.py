@@ -178,28 +178,25 @@ def _cell_text(tc: Any) -> str:
     return "".join(parts).strip()
 
 
-def _rows(tbl: Any) -> list[Any]:
-    rows = []
-    for el in tbl.iterchildren():
-        if el.tag == W + "tr":
-            rows.append(el)
-        elif el.tag in (W + "sdt", W + "customXml"):
-            content = el.find(W + "sdtContent") if el.tag == W + "sdt" else el
+def _children(el: Any, tag: str) -> list[Any]:
+    """Child elements with ``tag``, looking through content controls (sdt) and customXml wrappers."""
+    out = []
+    for c in el.iterchildren():
+        if c.tag == tag:
+            out.append(c)
+        elif c.tag in (W + "sdt", W + "customXml"):
+            content = c.find(W + "sdtContent") if c.tag == W + "sdt" else c
             if content is not None:
-                rows.extend(r for r in content.iterchildren() if r.tag == W + "tr")
-    return rows
+                out.extend(x for x in content.iterchildren() if x.tag == tag)
+    return out
+
+
+def _rows(tbl: Any) -> list[Any]:
+    return _children(tbl, W + "tr")
 
 
 def _tcs(tr: Any) -> list[Any]:
-    cells = []
-    for el in tr.iterchildren():
-        if el.tag == W + "tc":
-            cells.append(el)
-        elif el.tag in (W + "sdt", W + "customXml"):
-            content = el.find(W + "sdtContent") if el.tag == W + "sdt" else el
-            if content is not None:
-                cells.extend(c for c in content.iterchildren() if c.tag == W + "tc")
-    return cells
+    return _children(tr, W + "tc")
 
 
 def _table_lines(tbl: Any) -> list[str]:

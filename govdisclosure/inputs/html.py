@@ -237,23 +237,20 @@ def cell_text(cell: Any) -> str:
         else:
             if el.tag in _BLOCK_TAGS:
                 parts.append(_BR)
-            if el.text:
-                parts.append(el.text)
-            for c in el:
-                if isinstance(c.tag, str):
-                    walk(c)
-                if c.tail:
-                    parts.append(c.tail)
+            inner(el)
             if el.tag in _BLOCK_TAGS:
                 parts.append(_BR)
 
-    if cell.text:
-        parts.append(cell.text)
-    for c in cell:
-        if isinstance(c.tag, str):
-            walk(c)
-        if c.tail:
-            parts.append(c.tail)
+    def inner(el: Any) -> None:
+        if el.text:
+            parts.append(el.text)
+        for c in el:
+            if isinstance(c.tag, str):
+                walk(c)
+            if c.tail:
+                parts.append(c.tail)
+
+    inner(cell)
     lines = [_collapse(x) for x in "".join(parts).split(_BR)]
     return "".join(x for x in lines if x)
 
