@@ -79,7 +79,7 @@ def _parse(text: str, *, edition: str | None, year: int | None, organ: str | Non
     findings: list[Finding] = list(doc.findings)
     flds: dict[str, Field] = {}
     if doc.edition in ("2019", "2021"):
-        toks = layout.tokenize(norm.text, doc.table_span, norm)
+        toks = layout.tokenize(norm.text, doc.table_span, norm, cuts=[p[0] for p in doc.parts.values()])
         flds, tfind = tables.assemble(norm, toks, doc)
         findings += tfind
         flds, vfind = validate.check(flds, doc.edition, tfind)

@@ -21,6 +21,9 @@ It does not decide what a number means: tables.py finds row labels and takes the
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -75,12 +78,16 @@ class Token:
     w1: int = -1
 
 
-def tokenize(text: str, span: tuple[int, int] | None = None, norm: Normalized | None = None) -> list[Token]:
+def tokenize(
+    text: str, span: tuple[int, int] | None = None, norm: Normalized | None = None, cuts: Sequence[int] = ()
+) -> list[Token]:
     """Tokens in reading order, of the whole text or of the lines that overlap ``span``.
 
     Token offsets are always offsets into ``text``.  With ``norm`` (the Normalized that ``text`` is
     the text of), positions in space-aligned lines are measured on the original text, where
-    full-width digits still take two columns.
+    full-width digits still take two columns.  No text token straddles an offset in ``cuts`` (the
+    starts of the report's parts: a crawler's one-line dump runs the last sentence of a part, the
+    next part's heading and its table's captions into one run of text).
     """
     out: list[Token] = []
     lines: list[tuple[int, str]] = []
@@ -114,7 +121,26 @@ def tokenize(text: str, span: tuple[int, int] | None = None, norm: Normalized | 
                 _line(s, line, text, row, i + k, out, norm)
                 row += 1
         i = j
-    return out
+    return _cut(out, cuts) if cuts else out
+
+
+def _cut(out: list[Token], cuts: Sequence[int]) -> list[Token]:
+    """Split the text tokens that run across one of ``cuts``."""
+    cs = sorted(cuts)
+    res: list[Token] = []
+    for t in out:
+        k = bisect.bisect_right(cs, t.start)
+        if t.kind != TEXT or k == len(cs) or cs[k] >= t.end:
+            res.append(t)
+            continue
+        bounds = [t.start] + [c for c in cs[k:] if c < t.end] + [t.end]
+        for a, b in zip(bounds, bounds[1:]):
+            piece = t.text[a - t.start : b - t.start]
+            core = piece.strip()
+            if core:
+                a += piece.index(core[0])
+                res.append(dataclasses.replace(t, start=a, end=a + len(core), text=core, x0=-1, x1=-1, w0=-1, w1=-1))
+    return res
 
 
 def _filled(ln: str) -> bool:

@@ -106,6 +106,7 @@ _OPENING = regex.compile(
 _PERIOD = regex.compile(
     r"(?P<y1>(?:19|20)[0-9]{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*[,，]?\s*(?:至|到|—|-|~)\s*(?:(?P<y2>(?:19|20)[0-9]{2})\s*年\s*)?12\s*月\s*31\s*日"
 )
+TITLE_MAX_LEN = 60
 _PREFIX_LABEL = regex.compile(r"^\s*(?:标题|题目|title)\s*[:：]\s*", regex.I)
 
 
@@ -119,7 +120,13 @@ def _title(text: str) -> tuple[str | None, int | None, tuple[int, int] | None]:
     for i in range(min(len(lines), 25)):
         window = "".join(_PREFIX_LABEL.sub("", ln).strip() for _, ln in lines[i : i + 3])
         first = _PREFIX_LABEL.sub("", lines[i][1]).strip()
-        if "报告" not in window or len(first) > 60:
+        if len(first) > TITLE_MAX_LEN:
+            # a crawler's one-line dump runs the title into the body: the title is what ends in 报告
+            k = first.find("报告")
+            if not 0 <= k <= TITLE_MAX_LEN:
+                continue
+            window = first[: k + 2]
+        if "报告" not in window:
             continue
         m = _TITLE_ORGAN_FIRST.search(window)
         if m is None or _clean_organ(m.group("organ")) is None:

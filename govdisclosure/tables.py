@@ -33,11 +33,12 @@ __all__ = ["assemble", "resolve_row", "Cell"]
 # Enumerating placements is exponential in glued digits; beyond these bounds a row is left doubtful.
 MAX_GLUED_DIGITS = 18  # a glued run of more digits is not split (no template row has more)
 MAX_CANDIDATES = 20000  # placements examined per row
-MAX_ALTERNATIVES = 64
+MAX_ALTERNATIVES = 64  # placements of one row handed to the whole-table solver
 MAX_CELL_DIGITS = 9  # no count in a report reaches a billion: longer parts of a glued run are not cells
 MAX_ROW_CELLS = 15  # the widest template row (part 四)
 MAX_CUTS = 5000  # ways to cut one glued run examined
-MAX_SLACK = 6  # tokens beyond a row's width that placement still enumerates  # placements of one row handed to the whole-table solver
+MAX_SLACK = 6  # tokens beyond a row's width that placement still enumerates
+MAX_EXTRA_CELLS = 4  # numbers beyond a row's width that placement tries to drop
 MAX_COMBINATIONS = 50000  # combinations of ambiguous rows the whole-table solver tries
 # A text token that reads like prose ends a table: tables hold labels, not sentences.
 PROSE_MIN_LEN = 60
@@ -222,12 +223,27 @@ def resolve_row(
         fit = [c for c in cands if have - sum((x.start, x.kind) in trailing for x in c) == trail]
         if fit:
             cands = fit
+    if not cands and any(t.glued for t in toks):
+        # a glued run that cannot be cut into the row's cells: "00000000" is eight cells for seven
+        # columns (a copy that doubled a cell).  Cut it into a few cells more and drop the extra ones.
+        for extra in range(1, MAX_EXTRA_CELLS + 1):
+            wider = _enumerate(opts, n + extra)
+            if wider:
+                seen_c: set[tuple[Cell, ...]] = set()
+                for w in wider:
+                    for keep in itertools.combinations(w, n):
+                        seen_c.add(keep)
+                    if len(seen_c) >= MAX_CANDIDATES:
+                        break
+                cands = [list(c) for c in seen_c]
+                note = "extra_cells"
+                break
     if not cands:
         # more tokens than columns even with edge blanks dropped: some number is extra
         nonblank = [Cell(t.text, t.kind, t.start, t.end) for t in toks if t.kind != BLANK] or []
         allcells = [Cell(t.text, t.kind, t.start, t.end) for t in toks]
         pool = nonblank if len(nonblank) >= n else allcells
-        if len(pool) > n and len(pool) - n <= 4:
+        if len(pool) > n and len(pool) - n <= MAX_EXTRA_CELLS:
             cands = [list(c) for c in itertools.combinations(pool, n)][:MAX_CANDIDATES]
             note = "extra_cells"
         elif len(pool) > n:
@@ -313,7 +329,8 @@ def _is_prose(t: Token) -> bool:
     s = t.text
     if s.startswith(("注", "说明", "备注")):
         return False
-    return len(s) >= PROSE_MIN_LEN or ("。" in s and len(s) > 12)
+    # a long run of glued captions (a crawler's one-line table header) is not prose: prose has sentences
+    return ("。" in s and len(s) > 12) or (len(s) >= PROSE_MIN_LEN and any(p in s for p in "，；,;"))
 
 
 def _table_end(tokens: list[Token], lo: int, hi: int, after: int) -> int:
@@ -408,7 +425,7 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
         st = label_stream(tokens, lo, hi)
         k = st.text.find("行政复议", 1)  # skip the heading's own 行政复议
         first = st.tok_at(k) if k >= 0 else lo + 1
-        end = _table_end(tokens, lo, hi, first)
+        end = _table_end(tokens, lo, hi, first + 1)
         # the value row(s): header rows hold text and empty cells, never numbers
         value_rows = {t.row for t in tokens[first:end] if t.kind in (NUM, MARK)}
         seg = [t for t in tokens[first:end] if t.kind in (NUM, MARK, BLANK) and t.row in value_rows]

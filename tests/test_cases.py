@@ -23,6 +23,8 @@ def test_case(case: Case) -> None:
     rep = govdisclosure.parse(case.text)
     if case.edition:
         assert rep.edition == case.edition
+    if case.organ:
+        assert rep.organ == case.organ
     problems = []
     for key, (value, status) in case.expected.items():
         f = rep.fields.get(key)

@@ -20,6 +20,7 @@ class Case:
     note: str
     edition: str | None = None  # expected edition, when the case is about it
     findings: tuple[str, ...] = ()  # finding codes that must be present
+    organ: str | None = None  # expected organ, when the case is about the title
 
 
 TITLE = "某某镇人民政府2021年政府信息公开工作年度报告\n一、总体情况\n2021年，某某镇做好政府信息公开工作。\n"
@@ -208,7 +209,37 @@ DEV += [
     ),
 ]
 
-BUGS_CAUGHT: list[Case] = []
+BUGS_CAUGHT: list[Case] = [
+    Case(
+        "oneline-part-heading-glued-to-prose",
+        "某某镇人民政府2021年政府信息公开工作年度报告一、总体情况2021年，某某镇做好公开工作，营造良好氛围。"
+        "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件3014"
+        "三、收到和处理政府信息公开申请情况" + END.replace("\n", ""),
+        {"active.regulations.issued": (0, "inferred"), "active.normative_documents.in_force": (14, "doubtful")},
+        "seeds rendered as a crawler's one-line dump (every whitespace gone): the last sentence of part 一 and "
+        "part 二's heading and captions are one run of text; 规章 must still be found in part 二",
+        edition="2021",
+    ),
+    Case(
+        "oneline-part4-glued-captions",
+        "某某镇人民政府2021年政府信息公开工作年度报告一、总体情况2021年，某某镇做好公开工作。"
+        "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉"
+        "结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计000000000000000"
+        "五、存在的主要问题及改进情况无。六、其他需要报告的事项无。",
+        {"review.upheld": (0, "inferred"), "litigation_after_review.total": (0, "inferred")},
+        "one-line dump: part 四's captions run together (over 60 characters, no sentence) are not prose "
+        "that ends the table; the fifteen zeros are its cells",
+    ),
+    Case(
+        "oneline-title-run-into-body",
+        "后河镇人民政府2021年政府信息公开工作年度报告一、总体情况根据《条例》要求，编制本报告。" + P3.strip()
+        + "一、本年新收政府信息公开申请数量00000000" + END.replace("\n", ""),
+        {A + "new_received.natural_person": (0, "inferred"), A + "new_received.total": (0, "inferred")},
+        "seed 001 as a one-line dump: the title ends at 报告 inside one long line; eight glued zeros "
+        "for seven columns (the seed's rows carry an extra 0) are cut into eight cells and one dropped",
+        organ="后河镇人民政府",
+    ),
+]
 
 NEW: list[Case] = []
 
