@@ -231,6 +231,25 @@ BUGS_CAUGHT: list[Case] = [
         "that ends the table; the fifteen zeros are its cells",
     ),
     Case(
+        "pdftotext-part4-block-order",
+        doc(
+            "一、总体情况补充\n政府信息公开行政复议 351 件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 37 件。\n",
+            P4,
+            "行政复议\n\n行政诉讼\n\n未经复议直接起诉\n结果\n\n维持\n\n总计\n\n72\n\n64\n\n178\n\n37\n\n结 果\n\n复议后起诉\n\n"
+            "尚未\n\n12\n\n1\n\n1\n\n6\n\n总计\n\n351\n\n维持\n\n纠正\n\n13\n\n4\n\n8\n\n1\n\n26\n\n总计\n\n20\n",
+            title=TITLE.replace("一、总体情况\n", ""),
+        ),
+        {
+            "review.total": (351, "inferred"),
+            "review.upheld": (72, "inferred"),
+            "litigation_direct.total": (26, "doubtful"),
+            "litigation_after_review.upheld": (12, "doubtful"),
+        },
+        "huaian plain pdftotext: part 四's value row in block order (72 64 178 37 | 12 1 1 6 | 351 | 13 4 8 1 26 | "
+        "20); regrouped by R4, groups in the order of their 总计; the narrative proves the 复议 group only",
+        findings=("part4_regrouped",),
+    ),
+    Case(
         "oneline-title-run-into-body",
         "后河镇人民政府2021年政府信息公开工作年度报告一、总体情况根据《条例》要求，编制本报告。" + P3.strip()
         + "一、本年新收政府信息公开申请数量00000000" + END.replace("\n", ""),
