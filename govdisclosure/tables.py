@@ -397,7 +397,16 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
         if rest:
             used = {x.tok for x in anchors}
             anchors += [x for x in find_rows(tokens, lo, hi, rest) if x.tok not in used]
-        _place_rows(tokens, anchors, hi, cols_of, put, findings, check=None, stops=sorted(captions), prefer=prefer)
+        # a caption of another block's columns ends a row too: plain pdftotext can print a table column
+        # by column, so "行政事业性收费" is followed by "本年制发件数 1 8", which is not its own
+        own = {r.key: {key(w) for c in cols_of[r.key] for w in c.wordings} for r in rows}
+        every = set().union(*own.values()) if own else set()
+        texts = [(i, key_normalized(tokens[i].text)) for i in range(lo, hi) if tokens[i].kind == TEXT]
+        seen_at = {w: [i for i, t in texts if w in t] for w in every}
+        row_stops = {
+            r.key: sorted({*captions, *(i for w in every - own[r.key] for i in seen_at[w])}) for r in rows
+        }
+        _place_rows(tokens, anchors, hi, cols_of, put, findings, check=None, stops=row_stops, prefer=prefer)
     else:
         findings.append(Finding("table_missing", "warning", "part 二's tables (第二十条 captions) were not found"))
 
@@ -550,7 +559,7 @@ def _place_rows(
     findings: list[Finding],
     check: Callable[[list[Value]], bool | None] | None,
     order: list[str] | None = None,
-    stops: Sequence[int] = (),
+    stops: Sequence[int] | dict[str, Sequence[int]] = (),  # tokens that end a row (per row key)
     prefer: Callable[[list[Value]], float] | None = None,
     pending: dict[str, tuple[list[list[Placed]], str | None, list[str]]] | None = None,
 ) -> None:
@@ -560,9 +569,10 @@ def _place_rows(
     plan: list[tuple[Anchor, list[Token], list[list[Token]]]] = []
     for i, a in enumerate(anchors):
         nxt = anchors[i + 1].tok if i + 1 < len(anchors) else _table_end(tokens, a.tok, hi, a.end_tok + 1)
-        j = bisect.bisect_right(stops, a.tok)
-        if j < len(stops):
-            nxt = min(nxt, stops[j])
+        st_row = stops.get(a.row.key, ()) if isinstance(stops, dict) else stops
+        j = bisect.bisect_right(st_row, a.tok)
+        if j < len(st_row):
+            nxt = min(nxt, st_row[j])
         seg = tokens[a.tok + 1 : nxt]
         cols = columns[a.row.key]
         n = len(cols)

@@ -250,6 +250,16 @@ BUGS_CAUGHT: list[Case] = [
         findings=("part4_regrouped",),
     ),
     Case(
+        "pdftotext-part2-column-by-column",
+        doc(
+            "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n规章\n行政规范性文件\n第二十条第（八）项\n信息内容\n行政事业性收费\n\n"
+            "本年制发件数\n1\n8\n\n本年废止件数\n0\n26\n\n现行有效件数\n11\n66\n\n本年收费金额（单位：万元）\n96171.6\n"
+        ),
+        {"active.fees.amount": (None, "missing")},
+        "plain pdftotext of a LibreOffice PDF prints part 二 label column first, then each column: the numbers "
+        "after 行政事业性收费 follow another block's caption (本年制发件数) and are not its own (was a silent 1)",
+    ),
+    Case(
         "oneline-title-run-into-body",
         "后河镇人民政府2021年政府信息公开工作年度报告一、总体情况根据《条例》要求，编制本报告。" + P3.strip()
         + "一、本年新收政府信息公开申请数量00000000" + END.replace("\n", ""),
