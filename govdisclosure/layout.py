@@ -52,7 +52,11 @@ _ORDINAL_PUNCT = frozenset(".、")
 _SEPARATORS = frozenset(" \t\n|")
 _GRID_BORDER = regex.compile(r"\+(?:[-=:]+\+)+")
 _PIPE_SEP = regex.compile(r"\s*:?-{2,}:?\s*")
-_PIECE = regex.compile(r"\S+")
+# a piece of a space-separated line: a run of non-space characters, where a short parenthesised aside
+# with at most one number counts as one character even with spaces inside ("22 (其中修订 16 件)": the 16
+# is the aside's, not a cell; a label wrapped around its row's numbers is not an aside)
+_ASIDE = r"\([^()\n0-9]{0,30}(?:[0-9]+[^()\n0-9]{0,30})?\)"
+_PIECE = regex.compile(rf"(?:{_ASIDE}|[^\s(]|\((?!{_ASIDE[2:]}))+")
 
 
 def _is_han(ch: str) -> bool:

@@ -30,6 +30,8 @@ class Label:
     signed: bool = False
     group: str | None = None
     processed: bool = False  # part 三 rows that R2 adds up into （七）总计
+    # words of a note printed inside this column's cells ("22（其中修订16件）" is a 本年废止件数 cell)
+    annotations: tuple[str, ...] = ()
 
     @property
     def wordings(self) -> tuple[str, ...]:
@@ -76,6 +78,7 @@ def _label(d: dict[str, Any], default_editions: tuple[str, ...] = EDITIONS) -> L
         signed=bool(d.get("signed", False)),
         group=d.get("group"),
         processed=bool(d.get("processed", False)),
+        annotations=tuple(d.get("annotations", ())),
     )
 
 

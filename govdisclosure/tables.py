@@ -379,6 +379,7 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
         rows: list[Row] = []
         cols_of: dict[str, list[schema.Label]] = {}
         anchors: list[Anchor] = []
+        detached: dict[str, tuple[int, Token]] = {}
         blocks = [b for b in s.active if edition in b.editions]
         for bi, b in enumerate(blocks):
             brows = [Row(f"active.{r.key}", r.wordings) for r in b.rows_for(edition)]
@@ -391,7 +392,9 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
                 wlo = st.tok_at(item)
                 nxt = [c for c in captions if c > wlo]
                 whi = min(nxt) if nxt else hi
-                anchors += find_rows(tokens, wlo, whi, brows)
+                found = find_rows(tokens, wlo, whi, brows)
+                anchors += found
+                detached.update(_detached_cells(tokens, wlo, min([x.tok for x in found] + [whi]), brows, b.columns_for(edition)))
         got = {x.row.key for x in anchors}
         rest = [r for r in rows if r.key not in got]
         if rest:
@@ -406,7 +409,7 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
         row_stops = {
             r.key: sorted({*captions, *(i for w in every - own[r.key] for i in seen_at[w])}) for r in rows
         }
-        _place_rows(tokens, anchors, hi, cols_of, put, findings, check=None, stops=row_stops, prefer=prefer)
+        _place_rows(tokens, anchors, hi, cols_of, put, findings, check=None, stops=row_stops, prefer=prefer, detached=detached)
     else:
         findings.append(Finding("table_missing", "warning", "part 二's tables (第二十条 captions) were not found"))
 
@@ -501,6 +504,39 @@ def _narrative_numbers(norm: Normalized, doc: DocInfo) -> frozenset[float]:
     return frozenset(out)
 
 
+def _detached_cells(
+    tokens: list[Token], lo: int, hi: int, rows: list[Row], cols: Sequence[schema.Label]
+) -> dict[str, tuple[int, Token]]:
+    """Cells that a converter lifted out of a part 二 table, one per row, in row order.
+
+    A PDF-to-markdown converter printed the cells that carried a note ("22（其中修订16件）",
+    "55（含自然失效29件）") as loose lines under the caption, before the table, whose rows then keep
+    two of their three numbers.  The loose numbers between ``lo`` and ``hi`` (the caption and the
+    block's first row) are taken when each is followed by a note that names one column by its
+    ``annotations`` in fields.toml, all name the same column, and there is one for every row.
+    """
+    loose: list[tuple[Token, int]] = []
+    cue = [(i, {key(w) for w in c.annotations}) for i, c in enumerate(cols) if c.annotations]
+    if not cue:
+        return {}
+    for i in range(lo, hi):
+        t = tokens[i]
+        if t.kind in (MARK, BLANK):
+            return {}
+        if t.kind != NUM:
+            continue
+        note = tokens[i + 1] if i + 1 < hi else None
+        if note is None or note.kind != TEXT or not note.text.startswith("("):
+            return {}
+        named = {ci for ci, words in cue if any(w in key_normalized(note.text) for w in words)}
+        if len(named) != 1:
+            return {}
+        loose.append((t, named.pop()))
+    if len(loose) != len(rows) or len({c for _, c in loose}) != 1:
+        return {}
+    return {r.key: (c, t) for r, (t, c) in zip(rows, loose)}
+
+
 def _find_all(text: str, w: str) -> list[int]:
     out = []
     k = text.find(w)
@@ -562,9 +598,12 @@ def _place_rows(
     stops: Sequence[int] | dict[str, Sequence[int]] = (),  # tokens that end a row (per row key)
     prefer: Callable[[list[Value]], float] | None = None,
     pending: dict[str, tuple[list[list[Placed]], str | None, list[str]]] | None = None,
+    detached: dict[str, tuple[int, Token]] | None = None,
 ) -> None:
     """Place the values of every anchored row; values left between two rows go, in template order,
-    to the rows missing between them when they fit exactly (status inferred)."""
+    to the rows missing between them when they fit exactly (status inferred).  ``detached`` gives
+    rows a cell that a converter lifted out of the table (see _detached_cells): it is put back into
+    its column when every such row is exactly that one cell short."""
     anchors = sorted(anchors, key=lambda a: a.tok)
     plan: list[tuple[Anchor, list[Token], list[list[Token]]]] = []
     for i, a in enumerate(anchors):
@@ -586,6 +625,26 @@ def _place_rows(
             own += g
             cap += sum(_capacity(t) for t in g)
         plan.append((a, own, [g for g in groups if any(t.kind in (NUM, MARK) for t in g)]))
+    if detached:
+        short = {a.row.key: own for a, own, _ in plan if a.row.key in detached}
+        if len(short) == len(detached) and all(
+            len(own) == len(columns[k]) - 1 and all(t.kind == NUM for t in own) for k, own in short.items()
+        ):
+            for j, (a, own, orphans) in enumerate(plan):
+                if a.row.key in detached:
+                    col, tok = detached[a.row.key]
+                    plan[j] = (a, [*own[:col], tok, *own[col:]], orphans)
+            findings.append(
+                Finding(
+                    "detached_cells",
+                    "warning",
+                    f"{len(detached)} annotated cell(s) printed apart from their table were put back into the column "
+                    "their note names, one per row that lacks one cell (status inferred)",
+                    keys=tuple(f"{k}.{columns[k][c].key}" for k, (c, _) in detached.items()),
+                )
+            )
+        else:
+            detached = None
     # a column model only from rows of the same table (each of part 二's blocks is a table of its own;
     # the rows of one table share one list of columns)
     def colset(key: str) -> int:
@@ -614,7 +673,10 @@ def _place_rows(
                 if own and all(t.explicit for t in own) and len({t.row for t in own}) == 1:
                     trail = shapes.get((id(cols), cells_in_row.get(own[0].row, -1)))
                     grid = _header_grid(tokens, a.tok, own[0].row, cols)
-                _put_row(a.row.key, a.label, own, cols, put, findings, check, prefer, pending=pending, trail=trail, grid=grid)
+                _put_row(
+                    a.row.key, a.label, own, cols, put, findings, check, prefer, pending=pending, trail=trail, grid=grid,
+                    inferred=bool(detached and a.row.key in detached),
+                )
         if orphans and order is not None:
             _place_orphans(a, anchors[i + 1] if i + 1 < len(anchors) else None, orphans, order, columns, put, findings, check)
 

@@ -36,10 +36,6 @@ CHECKS = ("silent", "fields", "meta")
 # extension itself for the document file ("txt", "md", "pdf").  Value: why it fails.
 # Example: ("huaian-city-2024", "pdftotext"): "labels split across the page 4/5 break",
 KNOWN_FAILURES: dict[tuple[str, ...], str] = {
-    ("shanghai-office-2025", "md", "fields"): (
-        "the converter detached the two annotated 本年废止件数 cells of part 二 (一) before the table; "
-        "which column they came from is not provable, the 4 cells are doubtful"
-    ),
 }
 
 
