@@ -38,9 +38,13 @@ __all__ = ["Token", "tokenize"]
 
 TEXT, NUM, MARK, BLANK = "text", "num", "mark", "blank"
 
-# A number, or a parenthesised aside (whose digits are text: "(其中修订16件)", "(单位:万元,保留4位小数)")
+# A parenthesised aside: its numbers are text ("(其中修订16件)", "(单位:万元,保留4位小数)"), as long as
+# each is followed by a unit; a label wrapped around its row's numbers ("(区分处理的,只计这一情447 7 0
+# 0 0 0 454形,不计其他情形)" in a crawler's or pdftotext's line) is not an aside.
+_ASIDE = r"\((?=[^()\n]{0,80}\))(?:[^()\n0-9]|[0-9]+(?:\.[0-9]+)?(?=\s*[件条个项次人万元%年月日号位页]))*\)"
+# A number, or a parenthesised aside
 _SCAN = regex.compile(
-    r"(?P<paren>\([^()\n]{0,80}\))"
+    rf"(?P<paren>{_ASIDE})"
     r"|(?P<num>(?P<sign>(?<![\w)])[+\-])?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(?P<unit>万元|人次|件|条|个|项|次|元)?"
 )
 # Digits followed by these are dates, document numbers, counts of decimals…: text, not cells
@@ -52,10 +56,8 @@ _ORDINAL_PUNCT = frozenset(".、")
 _SEPARATORS = frozenset(" \t\n|")
 _GRID_BORDER = regex.compile(r"\+(?:[-=:]+\+)+")
 _PIPE_SEP = regex.compile(r"\s*:?-{2,}:?\s*")
-# a piece of a space-separated line: a run of non-space characters, where a short parenthesised aside
-# with at most one number counts as one character even with spaces inside ("22 (其中修订 16 件)": the 16
-# is the aside's, not a cell; a label wrapped around its row's numbers is not an aside)
-_ASIDE = r"\([^()\n0-9]{0,30}(?:[0-9]+[^()\n0-9]{0,30})?\)"
+# a piece of a space-separated line: a run of non-space characters, where a parenthesised aside counts
+# as one character even with spaces inside ("22 (其中修订 16 件)": the 16 is the aside's, not a cell)
 _PIECE = regex.compile(rf"(?:{_ASIDE}|[^\s(]|\((?!{_ASIDE[2:]}))+")
 
 

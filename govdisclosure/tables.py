@@ -137,6 +137,88 @@ def _options(tokens: Sequence[Token]) -> list[list[list[Cell]]]:
     return opts
 
 
+MAX_SUM_NODES = 200_000  # steps of the sum-guided cutting of one row
+
+
+def _sum_cands(toks: Sequence[Token], n: int, check: Callable[[list[Value]], bool | None] | None) -> list[list[Cell]]:
+    """Cut a row of digit runs into its ``n`` cells so that its totals add up.
+
+    For rows with a sum (part 三: 总计 = the six before it; part 四: each 总计 = the four before it) whose
+    tokens are all digit runs and fewer than the columns: a crawler glued the cells ("128821005031362"
+    is 1288 21 0 0 50 3 1362), or a line lost its spaces.  Cells are cut left to right; a group's total
+    is not guessed but must read as the sum of the group so far, which keeps the search small.  A cut
+    always falls between two tokens, and a part with a leading zero is only "0".  [] when the row is
+    not of that kind or the search is too large; else every cutting that adds up.
+    """
+    groups = _SUM_GROUPS.get(check)  # type: ignore[arg-type]
+    if not groups or sum(groups) != n or not toks or len(toks) >= n:
+        return []
+    if not all(t.kind == NUM and t.text.isdigit() for t in toks):
+        return []
+    digits = "".join(t.text for t in toks)
+    if len(digits) < n or len(digits) > n * MAX_CELL_DIGITS:
+        return []
+    owner: list[tuple[Token, int]] = []  # digit position -> (token, offset in it)
+    ends = set()
+    for t in toks:
+        owner += [(t, k) for k in range(len(t.text))]
+        ends.add(len(owner))
+    size = len(digits)
+    out: list[list[tuple[int, int]]] = []
+    cur: list[tuple[int, int]] = []
+    budget = [MAX_SUM_NODES]
+    bounds = sorted(ends)
+
+    def crosses(a: int, b: int) -> bool:
+        i = bisect.bisect_right(bounds, a)
+        return i < len(bounds) and bounds[i] < b
+
+    def rest_parts(g: int, j: int) -> int:
+        return groups[g] - j + sum(groups[g + 1 :])
+
+    def dfs(pos: int, g: int, j: int, total: int) -> None:
+        budget[0] -= 1
+        if budget[0] < 0 or len(out) > MAX_ALTERNATIVES:
+            return
+        if g == len(groups):
+            if pos == size:
+                out.append(list(cur))
+            return
+        left = size - pos
+        need = rest_parts(g, j)
+        if left < need or left > need * MAX_CELL_DIGITS:
+            return
+        if j == groups[g] - 1:  # the group's total: it must read as the sum so far
+            want = str(total)
+            b = pos + len(want)
+            if digits.startswith(want, pos) and not crosses(pos, b):
+                cur.append((pos, b))
+                dfs(b, g + 1, 0, 0)
+                cur.pop()
+            return
+        longest = 1 if digits[pos] == "0" else MAX_CELL_DIGITS
+        for ln in range(1, min(longest, left) + 1):
+            b = pos + ln
+            if crosses(pos, b):
+                break
+            cur.append((pos, b))
+            dfs(b, g, j + 1, total + int(digits[pos:b]))
+            cur.pop()
+
+    dfs(0, 0, 0, 0)
+    if budget[0] < 0 or not out or len(out) > MAX_ALTERNATIVES:
+        return []
+    cands = []
+    for cut in out:
+        cells = []
+        for a, b in cut:
+            t, k = owner[a]
+            whole = k == 0 and b - a == len(t.text)
+            cells.append(Cell(t.text[k : k + b - a], NUM, t.start + k, t.start + k + b - a, split=not whole))
+        cands.append(cells)
+    return cands
+
+
 def _enumerate(opts: list[list[list[Cell]]], n: int) -> list[list[Cell]]:
     mins = [min(len(o) for o in op) for op in opts]
     maxs = [max(len(o) for o in op) for op in opts]
@@ -206,9 +288,13 @@ def resolve_row(
         if len(toks) > n + MAX_SLACK:
             cells = [Cell(t.text, t.kind, t.start, t.end) for t in toks[:n]]
             return [Placed(c, _cell_value(c, money[i])[0], "doubtful", None) for i, c in enumerate(cells)], "extra_cells"
-    opts = _options(toks)
-    cands = _enumerate(opts, n)
     note: str | None = None
+    cands = _sum_cands(toks, n, check)
+    if cands:
+        note = "glued_digits"
+    else:
+        opts = _options(toks)
+        cands = _enumerate(opts, n)
     if grid is not None and len(cands) > 1:
         # the header row above has as many cells as this row: its column labels say which cell is which
         fit = [c for c in cands if [(x.start, x.kind) for x in c] == grid]
@@ -223,7 +309,7 @@ def resolve_row(
         fit = [c for c in cands if have - sum((x.start, x.kind) in trailing for x in c) == trail]
         if fit:
             cands = fit
-    if not cands and any(t.glued for t in toks):
+    if not cands and any(t.glued for t in toks) and note is None:
         # a glued run that cannot be cut into the row's cells: "00000000" is eight cells for seven
         # columns (a copy that doubled a cell).  Cut it into a few cells more and drop the extra ones.
         for extra in range(1, MAX_EXTRA_CELLS + 1):
@@ -1070,3 +1156,7 @@ def _r4_check(v: list[Value]) -> bool | None:
             return False
         res = True
     return res
+
+
+# the sums of a row checked by each check: group sizes, each group's last cell the sum of the others
+_SUM_GROUPS: dict[Callable[[list[Value]], bool | None], tuple[int, ...]] = {_r3_check: (7,), _r4_check: (5, 5, 5)}

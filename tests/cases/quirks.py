@@ -260,6 +260,28 @@ BUGS_CAUGHT: list[Case] = [
         "after 行政事业性收费 follow another block's caption (本年制发件数) and are not its own (was a silent 1)",
     ),
     Case(
+        "glued-row-large-numbers",
+        doc(P3, "（一）予以公开128821005031362（二）部分公开（区分处理的，只计这一情44770000454形，不计其他情形）\n"),
+        {
+            A + "granted.natural_person": (1288, "inferred"),
+            A + "granted.legal_service_agency": (50, "inferred"),
+            A + "granted.total": (1362, "inferred"),
+            A + "partly_granted.natural_person": (447, "inferred"),
+            A + "partly_granted.total": (454, "inferred"),
+        },
+        "huaian's rows glued as a crawler would: fifteen digits for seven cells have thousands of cuttings, "
+        "but only one where 总计 reads as the sum of the six before it; the label wrapped around its "
+        "digits is not a parenthesised aside",
+        findings=("glued_digits",),
+    ),
+    Case(
+        "glued-part4-one-run",
+        doc(P4, "行政复议行政诉讼总计000000000021205\n"),
+        {"review.upheld": (0, "inferred"), "litigation_after_review.upheld": (2, "inferred"), "litigation_after_review.total": (5, "inferred")},
+        "part 四 as one run of fifteen digits: a leading 0 is a cell of its own and each group's 总计 must read "
+        "as the sum of its four, so 21205 is 2 1 2 0 | 5 and nothing else",
+    ),
+    Case(
         "oneline-title-run-into-body",
         "后河镇人民政府2021年政府信息公开工作年度报告一、总体情况根据《条例》要求，编制本报告。" + P3.strip()
         + "一、本年新收政府信息公开申请数量00000000" + END.replace("\n", ""),
