@@ -1,0 +1,124 @@
+"""Derived renderings: every gold document through the converters the corpus does not show it in.
+
+usage: python benchmarks/derive.py [OUT_DIR] [--corpus corpus] [--fixtures tests/fixtures/files]
+then:  python ../shared/tools/score.py OUT_DIR      (or: python benchmarks/run.py --corpus OUT_DIR)
+
+The shared corpus shows each real phenomenon on one document: the crawler's glued cells on
+pingtan-2022, plain pdftotext's block order on huaian.  A private set of other reports is judged
+through the same converters, so this harness puts *every* gold document through each of them and
+writes ``NAME.<rendering>.txt`` with a copy of ``NAME.gold.json`` into OUT_DIR (default
+``benchmarks/out/derived``):
+
+- ``crawler-oneline``  what a crawler's text dump of the web page gives (pingtan-2022's shape taken to
+  its end): every whitespace gone, cells, labels and paragraphs run together on one line;
+- ``crawler-glued``    spaces and tabs gone, line breaks kept;
+- ``flattened``        every run of whitespace one space (a page's text copied as one paragraph);
+- ``pdftotext``, ``pdftotext-layout``, ``pdfplumber``  of every PDF among the corpus and the file
+  fixtures (needs poppler-utils' pdftotext; skipped with a note when it is missing).
+
+The crawler renderings start from the document's cleanest text (its ``.txt``/``.md``, else its
+pdfplumber rendering); markdown pipes and separator rows are dropped first, as a page's text would
+not have them.  Gold values do not change with the rendering, so the gold record is copied as is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pathlib
+import shutil
+import subprocess
+import sys
+
+import regex
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+_MD_SEPARATOR_ROW = regex.compile(r"^\s*\|?[\s:|-]*-{2,}[\s:|-]*\|?\s*$", regex.M)
+_SPACES = regex.compile(r"[ \t\u3000]+")
+_WHITESPACE = regex.compile(r"\s+")
+
+
+def page_text(text: str) -> str:
+    """The text a browser shows for a markdown or text rendering: no pipes, no ``|---|`` rows, no ``**``."""
+    text = _MD_SEPARATOR_ROW.sub("", text)
+    return text.replace("|", " ").replace("**", "")
+
+
+def crawler_renderings(text: str) -> dict[str, str]:
+    """The three whitespace-losing renderings of a document's text."""
+    page = page_text(text)
+    return {
+        "crawler-oneline": _WHITESPACE.sub("", page),
+        "crawler-glued": _SPACES.sub("", page),
+        "flattened": _WHITESPACE.sub(" ", page).strip() + "\n",
+    }
+
+
+def _source_text(gold: pathlib.Path) -> pathlib.Path | None:
+    stem = gold.name[: -len(".gold.json")]
+    for name in (f"{stem}.txt", f"{stem}.md", f"{stem}.pdfplumber.txt"):
+        p = gold.parent / name
+        if p.exists():
+            return p
+    return None
+
+
+def _pdf_renderings(pdf: pathlib.Path, stem: str, out: pathlib.Path, notes: list[str]) -> int:
+    n = 0
+    if shutil.which("pdftotext"):
+        for name, args in (("pdftotext", []), ("pdftotext-layout", ["-layout"])):
+            subprocess.run(["pdftotext", *args, str(pdf), str(out / f"{stem}.{name}.txt")], check=True)
+            n += 1
+    else:
+        notes.append("pdftotext not found (apt-get install -y poppler-utils): its renderings are skipped")
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        text = "\n".join(page.extract_text() or "" for page in doc.pages) + "\n"
+    (out / f"{stem}.pdfplumber.txt").write_text(text, encoding="utf-8")
+    return n + 1
+
+
+def derive(out: pathlib.Path, corpus: pathlib.Path, fixtures: pathlib.Path) -> tuple[int, list[str]]:
+    """Write every derived rendering into ``out``; return how many, and notes."""
+    out.mkdir(parents=True, exist_ok=True)
+    notes: list[str] = []
+    count = 0
+    for gold in sorted(corpus.rglob("*.gold.json")):
+        stem = gold.name[: -len(".gold.json")]
+        src = _source_text(gold)
+        if src is None:
+            notes.append(f"{stem}: no text rendering to derive from")
+            continue
+        shutil.copy(gold, out / gold.name)
+        for name, text in crawler_renderings(src.read_text(encoding="utf-8")).items():
+            (out / f"{stem}.{name}.txt").write_text(text, encoding="utf-8")
+            count += 1
+    for folder in (corpus, fixtures):
+        for pdf in sorted(folder.rglob("*.pdf")):
+            gold = pdf.with_name(pdf.name.split(".")[0] + ".gold.json")
+            if not gold.exists() or "broken" in pdf.parts:
+                continue
+            stem = gold.name[: -len(".gold.json")]
+            if folder == corpus:
+                continue  # the corpus keeps its PDF renderings beside the PDF already
+            shutil.copy(gold, out / gold.name)
+            count += _pdf_renderings(pdf, stem, out, notes)
+    return count, sorted(set(notes))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("out", nargs="?", default=str(ROOT / "benchmarks" / "out" / "derived"))
+    ap.add_argument("--corpus", default=str(ROOT / "corpus"))
+    ap.add_argument("--fixtures", default=str(ROOT / "tests" / "fixtures" / "files"))
+    args = ap.parse_args(argv)
+    n, notes = derive(pathlib.Path(args.out), pathlib.Path(args.corpus), pathlib.Path(args.fixtures))
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+    print(f"{n} renderings written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

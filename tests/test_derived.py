@@ -1,0 +1,89 @@
+"""Every gold document through the converters the corpus does not show it in (benchmarks/derive.py).
+
+The crawler renderings (one line with no whitespace, spaces gone with lines kept, everything one
+paragraph) are made in Python, so they run everywhere: never a silent error, and field accuracy at
+least the floor measured when the case went in (FLOORS; raise a floor when a change lifts it).
+The PDF renderings of the file fixtures need poppler's pdftotext and skip without it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import pathlib
+import shutil
+from typing import Any
+
+import pytest
+
+from benchmarks import derive, metrics
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+GOLDS = sorted((ROOT / "corpus").rglob("*.gold.json"))
+
+# (document stem, rendering) -> lowest field accuracy accepted; 1.0 for every pair not listed.
+# What is below 1.0 is doubtful, never wrong with ok: crawler-glued part 二 "82666" is 8|26|66 or
+# 82|6|66…; huaian's part 四 as one run has several cuttings that satisfy R4.
+FLOORS: dict[tuple[str, str], float] = {
+    ("huaian-city-2024", "crawler-glued"): 0.975,
+    ("huaian-city-2024", "crawler-oneline"): 0.91,
+    ("huaian-city-2024", "flattened"): 0.995,
+    ("shanghai-office-2025", "crawler-glued"): 0.98,
+    ("shanghai-office-2025", "crawler-oneline"): 0.86,
+    ("shanghai-office-2025", "flattened"): 0.89,
+}
+
+
+def _renderings() -> list[Any]:
+    out = []
+    for gold in GOLDS:
+        stem = gold.name[: -len(".gold.json")]
+        for name in ("crawler-oneline", "crawler-glued", "flattened"):
+            out.append(pytest.param(gold, name, id=f"{stem}:{name}"))
+    return out
+
+
+@functools.cache
+def _score(gold: pathlib.Path, name: str) -> metrics.DocScore:
+    import govdisclosure
+
+    src = derive._source_text(gold)
+    assert src is not None, f"no text rendering beside {gold.name}"
+    text = derive.crawler_renderings(src.read_text(encoding="utf-8"))[name]
+    return metrics.score_document(json.loads(gold.read_text(encoding="utf-8")), govdisclosure.parse(text))
+
+
+@pytest.mark.parametrize("gold, name", _renderings())
+def test_crawler_rendering_never_silent(gold: pathlib.Path, name: str) -> None:
+    s = _score(gold, name)
+    silent = [str(d) for d in s.diffs if d.silent]
+    assert not silent, "silent errors (key=ours/gold[status]):\n  " + "\n  ".join(silent)
+
+
+@pytest.mark.parametrize("gold, name", _renderings())
+def test_crawler_rendering_accuracy(gold: pathlib.Path, name: str) -> None:
+    s = _score(gold, name)
+    floor = FLOORS.get((gold.name[: -len(".gold.json")], name), 1.0)
+    acc = s.right / s.fields if s.fields else 1.0
+    assert acc >= floor, f"accuracy {acc:.4f} below its floor {floor}:\n  " + "\n  ".join(str(d) for d in s.diffs)
+    assert s.meta_ok, "edition/year/organ wrong"
+
+
+def test_floors_name_real_pairs() -> None:
+    stems = {g.name[: -len(".gold.json")] for g in GOLDS}
+    assert all(stem in stems for stem, _ in FLOORS)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils' pdftotext is not installed")
+def test_fixture_pdfs_through_pdftotext_never_silent(tmp_path: pathlib.Path) -> None:
+    import govdisclosure
+
+    derive.derive(tmp_path, ROOT / "corpus", ROOT / "tests" / "fixtures" / "files")
+    problems = []
+    for f in sorted(tmp_path.glob("*.txt")):
+        if not f.name.startswith(("pdf-", "docx-")):
+            continue
+        gold = tmp_path / (f.name.split(".")[0] + ".gold.json")
+        s = metrics.score_document(json.loads(gold.read_text(encoding="utf-8")), govdisclosure.parse(f.read_text(encoding="utf-8")))
+        problems += [f"{f.name}: {d}" for d in s.diffs if d.silent]
+    assert not problems, "silent errors:\n  " + "\n  ".join(problems)
