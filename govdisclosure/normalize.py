@@ -177,6 +177,9 @@ def _once(text: str) -> Normalized:
     edits: list[tuple[int, int, str]] = []
     for m in _STEP_RE.finditer(text):
         edits.append((m.start(), m.end(), _REPL[m.lastgroup or ""]))
+    inline = _inline_page_numbers(text, edits)
+    if inline:
+        edits = sorted(edits + inline)
 
     # characters whose folding is longer than one character are edits
     if expand:
@@ -218,6 +221,35 @@ def _once(text: str) -> Normalized:
 
     out = "".join(pieces)
     return Normalized(out, original, tuple(seg_norm), tuple(seg_orig), tuple(seg_orig_end), tuple(seg_copy))
+
+
+# a running page number inside a line ("… 0 0 0 — 5 — 缴纳费用 …": text copied as one paragraph)
+_INLINE_PAGE = regex.compile(r"(?<=\s)[-—–]{1,2} ?([0-9]{1,3}) ?[-—–]{1,2}(?=\s)")
+# inline page numbers are removed only as a run of consecutive pages, never one alone: "— 5 —" alone
+# may be a row of not-applicable, 5, not-applicable
+MIN_PAGE_RUN = 2
+
+
+def _inline_page_numbers(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    if "—" not in text and "-" not in text:
+        return []
+    taken = [(s, e) for s, e, _ in edits]
+    found = []
+    for m in _INLINE_PAGE.finditer(text):
+        j = bisect.bisect_right(taken, (m.start(), len(text) + 1)) - 1
+        if j >= 0 and taken[j][1] > m.start():
+            continue  # already inside an edit (a page-number line)
+        found.append((m.start(), m.end(), int(m.group(1))))
+    out: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int, int]] = []
+    for f in found + [(0, 0, -1)]:
+        if run and f[2] == run[-1][2] + 1:
+            run.append(f)
+            continue
+        if len(run) >= MIN_PAGE_RUN:
+            out += [(a, b, " ") for a, b, _ in run]
+        run = [f]
+    return out
 
 
 def key(s: str) -> str:

@@ -658,6 +658,11 @@ def _capacity(t: Token) -> int:
     return 1
 
 
+def _plain(g: Sequence[Token]) -> bool:
+    """Numbers separated by spaces only: no cell structure, nothing glued."""
+    return all(t.kind in (NUM, MARK) and not t.explicit and not t.glued for t in g)
+
+
 def _groups(seg: Sequence[Token]) -> list[list[Token]]:
     """Value tokens of a range, grouped by the row (line or cell block) they stand on."""
     out: list[list[Token]] = []
@@ -708,6 +713,12 @@ def _place_rows(
             g = groups.pop(0)
             if all(t.kind == BLANK for t in g) and any(t.kind != BLANK for h in groups for t in h) and not own:
                 continue  # an empty row (a merged cell's leftovers) before the row's values
+            if not own and order is not None and len(g) >= 2 * n and len(g) % n == 0 and _plain(g):
+                # one line holding this row and whole label-less rows after it (text flattened to one
+                # paragraph, the next row's label printed elsewhere): the rest goes to the rows
+                # missing after this one, in template order, like any other orphan row
+                groups[:0] = [g[k : k + n] for k in range(n, len(g), n)]
+                g = g[:n]
             own += g
             cap += sum(_capacity(t) for t in g)
         plan.append((a, own, [g for g in groups if any(t.kind in (NUM, MARK) for t in g)]))

@@ -30,7 +30,6 @@ FLOORS: dict[tuple[str, str], float] = {
     ("huaian-city-2024", "flattened"): 0.995,
     ("shanghai-office-2025", "crawler-glued"): 0.98,
     ("shanghai-office-2025", "crawler-oneline"): 0.86,
-    ("shanghai-office-2025", "flattened"): 0.89,
 }
 
 

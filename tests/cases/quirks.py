@@ -282,6 +282,25 @@ BUGS_CAUGHT: list[Case] = [
         "as the sum of its four, so 21205 is 2 1 2 0 | 5 and nothing else",
     ),
     Case(
+        "flattened-label-less-rows-and-inline-page-numbers",
+        doc(
+            "二、主动公开政府信息情况 — 1 — 第二十条第（一）项 信息内容 规章 1 0 2 ",
+            P3.strip(),
+            " 4.无正当理由大量反复申请 1 0 0 0 0 0 1 0 0 0 0 0 0 0 行政机关不再处理其政府信息公 40 1 0 0 2 0 43 （六）其 "
+            "2.申请人逾期未按收费通知要求 他处理 府信息公开申请 — 2 — 缴纳费用、 行政机关不再处理其政 0 0 0 0 0 0 0 "
+            "3.其他 264 12 0 0 0 0 276 （七）总计 1139 48 0 0 4 0 1191\n",
+        ),
+        {
+            A + "not_processed.excessive_repeated.total": (1, "ok"),
+            A + "not_processed.reconfirmation.total": (0, "inferred"),
+            A + "other_processing.overdue_correction.natural_person": (40, "inferred"),
+            A + "other_processing.unpaid_fee.total": (0, "inferred"),
+            A + "other_processing.miscellaneous.total": (276, "ok"),
+        },
+        "shanghai's text flattened to one paragraph: row 4 runs on into the label-less row 5 (14 numbers on "
+        "one line: this row and a whole row more), the running page numbers '— 1 —', '— 2 —' sit inside lines",
+    ),
+    Case(
         "oneline-title-run-into-body",
         "后河镇人民政府2021年政府信息公开工作年度报告一、总体情况根据《条例》要求，编制本报告。" + P3.strip()
         + "一、本年新收政府信息公开申请数量00000000" + END.replace("\n", ""),
