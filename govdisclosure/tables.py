@@ -309,6 +309,9 @@ def resolve_row(
         fit = [c for c in cands if have - sum((x.start, x.kind) in trailing for x in c) == trail]
         if fit:
             cands = fit
+    # cells both cut from a glued run and dropped: a row of zeros satisfies any sum, so unless every
+    # cutting and dropping gives the same row (before the sums choose), the whole row is doubtful
+    cut_and_dropped = False
     if not cands and any(t.glued for t in toks) and note is None:
         # a glued run that cannot be cut into the row's cells: "00000000" is eight cells for seven
         # columns (a copy that doubled a cell).  Cut it into a few cells more and drop the extra ones.
@@ -323,6 +326,7 @@ def resolve_row(
                         break
                 cands = [list(c) for c in seen_c]
                 note = "extra_cells"
+                cut_and_dropped = True
                 break
     if not cands:
         # more tokens than columns even with edge blanks dropped: some number is extra
@@ -367,13 +371,14 @@ def resolve_row(
             ok_idx = [ok_idx[scores.index(top)]]
             preferred = True
     placed: list[Placed] = []
+    row_unsure = cut_and_dropped and any(len({_vkey(v[col]) for v in vals}) > 1 for col in range(n))
     for col in range(n):
         options_all = {_vkey(vals[i][col]) for i in range(len(cands))}
         options_ok = {_vkey(vals[i][col]) for i in ok_idx}
         first = ok_idx[0]
         c = cands[first][col]
         value, status, unit = vals[first][col]
-        if len(options_ok) > 1:
+        if len(options_ok) > 1 or row_unsure:
             status = "doubtful"
             note = note or "ambiguous_cells"
         elif len(options_all) > 1 or (c is not None and c.split) or preferred:

@@ -29,6 +29,8 @@ def test_case(case: Case) -> None:
     for key, (value, status) in case.expected.items():
         f = rep.fields.get(key)
         got = (None, "absent") if f is None else (f.value, f.status)
+        if value is ...:
+            got = (..., got[1])
         if got != (value, status):
             problems.append(f"{key}: expected {(value, status)}, got {got}")
     codes = {x.code for x in rep.findings}

@@ -3,8 +3,8 @@ report) inside a minimal report, with the fields it must yield.
 
 Groups: DEV (the quirks the core was built on), BUGS_CAUGHT (regressions found later), NEW (cases not
 yet worked on), XFAIL (known failures, strict: a fixed case must be moved).  Source of each snippet in
-its note.  Expected values are (value, status); status None means "any status except a confident
-wrong one" is not allowed here: every expectation names its status.
+its note.  Expected values are (value, status); every expectation names its status, and a value of
+``...`` means "any value" (for doubtful cells, whose best guess is not the point of the case).
 """
 
 from __future__ import annotations
@@ -299,6 +299,17 @@ BUGS_CAUGHT: list[Case] = [
         },
         "shanghai's text flattened to one paragraph: row 4 runs on into the label-less row 5 (14 numbers on "
         "one line: this row and a whole row more), the running page numbers '— 1 —', '— 2 —' sit inside lines",
+    ),
+    Case(
+        "glued-run-holding-two-rows-is-doubtful",
+        doc(P3, "4.无正当理由大量反复申请10000010000000行政机关不再处理其政府信息公4010020433.其他2641200002761\n"),
+        {
+            A + "not_processed.excessive_repeated.natural_person": (..., "doubtful"),
+            A + "not_processed.excessive_repeated.total": (..., "doubtful"),
+        },
+        "shanghai as a one-line dump: row 4's digits run into the label-less row 5's ('10000010000000', 1 0 0 0 "
+        "0 0 1 | 0 … 0); cut into a few cells more and dropped, only zeros satisfy R3, which proves nothing "
+        "(was 0 inferred, truly 1)",
     ),
     Case(
         "oneline-title-run-into-body",
