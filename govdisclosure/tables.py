@@ -536,6 +536,10 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
         if not any(t.kind in (NUM, MARK) for t in seg):
             findings.append(Finding("table_missing", "warning", "part 四's table has no values", keys=tuple(group_keys)))
         else:
+            model = _header_model(tokens, first, min(t.row for t in seg), [w for c in s.review_columns for w in c.wordings])
+            if model is not None and _put_aligned("part 四", "行政复议、行政诉讼", seg, group_keys, [False] * 15, model, put, findings):
+                seg = []  # placed by the columns its numbers stand under
+        if seg and any(t.kind in (NUM, MARK) for t in seg):
             placed, note = resolve_row(seg, 15, check=_r4_check)
             regrouped = _regroup_part4(placed, narrative_numbers)
             if regrouped is not None:
@@ -770,7 +774,7 @@ def _place_rows(
                 # the nearest rows that fill every column (columns shift at page breaks)
                 near = sorted(same, key=lambda r: abs(r[0].line - own[0].line))[:MODEL_ROWS]
                 model = _column_model(near, len(cols))
-            if not (model and _put_aligned(a.row.key, a.label, own, cols, model, put, findings)):
+            if not (model and _put_aligned(a.row.key, a.label, own, [f"{a.row.key}.{c.key}" for c in cols], [c.money for c in cols], model, put, findings)):
                 trail = grid = None
                 if own and all(t.explicit for t in own) and len({t.row for t in own}) == 1:
                     trail = shapes.get((id(cols), cells_in_row.get(own[0].row, -1)))
@@ -882,11 +886,34 @@ def _centre(t: Token, unit: str) -> float:
     return (t.x0 + t.x1) / 2 if unit == "x" else (t.w0 + t.w1) / 2
 
 
+def _header_model(tokens: list[Token], lo: int, value_row: int, wordings: list[str]) -> tuple[str, list[float]] | None:
+    """Column centres of part 四 in space-aligned text, from its header: the first line of every
+    column's label ("结果", "其他", "尚未", "总计": a prefix of a column wording) stands over its
+    column, the three groups' headers on one line or on two.  None unless there are exactly 15."""
+    keyed = [key(w) for w in wordings]
+    xs: list[float] = []
+    for t in tokens[lo:]:
+        if t.row >= value_row:
+            break
+        if t.kind != TEXT or t.x0 < 0:
+            continue
+        k = key_normalized(t.text)
+        if len(k) >= 2 and any(w.startswith(k) for w in keyed):
+            xs.append(_centre(t, "x"))
+    xs.sort()
+    cols: list[float] = []
+    for x in xs:  # a two-line label ("其他/结果") names its column twice
+        if not cols or x - cols[-1] >= 1:
+            cols.append(x)
+    return ("x", cols) if len(cols) == 15 else None
+
+
 def _put_aligned(
     key: str,
     label: str | None,
     toks: Sequence[Token],
-    cols: list[schema.Label],
+    keys: list[str],
+    money: list[bool],
     unit_model: tuple[str, list[float]],
     put: Callable[[str, Placed, str | None], None],
     findings: list[Finding],
@@ -894,7 +921,7 @@ def _put_aligned(
     """Place a row that lost blank cells by the columns its numbers stand under.  True if placed."""
     unit, model = unit_model
     vals = [t for t in toks if t.kind != BLANK]
-    n = len(cols)
+    n = len(keys)
     if len(model) != n or not vals or len(vals) >= n or any(t.x0 < 0 or t.glued for t in vals):
         return False
     if any(t.kind == NUM and read_cell(t.text)[1] != "ok" for t in vals):
@@ -927,14 +954,13 @@ def _put_aligned(
         if abs(x - model[col]) > ALIGN_MARGIN * min(gaps):
             return False  # between two columns: leave it to the arithmetic
     by_col = dict(zip(where, vals))
-    keys = [f"{key}.{c.key}" for c in cols]
-    for idx, (k, c) in enumerate(zip(keys, cols)):
+    for idx, k in enumerate(keys):
         t = by_col.get(idx)
         if t is None:
             # the blank cell the converter dropped: restored empty, by position
             put(k, Placed(Cell("", BLANK, vals[0].start, vals[0].start), None, "inferred"), label)
         else:
-            v, _, unit = read_cell(t.text, money=c.money)
+            v, _, unit = read_cell(t.text, money=money[idx])
             put(k, Placed(Cell(t.text, t.kind, t.start, t.end), v, "inferred", unit), label)
     findings.append(
         Finding(

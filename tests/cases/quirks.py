@@ -312,6 +312,26 @@ BUGS_CAUGHT: list[Case] = [
         "(was 0 inferred, truly 1)",
     ),
     Case(
+        "layout-part4-blank-dropped",
+        doc(
+            P4,
+            "行政复议                     行政诉讼\n\n"
+            "结果   结果   其他   尚未   总计   未经复议直接起诉                 复议后起诉\n"
+            "维持   纠正   结果   审结\n"
+            "                         结果   结果   其他   尚未   总计   结果   结果   其他   尚未   总计\n"
+            "                         维持   纠正   结果   审结        维持   纠正   结果   审结\n\n"
+            "0    1    1    0    2    1    0    0    0    1    0    0    0         0\n",
+        ),
+        {
+            "litigation_after_review.pending": (None, "inferred"),
+            "litigation_after_review.total": (0, "inferred"),
+            "review.total": (2, "inferred"),
+        },
+        "pdftotext -layout of a borderless PDF drops part 四's blank 尚未审结 cell; the header's first-line words "
+        "(结果, 其他, 尚未, 总计) stand over the fifteen columns, on two lines",
+        findings=("columns_from_positions",),
+    ),
+    Case(
         "oneline-title-run-into-body",
         "后河镇人民政府2021年政府信息公开工作年度报告一、总体情况根据《条例》要求，编制本报告。" + P3.strip()
         + "一、本年新收政府信息公开申请数量00000000" + END.replace("\n", ""),
