@@ -501,6 +501,14 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
             r.key: sorted({*captions, *(i for w in every - own[r.key] for i in seen_at[w])}) for r in rows
         }
         _place_rows(tokens, anchors, hi, cols_of, put, findings, check=None, stops=row_stops, prefer=prefer, detached=detached)
+        found_rows = {x.row.key for x in anchors}
+        todo = [
+            b for b in blocks
+            if all(f"active.{r.key}" in found_rows for r in b.rows_for(edition))
+            and not any(k.startswith(tuple(f"active.{r.key}." for r in b.rows_for(edition))) for k in fields)
+        ]
+        if todo:
+            _put_column_runs(tokens, lo, hi, todo, edition, put, findings)
     else:
         findings.append(Finding("table_missing", "warning", "part 二's tables (第二十条 captions) were not found"))
 
@@ -553,6 +561,9 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
     else:
         findings.append(Finding("table_missing", "warning", "part 四 (行政复议、行政诉讼) was not found"))
 
+    if r3 is not None:
+        _all_zero_tables(tokens, starts, r3[0], region(5)[0] if region(5) else n_text, edition, fields, put, findings)
+
     # every key of the edition is present; rows of a table that is there but lack their label are findings
     for k in schema.keys(edition):
         if k not in fields:
@@ -597,6 +608,122 @@ def _narrative_numbers(norm: Normalized, doc: DocInfo) -> frozenset[float]:
         if sp is not None:
             out.update(float(m) for m in _NARRATIVE_NUMBER.findall(norm.text, sp[0], sp[1]))
     return frozenset(out)
+
+
+def _all_zero_tables(
+    tokens: list[Token],
+    starts: list[int],
+    a: int,
+    b: int,
+    edition: str,
+    fields: dict[str, Field],
+    put: Callable[[str, Placed, str | None], None],
+    findings: list[Finding],
+) -> None:
+    """Parts 三 and 四 whose every number is 0, exactly one per cell: every cell is 0, in any order.
+
+    Many small bodies report nothing but zeros.  When a converter scrambles such tables (plain
+    pdftotext prints some column by column, part 四's numbers before its heading), the rows cannot be
+    read, but the count can: as many zeros as the template has cells (with （六） in either form)
+    means every cell is 0.  Only cells still missing or doubtful are set, inferred; each points at a 0
+    of the tables in reading order.
+    """
+    s = schema.load()
+    app_rows = s.app_rows_for(edition)
+    keys_34 = [f"{g.key}.{c.key}" for g in s.review_groups for c in s.review_columns]
+    unsure = [k for k in fields if (k.startswith("applications.") or k in keys_34) and fields[k].status in ("missing", "doubtful")]
+    lo, hi = _tok_range(tokens, starts, (a, b))
+    if not unsure and all(k in fields for k in keys_34):
+        return
+    zeros: list[tuple[int, int]] = []
+    for t in tokens[lo:hi]:
+        if t.kind == MARK or (t.kind == NUM and set(t.text) != {"0"}):
+            return
+        if t.kind == NUM:
+            zeros += [(t.start + i, t.start + i + 1) for i in range(len(t.text))] if t.glued else [(t.start, t.end)]
+    subs = [r for r in app_rows if r.key.startswith("other_processing.") and r.key != "other_processing.total"]
+    forms = {len(app_rows) * 7 + 15: app_rows}
+    if subs:
+        forms[(len(app_rows) - 1) * 7 + 15] = [r for r in app_rows if r.key != "other_processing.total"]
+        forms[(len(app_rows) - len(subs)) * 7 + 15] = [r for r in app_rows if r not in subs]
+    rows = forms.get(len(zeros))
+    if rows is None:
+        return
+    cols = s.app_columns
+    keys = [f"applications.{r.key}.{c.key}" for r in rows for c in cols] + keys_34
+    changed = []
+    for k, (z0, z1) in zip(keys, zeros):
+        f = fields.get(k)
+        if f is None or f.status in ("missing", "doubtful"):
+            put(k, Placed(Cell("0", NUM, z0, z1), 0, "inferred"), f.label if f is not None else None)
+            changed.append(k)
+    if changed:
+        findings.append(
+            Finding(
+                "all_zero_tables",
+                "warning",
+                f"parts 三 and 四 hold only zeros, exactly one per cell ({len(zeros)}); {len(changed)} cell(s) that "
+                "could not be read by their labels are 0",
+                keys=tuple(changed),
+            )
+        )
+
+
+def _put_column_runs(
+    tokens: list[Token],
+    lo: int,
+    hi: int,
+    blocks: list[schema.ActiveBlock],
+    edition: str,
+    put: Callable[[str, Placed, str | None], None],
+    findings: list[Finding],
+) -> None:
+    """Part 二 blocks printed column by column: their row labels found, no numbers after them.
+
+    Plain pdftotext prints some PDFs' part 二 as the label column, then each column as its caption
+    and its numbers ("本年制发件数 1 8 本年废止件数 0 26 现行有效件数 11 66 本年处理决定数量 447228 …").
+    Every block still without values takes, in template order, the next runs whose captions are its
+    columns and that hold exactly one number per row.  Status inferred, finding columns_from_captions.
+    """
+    runs: list[tuple[str, list[Token]]] = []
+    for i in range(lo, hi):
+        t = tokens[i]
+        if t.kind == TEXT:
+            runs.append((key_normalized(t.text), []))
+        elif t.kind in (NUM, MARK) and runs:
+            runs[-1][1].append(t)
+    at = 0
+    for b in blocks:
+        rows, cols = b.rows_for(edition), b.columns_for(edition)
+        plan: list[list[Token]] = []
+        j = at
+        for c in cols:
+            words = [key(w) for w in c.wordings]
+            while j < len(runs) and not any(w in runs[j][0] for w in words):
+                j += 1
+            if j == len(runs) or len(runs[j][1]) != len(rows):
+                break
+            plan.append(runs[j][1])
+            j += 1
+        if len(plan) != len(cols):
+            continue
+        at = j
+        keys = []
+        for c, column in zip(cols, plan):
+            for r, t in zip(rows, column):
+                v, status, unit = read_cell(t.text, money=c.money)
+                k = f"active.{r.key}.{c.key}"
+                put(k, Placed(Cell(t.text, t.kind, t.start, t.end), v, "inferred" if status == "ok" else status, unit), r.label)
+                keys.append(k)
+        findings.append(
+            Finding(
+                "columns_from_captions",
+                "warning",
+                f"part 二 第二十条第({b.item})项 was printed column by column; each column's numbers were read "
+                "under its caption, in row order",
+                keys=tuple(keys),
+            )
+        )
 
 
 def _detached_cells(

@@ -255,9 +255,14 @@ BUGS_CAUGHT: list[Case] = [
             "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n规章\n行政规范性文件\n第二十条第（八）项\n信息内容\n行政事业性收费\n\n"
             "本年制发件数\n1\n8\n\n本年废止件数\n0\n26\n\n现行有效件数\n11\n66\n\n本年收费金额（单位：万元）\n96171.6\n"
         ),
-        {"active.fees.amount": (None, "missing")},
+        {
+            "active.fees.amount": (96171.6, "inferred"),
+            "active.regulations.issued": (1, "inferred"),
+            "active.normative_documents.repealed": (26, "inferred"),
+        },
         "plain pdftotext of a LibreOffice PDF prints part 二 label column first, then each column: the numbers "
-        "after 行政事业性收费 follow another block's caption (本年制发件数) and are not its own (was a silent 1)",
+        "after 行政事业性收费 follow another block's caption (本年制发件数) and are not its own (was a silent 1); "
+        "each column's numbers are read under its caption instead",
     ),
     Case(
         "glued-row-large-numbers",
@@ -330,6 +335,32 @@ BUGS_CAUGHT: list[Case] = [
         "pdftotext -layout of a borderless PDF drops part 四's blank 尚未审结 cell; the header's first-line words "
         "(结果, 其他, 尚未, 总计) stand over the fifteen columns, on two lines",
         findings=("columns_from_positions",),
+    ),
+    Case(
+        "pdftotext-column-by-column-all-zero",
+        doc(
+            "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n规章\n行政规范性文件\n第二十条第（五）项\n信息内容\n行政许可\n\n"
+            "本年制发件数\n1\n8\n\n本年废止件数\n0\n26\n\n现行有效件数\n11\n66\n\n本年处理决定数量\n447\n",
+            P3,
+            "一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n（一）予以公开\n（七）总计\n\n申请人情况\n自然人\n"
+            + "\n".join(["0"] * (25 * 7)) + "\n总计\n" + "\n".join(["0"] * 11) + "\n",
+            P4,
+            "行政复议\n结果\n维持\n" + "\n".join(["0"] * 4) + "\n",
+        ),
+        {
+            "active.regulations.repealed": (0, "inferred"),
+            "active.normative_documents.in_force": (66, "inferred"),
+            "active.licensing.decisions": (447, "inferred"),
+            A + "new_received.natural_person": (0, "inferred"),
+            A + "withheld.state_secret.total": (0, "inferred"),
+            A + "other_processing.unpaid_fee.total": (0, "inferred"),
+            A + "other_processing.total.total": (None, "missing"),
+            "litigation_after_review.total": (0, "inferred"),
+        },
+        "plain pdftotext of a LibreOffice PDF prints tables column by column: part 二's columns are read "
+        "under their captions; parts 三 and 四 hold nothing but zeros, one per cell of the template with "
+        "（六） as three rows (175 + 15), some of part 四's before its heading, so every cell is 0",
+        findings=("columns_from_captions", "all_zero_tables"),
     ),
     Case(
         "oneline-title-run-into-body",
