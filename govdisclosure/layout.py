@@ -289,7 +289,8 @@ def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *,
             _text(s + pos, seg[pos:a], row, line, out, explicit)
         plain = digits.lstrip("+-")
         # "0000000" cannot be one number: a run with a leading zero is cells run together
-        leading_zero = len(plain) > 1 and plain[0] == "0" and plain.isdigit()
+        bare = plain.replace(",", "")
+        leading_zero = len(bare) > 1 and bare[0] == "0" and bare.isdigit()  # "0000000", "01,000"
         glued = ordinal or leading_zero or prev not in _SEPARATORS or after_unit not in _SEPARATORS
         out.append(
             Token(NUM, s + a, s + b, seg[a:b], row, line, explicit=explicit, glued=glued, unit=m.group("unit") if not ordinal else None)

@@ -118,6 +118,9 @@ def _splits(digits: str, start: int) -> list[list[Cell]]:
     return out
 
 
+_ZEROS_THEN_NUMBER = regex.compile(r"(0+)([1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?)")
+
+
 def _options(tokens: Sequence[Token]) -> list[list[list[Cell]]]:
     opts: list[list[list[Cell]]] = []
     lead = 0
@@ -132,6 +135,11 @@ def _options(tokens: Sequence[Token]) -> list[list[list[Cell]]]:
             opts.append([[], [c]])  # a blank at the edge of a row may be a merged label cell
         elif t.kind == NUM and t.glued and t.text.isdigit() and 1 < len(t.text) <= MAX_GLUED_DIGITS:
             opts.append(_splits(t.text, t.start))
+        elif t.kind == NUM and t.glued and (m := _ZEROS_THEN_NUMBER.fullmatch(t.text)):
+            # "01,000": a 0 cell run into "1,000"
+            z = len(m.group(1))
+            zeros = [Cell("0", NUM, t.start + k, t.start + k + 1, split=True) for k in range(z)]
+            opts.append([[c], [*zeros, Cell(t.text[z:], NUM, t.start + z, t.end, split=True)]])
         else:
             opts.append([[c]])
     return opts
@@ -545,7 +553,7 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
             findings.append(Finding("table_missing", "warning", "part 四's table has no values", keys=tuple(group_keys)))
         else:
             model = _header_model(tokens, first, min(t.row for t in seg), [w for c in s.review_columns for w in c.wordings])
-            if model is not None and _put_aligned("part 四", "行政复议、行政诉讼", seg, group_keys, [False] * 15, model, put, findings):
+            if model is not None and _put_aligned("part 四", "行政复议、行政诉讼", seg, group_keys, [False] * 15, model, put, findings, _r4_check):
                 seg = []  # placed by the columns its numbers stand under
         if seg and any(t.kind in (NUM, MARK) for t in seg):
             placed, note = resolve_row(seg, 15, check=_r4_check)
@@ -901,7 +909,8 @@ def _place_rows(
                 # the nearest rows that fill every column (columns shift at page breaks)
                 near = sorted(same, key=lambda r: abs(r[0].line - own[0].line))[:MODEL_ROWS]
                 model = _column_model(near, len(cols))
-            if not (model and _put_aligned(a.row.key, a.label, own, [f"{a.row.key}.{c.key}" for c in cols], [c.money for c in cols], model, put, findings)):
+            keys = [f"{a.row.key}.{c.key}" for c in cols]
+            if not (model and _put_aligned(a.row.key, a.label, own, keys, [c.money for c in cols], model, put, findings, check)):
                 trail = grid = None
                 if own and all(t.explicit for t in own) and len({t.row for t in own}) == 1:
                     trail = shapes.get((id(cols), cells_in_row.get(own[0].row, -1)))
@@ -911,7 +920,12 @@ def _place_rows(
                     inferred=bool(detached and a.row.key in detached),
                 )
         if orphans and order is not None:
-            _place_orphans(a, anchors[i + 1] if i + 1 < len(anchors) else None, orphans, order, columns, put, findings, check)
+            # the rows after this one whose labels stand with no numbers (plain pdftotext can print the
+            # last rows' labels after their numbers) are among the rows the orphans may belong to
+            k = i + 1
+            while k < len(plan) and not any(t.kind in (NUM, MARK) for t in plan[k][1]):
+                k += 1
+            _place_orphans(a, plan[k][0] if k < len(plan) else None, orphans, order, columns, put, findings, check)
 
 
 # A column model needs this many rows that show every column, so that one odd row cannot set it
@@ -1044,8 +1058,13 @@ def _put_aligned(
     unit_model: tuple[str, list[float]],
     put: Callable[[str, Placed, str | None], None],
     findings: list[Finding],
+    check: Callable[[list[Value]], bool | None] | None = None,
 ) -> bool:
-    """Place a row that lost blank cells by the columns its numbers stand under.  True if placed."""
+    """Place a row that lost blank cells by the columns its numbers stand under.  True if placed.
+
+    When the placement breaks the row's sums (restored blanks read as 0) it is doubtful, and not made
+    at all when cutting the numbers satisfies them: "0 0 0 0 0 11" with 11 under 其他 and 总计 blank
+    is two cells run together (1 | 1), not a lost total."""
     unit, model = unit_model
     vals = [t for t in toks if t.kind != BLANK]
     n = len(keys)
@@ -1081,14 +1100,21 @@ def _put_aligned(
         if abs(x - model[col]) > ALIGN_MARGIN * min(gaps):
             return False  # between two columns: leave it to the arithmetic
     by_col = dict(zip(where, vals))
+    status = "inferred"
+    if check is not None:
+        as_read = [read_cell(by_col[i].text)[0] if i in by_col else 0 for i in range(n)]
+        if check([0 if v is None else v for v in as_read]) is False:
+            if _sum_cands(vals, n, check):
+                return False
+            status = "doubtful"  # positions alone, against the row's sums: not proven
     for idx, k in enumerate(keys):
         t = by_col.get(idx)
         if t is None:
             # the blank cell the converter dropped: restored empty, by position
-            put(k, Placed(Cell("", BLANK, vals[0].start, vals[0].start), None, "inferred"), label)
+            put(k, Placed(Cell("", BLANK, vals[0].start, vals[0].start), None, status), label)
         else:
             v, _, unit = read_cell(t.text, money=money[idx])
-            put(k, Placed(Cell(t.text, t.kind, t.start, t.end), v, "inferred", unit), label)
+            put(k, Placed(Cell(t.text, t.kind, t.start, t.end), v, status, unit), label)
     findings.append(
         Finding(
             "columns_from_positions",

@@ -29,7 +29,7 @@ __all__ = ["read_cell", "NUMBER_RE", "is_mark", "chinese_numeral"]
 
 #: a printed number: sign, thousands separators, decimals, and a unit printed in the cell
 NUMBER_RE = regex.compile(
-    r"(?P<sign>[+\-])?(?P<int>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.(?P<frac>[0-9]+))?(?P<unit>万元|人次|件|条|个|项|次|元)?"
+    r"(?P<sign>[+\-])?(?P<int>[1-9][0-9]{0,2}(?:,[0-9]{3})+|[0-9]+)(?:\.(?P<frac>[0-9]+))?(?P<unit>万元|人次|件|条|个|项|次|元)?"
 )
 # the longest number a cell plausibly holds (money in 万元 included); longer runs are glued cells
 MAX_DIGITS = 15
