@@ -224,7 +224,11 @@ def _once(text: str) -> Normalized:
 
 
 # a running page number inside a line ("… 0 0 0 — 5 — 缴纳费用 …": text copied as one paragraph)
-_INLINE_PAGE = regex.compile(r"(?<=\s)[-—–]{1,2} ?([0-9]{1,3}) ?[-—–]{1,2}(?=\s)")
+_INLINE_PAGE = regex.compile(
+    r"(?<=\s)[-—–]{1,2} ?([0-9]{1,3}) ?[-—–]{1,2}(?=\s)"
+    # a one-line dump keeps no space around them: "…769-4-法提供…", "…收费0—4—信息内容…"
+    r"|(?<![-—–])[-—–]{1,2}([0-9]{1,3})[-—–]{1,2}(?=\p{Han})"
+)
 # inline page numbers are removed only as a run of consecutive pages, never one alone: "— 5 —" alone
 # may be a row of not-applicable, 5, not-applicable
 MIN_PAGE_RUN = 2
@@ -239,7 +243,7 @@ def _inline_page_numbers(text: str, edits: list[tuple[int, int, str]]) -> list[t
         j = bisect.bisect_right(taken, (m.start(), len(text) + 1)) - 1
         if j >= 0 and taken[j][1] > m.start():
             continue  # already inside an edit (a page-number line)
-        found.append((m.start(), m.end(), int(m.group(1))))
+        found.append((m.start(), m.end(), int(m.group(1) or m.group(2))))
     out: list[tuple[int, int, str]] = []
     run: list[tuple[int, int, int]] = []
     for f in found + [(0, 0, -1)]:

@@ -364,6 +364,22 @@ BUGS_CAUGHT: list[Case] = [
         findings=("columns_from_captions", "all_zero_tables"),
     ),
     Case(
+        "oneline-vertical-label-and-page-number-inside-rows",
+        doc(
+            P3,
+            "1.属于国家秘密2000002三、本2.其他法律行政法规禁止公开301000031年3.危及“三安全一稳定”5000005度办"
+            "1.本机关不掌握相关政府信息7461200101769-4-法提供2.没有现成信息需要另行制作110000011改进的-5-地方\n",
+        ),
+        {
+            A + "withheld.prohibited_by_law.natural_person": (30, "inferred"),
+            A + "withheld.prohibited_by_law.total": (31, "inferred"),
+            A + "unavailable.not_held.natural_person": (746, "inferred"),
+            A + "unavailable.not_held.total": (769, "inferred"),
+        },
+        "huaian as a one-line dump: the vertical label 三、本年度办理结果 puts 年 right after a row's digits (a run "
+        "of nine digits is no year), and the page numbers -4-, -5- stand between digits and text",
+    ),
+    Case(
         "oneline-title-run-into-body",
         "后河镇人民政府2021年政府信息公开工作年度报告一、总体情况根据《条例》要求，编制本报告。" + P3.strip()
         + "一、本年新收政府信息公开申请数量00000000" + END.replace("\n", ""),
