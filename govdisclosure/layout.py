@@ -204,7 +204,7 @@ def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token], nor
         if (
             piece.isascii()
             and piece.isdigit()
-            and _next_visible(text, ps + len(piece)) not in _TEXT_AFTER
+            and not _dated(text, piece, ps + len(piece))
             and (ps == 0 or _prev_visible(text, ps) not in _TEXT_BEFORE)
         ):  # a number standing alone between spaces (not "2024 年", "第 4 页")
             out.append(Token(NUM, ps, ps + len(piece), piece, row, line, glued=len(piece) > 1 and piece[0] == "0"))
@@ -274,7 +274,7 @@ def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *,
         after_unit = text[s + b] if s + b < len(text) else "\n"
         # "2024年", "第4页", "保留4位": a date, an ordinal or a count, not a cell; a run of five digits or more
         # is no year or ordinal but cells run into a vertical label's 年 ("…禁止公开301000031年3.危及…")
-        is_text = (prev in _TEXT_BEFORE or nxt in _TEXT_AFTER) and len(digits.lstrip("+-")) <= MAX_TEXT_DIGITS
+        is_text = prev in _TEXT_BEFORE and len(digits.lstrip("+-")) <= MAX_TEXT_DIGITS or _dated(text, digits, s + num_end)
         ordinal = False
         if not is_text and after_unit in _ORDINAL_PUNCT and m.group("unit") is None:
             after2 = text[s + b + 1] if s + b + 1 < len(text) else ""
@@ -309,6 +309,26 @@ def _text(s: int, t: str, row: int, line: int, out: list[Token], explicit: bool)
         return
     off = t.index(core[0])
     out.append(Token(TEXT, s + off, s + off + len(core), core, row, line, explicit=explicit))
+
+
+def _dated(text: str, digits: str, end: int) -> bool:
+    """Digits that a following 年/月/日/号/位/页… makes text: "2024 年", "保留4位", "第4页".
+
+    Not a run of five digits or more, and not before a 年 that is followed by a digit when the digits
+    are no year: the vertical label 三、本年度办理结果 leaves its 年 between two rows ("… 0 31 年
+    3.危及…": 31 is the row's 总计)."""
+    i = end
+    n = len(text)
+    while i < n and text[i] == " ":
+        i += 1
+    if i == n or text[i] not in _TEXT_AFTER:
+        return False
+    plain = digits.lstrip("+-")
+    if len(plain) > MAX_TEXT_DIGITS:
+        return False
+    if text[i] == "年" and not (len(plain) == 4 and plain[:2] in ("19", "20")):
+        return not _next_visible(text, i + 1).isdigit()
+    return True
 
 
 def _prev_visible(text: str, i: int) -> str:

@@ -556,7 +556,7 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
             if model is not None and _put_aligned("part 四", "行政复议、行政诉讼", seg, group_keys, [False] * 15, model, put, findings, _r4_check):
                 seg = []  # placed by the columns its numbers stand under
         if seg and any(t.kind in (NUM, MARK) for t in seg):
-            placed, note = resolve_row(seg, 15, check=_r4_check)
+            placed, note = resolve_row(seg, 15, check=_r4_check, prefer=_prefer_part4(prefer, narrative_numbers))
             regrouped = _regroup_part4(placed, narrative_numbers)
             if regrouped is not None:
                 placed, how = regrouped
@@ -1267,6 +1267,17 @@ def _joint_solve(
                 keys=tuple(solved),
             )
         )
+
+
+def _prefer_part4(prefer: Callable[[list[Value]], float], narrative: frozenset[float]) -> Callable[[list[Value]], float]:
+    """R7 for part 四: the narrative states the numbers of the table, and the lawsuits as one figure
+    ("行政诉讼 46 件，其中结果维持 25 件…" is 直接起诉 + 复议后起诉, column by column)."""
+
+    def score(v: list[Value]) -> float:
+        both = [a + b for a, b in zip(v[5:10], v[10:15]) if a is not None and b is not None]
+        return prefer(v) + sum(1 for x in both if x >= NARRATIVE_MIN_VALUE and x in narrative)
+
+    return score
 
 
 def _regroup_part4(placed: list[Placed], narrative: frozenset[float]) -> tuple[list[Placed], str] | None:

@@ -23,11 +23,10 @@ GOLDS = sorted((ROOT / "corpus").rglob("*.gold.json"))
 
 # (document stem, rendering) -> lowest field accuracy accepted; 1.0 for every pair not listed.
 # What is below 1.0 is doubtful, never wrong with ok: crawler-glued part 二 "82666" is 8|26|66 or
-# 82|6|66…; huaian's part 四 as one run has several cuttings that satisfy R4.
+# 82|6|66… (no sums in part 二); shanghai one-line glues row 4 to a label-less row.
 FLOORS: dict[tuple[str, str], float] = {
-    ("huaian-city-2024", "crawler-glued"): 0.975,
-    ("huaian-city-2024", "crawler-oneline"): 0.975,
-    ("huaian-city-2024", "flattened"): 0.995,
+    ("huaian-city-2024", "crawler-glued"): 0.99,
+    ("huaian-city-2024", "crawler-oneline"): 0.99,
     ("shanghai-office-2025", "crawler-glued"): 0.98,
     ("shanghai-office-2025", "crawler-oneline"): 0.86,
 }

@@ -380,6 +380,25 @@ BUGS_CAUGHT: list[Case] = [
         "of nine digits is no year), and the page numbers -4-, -5- stand between digits and text",
     ),
     Case(
+        "flattened-vertical-label-year-after-total",
+        doc(P3, "1.属于国家秘密 2 0 0 0 0 0 2 三、本 2.其他法律行政法规禁止公开 30 1 0 0 0 0 31 年 3.危及“三安全一稳定” 5 0 0 0 0 0 5 度办\n"),
+        {A + "withheld.prohibited_by_law.total": (31, "ok"), A + "withheld.security_stability.total": (5, "ok")},
+        "huaian flattened: the vertical label 三、本年度办理结果 leaves 年 after a row's 总计; '31 年 3.' is no "
+        "date (not a year, a digit follows), '2024 年' still is",
+    ),
+    Case(
+        "glued-part4-narrative-lawsuits",
+        doc(
+            "一、总体情况补充\n政府信息公开行政复议 351 件，其中结果维持 72 件；政府信息公开行政诉讼 46 件，其中结果维持 25 件，结果纠正 5 件。\n",
+            P4,
+            "行政复议行政诉讼总计72641783735113481261211620\n",
+            title=TITLE.replace("一、总体情况\n", ""),
+        ),
+        {"litigation_after_review.upheld": (12, "inferred"), "litigation_after_review.pending": (6, "inferred"), "review.total": (351, "inferred")},
+        "huaian's part 四 as one run of 26 digits: several cuttings satisfy R4 (12 1 1 6 | 20 or 1 2 1 16 | 20); "
+        "the narrative's lawsuits (46, 维持 25) are 直接起诉 + 复议后起诉 column by column and pick one",
+    ),
+    Case(
         "oneline-title-run-into-body",
         "后河镇人民政府2021年政府信息公开工作年度报告一、总体情况根据《条例》要求，编制本报告。" + P3.strip()
         + "一、本年新收政府信息公开申请数量00000000" + END.replace("\n", ""),
