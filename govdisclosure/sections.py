@@ -126,7 +126,7 @@ def _title(text: str) -> tuple[str | None, int | None, tuple[int, int] | None]:
             if not 0 <= k <= TITLE_MAX_LEN:
                 continue
             window = first[: k + 2]
-        if "报告" not in window:
+        if "报告" not in window and "年报" not in window:
             continue
         m = _TITLE_ORGAN_FIRST.search(window)
         if m is None or _clean_organ(m.group("organ")) is None:
@@ -134,9 +134,16 @@ def _title(text: str) -> tuple[str | None, int | None, tuple[int, int] | None]:
         if m is None or _clean_organ(m.group("organ")) is None:
             continue
         organ = _clean_organ(m.group("organ"))
+        # "某某市2023年政府信息公开工作年度报告（某某市发展和改革委员会）": the body is in brackets after
+        after = _TITLE_BRACKETED_ORGAN.search(window, m.end())
+        if after is not None and after.group(1).startswith(organ) and len(after.group(1)) > len(organ):
+            organ = after.group(1)
         span = (lines[i][0], lines[min(i + 2, len(lines) - 1)][0] + len(lines[min(i + 2, len(lines) - 1)][1]))
         return organ, int(m.group("year")), span
     return None, None, None
+
+
+_TITLE_BRACKETED_ORGAN = regex.compile(rf"(?:报告|年报)\s*\((\p{{Han}}{{2,40}}?{_ORGAN_SUFFIX})\)")
 
 
 def _clean_organ(organ: str | None) -> str | None:
@@ -146,6 +153,8 @@ def _clean_organ(organ: str | None) -> str | None:
     for junk in ("正文", "关于"):
         if organ.startswith(junk):
             organ = organ[len(junk) :]
+    if organ.endswith("关于"):  # "某某局关于2023年政府信息公开工作年度报告"
+        organ = organ[:-2]
     if organ.endswith("人民"):
         organ += "政府"
     if len(organ) < 2 or organ.startswith(("政府", "政务", "信息公开")):
