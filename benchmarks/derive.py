@@ -14,7 +14,11 @@ writes ``NAME.<rendering>.txt`` with a copy of ``NAME.gold.json`` into OUT_DIR (
 - ``crawler-glued``    spaces and tabs gone, line breaks kept;
 - ``flattened``        every run of whitespace one space (a page's text copied as one paragraph);
 - ``pdftotext``, ``pdftotext-layout``, ``pdfplumber``  of every PDF among the corpus and the file
-  fixtures (needs poppler-utils' pdftotext; skipped with a note when it is missing).
+  fixtures (needs poppler-utils' pdftotext; skipped with a note when it is missing);
+- ``w3m``, ``lynx``  text dumps of every HTML fixture (what a text browser prints: w3m draws the
+  tables with box-drawing borders, lynx drops blank cells; skipped with a note when not installed:
+  apt-get install -y w3m lynx).  The page is decoded first (govdisclosure's decoder), as a browser
+  would from its charset.
 
 The crawler renderings start from the document's cleanest text (its ``.txt``/``.md``, else its
 pdfplumber rendering); markdown pipes and separator rows are dropped first, as a page's text would
@@ -79,6 +83,33 @@ def _pdf_renderings(pdf: pathlib.Path, stem: str, out: pathlib.Path, notes: list
     return n + 1
 
 
+_TEXT_BROWSERS = {
+    "w3m": ["w3m", "-dump", "-cols", "200", "-I", "UTF-8", "-O", "UTF-8", "-T", "text/html"],
+    "lynx": ["lynx", "-dump", "-width=200", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8"],
+}
+
+
+def _html_renderings(page: pathlib.Path, stem: str, out: pathlib.Path, notes: list[str]) -> int:
+    from govdisclosure.inputs.text import decode
+
+    text, _, _ = decode(page.read_bytes())
+    text = regex.sub(r"(?i)charset\s*=\s*[\"']?[\w-]+", "charset=utf-8", text)
+    n = 0
+    tmp = out / f".{stem}.utf8.html"
+    tmp.write_text(text, encoding="utf-8")
+    try:
+        for name, cmd in _TEXT_BROWSERS.items():
+            if shutil.which(cmd[0]) is None:
+                notes.append(f"{cmd[0]} not found (apt-get install -y {cmd[0]}): its renderings are skipped")
+                continue
+            res = subprocess.run([*cmd, str(tmp)], capture_output=True, timeout=60, check=True)
+            (out / f"{stem}.{name}.txt").write_bytes(res.stdout)
+            n += 1
+    finally:
+        tmp.unlink()
+    return n
+
+
 def derive(out: pathlib.Path, corpus: pathlib.Path, fixtures: pathlib.Path) -> tuple[int, list[str]]:
     """Write every derived rendering into ``out``; return how many, and notes."""
     out.mkdir(parents=True, exist_ok=True)
@@ -104,6 +135,11 @@ def derive(out: pathlib.Path, corpus: pathlib.Path, fixtures: pathlib.Path) -> t
                 continue  # the corpus keeps its PDF renderings beside the PDF already
             shutil.copy(gold, out / gold.name)
             count += _pdf_renderings(pdf, stem, out, notes)
+    for page in sorted(fixtures.glob("*.htm*")):
+        gold = page.with_name(page.name.split(".")[0] + ".gold.json")
+        if gold.exists():
+            shutil.copy(gold, out / gold.name)
+            count += _html_renderings(page, gold.name[: -len(".gold.json")], out, notes)
     return count, sorted(set(notes))
 
 

@@ -58,6 +58,10 @@ _REPL = {name: repl for name, _, repl in STEPS}
 _EXTRA_FOLD = {
     "\u3000": " ",
     "\u00a0": " ",
+    # box-drawing tables (w3m, some PDF-to-text tools): verticals and crossings are cell borders, like
+    # a pipe table's; horizontals are its rule lines
+    **{c: "|" for c in "│┃║├┤┬┴┼┌┐└┘┣┫┳┻╋┏┓┗┛╠╣╦╩╬╔╗╚╝╞╡╪╟╢╫"},
+    **{c: "-" for c in "─━═"},
     "〔": "[",
     "〕": "]",
     "【": "[",

@@ -399,6 +399,20 @@ BUGS_CAUGHT: list[Case] = [
         "the narrative's lawsuits (46, 维持 25) are 直接起诉 + 复议后起诉 column by column and pick one",
     ),
     Case(
+        "w3m-box-drawing-table",
+        doc(
+            P4,
+            "┌──────┬──────┬──────┬──────┬──────┬──────┬──────┬──────┬──────┬──────┬──────┬──────┬──────┬──────┬──────┐\n"
+            "│结果  │结果  │其他  │尚未  │总计  │ 结果 │ 结果 │ 其他 │ 尚未 │ 总计 │ 结果 │ 结果 │ 其他 │ 尚未 │ 总计 │\n"
+            "├──────┼──────┼──────┼──────┼──────┼──────┼──────┼──────┼──────┼──────┼──────┼──────┼──────┼──────┼──────┤\n"
+            "│ 0    │ 1    │ 1    │ 0    │ 2    │ 1    │ 0    │ 0    │ 0    │ 1    │ 0    │ 0    │ 0    │      │ 0    │\n"
+            "└──────┴──────┴──────┴──────┴──────┴──────┴──────┴──────┴──────┴──────┴──────┴──────┴──────┴──────┴──────┘\n",
+        ),
+        {"litigation_after_review.pending": (None, "blank"), "litigation_after_review.total": (0, "ok"), "review.total": (2, "ok")},
+        "w3m -dump draws tables with box-drawing borders: they are cell borders like a pipe table's, so the "
+        "empty 尚未审结 cell stays in its column",
+    ),
+    Case(
         "oneline-title-run-into-body",
         "后河镇人民政府2021年政府信息公开工作年度报告一、总体情况根据《条例》要求，编制本报告。" + P3.strip()
         + "一、本年新收政府信息公开申请数量00000000" + END.replace("\n", ""),
