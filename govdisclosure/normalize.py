@@ -44,6 +44,10 @@ STEPS: tuple[tuple[str, str, str], ...] = (
     # HTML table markup inside text (MinerU/Docling markdown, raw crawler dumps): a cell ends with a
     # tab, a row with a line break, other layout tags vanish.  Only real HTML tag names: reports write
     # 《…》 and <…> around titles too.
+    # a line break inside a markdown table cell ("| 22<br>（其中修订16件） | 235 |") stays in its cell
+    ("md_cell_break", r"(?im)(?<=^[ \t]*\|[^\n]*)<br\s*/?>(?=[^\n]*\|[ \t]*$)", " "),
+    # and one inside an HTML cell (MinerU writes a table on one line: "<td>22<br>（其中修订16件）</td>")
+    ("html_cell_break", r"(?i)<br\s*/?>(?=(?:(?!<t[dhr]\b)[^\n]){0,300}</t[dh]\s*>)", " "),
     ("html_cell_end", r"(?i)</t[dh]\s*>", "\t"),
     ("html_row_end", r"(?i)</tr\s*>|<br\s*/?>", "\n"),
     ("html_tag", r"(?i)</?(?:table|thead|tbody|tfoot|tr|td|th|p|div|span|font|b|strong|em|i|u|colgroup|col|caption|section|article)(?:\s[^<>]{0,300})?/?>", ""),

@@ -413,6 +413,22 @@ BUGS_CAUGHT: list[Case] = [
         "empty 尚未审结 cell stays in its column",
     ),
     Case(
+        "markdown-and-html-cell-line-breaks",
+        doc(
+            "二、主动公开政府信息情况\n第二十条第（一）项\n\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n"
+            "| 规章 | 22 | 22<br>（其中修订16件） | 235 |\n"
+            "<table><tr><td>行政规范性文件</td><td>34</td><td>55<br/>（含自然失效29件）</td><td>189</td></tr></table>\n"
+        ),
+        {
+            "active.regulations.repealed": (22, "ok"),
+            "active.regulations.in_force": (235, "ok"),
+            "active.normative_documents.repealed": (55, "ok"),
+            "active.normative_documents.in_force": (189, "ok"),
+        },
+        "PDF-to-markdown converters keep an annotated cell whole with <br> (a pipe cell, or an HTML cell on a "
+        "one-line table): the break stays inside the cell instead of splitting the row",
+    ),
+    Case(
         "oneline-title-run-into-body",
         "后河镇人民政府2021年政府信息公开工作年度报告一、总体情况根据《条例》要求，编制本报告。" + P3.strip()
         + "一、本年新收政府信息公开申请数量00000000" + END.replace("\n", ""),
