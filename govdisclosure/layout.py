@@ -45,7 +45,8 @@ _ASIDE = r"\((?=[^()\n]{0,80}\))(?:[^()\n0-9]|[0-9]+(?:\.[0-9]+)?(?=\s*[件条�
 # A number, or a parenthesised aside
 _SCAN = regex.compile(
     rf"(?P<paren>{_ASIDE})"
-    r"|(?P<num>(?P<sign>(?<![\w)])[+\-])?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(?P<unit>万元|人次|件|条|个|项|次|元)?"
+    # thousands groups only where they are well formed: "9991,000" and "1,00110" are cells run together
+    r"|(?P<num>(?P<sign>(?<![\w)])[+\-])?(?:(?<![0-9])[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?)(?P<unit>万元|人次|件|条|个|项|次|元)?"
 )
 # Digits followed by these are dates, document numbers, counts of decimals…: text, not cells
 _TEXT_AFTER = frozenset("年月日号位页届岁%‰")

@@ -45,7 +45,8 @@ STEPS: tuple[tuple[str, str, str], ...] = (
     # tab, a row with a line break, other layout tags vanish.  Only real HTML tag names: reports write
     # 《…》 and <…> around titles too.
     # a line break inside a markdown table cell ("| 22<br>（其中修订16件） | 235 |") stays in its cell
-    ("md_cell_break", r"(?im)(?<=^[ \t]*\|[^\n]*)<br\s*/?>(?=[^\n]*\|[ \t]*$)", " "),
+    # (the look-behind comes after <br>, so that it is tried only where a <br> is: linear on long lines)
+    ("md_cell_break", r"(?im)<br\s*/?>(?<=^[ \t]*\|[^\n]{0,2000}<br\s*/?>)(?=[^\n]{0,2000}\|[ \t]*$)", " "),
     # and one inside an HTML cell (MinerU writes a table on one line: "<td>22<br>（其中修订16件）</td>")
     ("html_cell_break", r"(?i)<br\s*/?>(?=(?:(?!<t[dhr]\b)[^\n]){0,300}</t[dh]\s*>)", " "),
     ("html_cell_end", r"(?i)</t[dh]\s*>", "\t"),

@@ -429,6 +429,13 @@ BUGS_CAUGHT: list[Case] = [
         "one-line table): the break stays inside the cell instead of splitting the row",
     ),
     Case(
+        "glued-thousands-groups-are-not-numbers",
+        doc(P4, "行政复议 行政诉讼\n0 0 1 9991,000 1,00110 0 0 1,011 0 0 0 0 0\n"),
+        {"review.total": (..., "doubtful"), "litigation_direct.upheld": (..., "doubtful")},
+        "hypothesis, aligned layout: 999 glued to 1,000 and 1,001 to 10; '9991,000' and '1,00110' are no "
+        "well-formed numbers (read before as 9991000 and 1,001 + 10, with review.total 1001 ok)",
+    ),
+    Case(
         "oneline-title-run-into-body",
         "后河镇人民政府2021年政府信息公开工作年度报告一、总体情况根据《条例》要求，编制本报告。" + P3.strip()
         + "一、本年新收政府信息公开申请数量00000000" + END.replace("\n", ""),
