@@ -50,7 +50,7 @@ _SCAN = regex.compile(
 )
 # Digits followed by these are dates, document numbers, counts of decimals…: text, not cells
 _TEXT_AFTER = frozenset("年月日号位页届岁%‰")
-MAX_TEXT_DIGITS = 4
+MAX_TEXT_DIGITS = 4  # …but only up to this many digits: a longer run is cells run into the next text
 # Digits preceded by these are ordinals in labels (第4页, 第二十条 is Chinese anyway)
 _TEXT_BEFORE = frozenset("第")
 _ORDINAL_PUNCT = frozenset(".、")
@@ -275,7 +275,7 @@ def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *,
         after_unit = text[s + b] if s + b < len(text) else "\n"
         # "2024年", "第4页", "保留4位": a date, an ordinal or a count, not a cell; a run of five digits or more
         # is no year or ordinal but cells run into a vertical label's 年 ("…禁止公开301000031年3.危及…")
-        is_text = prev in _TEXT_BEFORE and len(digits.lstrip("+-")) <= MAX_TEXT_DIGITS or _dated(text, digits, s + num_end)
+        is_text = (prev in _TEXT_BEFORE and len(digits.lstrip("+-")) <= MAX_TEXT_DIGITS) or _dated(text, digits, s + num_end)
         ordinal = False
         if not is_text and after_unit in _ORDINAL_PUNCT and m.group("unit") is None:
             after2 = text[s + b + 1] if s + b + 1 < len(text) else ""

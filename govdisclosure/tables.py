@@ -155,8 +155,9 @@ def _sum_cands(toks: Sequence[Token], n: int, check: Callable[[list[Value]], boo
     tokens are all digit runs and fewer than the columns: a crawler glued the cells ("128821005031362"
     is 1288 21 0 0 50 3 1362), or a line lost its spaces.  Cells are cut left to right; a group's total
     is not guessed but must read as the sum of the group so far, which keeps the search small.  A cut
-    always falls between two tokens, and a part with a leading zero is only "0".  [] when the row is
-    not of that kind or the search is too large; else every cutting that adds up.
+    always falls between two tokens, a token set apart by spaces in a row of several is one cell, and
+    a part with a leading zero is only "0".  [] when the row is not of that kind or the search is too
+    large; else every cutting that adds up.
     """
     groups = _SUM_GROUPS.get(check)  # type: ignore[arg-type]
     if not groups or sum(groups) != n or not toks or len(toks) >= n:
@@ -168,7 +169,10 @@ def _sum_cands(toks: Sequence[Token], n: int, check: Callable[[list[Value]], boo
         return []
     owner: list[tuple[Token, int]] = []  # digit position -> (token, offset in it)
     ends = set()
+    whole: dict[int, int] = {}  # start -> end of the tokens that are one cell: not glued, in a row of several
     for t in toks:
+        if not t.glued and len(toks) > 1:
+            whole[len(owner)] = len(owner) + len(t.text)
         owner += [(t, k) for k in range(len(t.text))]
         ends.add(len(owner))
     size = len(digits)
@@ -199,7 +203,7 @@ def _sum_cands(toks: Sequence[Token], n: int, check: Callable[[list[Value]], boo
         if j == groups[g] - 1:  # the group's total: it must read as the sum so far
             want = str(total)
             b = pos + len(want)
-            if digits.startswith(want, pos) and not crosses(pos, b):
+            if digits.startswith(want, pos) and not crosses(pos, b) and whole.get(pos, b) == b:
                 cur.append((pos, b))
                 dfs(b, g + 1, 0, 0)
                 cur.pop()
@@ -207,6 +211,8 @@ def _sum_cands(toks: Sequence[Token], n: int, check: Callable[[list[Value]], boo
         longest = 1 if digits[pos] == "0" else MAX_CELL_DIGITS
         for ln in range(1, min(longest, left) + 1):
             b = pos + ln
+            if pos in whole and b != whole[pos]:
+                continue
             if crosses(pos, b):
                 break
             cur.append((pos, b))
