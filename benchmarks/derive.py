@@ -15,6 +15,8 @@ writes ``NAME.<rendering>.txt`` with a copy of ``NAME.gold.json`` into OUT_DIR (
 - ``flattened``        every run of whitespace one space (a page's text copied as one paragraph);
 - ``pdftotext``, ``pdftotext-layout``, ``pdfplumber``  of every PDF among the corpus and the file
   fixtures (needs poppler-utils' pdftotext; skipped with a note when it is missing);
+- ``pandoc-plain``, ``pandoc-md``, ``pandoc-gfm``  of every DOCX fixture (pandoc's plain text, its
+  markdown, and GitHub markdown, which writes tables with merged cells as HTML, one tag a line);
 - ``w3m``, ``lynx``  text dumps of every HTML fixture (what a text browser prints: w3m draws the
   tables with box-drawing borders, lynx drops blank cells; skipped with a note when not installed:
   apt-get install -y w3m lynx).  The page is decoded first (govdisclosure's decoder), as a browser
@@ -110,6 +112,21 @@ def _html_renderings(page: pathlib.Path, stem: str, out: pathlib.Path, notes: li
     return n
 
 
+_PANDOC = {"pandoc-plain": ("plain", "txt"), "pandoc-md": ("markdown", "md"), "pandoc-gfm": ("gfm", "md")}
+
+
+def _docx_renderings(docx: pathlib.Path, stem: str, out: pathlib.Path, notes: list[str]) -> int:
+    if shutil.which("pandoc") is None:
+        notes.append("pandoc not found (apt-get install -y pandoc): its renderings are skipped")
+        return 0
+    for name, (fmt, ext) in _PANDOC.items():
+        subprocess.run(
+            ["pandoc", "-f", "docx", "-t", fmt, "--wrap=none", str(docx), "-o", str(out / f"{stem}.{name}.{ext}")],
+            check=True, timeout=120,
+        )
+    return len(_PANDOC)
+
+
 def derive(out: pathlib.Path, corpus: pathlib.Path, fixtures: pathlib.Path) -> tuple[int, list[str]]:
     """Write every derived rendering into ``out``; return how many, and notes."""
     out.mkdir(parents=True, exist_ok=True)
@@ -135,6 +152,11 @@ def derive(out: pathlib.Path, corpus: pathlib.Path, fixtures: pathlib.Path) -> t
                 continue  # the corpus keeps its PDF renderings beside the PDF already
             shutil.copy(gold, out / gold.name)
             count += _pdf_renderings(pdf, stem, out, notes)
+    for docx in sorted(fixtures.glob("*.docx")):
+        gold = docx.with_name(docx.name.split(".")[0] + ".gold.json")
+        if gold.exists():
+            shutil.copy(gold, out / gold.name)
+            count += _docx_renderings(docx, gold.name[: -len(".gold.json")], out, notes)
     for page in sorted(fixtures.glob("*.htm*")):
         gold = page.with_name(page.name.split(".")[0] + ".gold.json")
         if gold.exists():

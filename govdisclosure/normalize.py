@@ -48,10 +48,17 @@ STEPS: tuple[tuple[str, str, str], ...] = (
     # (the look-behind comes after <br>, so that it is tried only where a <br> is: linear on long lines)
     ("md_cell_break", r"(?im)<br\s*/?>(?<=^[ \t]*\|[^\n]{0,2000}<br\s*/?>)(?=[^\n]{0,2000}\|[ \t]*$)", " "),
     # and one inside an HTML cell (MinerU writes a table on one line: "<td>22<br>（其中修订16件）</td>")
-    ("html_cell_break", r"(?i)<br\s*/?>(?=(?:(?!<t[dhr]\b)[^\n]){0,300}</t[dh]\s*>)", " "),
-    ("html_cell_end", r"(?i)</t[dh]\s*>", "\t"),
-    ("html_row_end", r"(?i)</tr\s*>|<br\s*/?>", "\n"),
-    ("html_tag", r"(?i)</?(?:table|thead|tbody|tfoot|tr|td|th|p|div|span|font|b|strong|em|i|u|colgroup|col|caption|section|article)(?:\s[^<>]{0,300})?/?>", ""),
+    ("html_cell_break", r"(?i)<br\s*/?>\s*(?=(?:(?!<t[dhr]\b)[\s\S]){0,300}</t[dh]\s*>)", " "),
+    # whitespace between two tags is not text (pandoc and other converters print one tag a line: read
+    # as text, every cell's line break would end a row)
+    ("html_cell_end", r"(?i)</t[dh]\s*>(?:\s*(?=<))?", "\t"),
+    ("html_row_end", r"(?i)</tr\s*>(?:\s*(?=<))?|<br\s*/?>", "\n"),
+    (
+        "html_tag",
+        r"(?i)</?(?:table|thead|tbody|tfoot|tr|td|th|p|div|span|font|b|strong|em|i|u|colgroup|col|caption|section|article)"
+        r"(?:\s[^<>]{0,300})?/?>(?:\s*(?=<))?",
+        "",
+    ),
     ("html_nbsp", r"&(?:nbsp|#160|#xa0|ensp|emsp|#12288);", " "),
     ("html_amp", r"&amp;", "&"),
 )

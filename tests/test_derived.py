@@ -3,8 +3,8 @@
 The crawler renderings (one line with no whitespace, spaces gone with lines kept, everything one
 paragraph) are made in Python, so they run everywhere: never a silent error, and field accuracy at
 least the floor measured when the case went in (FLOORS; raise a floor when a change lifts it).
-The PDF and HTML renderings of the file fixtures need poppler's pdftotext, w3m and lynx, and skip
-without them (CI installs them).
+The PDF, HTML and DOCX renderings of the file fixtures need poppler's pdftotext, w3m, lynx and
+pandoc, and skip without them (CI installs them).
 """
 
 from __future__ import annotations
@@ -76,15 +76,15 @@ def test_floors_name_real_pairs() -> None:
 
 
 @pytest.mark.skipif(
-    not any(shutil.which(t) for t in ("pdftotext", "w3m", "lynx")), reason="no pdftotext, w3m or lynx installed"
+    not any(shutil.which(t) for t in ("pdftotext", "w3m", "lynx", "pandoc")), reason="no external converter installed"
 )
 def test_fixtures_through_external_converters_never_confidently_wrong(tmp_path: pathlib.Path) -> None:
     import govdisclosure
 
     derive.derive(tmp_path, ROOT / "corpus", ROOT / "tests" / "fixtures" / "files")
     problems = []
-    for f in sorted(tmp_path.glob("*.txt")):
-        if not f.name.startswith(("pdf-", "html-")):
+    for f in sorted([*tmp_path.glob("*.txt"), *tmp_path.glob("*.md")]):
+        if not f.name.startswith(("pdf-", "html-", "docx-")):
             continue
         gold = tmp_path / (f.name.split(".")[0] + ".gold.json")
         s = metrics.score_document(json.loads(gold.read_text(encoding="utf-8")), govdisclosure.parse(f.read_text(encoding="utf-8")))

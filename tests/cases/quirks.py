@@ -436,6 +436,25 @@ BUGS_CAUGHT: list[Case] = [
         "well-formed numbers (read before as 9991000 and 1,001 + 10, with review.total 1001 ok)",
     ),
     Case(
+        "html-table-one-tag-a-line",
+        doc(
+            P3,
+            "<table>\n<thead>\n<tr class=\"header\">\n<th>自然人</th>\n<th>商业<br />\n企业</th>\n</tr>\n</thead>\n<tbody>\n"
+            "<tr class=\"odd\">\n<td colspan=\"3\">一、本年新收政府信息公开申请数量</td>\n"
+            + "".join(f"<td>{v}</td>\n" for v in (3, 1, 0, 0, 0, 0, 4))
+            + "</tr>\n<tr class=\"even\">\n<td colspan=\"3\">二、上年结转政府信息公开申请数量</td>\n"
+            + "".join(f"<td>{v}</td>\n" for v in (0, 0, 0, 0, 0, 0, 0))
+            + "</tr>\n</tbody>\n</table>\n",
+        ),
+        {
+            A + "new_received.natural_person": (3, "ok"),
+            A + "new_received.total": (4, "ok"),
+            A + "carried_over.commercial_enterprise": (0, "ok"),
+        },
+        "pandoc -t gfm writes tables with merged cells as HTML, one tag a line: the line breaks between tags "
+        "are no text (read as rows, every cell got a blank after it: 257 silent errors on the DOCX fixtures)",
+    ),
+    Case(
         "oneline-title-run-into-body",
         "后河镇人民政府2021年政府信息公开工作年度报告一、总体情况根据《条例》要求，编制本报告。" + P3.strip()
         + "一、本年新收政府信息公开申请数量00000000" + END.replace("\n", ""),
