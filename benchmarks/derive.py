@@ -17,6 +17,10 @@ writes ``NAME.<rendering>.txt`` with a copy of ``NAME.gold.json`` into OUT_DIR (
   fixtures (needs poppler-utils' pdftotext; skipped with a note when it is missing);
 - ``pandoc-plain``, ``pandoc-md``, ``pandoc-gfm``  of every DOCX fixture (pandoc's plain text, its
   markdown, and GitHub markdown, which writes tables with merged cells as HTML, one tag a line);
+- ``markitdown-pdf``, ``markitdown-docx``, ``markitdown-html``  Microsoft's markitdown of every
+  fixture and corpus PDF, DOCX and HTML (its PDF tables merge columns into one pipe cell: "| 21 0 |");
+  only where a ``markitdown`` command is on PATH (``pip install 'markitdown[pdf,docx]'`` in a venv
+  of its own: its dependencies are not the project's);
 - ``w3m``, ``lynx``  text dumps of every HTML fixture (what a text browser prints: w3m draws the
   tables with box-drawing borders, lynx drops blank cells; skipped with a note when not installed:
   apt-get install -y w3m lynx).  The page is decoded first (govdisclosure's decoder), as a browser
@@ -127,6 +131,19 @@ def _docx_renderings(docx: pathlib.Path, stem: str, out: pathlib.Path, notes: li
     return len(_PANDOC)
 
 
+def _markitdown(src: pathlib.Path, stem: str, out: pathlib.Path, notes: list[str]) -> int:
+    exe = shutil.which("markitdown")
+    if exe is None:
+        notes.append("markitdown not found (pip install 'markitdown[pdf,docx]' in a venv on PATH): its renderings are skipped")
+        return 0
+    res = subprocess.run([exe, str(src)], capture_output=True, timeout=300)
+    if res.returncode != 0:
+        notes.append(f"markitdown failed on {src.name}")
+        return 0
+    (out / f"{stem}.markitdown-{src.suffix.lstrip('.')}.md").write_bytes(res.stdout)
+    return 1
+
+
 def derive(out: pathlib.Path, corpus: pathlib.Path, fixtures: pathlib.Path) -> tuple[int, list[str]]:
     """Write every derived rendering into ``out``; return how many, and notes."""
     out.mkdir(parents=True, exist_ok=True)
@@ -162,6 +179,12 @@ def derive(out: pathlib.Path, corpus: pathlib.Path, fixtures: pathlib.Path) -> t
         if gold.exists():
             shutil.copy(gold, out / gold.name)
             count += _html_renderings(page, gold.name[: -len(".gold.json")], out, notes)
+    for folder in (corpus, fixtures):
+        for src in sorted([*folder.rglob("*.pdf"), *folder.rglob("*.docx"), *folder.rglob("*.html")]):
+            gold = src.with_name(src.name.split(".")[0] + ".gold.json")
+            if gold.exists() and "broken" not in src.parts:
+                shutil.copy(gold, out / gold.name)
+                count += _markitdown(src, gold.name[: -len(".gold.json")], out, notes)
     return count, sorted(set(notes))
 
 

@@ -77,6 +77,7 @@ class Token:
     line: int
     explicit: bool = False  # delimited as a cell by a tab, pipe or cell-per-line layout
     glued: bool = False  # digits run into neighbouring text or cells with no separator
+    crowded: bool = False  # one of several numbers in one explicit cell
     unit: str | None = None
     # where the token stands in a space-aligned line, else -1: x counts characters (pdftotext -layout
     # puts each character in one cell of its grid), w counts display columns (CJK two wide: w3m, lynx)
@@ -257,7 +258,12 @@ def _cell(s: int, c: str, text: str, row: int, line: int, out: list[Token]) -> N
     if cn is not None and len(core) <= 6:
         out.append(Token(NUM, cs, cs + len(core), core, row, line, explicit=True))
         return
+    first = len(out)
     _scan(cs, core, text, row, line, out, explicit=True)
+    vals = [t for t in out[first:] if t.kind in (NUM, MARK)]
+    if len(vals) > 1:  # "| 71 3 | 0 0 |": the converter merged cells, its borders are not the table's
+        for t in vals:
+            t.crowded = True
 
 
 def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *, explicit: bool) -> None:

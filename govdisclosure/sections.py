@@ -118,8 +118,9 @@ def _title(text: str) -> tuple[str | None, int | None, tuple[int, int] | None]:
             lines.append((pos, ln))
         pos += len(ln) + 1
     for i in range(min(len(lines), 25)):
-        window = "".join(_PREFIX_LABEL.sub("", ln).strip() for _, ln in lines[i : i + 3])
-        first = _PREFIX_LABEL.sub("", lines[i][1]).strip()
+        # a title set in a table's cells ("| 平潭综合实验区 | 2022 年政府信息公开工作年度报告 |") reads as one
+        window = "".join(_PREFIX_LABEL.sub("", ln.replace("|", "")).strip() for _, ln in lines[i : i + 3])
+        first = _PREFIX_LABEL.sub("", lines[i][1].replace("|", "")).strip()
         if len(first) > TITLE_MAX_LEN:
             # a crawler's one-line dump runs the title into the body: the title is what ends in 报告
             k = first.find("报告")

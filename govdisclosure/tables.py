@@ -287,6 +287,10 @@ def resolve_row(
     """
     money = money or [False] * n
     toks = [t for t in tokens if t.kind in (NUM, MARK, BLANK)]
+    if any(t.crowded for t in toks):
+        # a converter merged cells ("| 21 0 |     | 0 0 | 21 |": markitdown's PDF tables): its empty
+        # cells say nothing about where the blanks are, so the row is read as numbers alone
+        toks = [t for t in toks if t.kind != BLANK]
     if len(toks) == n and not any(t.glued for t in toks):
         # the common case: one token per column, nothing to decide
         return [Placed(c, *_cell_value(c, money[i])) for i, c in enumerate(Cell(t.text, t.kind, t.start, t.end) for t in toks)], None

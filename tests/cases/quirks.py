@@ -455,6 +455,24 @@ BUGS_CAUGHT: list[Case] = [
         "are no text (read as rows, every cell got a blank after it: 257 silent errors on the DOCX fixtures)",
     ),
     Case(
+        "markitdown-merged-pipe-cells",
+        "| 平潭综合实验区 | 2022 年政府信息公开工作年度报告 |     |     |     |\n| ------- | ------------------ | --- | --- | --- |\n"
+        "一、总体情况\n2022年，平潭综合实验区做好政府信息公开工作。\n" + P3
+        + "| 一、本年新收政府信息公开申请数量 |     | 71 3 | 0 0 | 0 0 | 74  |\n"
+        "| 二、上年结转政府信息公开申请数量 |     | 1 0  | 0 0 | 0 0 | 1   |\n"
+        "| 三、 （一）予以公开       |     | 21 0 |     | 0 0 | 21  |\n" + END,
+        {
+            A + "new_received.natural_person": (71, "ok"),
+            A + "new_received.total": (74, "ok"),
+            A + "granted.natural_person": (..., "doubtful"),
+            A + "granted.research_institution": (..., "doubtful"),
+        },
+        "markitdown's PDF tables merge columns into one pipe cell ('| 71 3 | 0 0 |'); where a row has blanks "
+        "its empty pipe cells are no evidence of where (was granted.natural_person blank and research 0, both "
+        "confident and wrong); the title set in table cells still gives the organ",
+        organ="平潭综合实验区",
+    ),
+    Case(
         "oneline-title-run-into-body",
         "后河镇人民政府2021年政府信息公开工作年度报告一、总体情况根据《条例》要求，编制本报告。" + P3.strip()
         + "一、本年新收政府信息公开申请数量00000000" + END.replace("\n", ""),
