@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from .layout import MARK, NUM, TEXT, Token
 from .normalize import key, key_normalized
 
-__all__ = ["Row", "Anchor", "find_rows", "label_stream"]
+__all__ = ["Row", "Anchor", "find_rows", "keyed", "label_stream"]
 
 # Labels shorter than this (in key characters) are matched exactly only: "规章", "3.其他", "(七)总计"
 # would fuzzy-match too much else.
@@ -68,7 +68,8 @@ class Stream:
 
 
 @functools.lru_cache(maxsize=1024)
-def _keyed(wordings: tuple[str, ...]) -> tuple[str, ...]:
+def keyed(wordings: tuple[str, ...]) -> tuple[str, ...]:
+    """The matching keys of a label's wordings, once each (cached: labels are matched row after row)."""
     return tuple(dict.fromkeys(key(w) for w in wordings))
 
 
@@ -105,7 +106,7 @@ def find_rows(tokens: list[Token], lo: int, hi: int, rows: list[Row], stream: St
         return b > a and counts[b - lo] - counts[a - lo] > 0
 
     text = st.text
-    keyed = [_keyed(r.wordings) for r in rows]
+    row_keys = [keyed(r.wordings) for r in rows]
     found: list[tuple[int, int, str, str, float] | None] = [None] * len(rows)
 
     # pass 1: exact occurrences of every row, then the heaviest chain of them in template order.
@@ -113,7 +114,7 @@ def find_rows(tokens: list[Token], lo: int, hi: int, rows: list[Row], stream: St
     # away from their numbers (plain pdftotext prints some after the whole table) lose to the rows
     # that still have their numbers, instead of dragging the search past them.
     occ: list[tuple[int, int, int, str]] = []  # (row, start, end, wording)
-    for i, words in enumerate(keyed):
+    for i, words in enumerate(row_keys):
         for w in words:
             k = text.find(w)
             n_occ = 0
@@ -151,7 +152,7 @@ def find_rows(tokens: list[Token], lo: int, hi: int, rows: list[Row], stream: St
             j = parent[j]
 
     # pass 2: fuzzy, for rows still missing, between the neighbours found
-    for i, words in enumerate(keyed):
+    for i, words in enumerate(row_keys):
         if found[i] is not None:
             continue
         lo_k = max((f[1] for f in found[:i] if f is not None), default=0)

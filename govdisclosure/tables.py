@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from . import schema
-from .labels import Anchor, Row, find_rows, label_stream
+from .labels import Anchor, Row, find_rows, keyed, label_stream
 from .layout import BLANK, MARK, NUM, TEXT, Token
 from .normalize import Normalized, key, key_normalized
 from .report import Field, Finding
@@ -976,8 +976,8 @@ def _header_grid(tokens: list[Token], at: int, row: int, cols: list[schema.Label
         keys = [key_normalized(t.text) if t.kind == TEXT else "" for t in head]
         idx = []
         for c in cols:
-            words = [key(w) for w in c.wordings]
-            hit = [n for n, kt in enumerate(keys) if kt and any(w in kt or kt in w for w in words if len(kt) >= 2)]
+            words = keyed(c.wordings)
+            hit = [n for n, kt in enumerate(keys) if len(kt) >= 2 and any(w in kt or kt in w for w in words)]
             if len(hit) != 1:
                 break
             idx.append(hit[0])
@@ -1041,7 +1041,7 @@ def _header_model(tokens: list[Token], lo: int, value_row: int, wordings: list[s
     """Column centres of part 四 in space-aligned text, from its header: the first line of every
     column's label ("结果", "其他", "尚未", "总计": a prefix of a column wording) stands over its
     column, the three groups' headers on one line or on two.  None unless there are exactly 15."""
-    keyed = [key(w) for w in wordings]
+    col_keys = [key(w) for w in wordings]
     xs: list[float] = []
     for t in tokens[lo:]:
         if t.row >= value_row:
@@ -1049,7 +1049,7 @@ def _header_model(tokens: list[Token], lo: int, value_row: int, wordings: list[s
         if t.kind != TEXT or t.x0 < 0:
             continue
         k = key_normalized(t.text)
-        if len(k) >= 2 and any(w.startswith(k) for w in keyed):
+        if len(k) >= 2 and any(w.startswith(k) for w in col_keys):
             xs.append(_centre(t, "x"))
     xs.sort()
     cols: list[float] = []
