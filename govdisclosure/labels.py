@@ -131,7 +131,7 @@ def find_rows(tokens: list[Token], lo: int, hi: int, rows: list[Row], stream: St
     occ = sorted(best_at.values(), key=lambda o: (o[0], o[1]))
     starts_sorted = sorted({o[1] for o in occ})
     weights = []
-    for r, s0, e0, _ in occ:
+    for _, s0, e0, _ in occ:
         j = bisect.bisect_left(starts_sorted, e0)
         nxt_tok = st.tok_at(starts_sorted[j]) if j < len(starts_sorted) else hi
         weights.append(WEIGHT_WITH_VALUES if has_values(st.tok_at(max(e0 - 1, s0)), nxt_tok) else WEIGHT_ALONE)

@@ -277,7 +277,6 @@ def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *,
         num_end = m.end("num")
         digits = m.group("num")
         prev = text[s + a - 1] if s + a > 0 else "\n"
-        nxt = _next_visible(text, s + num_end)
         after_unit = text[s + b] if s + b < len(text) else "\n"
         # "2024年", "第4页", "保留4位": a date, an ordinal or a count, not a cell; a run of five digits or more
         # is no year or ordinal but cells run into a vertical label's 年 ("…禁止公开301000031年3.危及…")

@@ -490,7 +490,7 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
         anchors: list[Anchor] = []
         detached: dict[str, tuple[int, Token]] = {}
         blocks = [b for b in s.active if edition in b.editions]
-        for bi, b in enumerate(blocks):
+        for b in blocks:
             brows = [Row(f"active.{r.key}", r.wordings) for r in b.rows_for(edition)]
             for r in brows:
                 cols_of[r.key] = list(b.columns_for(edition))
@@ -1236,7 +1236,7 @@ def _joint_solve(
     if n_comb > MAX_COMBINATIONS:
         return
     amb_keys = {k for _, (_, _, keys) in rows for k in keys}
-    rels = [(l, r) for rule, l, r in validate.relations(edition, fields) if rule in ("R1", "R2") and amb_keys & set(l + r)]
+    rels = [(lhs, rhs) for rule, lhs, rhs in validate.relations(edition, fields) if rule in ("R1", "R2") and amb_keys & set(lhs + rhs)]
     if not rels:
         return
     base = {k: f.value for k, f in fields.items()}
@@ -1247,11 +1247,11 @@ def _joint_solve(
             for k, p in zip(keys, alts[i]):
                 vals[k] = p.value
         ok = True
-        for l, r in rels:
-            xs = [vals.get(k) for k in l + r]
+        for lhs, rhs in rels:
+            xs = [vals.get(k) for k in lhs + rhs]
             if any(x is None for x in xs):
                 continue
-            if abs(sum(vals[k] for k in l) - sum(vals[k] for k in r)) > 1e-6:  # type: ignore[misc]
+            if abs(sum(vals[k] for k in lhs) - sum(vals[k] for k in rhs)) > 1e-6:  # type: ignore[misc]
                 ok = False
                 break
         if ok:
