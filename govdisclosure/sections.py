@@ -134,7 +134,7 @@ def _title(text: str) -> tuple[str | None, int | None, tuple[int, int] | None]:
             m = _TITLE_YEAR_FIRST.search(window)  # "2025 年上海市人民政府办公厅政府信息公开工作年度报告"
         if m is None or _clean_organ(m.group("organ")) is None:
             continue
-        organ = _clean_organ(m.group("organ"))
+        organ = _clean_organ(m.group("organ")) or ""
         # "某某市2023年政府信息公开工作年度报告（某某市发展和改革委员会）": the body is in brackets after
         after = _TITLE_BRACKETED_ORGAN.search(window, m.end())
         if after is not None and after.group(1).startswith(organ) and len(after.group(1)) > len(organ):

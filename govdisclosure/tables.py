@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -227,8 +227,8 @@ def _sum_cands(toks: Sequence[Token], n: int, check: Callable[[list[Value]], boo
         cells = []
         for a, b in cut:
             t, k = owner[a]
-            whole = k == 0 and b - a == len(t.text)
-            cells.append(Cell(t.text[k : k + b - a], NUM, t.start + k, t.start + k + b - a, split=not whole))
+            entire = k == 0 and b - a == len(t.text)
+            cells.append(Cell(t.text[k : k + b - a], NUM, t.start + k, t.start + k + b - a, split=not entire))
         cands.append(cells)
     return cands
 
@@ -580,7 +580,8 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
         findings.append(Finding("table_missing", "warning", "part 四 (行政复议、行政诉讼) was not found"))
 
     if r3 is not None:
-        _all_zero_tables(tokens, starts, r3[0], region(5)[0] if region(5) else n_text, edition, fields, put, findings)
+        r5 = region(5)
+        _all_zero_tables(tokens, starts, r3[0], r5[0] if r5 is not None else n_text, edition, fields, put, findings)
 
     # every key of the edition is present; rows of a table that is there but lack their label are findings
     for k in schema.keys(edition):
@@ -840,7 +841,7 @@ def _place_rows(
     findings: list[Finding],
     check: Callable[[list[Value]], bool | None] | None,
     order: list[str] | None = None,
-    stops: Sequence[int] | dict[str, Sequence[int]] = (),  # tokens that end a row (per row key)
+    stops: Sequence[int] | Mapping[str, Sequence[int]] = (),  # tokens that end a row (per row key)
     prefer: Callable[[list[Value]], float] | None = None,
     pending: dict[str, tuple[list[list[Placed]], str | None, list[str]]] | None = None,
     detached: dict[str, tuple[int, Token]] | None = None,
@@ -853,7 +854,7 @@ def _place_rows(
     plan: list[tuple[Anchor, list[Token], list[list[Token]]]] = []
     for i, a in enumerate(anchors):
         nxt = anchors[i + 1].tok if i + 1 < len(anchors) else _table_end(tokens, a.tok, hi, a.end_tok + 1)
-        st_row = stops.get(a.row.key, ()) if isinstance(stops, dict) else stops
+        st_row = stops.get(a.row.key, ()) if isinstance(stops, Mapping) else stops
         j = bisect.bisect_right(st_row, a.tok)
         if j < len(st_row):
             nxt = min(nxt, st_row[j])
@@ -1319,7 +1320,7 @@ def _regroup_part4(placed: list[Placed], narrative: frozenset[float]) -> tuple[l
     # every candidate reading: each split in the chosen order, and in every other order of its groups
     chosen = best[0]
     readings = {tuple(i for g in perm for i in g) for sp in best for perm in itertools.permutations(sp)}
-    stated = [g for g in chosen if v[g[4]] >= NARRATIVE_MIN_VALUE and v[g[4]] in narrative]
+    stated = [g for g in chosen if (v[g[4]] or 0) >= NARRATIVE_MIN_VALUE and v[g[4]] in narrative]
     review_proved = len(stated) == 1 and stated[0] == chosen[0]
     order = [i for g in chosen for i in g]
     out: list[Placed] = []
@@ -1350,7 +1351,7 @@ def _r4_splits(v: list[Value], rest: list[int], acc: tuple[tuple[int, ...], ...]
     first, others = rest[0], rest[1:]
     for pick in itertools.combinations(others, 4):
         g = (first, *pick)
-        if abs(sum(v[i] for i in g[:4]) - v[g[4]]) < 1e-6:  # type: ignore[misc]
+        if abs(sum(v[i] for i in g[:4]) - v[g[4]]) < 1e-6:  # type: ignore[misc,operator]
             left = [i for i in others if i not in pick]
             _r4_splits(v, left, (*acc, g), out)
 
