@@ -544,6 +544,10 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
         )
         if pending:
             _joint_solve(fields, pending, edition, put, findings)
+        app_rows = s.app_rows_for(edition)
+        unread = [r for r in app_rows if all(f"applications.{r.key}.{c.key}" not in fields for c in app_cols)]
+        if len(unread) * 2 >= len(app_rows):
+            _column_bands(tokens, lo, hi, app_rows, len(app_cols), fields, put, findings)
     else:
         findings.append(Finding("table_missing", "warning", "part 三's table (收到和处理政府信息公开申请情况) was not found"))
 
@@ -627,6 +631,104 @@ def _narrative_numbers(norm: Normalized, doc: DocInfo) -> frozenset[float]:
         if sp is not None:
             out.update(float(m) for m in _NARRATIVE_NUMBER.findall(norm.text, sp[0], sp[1]))
     return frozenset(out)
+
+
+def _column_bands(
+    tokens: list[Token],
+    lo: int,
+    hi: int,
+    app_rows: tuple[schema.Label, ...],
+    n: int,
+    fields: dict[str, Field],
+    put: Callable[[str, Placed, str | None], None],
+    findings: list[Finding],
+) -> None:
+    """Part 三 printed in bands of rows, each band column by column (plain pdftotext of some PDFs).
+
+    The labels come first, then runs of numbers stacked one a line: a band of k rows is seven runs of
+    k numbers, its columns left to right, and bands may interleave ("3001 34 1288 447 | 53 0 21 7 | … |
+    2 30 5 … 56 | …").  A row printed across (one number a run) is a band of one row.  Bands take the
+    rows in template order as they open; the reading is kept only when it places every row and every
+    row's 总计 is the sum of the six before it.  Cells already read are not touched; the rest are
+    inferred (finding columns_from_bands).
+    """
+    runs: list[list[Token]] = []
+    last_line = -2
+    for t in tokens[lo:hi]:
+        if t.kind == TEXT:
+            last_line = -2
+            continue
+        if t.kind != NUM or t.glued:
+            if t.kind in (MARK, BLANK):
+                return  # marks and explicit cells: not this layout
+            continue
+        if runs and t.line == last_line + 1 and last_line >= 0:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+        last_line = t.line
+    subs = [r for r in app_rows if r.key.startswith("other_processing.") and r.key != "other_processing.total"]
+    forms = [[r for r in app_rows if r.key != "other_processing.total"], [r for r in app_rows if r not in subs]] if subs else [list(app_rows)]
+    for rows in forms:
+        cells = _read_bands(runs, len(rows), n)
+        if cells is None:
+            continue
+        keys = []
+        cols = schema.load().app_columns
+        for r, row in zip(rows, cells):
+            now = [fields.get(f"applications.{r.key}.{c.key}") for c in cols]
+            # a row read by its label whose own sum fails (its label stood before another band's
+            # numbers) gives way; a row that adds up keeps what it read
+            broken = _r3_check([f.value if f is not None else None for f in now]) is False
+            for c, t, f in zip(cols, row, now):
+                k = f"applications.{r.key}.{c.key}"
+                if f is not None and f.status not in ("missing", "doubtful") and not broken:
+                    continue
+                v, st, unit = read_cell(t.text)
+                put(k, Placed(Cell(t.text, t.kind, t.start, t.end), v, "inferred" if st == "ok" else st, unit), r.label)
+                keys.append(k)
+        if keys:
+            findings.append(
+                Finding(
+                    "columns_from_bands",
+                    "warning",
+                    "part 三 was printed in bands of rows, each band column by column; the numbers were read back "
+                    "into their rows, and every row's 总计 is the sum of its other cells",
+                    keys=tuple(keys),
+                )
+            )
+        return
+
+
+def _read_bands(runs: list[list[Token]], n_rows: int, n: int) -> list[list[Token]] | None:
+    """Rows of ``n`` cells read off vertical runs (see _column_bands), or None."""
+    rows: list[list[Token | None]] = []
+    open_bands: dict[int, tuple[int, int]] = {}  # run length -> (first row, columns so far)
+    for run in runs:
+        k = len(run)
+        if len(rows) >= n_rows and not open_bands:
+            break  # every row placed: what follows is another table's
+        band = open_bands.get(k)
+        if band is None:
+            if len(rows) + k > n_rows:
+                return None
+            band = (len(rows), 0)
+            rows += [[None] * n for _ in range(k)]
+        first, col = band
+        for i, t in enumerate(run):
+            rows[first + i][col] = t
+        if col + 1 == n:
+            open_bands.pop(k, None)
+        else:
+            open_bands[k] = (first, col + 1)
+    if open_bands or len(rows) != n_rows or any(c is None for r in rows for c in r):
+        return None
+    out: list[list[Token]] = [[c for c in r if c is not None] for r in rows]
+    for r in out:
+        v = [read_cell(t.text)[0] for t in r]
+        if _r3_check(v) is not True:
+            return None
+    return out
 
 
 def _all_zero_tables(

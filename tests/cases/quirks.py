@@ -35,6 +35,24 @@ def doc(*parts: str, title: str = TITLE) -> str:
     return title + "".join(parts) + END
 
 
+def _bands_text() -> str:
+    """Part 三 as plain pdftotext prints some LibreOffice PDFs: the labels, then bands of rows printed
+    column by column (the shape of pdf-huaian's pdftotext rendering), values from the huaian report."""
+    from govdisclosure import schema
+
+    rows = [r for r in schema.load().app_rows_for("2021") if r.key != "other_processing.total"]
+    first = [3001, 34, 1288, 447, 2, 30, 5, 6, 7, 12, 9, 105, 746, 11, 1, 56, 25, 0, 0, 1, 67, 6, 108, 2932, 103]
+    values = [[v, 0, 0, 0, 0, 0, v] for v in first]  # 自然人 and 总计 only: every 总计 adds up
+    labels = "\n".join(r.label for r in rows)
+
+    def band(a: int, b: int, cols: range) -> str:
+        return "".join("\n" + "\n".join(str(values[i][c]) for i in range(a, b)) + "\n" for c in cols)
+
+    body = band(0, 4, range(4)) + band(4, 16, range(4)) + band(0, 4, range(4, 7)) + band(4, 16, range(4, 7))
+    body += band(16, 20, range(7)) + band(20, 21, range(7)) + band(21, 22, range(7)) + band(22, 25, range(7))
+    return P3 + labels + "\n\n申请人情况\n自然人\n" + body
+
+
 DEV: list[Case] = [
     Case(
         "typo-benniandu-zhi",
@@ -471,6 +489,20 @@ BUGS_CAUGHT: list[Case] = [
         "its empty pipe cells are no evidence of where (was granted.natural_person blank and research 0, both "
         "confident and wrong); the title set in table cells still gives the organ",
         organ="平潭综合实验区",
+    ),
+    Case(
+        "pdftotext-bands-column-by-column",
+        doc(_bands_text()),
+        {
+            A + "new_received.natural_person": (3001, "inferred"),
+            A + "partly_granted.total": (447, "inferred"),
+            A + "not_processed.petition_complaint.natural_person": (56, "inferred"),
+            A + "other_processing.overdue_correction.total": (67, "inferred"),
+            A + "carried_forward.total": (103, "inferred"),
+        },
+        "plain pdftotext of a LibreOffice PDF: part 三's labels, then bands of 4, 12, 4, 1, 1 and 3 rows each "
+        "printed column by column, the first two interleaved; read back band by band, every 总计 adding up",
+        findings=("columns_from_bands",),
     ),
     Case(
         "oneline-title-run-into-body",
