@@ -41,7 +41,10 @@ TEXT, NUM, MARK, BLANK = "text", "num", "mark", "blank"
 # A parenthesised aside: its numbers are text ("(其中修订16件)", "(单位:万元,保留4位小数)"), as long as
 # each is followed by a unit; a label wrapped around its row's numbers ("(区分处理的,只计这一情447 7 0
 # 0 0 0 454形,不计其他情形)" in a crawler's or pdftotext's line) is not an aside.
-_ASIDE = r"\((?=[^()\n]{0,80}\))(?:[^()\n0-9]|[0-9]+(?:\.[0-9]+)?(?=\s*[件条个项次人万元%年月日号位页]))*\)"
+_ASIDE = (
+    r"(?:\((?=[^()\n]{0,80}\))(?:[^()\n0-9]|[0-9]+(?:\.[0-9]+)?(?=\s*[件条个项次人万元%年月日号位页]))*\)"
+    r"|\([0-9]{1,2}\))"  # "(2)重复申请": a row's ordinal in brackets
+)
 # A number, or a parenthesised aside
 _SCAN = regex.compile(
     rf"(?P<paren>{_ASIDE})"
@@ -60,7 +63,7 @@ _GRID_BORDER = regex.compile(r"\+(?:[-=:]+\+)+")
 _PIPE_SEP = regex.compile(r"\s*:?-{2,}:?\s*")
 # a piece of a space-separated line: a run of non-space characters, where a parenthesised aside counts
 # as one character even with spaces inside ("22 (其中修订 16 件)": the 16 is the aside's, not a cell)
-_PIECE = regex.compile(rf"(?:{_ASIDE}|[^\s(]|\((?!{_ASIDE[2:]}))+")
+_PIECE = regex.compile(rf"(?:{_ASIDE}|[^\s(]|(?!{_ASIDE})\()+")
 
 
 def _is_han(ch: str) -> bool:

@@ -74,6 +74,8 @@ _EXTRA_FOLD = {
     # a pipe table's; horizontals are its rule lines
     **{c: "|" for c in "│┃║├┤┬┴┼┌┐└┘┣┫┳┻╋┏┓┗┛╠╣╦╩╬╔╗╚╝╞╡╪╟╢╫"},
     **{c: "-" for c in "─━═"},
+    # circled numbers number rows ("①信访举报投诉类申请"): NFKC would make them a bare digit run into the label
+    **{chr(0x2460 + i): f"{i + 1}." for i in range(20)},
     "〔": "[",
     "〕": "]",
     "【": "[",

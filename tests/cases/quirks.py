@@ -505,6 +505,18 @@ BUGS_CAUGHT: list[Case] = [
         findings=("columns_from_bands",),
     ),
     Case(
+        "row-numbers-in-brackets-or-circled",
+        doc(P3, "（1）信访举报投诉类申请\t16\t0\t0\t0\t0\t0\t16\n（2）重复申请\t17\t0\t0\t0\t0\t0\t17\n"
+            "③要求提供公开出版物\t18\t0\t0\t0\t0\t0\t18\n"),
+        {
+            A + "not_processed.petition_complaint.total": (16, "ok"),
+            A + "not_processed.duplicate.natural_person": (17, "ok"),
+            A + "not_processed.publication.total": (18, "ok"),
+        },
+        "sub-rows numbered （2） or ③ instead of 2.: the bracketed ordinal is the label's, not a cell (a "
+        "change to asides this session made it a number; found by a table of numbering variants)",
+    ),
+    Case(
         "oneline-title-run-into-body",
         "后河镇人民政府2021年政府信息公开工作年度报告一、总体情况根据《条例》要求，编制本报告。" + P3.strip()
         + "一、本年新收政府信息公开申请数量00000000" + END.replace("\n", ""),
