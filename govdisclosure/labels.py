@@ -168,7 +168,13 @@ def find_rows(tokens: list[Token], lo: int, hi: int, rows: list[Row], stream: St
             if r is not None and (best_f is None or r.score > best_f[0]):
                 best_f = (r.score, lo_k + r.dest_start, lo_k + r.dest_end, w)
         if best_f is not None:
-            found[i] = (best_f[1], best_f[2], best_f[3], "fuzzy", best_f[0])
+            s0, e0 = best_f[1], best_f[2]
+            # an alignment that starts on the last character of the label before ("…投诉类申請|2.重复申請")
+            # belongs to the token that holds most of it: else two rows share one token
+            k = bisect.bisect_right(st.starts, e0 - 1) - 1
+            if k >= 0 and s0 < st.starts[k] and e0 - st.starts[k] >= st.starts[k] - s0:
+                s0 = st.starts[k]
+            found[i] = (s0, e0, best_f[3], "fuzzy", best_f[0])
 
     out: list[Anchor] = []
     last = -1

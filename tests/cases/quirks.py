@@ -517,6 +517,18 @@ BUGS_CAUGHT: list[Case] = [
         "change to asides this session made it a number; found by a table of numbering variants)",
     ),
     Case(
+        "fuzzy-label-starting-on-the-label-before",
+        doc(P3, "3.补正后申請内容仍不明确\t15\t0\t0\t0\t0\t0\t15\n1.信访举报投诉类申請\t16\t0\t0\t0\t0\t0\t16\n"
+            "2.重复申請\t17\t0\t0\t0\t0\t0\t17\n3.要求提供公開出版物\t18\t0\t0\t0\t0\t0\t18\n"),
+        {
+            A + "not_processed.petition_complaint.natural_person": (16, "ok"),
+            A + "not_processed.duplicate.natural_person": (17, "ok"),
+            A + "not_processed.duplicate.total": (17, "ok"),
+        },
+        "labels matched only by rapidfuzz (here with traditional 請/開): 2.重复申请's best alignment began on the 請 "
+        "that ends the label before, so both rows stood on one token and 2.重复申请 took row 1's numbers with status ok",
+    ),
+    Case(
         "oneline-title-run-into-body",
         "后河镇人民政府2021年政府信息公开工作年度报告一、总体情况根据《条例》要求，编制本报告。" + P3.strip()
         + "一、本年新收政府信息公开申请数量00000000" + END.replace("\n", ""),
