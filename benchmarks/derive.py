@@ -38,6 +38,7 @@ import pathlib
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -144,6 +145,17 @@ def _markitdown(src: pathlib.Path, stem: str, out: pathlib.Path, notes: list[str
     return 1
 
 
+def _with_gold(files: Iterable[pathlib.Path], out: pathlib.Path) -> Iterator[tuple[pathlib.Path, str]]:
+    """The files that have a gold record beside them (broken fixtures aside), with their stem; the
+    gold record is copied into ``out``."""
+    for src in sorted(files):
+        stem = src.name.split(".")[0]
+        gold = src.with_name(f"{stem}.gold.json")
+        if gold.exists() and "broken" not in src.parts:
+            shutil.copy(gold, out / gold.name)
+            yield src, stem
+
+
 def derive(out: pathlib.Path, corpus: pathlib.Path, fixtures: pathlib.Path) -> tuple[int, list[str]]:
     """Write every derived rendering into ``out``; return how many, and notes."""
     out.mkdir(parents=True, exist_ok=True)
@@ -159,32 +171,16 @@ def derive(out: pathlib.Path, corpus: pathlib.Path, fixtures: pathlib.Path) -> t
         for name, text in crawler_renderings(src.read_text(encoding="utf-8")).items():
             (out / f"{stem}.{name}.txt").write_text(text, encoding="utf-8")
             count += 1
+    for pdf, stem in _with_gold(fixtures.rglob("*.pdf"), out):  # the corpus keeps its PDF renderings already
+        count += _pdf_renderings(pdf, stem, out, notes)
+    for docx, stem in _with_gold(fixtures.glob("*.docx"), out):
+        count += _docx_renderings(docx, stem, out, notes)
+    for page, stem in _with_gold(fixtures.glob("*.htm*"), out):
+        count += _html_renderings(page, stem, out, notes)
     for folder in (corpus, fixtures):
-        for pdf in sorted(folder.rglob("*.pdf")):
-            gold = pdf.with_name(pdf.name.split(".")[0] + ".gold.json")
-            if not gold.exists() or "broken" in pdf.parts:
-                continue
-            stem = gold.name[: -len(".gold.json")]
-            if folder == corpus:
-                continue  # the corpus keeps its PDF renderings beside the PDF already
-            shutil.copy(gold, out / gold.name)
-            count += _pdf_renderings(pdf, stem, out, notes)
-    for docx in sorted(fixtures.glob("*.docx")):
-        gold = docx.with_name(docx.name.split(".")[0] + ".gold.json")
-        if gold.exists():
-            shutil.copy(gold, out / gold.name)
-            count += _docx_renderings(docx, gold.name[: -len(".gold.json")], out, notes)
-    for page in sorted(fixtures.glob("*.htm*")):
-        gold = page.with_name(page.name.split(".")[0] + ".gold.json")
-        if gold.exists():
-            shutil.copy(gold, out / gold.name)
-            count += _html_renderings(page, gold.name[: -len(".gold.json")], out, notes)
-    for folder in (corpus, fixtures):
-        for src in sorted([*folder.rglob("*.pdf"), *folder.rglob("*.docx"), *folder.rglob("*.html")]):
-            gold = src.with_name(src.name.split(".")[0] + ".gold.json")
-            if gold.exists() and "broken" not in src.parts:
-                shutil.copy(gold, out / gold.name)
-                count += _markitdown(src, gold.name[: -len(".gold.json")], out, notes)
+        files = [*folder.rglob("*.pdf"), *folder.rglob("*.docx"), *folder.rglob("*.html")]
+        for src, stem in _with_gold(files, out):
+            count += _markitdown(src, stem, out, notes)
     return count, sorted(set(notes))
 
 

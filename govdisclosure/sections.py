@@ -107,6 +107,8 @@ _PERIOD = regex.compile(
     r"(?P<y1>(?:19|20)[0-9]{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*[,，]?\s*(?:至|到|—|-|~)\s*(?:(?P<y2>(?:19|20)[0-9]{2})\s*年\s*)?12\s*月\s*31\s*日"
 )
 TITLE_MAX_LEN = 60
+# the body named in brackets after the title: "某某市2023年…年度报告（某某市发展和改革委员会）"
+_TITLE_BRACKETED_ORGAN = regex.compile(rf"(?:报告|年报)\s*\((\p{{Han}}{{2,40}}?{_ORGAN_SUFFIX})\)")
 _PREFIX_LABEL = regex.compile(r"^\s*(?:标题|题目|title)\s*[:：]\s*", regex.I)
 
 
@@ -142,9 +144,6 @@ def _title(text: str) -> tuple[str | None, int | None, tuple[int, int] | None]:
         span = (lines[i][0], lines[min(i + 2, len(lines) - 1)][0] + len(lines[min(i + 2, len(lines) - 1)][1]))
         return organ, int(m.group("year")), span
     return None, None, None
-
-
-_TITLE_BRACKETED_ORGAN = regex.compile(rf"(?:报告|年报)\s*\((\p{{Han}}{{2,40}}?{_ORGAN_SUFFIX})\)")
 
 
 def _clean_organ(organ: str | None) -> str | None:

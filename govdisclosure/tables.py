@@ -23,7 +23,7 @@ import regex
 from . import schema
 from .labels import Anchor, Row, find_rows, keyed, label_stream
 from .layout import BLANK, MARK, NUM, TEXT, Token
-from .normalize import Normalized, key, key_normalized
+from .normalize import Normalized, key_normalized
 from .report import Field, Finding
 from .sections import DocInfo
 from .values import read_cell
@@ -168,18 +168,17 @@ def _sum_cands(toks: Sequence[Token], n: int, check: Callable[[list[Value]], boo
     if len(digits) < n or len(digits) > n * MAX_CELL_DIGITS:
         return []
     owner: list[tuple[Token, int]] = []  # digit position -> (token, offset in it)
-    ends = set()
+    bounds: list[int] = []  # where each token ends: cuts must fall on them
     whole: dict[int, int] = {}  # start -> end of the tokens that are one cell: not glued, in a row of several
     for t in toks:
         if not t.glued and len(toks) > 1:
             whole[len(owner)] = len(owner) + len(t.text)
         owner += [(t, k) for k in range(len(t.text))]
-        ends.add(len(owner))
+        bounds.append(len(owner))
     size = len(digits)
     out: list[list[tuple[int, int]]] = []
     cur: list[tuple[int, int]] = []
     budget = [MAX_SUM_NODES]
-    bounds = sorted(ends)
 
     def crosses(a: int, b: int) -> bool:
         i = bisect.bisect_right(bounds, a)
@@ -511,7 +510,7 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
             anchors += [x for x in find_rows(tokens, lo, hi, rest) if x.tok not in used]
         # a caption of another block's columns ends a row too: plain pdftotext can print a table column
         # by column, so "行政事业性收费" is followed by "本年制发件数 1 8", which is not its own
-        own = {r.key: {key(w) for c in cols_of[r.key] for w in c.wordings} for r in rows}
+        own = {r.key: {w for c in cols_of[r.key] for w in keyed(c.wordings)} for r in rows}
         every = set().union(*own.values()) if own else set()
         texts = [(i, key_normalized(tokens[i].text)) for i in range(lo, hi) if tokens[i].kind == TEXT]
         seen_at = {w: [i for i, t in texts if w in t] for w in every}
@@ -547,7 +546,7 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
         app_rows = s.app_rows_for(edition)
         unread = [r for r in app_rows if all(f"applications.{r.key}.{c.key}" not in fields for c in app_cols)]
         if len(unread) * 2 >= len(app_rows):
-            _column_bands(tokens, lo, hi, app_rows, len(app_cols), fields, put, findings)
+            _column_bands(tokens, lo, hi, app_rows, app_cols, fields, put, findings)
     else:
         findings.append(Finding("table_missing", "warning", "part 三's table (收到和处理政府信息公开申请情况) was not found"))
 
@@ -566,8 +565,8 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
         if not any(t.kind in (NUM, MARK) for t in seg):
             findings.append(Finding("table_missing", "warning", "part 四's table has no values", keys=tuple(group_keys)))
         else:
-            model = _header_model(tokens, first, min(t.row for t in seg), [w for c in s.review_columns for w in c.wordings])
-            if model is not None and _put_aligned("part 四", "行政复议、行政诉讼", seg, group_keys, [False] * 15, model, put, findings, _r4_check):
+            model = _header_model(tokens, first, min(t.row for t in seg), s.review_columns, len(group_keys))
+            if model is not None and _put_aligned("part 四", "行政复议、行政诉讼", seg, group_keys, [False] * len(group_keys), model, put, findings, _r4_check):
                 seg = []  # placed by the columns its numbers stand under
         if seg and any(t.kind in (NUM, MARK) for t in seg):
             placed, note = resolve_row(seg, 15, check=_r4_check, prefer=_prefer_part4(prefer, narrative_numbers))
@@ -633,12 +632,21 @@ def _narrative_numbers(norm: Normalized, doc: DocInfo) -> frozenset[float]:
     return frozenset(out)
 
 
+def _printed_forms(app_rows: Sequence[schema.Label]) -> list[list[schema.Label]]:
+    """Part 三's rows as a report prints them: （六）其他处理 as its numbered sub-rows, or as one row
+    (the 2019 edition has only the one row)."""
+    subs = [r for r in app_rows if r.key.startswith("other_processing.") and r.key != "other_processing.total"]
+    if not subs:
+        return [list(app_rows)]
+    return [[r for r in app_rows if r.key != "other_processing.total"], [r for r in app_rows if r not in subs]]
+
+
 def _column_bands(
     tokens: list[Token],
     lo: int,
     hi: int,
     app_rows: tuple[schema.Label, ...],
-    n: int,
+    cols: Sequence[schema.Label],
     fields: dict[str, Field],
     put: Callable[[str, Placed, str | None], None],
     findings: list[Finding],
@@ -667,14 +675,11 @@ def _column_bands(
         else:
             runs.append([t])
         last_line = t.line
-    subs = [r for r in app_rows if r.key.startswith("other_processing.") and r.key != "other_processing.total"]
-    forms = [[r for r in app_rows if r.key != "other_processing.total"], [r for r in app_rows if r not in subs]] if subs else [list(app_rows)]
-    for rows in forms:
-        cells = _read_bands(runs, len(rows), n)
+    for rows in _printed_forms(app_rows):
+        cells = _read_bands(runs, len(rows), len(cols))
         if cells is None:
             continue
         keys = []
-        cols = schema.load().app_columns
         for r, row in zip(rows, cells):
             now = [fields.get(f"applications.{r.key}.{c.key}") for c in cols]
             # a row read by its label whose own sum fails (its label stood before another band's
@@ -762,15 +767,12 @@ def _all_zero_tables(
             return
         if t.kind == NUM:
             zeros += [(t.start + i, t.start + i + 1) for i in range(len(t.text))] if t.glued else [(t.start, t.end)]
-    subs = [r for r in app_rows if r.key.startswith("other_processing.") and r.key != "other_processing.total"]
-    forms = {len(app_rows) * 7 + 15: app_rows}
-    if subs:
-        forms[(len(app_rows) - 1) * 7 + 15] = [r for r in app_rows if r.key != "other_processing.total"]
-        forms[(len(app_rows) - len(subs)) * 7 + 15] = [r for r in app_rows if r not in subs]
+    cols = s.app_columns
+    # either form of （六）, or (some reports) both
+    forms = {len(rows) * len(cols) + len(keys_34): rows for rows in (list(app_rows), *_printed_forms(app_rows))}
     rows = forms.get(len(zeros))
     if rows is None:
         return
-    cols = s.app_columns
     keys = [f"applications.{r.key}.{c.key}" for r in rows for c in cols] + keys_34
     changed = []
     for k, (z0, z1) in zip(keys, zeros):
@@ -819,7 +821,7 @@ def _put_column_runs(
         plan: list[list[Token]] = []
         j = at
         for c in cols:
-            words = [key(w) for w in c.wordings]
+            words = keyed(c.wordings)
             while j < len(runs) and not any(w in runs[j][0] for w in words):
                 j += 1
             if j == len(runs) or len(runs[j][1]) != len(rows):
@@ -859,7 +861,7 @@ def _detached_cells(
     ``annotations`` in fields.toml, all name the same column, and there is one for every row.
     """
     loose: list[tuple[Token, int]] = []
-    cue = [(i, {key(w) for w in c.annotations}) for i, c in enumerate(cols) if c.annotations]
+    cue = [(i, set(keyed(c.annotations))) for i, c in enumerate(cols) if c.annotations]
     if not cue:
         return {}
     for i in range(lo, hi):
@@ -1140,11 +1142,13 @@ def _centre(t: Token, unit: str) -> float:
     return (t.x0 + t.x1) / 2 if unit == "x" else (t.w0 + t.w1) / 2
 
 
-def _header_model(tokens: list[Token], lo: int, value_row: int, wordings: list[str]) -> tuple[str, list[float]] | None:
+def _header_model(
+    tokens: list[Token], lo: int, value_row: int, cols: Sequence[schema.Label], n: int
+) -> tuple[str, list[float]] | None:
     """Column centres of part 四 in space-aligned text, from its header: the first line of every
     column's label ("结果", "其他", "尚未", "总计": a prefix of a column wording) stands over its
-    column, the three groups' headers on one line or on two.  None unless there are exactly 15."""
-    col_keys = [key(w) for w in wordings]
+    column, the three groups' headers on one line or on two.  None unless there are ``n`` of them."""
+    col_keys = [w for c in cols for w in keyed(c.wordings)]
     xs: list[float] = []
     for t in tokens[lo:]:
         if t.row >= value_row:
@@ -1155,11 +1159,11 @@ def _header_model(tokens: list[Token], lo: int, value_row: int, wordings: list[s
         if len(k) >= 2 and any(w.startswith(k) for w in col_keys):
             xs.append(_centre(t, "x"))
     xs.sort()
-    cols: list[float] = []
+    centres: list[float] = []
     for x in xs:  # a two-line label ("其他/结果") names its column twice
-        if not cols or x - cols[-1] >= 1:
-            cols.append(x)
-    return ("x", cols) if len(cols) == 15 else None
+        if not centres or x - centres[-1] >= 1:
+            centres.append(x)
+    return ("x", centres) if len(centres) == n else None
 
 
 def _put_aligned(
