@@ -323,6 +323,7 @@ BUGS_CAUGHT: list[Case] = [
         },
         "shanghai's text flattened to one paragraph: row 4 runs on into the label-less row 5 (14 numbers on "
         "one line: this row and a whole row more), the running page numbers '— 1 —', '— 2 —' sit inside lines",
+        findings=("rows_placed_by_order",),
     ),
     Case(
         "glued-run-holding-two-rows-is-doubtful",

@@ -1,0 +1,220 @@
+"""What the table stage passes around: cells, readings of them, the contexts a reading reads, the row sums.
+
+A *reading* (``readings/``) proposes cells with their evidence; only the arbiter (``arbiter.py``)
+turns readings into fields.  Readings come in two kinds, each with one signature:
+``read(ctx: RowContext) -> list[Reading]`` for one row's numbers, ``read(ctx: TableContext) ->
+list[Reading]`` for a whole table.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from .. import schema
+from ..labels import Anchor
+from ..layout import BLANK, MARK, Token
+from ..report import Field, Finding
+from ..values import read_cell
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+# Enumerating placements is exponential in glued digits; beyond these bounds a row is left doubtful.
+MAX_GLUED_DIGITS = 18  # a glued run of more digits is not split (no template row has more)
+MAX_CANDIDATES = 20000  # placements examined per row
+MAX_ALTERNATIVES = 64  # placements of one row handed to the whole-table solver
+MAX_CELL_DIGITS = 9  # no count in a report reaches a billion: longer parts of a glued run are not cells
+MAX_ROW_CELLS = 15  # the widest template row (part 四)
+MAX_CUTS = 5000  # ways to cut one glued run examined
+MAX_SLACK = 6  # tokens beyond a row's width that placement still enumerates
+MAX_EXTRA_CELLS = 4  # numbers beyond a row's width that placement tries to drop
+MAX_COMBINATIONS = 50000  # combinations of ambiguous rows the whole-table solver tries
+MAX_SUM_NODES = 200_000  # steps of the sum-guided cutting of one row
+# A text token that reads like prose ends a table: tables hold labels, not sentences.
+PROSE_MIN_LEN = 60
+NARRATIVE_MIN_VALUE = 10  # small numbers (1, 2, 5…) occur everywhere in prose: they prove nothing
+
+Value = int | float | None
+Check = Callable[[list[Value]], "bool | None"]
+Prefer = Callable[[list[Value]], float]
+ColumnModel = tuple[str, list[float]]  # unit ("x" characters | "w" display columns), column centres
+Grid = list[tuple[int, str]]  # (start, kind) of the row's cell under each column label
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    kind: str  # num | mark | blank
+    start: int  # span in the normalised text
+    end: int
+    split: bool = False  # cut out of a glued run of digits
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    cell: Cell | None
+    value: Value
+    status: str
+    unit: str | None = None
+
+
+def cell_of(t: Token) -> Cell:
+    return Cell(t.text, t.kind, t.start, t.end)
+
+
+def _cell_value(c: Cell | None, money: bool) -> tuple[Value, str, str | None]:
+    if c is None:
+        return None, "missing", None
+    if c.kind == BLANK:
+        return None, "blank", None
+    if c.kind == MARK:
+        return None, "not_applicable", None
+    return read_cell(c.text, money=money)
+
+
+def _vkey(v: tuple[Value, str, str | None]) -> tuple[str, float | None]:
+    return (v[1], None if v[0] is None else float(v[0]))
+
+
+def inferred(p: Placed) -> Placed:
+    """The cell as placed by reasoning: a confident status becomes ``inferred``."""
+    if p.status in ("ok", "blank", "not_applicable"):
+        return Placed(p.cell, p.value, "inferred", p.unit)
+    return p
+
+
+# -- the row sums (R3, R4) ------------------------------------------------------------------------
+def _r3_check(v: list[Value]) -> bool | None:
+    if any(x is None for x in v):
+        return None
+    return abs(sum(v[:-1]) - v[-1]) < 1e-6  # type: ignore[arg-type,operator]
+
+
+def _r4_check(v: list[Value]) -> bool | None:
+    res: bool | None = None
+    for g in range(3):
+        grp = v[g * 5 : g * 5 + 5]
+        if any(x is None for x in grp):
+            continue
+        ok = abs(sum(grp[:4]) - grp[4]) < 1e-6  # type: ignore[arg-type,operator]
+        if not ok:
+            return False
+        res = True
+    return res
+
+
+# the sums of a row checked by each check: group sizes, each group's last cell the sum of the others
+_SUM_GROUPS: dict[Callable[[list[Value]], bool | None], tuple[int, ...]] = {_r3_check: (7,), _r4_check: (5, 5, 5)}
+
+
+def _row_note(note: str, where: str, keys: Sequence[str]) -> Finding:
+    msg = {
+        "extra_cells": f"{where}: the row has more numbers than columns; the placement the arithmetic allows was taken",
+        "missing_cells": f"{where}: the row has fewer cells than columns (cells lost in conversion?); its values are doubtful",
+        "glued_digits": f"{where}: digits of several cells are run together; they were split where the arithmetic allows",
+        "ambiguous_cells": f"{where}: more than one placement of the row's numbers fits; the cells that differ are doubtful",
+        "cells_placed_by_arithmetic": f"{where}: the row has more cells than columns (empty cells at its edges); the placement its arithmetic allows was taken",
+    }[note]
+    return Finding(note, "warning", msg, keys=tuple(keys))
+
+
+# -- readings and what they read -----------------------------------------------------------------
+Mode = Literal["read", "repair"]
+# a row whose own sum leaves several placements: (its placements, label, keys), for the whole-table solver
+Alternatives = tuple[list[list[Placed]], "str | None", list[str]]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way of reading a row or a table: the cells it proposes and what supports them.
+
+    ``mode`` "read": cells read by their labels or positions, applied as proposed; "repair": fills
+    only cells that no earlier reading decided (missing or doubtful) and the cells in ``overrides``
+    (cells an earlier reading placed against the row's own sum).  ``alternatives`` hands a row's
+    placements the row's sum could not choose between to the arbiter's whole-table solver.
+    """
+
+    name: str
+    cells: dict[str, Placed]
+    labels: dict[str, str | None]
+    findings: tuple[Finding, ...] = ()
+    evidence: str = ""
+    mode: Mode = "read"
+    overrides: frozenset[str] = frozenset()
+    alternatives: tuple[tuple[str, Alternatives], ...] = ()
+
+
+def reading(
+    name: str,
+    keyed_cells: Iterable[tuple[str, Placed]],
+    label: str | None | Mapping[str, str | None],
+    evidence: str,
+    findings: Iterable[Finding] = (),
+    **kw: object,
+) -> Reading:
+    """A Reading from (key, cell) pairs; ``label`` one for all cells or one per key."""
+    cells = dict(keyed_cells)
+    labels = dict(label) if isinstance(label, Mapping) else dict.fromkeys(cells, label)
+    return Reading(name, cells, labels, tuple(findings), evidence, **kw)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class RowContext:
+    """One row's numbers and the evidence about its columns, as a row reading sees them."""
+
+    where: str  # the row's name in findings (its key, or "part 四")
+    label: str | None
+    tokens: tuple[Token, ...]  # the value tokens between the row's label and the next row's
+    keys: tuple[str, ...]  # the field of each column
+    money: tuple[bool, ...]
+    check: Check | None = None  # the row's own sum (R3, R4)
+    prefer: Prefer | None = None  # R7: how many of a placement's numbers the narrative states
+    model: ColumnModel | None = None  # column centres from full rows (or part 四's header)
+    trail: int | None = None  # empty cells after the last value in rows of this shape
+    grid: Grid | None = None  # the row's cells under the header row's column labels
+    detached: tuple[int, Token] | None = None  # a cell lifted out of the table: (column, token)
+    inferred: bool = False  # placed by reasoning (rows without their labels): nothing is ok
+    joint: bool = False  # hand ambiguous placements to the whole-table solver
+    narrative: frozenset[float] = frozenset()  # numbers stated in the preface and part 一
+
+    @functools.cached_property
+    def placement(self) -> tuple[list[Placed], str | None, list[list[Placed]]]:
+        """The row placed in token order (resolve_row), computed once for every reading that uses it."""
+        from .resolve import resolve_row
+
+        alts: list[list[Placed]] = []
+        placed, note = resolve_row(
+            self.tokens, len(self.keys), money=list(self.money), check=self.check, prefer=self.prefer,
+            alternatives=alts, trail=self.trail, grid=self.grid,
+        )
+        return placed, note, alts
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """A row found by its label: its own value tokens and the label-less rows of numbers after it."""
+
+    anchor: Anchor
+    own: list[Token]
+    orphans: list[list[Token]]
+
+
+@dataclass(frozen=True)
+class TableContext:
+    """A table as a table reading sees it: its tokens, the rows found, and the board so far (read-only)."""
+
+    tokens: list[Token]
+    lo: int
+    hi: int
+    edition: str
+    board: Mapping[str, Field]
+    plan: tuple[PlanRow, ...] = ()
+    columns: Mapping[str, Sequence[schema.Label]] = field(default_factory=dict)
+    order: tuple[str, ...] = ()  # row keys in template order
+    check: Check | None = None
+    prefer: Prefer | None = None
+    windows: tuple[tuple[int, int, tuple[str, ...], tuple[schema.Label, ...]], ...] = ()  # part 二: caption .. first row
+    end: int = 0  # part 三's table region ends here (the all-zero repair reads parts 三 and 四)

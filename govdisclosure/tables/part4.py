@@ -1,0 +1,57 @@
+"""Part 四 (行政复议、行政诉讼情况): one row of fifteen cells, three groups of five, R4 per group."""
+
+from __future__ import annotations
+
+from .. import schema
+from ..labels import label_stream
+from ..layout import BLANK, MARK, NUM, Token
+from ..report import Finding
+from ..sections import DocInfo
+from .arbiter import Arbiter, RowReading
+from .columns import header_model
+from .model import NARRATIVE_MIN_VALUE, Prefer, RowContext, Value, _r4_check
+from .readings import aligned, glued, part4_blocks, positional
+from .rows import region, table_end, tok_range
+
+ROW_READINGS: list[RowReading] = [aligned.read, part4_blocks.read, glued.read, positional.read]
+LABEL = "行政复议、行政诉讼"
+
+
+def assemble(
+    arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo, n_text: int, prefer: Prefer, narrative: frozenset[float]
+) -> None:
+    """Read part 四 onto the board."""
+    r4 = region(doc, 4, n_text)
+    if r4 is None:
+        arb.note(Finding("table_missing", "warning", "part 四 (行政复议、行政诉讼) was not found"))
+        return
+    s = schema.load()
+    lo, hi = tok_range(starts, r4)
+    st = label_stream(tokens, lo, hi)
+    k = st.text.find("行政复议", 1)  # skip the heading's own 行政复议
+    first = st.tok_at(k) if k >= 0 else lo + 1
+    end = table_end(tokens, lo, hi, first + 1)
+    # the value row(s): header rows hold text and empty cells, never numbers
+    value_rows = {t.row for t in tokens[first:end] if t.kind in (NUM, MARK)}
+    seg = [t for t in tokens[first:end] if t.kind in (NUM, MARK, BLANK) and t.row in value_rows]
+    keys = tuple(f"{g.key}.{c.key}" for g in s.review_groups for c in s.review_columns)
+    if not any(t.kind in (NUM, MARK) for t in seg):
+        arb.note(Finding("table_missing", "warning", "part 四's table has no values", keys=keys))
+        return
+    model = header_model(tokens, first, min(t.row for t in seg), s.review_columns, len(keys))
+    ctx = RowContext(
+        "part 四", LABEL, tuple(seg), keys, (False,) * len(keys), _r4_check, _prefer_part4(prefer, narrative), model,
+        narrative=narrative,
+    )
+    arb.read_row(ctx, ROW_READINGS)
+
+
+def _prefer_part4(prefer: Prefer, narrative: frozenset[float]) -> Prefer:
+    """R7 for part 四: the narrative states the numbers of the table, and the lawsuits as one figure
+    ("行政诉讼 46 件，其中结果维持 25 件…" is 直接起诉 + 复议后起诉, column by column)."""
+
+    def score(v: list[Value]) -> float:
+        both = [a + b for a, b in zip(v[5:10], v[10:15]) if a is not None and b is not None]
+        return prefer(v) + sum(1 for x in both if x >= NARRATIVE_MIN_VALUE and x in narrative)
+
+    return score

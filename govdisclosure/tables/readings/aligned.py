@@ -1,0 +1,106 @@
+"""Aligned columns: blank cells dropped by a converter (pdftotext -layout, w3m, pdfplumber's text),
+the numbers still standing under their columns in space-aligned text.
+
+The column centres come from the rows of the same table that fill every column (or, for part 四,
+from its header); each number goes to the column it stands under (CJK characters two wide), and the
+columns left over are the blank cells the converter dropped.  Cells are ``inferred`` (``doubtful``
+when the restored blanks break the row's sum).  Finding ``columns_from_positions``.  Case rows
+``aligned-blank-dropped`` and ``layout-part4-blank-dropped`` in ``tests/cases/quirks.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...layout import BLANK, NUM, Token
+from ...report import Finding
+from ...values import read_cell
+from ..columns import ALIGN_MARGIN, centre
+from ..model import Cell, Placed, Reading, RowContext, cell_of
+from .glued import _sum_cands
+
+NAME = "aligned"
+
+
+def read(ctx: RowContext) -> list[Reading]:
+    """The row placed by the columns its numbers stand under, when a column model fits it."""
+    if ctx.model is None:
+        return []
+    unit, model = ctx.model
+    vals = [t for t in ctx.tokens if t.kind != BLANK]
+    n = len(ctx.keys)
+    if len(model) != n or not vals or len(vals) >= n or any(t.x0 < 0 or t.glued for t in vals):
+        return []
+    if any(t.kind == NUM and read_cell(t.text)[1] != "ok" for t in vals):
+        return []  # a token that is no number ("1001,000": two cells run together) places nothing
+    centres = [centre(t, unit) for t in vals]
+    where = _assign(centres, model)
+    for x, col in zip(centres, where):
+        gaps = [abs(model[col] - model[k]) for k in (col - 1, col + 1) if 0 <= k < n]
+        if abs(x - model[col]) > ALIGN_MARGIN * min(gaps):
+            return []  # between two columns: leave it to the arithmetic
+    by_col = dict(zip(where, vals))
+    status = _status(ctx, by_col, vals)
+    if status is None:
+        return []
+    return [_reading(ctx, by_col, vals, status)]
+
+
+def _assign(centre: Sequence[float], model: Sequence[float]) -> list[int]:
+    """Monotone assignment of tokens to columns, least total distance."""
+    m, n = len(centre), len(model)
+    INF = float("inf")
+    dp = [[INF] * (n + 1) for _ in range(m + 1)]
+    back = [[0] * (n + 1) for _ in range(m + 1)]
+    for c in range(n + 1):
+        dp[0][c] = 0.0
+    for i in range(1, m + 1):
+        for c in range(i, n + 1):
+            stay = dp[i][c - 1] if c - 1 >= i else INF
+            take = dp[i - 1][c - 1] + abs(centre[i - 1] - model[c - 1])
+            if take <= stay:
+                dp[i][c], back[i][c] = take, 1
+            else:
+                dp[i][c], back[i][c] = stay, 0
+    where = [0] * m
+    i, c = m, n
+    while i > 0:
+        if back[i][c]:
+            where[i - 1] = c - 1
+            i -= 1
+        c -= 1
+    return where
+
+
+def _status(ctx: RowContext, by_col: dict[int, Token], vals: list[Token]) -> str | None:
+    """``inferred``; ``doubtful`` when the placement breaks the row's sums (restored blanks read as 0),
+    and None (no reading) when cutting the numbers satisfies them: "0 0 0 0 0 11" with 11 under 其他
+    and 总计 blank is two cells run together (1 | 1), not a lost total."""
+    n = len(ctx.keys)
+    if ctx.check is not None:
+        as_read = [read_cell(by_col[i].text)[0] if i in by_col else 0 for i in range(n)]
+        if ctx.check([0 if v is None else v for v in as_read]) is False:
+            if _sum_cands(vals, n, ctx.check):
+                return None
+            return "doubtful"  # positions alone, against the row's sums: not proven
+    return "inferred"
+
+
+def _reading(ctx: RowContext, by_col: dict[int, Token], vals: list[Token], status: str) -> Reading:
+    cells: dict[str, Placed] = {}
+    for idx, k in enumerate(ctx.keys):
+        t = by_col.get(idx)
+        if t is None:
+            # the blank cell the converter dropped: restored empty, by position
+            cells[k] = Placed(Cell("", BLANK, vals[0].start, vals[0].start), None, status)
+        else:
+            v, _, unit = read_cell(t.text, money=ctx.money[idx])
+            cells[k] = Placed(cell_of(t), v, status, unit)
+    n, m = len(ctx.keys), len(vals)
+    finding = Finding(
+        "columns_from_positions",
+        "info",
+        f"{ctx.where}: {n - m} blank cell(s) lost in conversion were restored from the columns the numbers stand under",
+        keys=tuple(ctx.keys),
+    )
+    return Reading(NAME, cells, dict.fromkeys(ctx.keys, ctx.label), (finding,), "numbers under the column centres of full rows")

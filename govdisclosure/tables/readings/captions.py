@@ -1,0 +1,92 @@
+"""Column captions: part 二 blocks printed column by column (plain pdftotext of some PDFs): the label
+column, then each column as its caption and its numbers ("本年制发件数 1 8 本年废止件数 0 26 现行有效件数
+11 66 本年处理决定数量 447228 …").
+
+A repair: every block whose row labels were all found but that holds no value takes, in template
+order, the next runs whose captions are its columns and that hold exactly one number per row.  Cells
+``inferred``.  Finding ``columns_from_captions``.  Case row ``pdftotext-column-by-column-all-zero`` in
+``tests/cases/quirks.py``.
+"""
+
+from __future__ import annotations
+
+from ... import schema
+from ...labels import keyed
+from ...layout import MARK, NUM, TEXT, Token
+from ...normalize import key_normalized
+from ...report import Finding
+from ...values import read_cell
+from ..model import Placed, Reading, TableContext, cell_of
+
+NAME = "captions"
+
+
+def read(ctx: TableContext) -> list[Reading]:
+    """One reading per part 二 block read under its column captions."""
+    todo = _blocks_without_values(ctx)
+    if not todo:
+        return []
+    runs = _caption_runs(ctx)
+    out = []
+    at = 0
+    for b in todo:
+        rows, cols = b.rows_for(ctx.edition), b.columns_for(ctx.edition)
+        plan: list[list[Token]] = []
+        j = at
+        for c in cols:
+            words = keyed(c.wordings)
+            while j < len(runs) and not any(w in runs[j][0] for w in words):
+                j += 1
+            if j == len(runs) or len(runs[j][1]) != len(rows):
+                break
+            plan.append(runs[j][1])
+            j += 1
+        if len(plan) != len(cols):
+            continue
+        at = j
+        out.append(_reading(b, rows, cols, plan))
+    return out
+
+
+def _blocks_without_values(ctx: TableContext) -> list[schema.ActiveBlock]:
+    """The blocks whose rows were all found by their labels, none of them with a value."""
+    found_rows = {p.anchor.row.key for p in ctx.plan}
+    blocks = [b for b in schema.load().active if ctx.edition in b.editions]
+    return [
+        b for b in blocks
+        if all(f"active.{r.key}" in found_rows for r in b.rows_for(ctx.edition))
+        and not any(k.startswith(tuple(f"active.{r.key}." for r in b.rows_for(ctx.edition))) for k in ctx.board)
+    ]
+
+
+def _caption_runs(ctx: TableContext) -> list[tuple[str, list[Token]]]:
+    """Each text token with the numbers and marks after it."""
+    runs: list[tuple[str, list[Token]]] = []
+    for i in range(ctx.lo, ctx.hi):
+        t = ctx.tokens[i]
+        if t.kind == TEXT:
+            runs.append((key_normalized(t.text), []))
+        elif t.kind in (NUM, MARK) and runs:
+            runs[-1][1].append(t)
+    return runs
+
+
+def _reading(
+    b: schema.ActiveBlock, rows: tuple[schema.Label, ...], cols: tuple[schema.Label, ...], plan: list[list[Token]]
+) -> Reading:
+    cells: dict[str, Placed] = {}
+    labels: dict[str, str | None] = {}
+    for c, column in zip(cols, plan):
+        for r, t in zip(rows, column):
+            v, status, unit = read_cell(t.text, money=c.money)
+            k = f"active.{r.key}.{c.key}"
+            cells[k] = Placed(cell_of(t), v, "inferred" if status == "ok" else status, unit)
+            labels[k] = r.label
+    finding = Finding(
+        "columns_from_captions",
+        "warning",
+        f"part 二 第二十条第({b.item})项 was printed column by column; each column's numbers were read "
+        "under its caption, in row order",
+        keys=tuple(cells),
+    )
+    return Reading(NAME, cells, labels, (finding,), "a caption of the block's columns, then one number per row", mode="repair")

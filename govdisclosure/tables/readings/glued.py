@@ -1,0 +1,193 @@
+"""Glued digits: cells run together with no separator (a crawler's text dump: ``713000074``,
+part 四 as one run of digits, a line that lost its spaces).
+
+A glued run is cut into cells with no leading zeros; where the row has sums (part 三: 总计 = the six
+before it; part 四: each 总计 = the four before it) it is cut left to right so that each 总计 reads
+as the sum before it, otherwise every cutting is enumerated and the row's arithmetic chooses
+(``resolve_row``).  Cells cut from a run are ``inferred`` at best.  Finding ``glued_digits``.
+Case rows ``glued-crawler-row`` and ``glued-row-large-numbers`` in ``tests/cases/quirks.py``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Sequence
+
+import regex
+
+from ...layout import NUM, Token
+from ..model import (
+    _SUM_GROUPS,
+    MAX_ALTERNATIVES,
+    MAX_CELL_DIGITS,
+    MAX_CUTS,
+    MAX_GLUED_DIGITS,
+    MAX_ROW_CELLS,
+    MAX_SUM_NODES,
+    Cell,
+    Check,
+    Reading,
+    RowContext,
+)
+from .positional import as_reading
+
+NAME = "glued"
+
+
+def read(ctx: RowContext) -> list[Reading]:
+    """The row read with its glued runs cut (a reading only when a cell was cut from a run)."""
+    placed, note, _ = ctx.placement
+    if note != "glued_digits" and not any(p.cell is not None and p.cell.split for p in placed):
+        return []
+    return [as_reading(ctx, NAME, "digits of several cells run together, cut where the row's sums allow")]
+
+
+@functools.lru_cache(maxsize=4096)
+def _cuts(digits: str) -> tuple[tuple[int, ...], ...]:
+    """Every way to cut a run of digits into numbers with no leading zeros, as cut positions.
+
+    >>> _cuts("102")
+    ((1, 2, 3), (2, 3), (3,))
+
+    Parts have at most MAX_CELL_DIGITS digits and a row at most 15 cells; past MAX_CUTS ways the
+    run is left whole (the row then stays doubtful).
+    """
+    n = len(digits)
+    out: list[tuple[int, ...]] = []
+
+    def rec(a: int, acc: tuple[int, ...]) -> bool:
+        if len(out) > MAX_CUTS:
+            return False
+        if a == n:
+            out.append(acc)
+            return True
+        if len(acc) >= MAX_ROW_CELLS:
+            return True
+        if digits[a] == "0":  # a zero stands alone
+            return rec(a + 1, acc + (a + 1,))
+        for b in range(a + 1, min(n, a + MAX_CELL_DIGITS) + 1):
+            if not rec(b, acc + (b,)):
+                return False
+        return True
+
+    if not rec(0, ()):
+        return ((n,),)
+    return tuple(out)
+
+
+def _splits(digits: str, start: int) -> list[list[Cell]]:
+    out: list[list[Cell]] = []
+    for cuts in _cuts(digits):
+        a = 0
+        cells = []
+        for b in cuts:
+            cells.append(Cell(digits[a:b], NUM, start + a, start + b, split=len(cuts) > 1))
+            a = b
+        out.append(cells)
+    return out
+
+
+_ZEROS_THEN_NUMBER = regex.compile(r"(0+)([1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?)")
+
+
+def token_options(t: Token, c: Cell) -> list[list[Cell]] | None:
+    """The ways a glued token may hold cells, or None when it is not a glued run."""
+    if t.kind == NUM and t.glued and t.text.isdigit() and 1 < len(t.text) <= MAX_GLUED_DIGITS:
+        return _splits(t.text, t.start)
+    if t.kind == NUM and t.glued and (m := _ZEROS_THEN_NUMBER.fullmatch(t.text)):
+        # "01,000": a 0 cell run into "1,000"
+        z = len(m.group(1))
+        zeros = [Cell("0", NUM, t.start + k, t.start + k + 1, split=True) for k in range(z)]
+        return [[c], [*zeros, Cell(t.text[z:], NUM, t.start + z, t.end, split=True)]]
+    return None
+
+
+class _SumSearch:
+    """The left-to-right cutting of :func:`_sum_cands`: each group's total must read as its sum so far."""
+
+    def __init__(self, toks: Sequence[Token], groups: tuple[int, ...]) -> None:
+        self.groups = groups
+        self.digits = "".join(t.text for t in toks)
+        self.owner: list[tuple[Token, int]] = []  # digit position -> (token, offset in it)
+        self.bounds: list[int] = []  # where each token ends: cuts must fall on them
+        self.whole: dict[int, int] = {}  # start -> end of the tokens that are one cell: not glued, in a row of several
+        for t in toks:
+            if not t.glued and len(toks) > 1:
+                self.whole[len(self.owner)] = len(self.owner) + len(t.text)
+            self.owner += [(t, k) for k in range(len(t.text))]
+            self.bounds.append(len(self.owner))
+        self.out: list[list[tuple[int, int]]] = []
+        self.cur: list[tuple[int, int]] = []
+        self.budget = MAX_SUM_NODES
+
+    def crosses(self, a: int, b: int) -> bool:
+        i = bisect.bisect_right(self.bounds, a)
+        return i < len(self.bounds) and self.bounds[i] < b
+
+    def dfs(self, pos: int, g: int, j: int, total: int) -> None:
+        self.budget -= 1
+        if self.budget < 0 or len(self.out) > MAX_ALTERNATIVES:
+            return
+        groups, digits = self.groups, self.digits
+        if g == len(groups):
+            if pos == len(digits):
+                self.out.append(list(self.cur))
+            return
+        left = len(digits) - pos
+        need = groups[g] - j + sum(groups[g + 1 :])
+        if left < need or left > need * MAX_CELL_DIGITS:
+            return
+        if j == groups[g] - 1:  # the group's total: it must read as the sum so far
+            want = str(total)
+            b = pos + len(want)
+            if digits.startswith(want, pos) and not self.crosses(pos, b) and self.whole.get(pos, b) == b:
+                self.step(pos, b, g + 1, 0, 0)
+            return
+        longest = 1 if digits[pos] == "0" else MAX_CELL_DIGITS
+        for ln in range(1, min(longest, left) + 1):
+            b = pos + ln
+            if pos in self.whole and b != self.whole[pos]:
+                continue
+            if self.crosses(pos, b):
+                break
+            self.step(pos, b, g, j + 1, total + int(digits[pos:b]))
+
+    def step(self, pos: int, b: int, g: int, j: int, total: int) -> None:
+        self.cur.append((pos, b))
+        self.dfs(b, g, j, total)
+        self.cur.pop()
+
+    def cells(self, cut: list[tuple[int, int]]) -> list[Cell]:
+        out = []
+        for a, b in cut:
+            t, k = self.owner[a]
+            entire = k == 0 and b - a == len(t.text)
+            out.append(Cell(t.text[k : k + b - a], NUM, t.start + k, t.start + k + b - a, split=not entire))
+        return out
+
+
+def _sum_cands(toks: Sequence[Token], n: int, check: Check | None) -> list[list[Cell]]:
+    """Cut a row of digit runs into its ``n`` cells so that its totals add up.
+
+    For rows with a sum (part 三: 总计 = the six before it; part 四: each 总计 = the four before it) whose
+    tokens are all digit runs and fewer than the columns: a crawler glued the cells ("128821005031362"
+    is 1288 21 0 0 50 3 1362), or a line lost its spaces.  Cells are cut left to right; a group's total
+    is not guessed but must read as the sum of the group so far, which keeps the search small.  A cut
+    always falls between two tokens, a token set apart by spaces in a row of several is one cell, and
+    a part with a leading zero is only "0".  [] when the row is not of that kind or the search is too
+    large; else every cutting that adds up.
+    """
+    groups = _SUM_GROUPS.get(check)  # type: ignore[arg-type]
+    if not groups or sum(groups) != n or not toks or len(toks) >= n:
+        return []
+    if not all(t.kind == NUM and t.text.isdigit() for t in toks):
+        return []
+    size = sum(len(t.text) for t in toks)
+    if size < n or size > n * MAX_CELL_DIGITS:
+        return []
+    search = _SumSearch(toks, groups)
+    search.dfs(0, 0, 0, 0)
+    if search.budget < 0 or not search.out or len(search.out) > MAX_ALTERNATIVES:
+        return []
+    return [search.cells(cut) for cut in search.out]

@@ -1,0 +1,299 @@
+"""Placing one row's value tokens into its columns: every placement that fits, one decision.
+
+A row's tokens are enumerated into placements (each glued run in each of its cuttings, blank cells at
+the row's edges kept or dropped, extra numbers dropped); the placements are narrowed by the evidence
+of the table (the header row's grid, the trailing empty cells of rows of the same shape), then by the
+row's own sum and the narrative (R7).  A cell is confident only where every surviving placement
+agrees on it; otherwise ``doubtful``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..layout import BLANK, MARK, NUM, Token
+from .model import (
+    MAX_ALTERNATIVES,
+    MAX_CANDIDATES,
+    MAX_EXTRA_CELLS,
+    MAX_SLACK,
+    Cell,
+    Check,
+    Grid,
+    Placed,
+    Prefer,
+    Value,
+    _cell_value,
+    _vkey,
+    cell_of,
+)
+from .readings.glued import _sum_cands, token_options
+
+__all__ = ["resolve_row"]
+
+Result = tuple[list[Placed], str | None]
+
+
+def resolve_row(
+    tokens: Sequence[Token],
+    n: int,
+    *,
+    money: Sequence[bool] | None = None,
+    check: Check | None = None,
+    prefer: Prefer | None = None,
+    alternatives: list[list[Placed]] | None = None,
+    trail: int | None = None,
+    grid: Grid | None = None,
+) -> Result:
+    """Place a row's value tokens into its ``n`` columns.
+
+    Returns the placed cells and a finding code (``extra_cells``, ``missing_cells``, ``glued_digits``,
+    ``ambiguous_cells``) or None.
+
+    >>> from govdisclosure.layout import tokenize
+    >>> cells, note = resolve_row(tokenize("\\t0\\t0\\t1\\t\\t"), 3)
+    >>> [(p.value, p.status) for p in cells], note
+    ([(0, 'ok'), (0, 'ok'), (1, 'ok')], None)
+    >>> r3 = lambda v: None if None in v else v[-1] == sum(v[:-1])
+    >>> cells, note = resolve_row(tokenize("713000074二"), 7, check=r3)
+    >>> [p.value for p in cells], {p.status for p in cells}, note
+    ([71, 3, 0, 0, 0, 0, 74], {'inferred'}, 'glued_digits')
+    """
+    money = money or [False] * n
+    toks = [t for t in tokens if t.kind in (NUM, MARK, BLANK)]
+    if any(t.crowded for t in toks):
+        # a converter merged cells ("| 21 0 |     | 0 0 | 21 |": markitdown's PDF tables): its empty
+        # cells say nothing about where the blanks are, so the row is read as numbers alone
+        toks = [t for t in toks if t.kind != BLANK]
+    if len(toks) == n and not any(t.glued for t in toks):
+        # the common case: one token per column, nothing to decide
+        return [Placed(c, *_cell_value(c, money[i])) for i, c in enumerate(cell_of(t) for t in toks)], None
+    toks_or_result = _trim(toks, n, money)
+    if not isinstance(toks_or_result, list):
+        return toks_or_result
+    toks = toks_or_result
+    found = _candidates(toks, n, check, grid, trail, money)
+    if len(found) == 2:
+        return found  # type: ignore[return-value]
+    cands, note, cut_and_dropped = found  # type: ignore[misc]
+    return _Decision(cands, n, money, note, cut_and_dropped).decide(check, prefer, alternatives)
+
+
+def _trim(toks: list[Token], n: int, money: Sequence[bool]) -> list[Token] | Result:
+    """Far more cells than columns: drop empty cells at the edges first; what is still too long is
+    not a row of this table (placement would explode), so nothing in it is confident."""
+    if len(toks) <= n + MAX_SLACK:
+        return toks
+    a, b = 0, len(toks)  # indices, not slices: a row of 100 000 empty cells must stay linear
+    while b - a > n + MAX_SLACK and toks[a].kind == BLANK:
+        a += 1
+    while b - a > n + MAX_SLACK and toks[b - 1].kind == BLANK:
+        b -= 1
+    toks = toks[a:b]
+    if len(toks) > n + MAX_SLACK:
+        cells = [cell_of(t) for t in toks[:n]]
+        return [Placed(c, _cell_value(c, money[i])[0], "doubtful", None) for i, c in enumerate(cells)], "extra_cells"
+    return toks
+
+
+def _options(tokens: Sequence[Token]) -> list[list[list[Cell]]]:
+    """Per token, the cell lists it may stand for: itself, nothing (a blank at the row's edge may be a
+    merged label cell), or the cuttings of a glued run."""
+    opts: list[list[list[Cell]]] = []
+    lead = 0
+    while lead < len(tokens) and tokens[lead].kind == BLANK:
+        lead += 1
+    trail = len(tokens)
+    while trail > lead and tokens[trail - 1].kind == BLANK:
+        trail -= 1
+    for i, t in enumerate(tokens):
+        c = cell_of(t)
+        if t.kind == BLANK and (i < lead or i >= trail):
+            opts.append([[], [c]])  # a blank at the edge of a row may be a merged label cell
+        else:
+            opts.append(token_options(t, c) or [[c]])
+    return opts
+
+
+def _enumerate(opts: list[list[list[Cell]]], n: int) -> list[list[Cell]]:
+    mins = [min(len(o) for o in op) for op in opts]
+    maxs = [max(len(o) for o in op) for op in opts]
+    suf_min = list(itertools.accumulate(reversed(mins)))[::-1] + [0]
+    suf_max = list(itertools.accumulate(reversed(maxs)))[::-1] + [0]
+    out: list[list[Cell]] = []
+    cur: list[Cell] = []
+
+    def dfs(i: int) -> None:
+        if len(out) >= MAX_CANDIDATES:
+            return
+        if i == len(opts):
+            if len(cur) == n:
+                out.append(list(cur))
+            return
+        for o in opts[i]:
+            k = len(cur) + len(o)
+            if k + suf_min[i + 1] > n or k + suf_max[i + 1] < n:
+                continue
+            cur.extend(o)
+            dfs(i + 1)
+            del cur[len(cur) - len(o) :]
+
+    dfs(0)
+    return out
+
+
+def _narrow(cands: list[list[Cell]], toks: list[Token], grid: Grid | None, trail: int | None) -> list[list[Cell]]:
+    """Keep the placements the table's column evidence allows (when any does)."""
+    if grid is not None and len(cands) > 1:
+        # the header row above has as many cells as this row: its column labels say which cell is which
+        fit = [c for c in cands if [(x.start, x.kind) for x in c] == grid]
+        if fit:
+            cands = fit
+    if trail is not None and len(cands) > 1:
+        # rows of this table with as many cells show how many empty cells follow their last value:
+        # keep the placements that drop exactly those (other empty cells are real blanks)
+        last_value = max((i for i, t in enumerate(toks) if t.kind != BLANK), default=-1)
+        trailing = {(t.start, t.kind) for t in toks[last_value + 1 :]}
+        have = len(trailing)
+        fit = [c for c in cands if have - sum((x.start, x.kind) in trailing for x in c) == trail]
+        if fit:
+            cands = fit
+    return cands
+
+
+def _candidates(
+    toks: list[Token], n: int, check: Check | None, grid: Grid | None, trail: int | None, money: Sequence[bool]
+) -> tuple[list[list[Cell]], str | None, bool] | Result:
+    """Every placement of the row: sum-guided cutting, else enumeration, else extra cells dropped;
+    with the note it earns and whether cells were both cut and dropped."""
+    note: str | None = None
+    opts: list[list[list[Cell]]] = []
+    cands = _sum_cands(toks, n, check)
+    if cands:
+        note = "glued_digits"
+    else:
+        opts = _options(toks)
+        cands = _enumerate(opts, n)
+    cands = _narrow(cands, toks, grid, trail)
+    if not cands and any(t.glued for t in toks) and note is None:
+        # a glued run that cannot be cut into the row's cells: "00000000" is eight cells for seven
+        # columns (a copy that doubled a cell).  Cut it into a few cells more and drop the extra ones.
+        cands = _wider(opts, n)
+        if cands:
+            # cells both cut from a glued run and dropped: a row of zeros satisfies any sum, so unless
+            # every cutting and dropping gives the same row (before the sums choose), the row is doubtful
+            return cands, "extra_cells", True
+    if not cands:
+        return _extra(toks, n, money)
+    return cands, note, False
+
+
+def _wider(opts: list[list[list[Cell]]], n: int) -> list[list[Cell]]:
+    for extra in range(1, MAX_EXTRA_CELLS + 1):
+        wider = _enumerate(opts, n + extra)
+        if wider:
+            seen_c: set[tuple[Cell, ...]] = set()
+            for w in wider:
+                for keep in itertools.combinations(w, n):
+                    seen_c.add(keep)
+                if len(seen_c) >= MAX_CANDIDATES:
+                    break
+            return [list(c) for c in seen_c]
+    return []
+
+
+def _extra(toks: list[Token], n: int, money: Sequence[bool]) -> tuple[list[list[Cell]], str | None, bool] | Result:
+    """More tokens than columns even with edge blanks dropped: some number is extra.  Fewer, and
+    nothing else to place them by: in order, nothing confident (``missing_cells``)."""
+    nonblank = [cell_of(t) for t in toks if t.kind != BLANK] or []
+    allcells = [cell_of(t) for t in toks]
+    pool = nonblank if len(nonblank) >= n else allcells
+    if len(pool) > n and len(pool) - n <= MAX_EXTRA_CELLS:
+        return [list(c) for c in itertools.combinations(pool, n)][:MAX_CANDIDATES], "extra_cells", False
+    if len(pool) > n:
+        return [pool[:n]], "extra_cells", False
+    placed = []
+    for i, c in enumerate(list(pool) + [None] * (n - len(pool))):
+        v, _, unit = _cell_value(c, money[i])
+        placed.append(Placed(c, v, "doubtful", unit))
+    return placed, "missing_cells"
+
+
+@dataclass
+class _Decision:
+    """The placements of one row and the decision among them (row sum, narrative, agreement)."""
+
+    cands: list[list[Cell]]
+    n: int
+    money: Sequence[bool]
+    note: str | None
+    cut_and_dropped: bool
+
+    def __post_init__(self) -> None:
+        memo: dict[tuple[Cell | None, bool], tuple[Value, str, str | None]] = {}
+
+        def cv(c: Cell | None, m: bool) -> tuple[Value, str, str | None]:
+            v = memo.get((c, m))
+            if v is None:
+                v = memo[(c, m)] = _cell_value(c, m)
+            return v
+
+        self.vals = [[cv(c, self.money[i]) for i, c in enumerate(cand)] for cand in self.cands]
+
+    def surviving(self, check: Check | None, prefer: Prefer | None) -> tuple[list[int], bool]:
+        """The placements the row's sum allows, then those the narrative prefers (R7), and whether R7 chose."""
+        ok_idx = list(range(len(self.cands)))
+        if check is not None and len(self.cands) > 1:
+            passing = [i for i in ok_idx if check([v[0] for v in self.vals[i]]) is not False]
+            if passing:
+                ok_idx = passing
+        if prefer is not None and len(ok_idx) > 1:
+            # the arithmetic leaves several placements: a placement whose numbers the narrative states
+            # (R7) wins when it alone has the most of them; its cells are inferred, not ok
+            scores = [prefer([v[0] for v in self.vals[i]]) for i in ok_idx]
+            top = max(scores)
+            if top > 0 and scores.count(top) == 1:
+                return [ok_idx[scores.index(top)]], True
+        return ok_idx, False
+
+    def decide(self, check: Check | None, prefer: Prefer | None, alternatives: list[list[Placed]] | None) -> Result:
+        """A cell is confident only where every surviving placement agrees on it."""
+        ok_idx, preferred = self.surviving(check, prefer)
+        vals, n, note = self.vals, self.n, self.note
+        placed: list[Placed] = []
+        row_unsure = self.cut_and_dropped and any(len({_vkey(v[col]) for v in vals}) > 1 for col in range(n))
+        for col in range(n):
+            options_all = {_vkey(vals[i][col]) for i in range(len(self.cands))}
+            options_ok = {_vkey(vals[i][col]) for i in ok_idx}
+            c = self.cands[ok_idx[0]][col]
+            value, status, unit = vals[ok_idx[0]][col]
+            if len(options_ok) > 1 or row_unsure:
+                status = "doubtful"
+                note = note or "ambiguous_cells"
+            elif len(options_all) > 1 or (c is not None and c.split) or preferred:
+                status = "inferred" if status in ("ok", "blank", "not_applicable") else status
+            placed.append(Placed(c, value, status, unit))
+        if any(p.cell is not None and p.cell.split for p in placed):
+            note = note if note == "extra_cells" else "glued_digits"
+        if note is None and any(p.status == "inferred" for p in placed):
+            note = "cells_placed_by_arithmetic"
+        if len(ok_idx) > 1 and any(p.status == "doubtful" for p in placed):
+            note = note if note in ("glued_digits", "extra_cells") else "ambiguous_cells"
+            if alternatives is not None:
+                self.hand_over(ok_idx, alternatives)
+        return placed, note
+
+    def hand_over(self, ok_idx: list[int], alternatives: list[list[Placed]]) -> None:
+        """What is left for the table's column sums to decide (the arbiter's whole-table solver)."""
+        seen: set[tuple[object, ...]] = set()
+        for i in ok_idx:
+            sig = tuple(_vkey(v) for v in self.vals[i])
+            if sig in seen:
+                continue
+            seen.add(sig)
+            alternatives.append([Placed(self.cands[i][col], *self.vals[i][col]) for col in range(self.n)])
+            if len(alternatives) >= MAX_ALTERNATIVES:
+                alternatives.clear()  # too many to solve jointly: stays doubtful
+                break

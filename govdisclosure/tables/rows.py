@@ -1,0 +1,234 @@
+"""Rows found by their labels, never by counting numbers: a row's value tokens are those between its
+label and the next row's (or the table's end), so a missing or extra number cannot shift other rows.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+
+from .. import schema
+from ..labels import Anchor, Row, find_rows, keyed, label_stream
+from ..layout import BLANK, MARK, NUM, TEXT, Token
+from ..normalize import key_normalized
+from ..sections import DocInfo
+from .columns import MODEL_ROWS, column_model, fills, header_grid, row_shapes
+from .model import PROSE_MIN_LEN, Check, PlanRow, Prefer, RowContext
+
+Stops = Sequence[int] | Mapping[str, Sequence[int]]
+
+
+# -- regions -----------------------------------------------------------------------------------
+def region(doc: DocInfo, num: int, n_text: int) -> tuple[int, int] | None:
+    """Part ``num``'s span of the normalised text: from its heading to the next part's."""
+    if num not in doc.parts:
+        return None
+    a = doc.parts[num][0]
+    later = [doc.parts[k][0] for k in doc.parts if k > num and doc.parts[k][0] > a]
+    return (a, min(later) if later else n_text)
+
+
+def tok_range(starts: list[int], span: tuple[int, int]) -> tuple[int, int]:
+    return bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
+
+
+def _is_prose(t: Token) -> bool:
+    if t.kind != TEXT:
+        return False
+    s = t.text
+    if s.startswith(("注", "说明", "备注")):
+        return False
+    # a long run of glued captions (a crawler's one-line table header) is not prose: prose has sentences
+    return ("。" in s and len(s) > 12) or (len(s) >= PROSE_MIN_LEN and any(p in s for p in "，；,;"))
+
+
+def table_end(tokens: list[Token], lo: int, hi: int, after: int) -> int:
+    """First prose token at or after ``after`` (a table ends where sentences start)."""
+    for i in range(max(lo, after), hi):
+        if _is_prose(tokens[i]):
+            return i
+    return hi
+
+
+def find_all(text: str, w: str) -> list[int]:
+    out = []
+    k = text.find(w)
+    while k >= 0:
+        out.append(k)
+        k = text.find(w, k + 1)
+    return out
+
+
+def _find_caption(text: str, item: str) -> int | None:
+    for w in (f"第二十条第({item})项", f"第({item})项"):
+        k = text.find(w)
+        if k >= 0:
+            return k
+    return None
+
+
+# -- part 二: its blocks' rows under their captions ----------------------------------------------
+Window = tuple[int, int, tuple[str, ...], tuple[schema.Label, ...]]
+
+
+def part2_anchors(
+    tokens: list[Token], lo: int, hi: int, blocks: Sequence[schema.ActiveBlock], edition: str
+) -> tuple[list[Row], dict[str, list[schema.Label]], list[Anchor], list[Window], list[int]]:
+    """Part 二's rows, their columns, the rows found, each block's window from its caption to its first
+    row found (where cells lifted out of the table stand), and the captions' token indices."""
+    st = label_stream(tokens, lo, hi)
+    captions = [st.tok_at(k) for k in find_all(st.text, "第二十条")]
+    rows: list[Row] = []
+    cols_of: dict[str, list[schema.Label]] = {}
+    anchors: list[Anchor] = []
+    windows: list[Window] = []
+    for b in blocks:
+        brows = [Row(f"active.{r.key}", r.wordings) for r in b.rows_for(edition)]
+        for r in brows:
+            cols_of[r.key] = list(b.columns_for(edition))
+        rows += brows
+        # a block's rows are looked for under its own caption first
+        item = _find_caption(st.text, b.item)
+        if item is not None:
+            wlo = st.tok_at(item)
+            nxt = [c for c in captions if c > wlo]
+            whi = min(nxt) if nxt else hi
+            found = find_rows(tokens, wlo, whi, brows)
+            anchors += found
+            windows.append((wlo, min([x.tok for x in found] + [whi]), tuple(r.key for r in brows), b.columns_for(edition)))
+    got = {x.row.key for x in anchors}
+    rest = [r for r in rows if r.key not in got]
+    if rest:
+        used = {x.tok for x in anchors}
+        anchors += [x for x in find_rows(tokens, lo, hi, rest) if x.tok not in used]
+    return rows, cols_of, anchors, windows, captions
+
+
+def part2_stops(
+    tokens: list[Token], lo: int, hi: int, rows: list[Row], cols_of: dict[str, list[schema.Label]], captions: list[int]
+) -> dict[str, list[int]]:
+    """A caption of another block's columns ends a row too: plain pdftotext can print a table column
+    by column, so "行政事业性收费" is followed by "本年制发件数 1 8", which is not its own."""
+    own = {r.key: {w for c in cols_of[r.key] for w in keyed(c.wordings)} for r in rows}
+    every = set().union(*own.values()) if own else set()
+    texts = [(i, key_normalized(tokens[i].text)) for i in range(lo, hi) if tokens[i].kind == TEXT]
+    seen_at = {w: [i for i, t in texts if w in t] for w in every}
+    return {r.key: sorted({*captions, *(i for w in every - own[r.key] for i in seen_at[w])}) for r in rows}
+
+
+# -- every row's own tokens, and the label-less rows after it -------------------------------------
+def _capacity(t: Token) -> int:
+    if t.kind == NUM and t.glued and t.text.isdigit():
+        return len(t.text)
+    return 1
+
+
+def _plain(g: Sequence[Token]) -> bool:
+    """Numbers separated by spaces only: no cell structure, nothing glued."""
+    return all(t.kind in (NUM, MARK) and not t.explicit and not t.glued for t in g)
+
+
+def _groups(seg: Sequence[Token]) -> list[list[Token]]:
+    """Value tokens of a range, grouped by the row (line or cell block) they stand on."""
+    out: list[list[Token]] = []
+    row = None
+    for t in seg:
+        if t.kind not in (NUM, MARK, BLANK):
+            continue
+        if not out or t.row != row:
+            out.append([])
+        out[-1].append(t)
+        row = t.row
+    return out
+
+
+def _segment(tokens: list[Token], anchors: list[Anchor], i: int, hi: int, stops: Stops) -> list[Token]:
+    a = anchors[i]
+    nxt = anchors[i + 1].tok if i + 1 < len(anchors) else table_end(tokens, a.tok, hi, a.end_tok + 1)
+    st_row = stops.get(a.row.key, ()) if isinstance(stops, Mapping) else stops
+    j = bisect.bisect_right(st_row, a.tok)
+    if j < len(st_row):
+        nxt = min(nxt, st_row[j])
+    return tokens[a.tok + 1 : nxt]
+
+
+def _own(groups: list[list[Token]], n: int, by_order: bool) -> list[Token]:
+    """The row's own tokens, taken off the front of ``groups`` (what is left are label-less rows)."""
+    own: list[Token] = []
+    cap = 0
+    while groups and cap < n:
+        g = groups.pop(0)
+        if all(t.kind == BLANK for t in g) and any(t.kind != BLANK for h in groups for t in h) and not own:
+            continue  # an empty row (a merged cell's leftovers) before the row's values
+        if not own and by_order and len(g) >= 2 * n and len(g) % n == 0 and _plain(g):
+            # one line holding this row and whole label-less rows after it (text flattened to one
+            # paragraph, the next row's label printed elsewhere): the rest goes to the rows
+            # missing after this one, in template order, like any other orphan row
+            groups[:0] = [g[k : k + n] for k in range(n, len(g), n)]
+            g = g[:n]
+        own += g
+        cap += sum(_capacity(t) for t in g)
+    return own
+
+
+def plan_rows(
+    tokens: list[Token], anchors: list[Anchor], hi: int, columns: Mapping[str, Sequence[schema.Label]],
+    stops: Stops = (), by_order: bool = False,
+) -> list[PlanRow]:
+    """Every anchored row with its own tokens and the rows of numbers left after them."""
+    anchors = sorted(anchors, key=lambda a: a.tok)
+    plan: list[PlanRow] = []
+    for i, a in enumerate(anchors):
+        groups = _groups(_segment(tokens, anchors, i, hi, stops))
+        own = _own(groups, len(columns[a.row.key]), by_order)
+        plan.append(PlanRow(a, own, [g for g in groups if any(t.kind in (NUM, MARK) for t in g)]))
+    return plan
+
+
+def has_values(own: Sequence[Token], n: int) -> bool:
+    """A row is read when it holds a number or mark, or is a blank-only row (every cell empty)."""
+    return bool(own) and any(t.kind in (NUM, MARK) for t in own) or (bool(own) and all(t.kind == BLANK for t in own) and len(own) >= n)
+
+
+def row_contexts(
+    tokens: list[Token], plan: Sequence[PlanRow], hi: int, columns: Mapping[str, Sequence[schema.Label]],
+    check: Check | None, prefer: Prefer | None, *, joint: bool = False, detached: Mapping[str, tuple[int, Token]] | None = None,
+) -> list[RowContext]:
+    """The context of every row that is read: its tokens and the column evidence of its table (the
+    rows of one table share one list of columns; each of part 二's blocks is a table of its own)."""
+    full_rows = [(id(columns[p.anchor.row.key]), p.own) for p in plan if fills(p.own, len(columns[p.anchor.row.key]))]
+    cells_in_row: dict[int, int] = {}
+    if plan:
+        for t in tokens[min(p.anchor.tok for p in plan) : hi]:
+            cells_in_row[t.row] = cells_in_row.get(t.row, 0) + 1
+    # shapes per table and cell count: a 2-column block must not learn from a 3-column one
+    shapes = row_shapes([(p.own, len(columns[p.anchor.row.key]), id(columns[p.anchor.row.key])) for p in plan], cells_in_row)
+    out = []
+    for p in plan:
+        key, own = p.anchor.row.key, p.own
+        cols = columns[key]
+        if not has_values(own, len(cols)):
+            continue
+        model = trail = grid = None
+        same = [r for cs, r in full_rows if cs == id(cols)]
+        if own and own[0].x0 >= 0 and len(own) < len(cols) and same:
+            # the nearest rows that fill every column (columns shift at page breaks)
+            near = sorted(same, key=lambda r: abs(r[0].line - own[0].line))[:MODEL_ROWS]
+            model = column_model(near, len(cols))
+        if own and all(t.explicit for t in own) and len({t.row for t in own}) == 1:
+            trail = shapes.get((id(cols), cells_in_row.get(own[0].row, -1)))
+            grid = header_grid(tokens, p.anchor.tok, own[0].row, cols)
+        out.append(RowContext(
+            key, p.anchor.label, tuple(own), tuple(f"{key}.{c.key}" for c in cols), tuple(c.money for c in cols),
+            check, prefer, model, trail, grid, detached=(detached or {}).get(key), inferred=key in (detached or {}), joint=joint,
+        ))
+    return out
+
+
+def printed_forms(app_rows: Sequence[schema.Label]) -> list[list[schema.Label]]:
+    """Part 三's rows as a report prints them: （六）其他处理 as its numbered sub-rows, or as one row
+    (the 2019 edition has only the one row)."""
+    subs = [r for r in app_rows if r.key.startswith("other_processing.") and r.key != "other_processing.total"]
+    if not subs:
+        return [list(app_rows)]
+    return [[r for r in app_rows if r.key != "other_processing.total"], [r for r in app_rows if r not in subs]]
