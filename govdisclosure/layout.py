@@ -9,7 +9,7 @@ not-applicable marks and (where the layout has explicit cell separators) blank c
 * pipe / markdown rows (``|---|`` rows skipped, an empty cell between pipes is a blank);
 * crawler text where cells are glued with no separator (numbers flagged ``glued``).
 
-It does not decide what a number means: tables.py finds row labels and takes the numbers that follow.
+It does not decide what a number means: tables/ finds row labels and takes the numbers that follow.
 
 >>> [(t.kind, t.text) for t in tokenize("规章\\t0\\t\\t3\\n")]
 [('text', '规章'), ('num', '0'), ('blank', ''), ('num', '3')]

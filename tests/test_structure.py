@@ -9,7 +9,10 @@ import pathlib
 import pytest
 
 import govdisclosure.tables as tables
+from govdisclosure.normalize import normalize
 from govdisclosure.tables import part2, part3, part4
+from govdisclosure.tables.arbiter import Arbiter
+from govdisclosure.tables.model import Cell, Placed, Reading
 
 ROOT = pathlib.Path(tables.__file__).parent
 MAX_LINES = 60
@@ -51,3 +54,30 @@ def test_every_reading_is_registered_by_a_part() -> None:
                   *part3.REPAIRS, *part4.ROW_READINGS, *tables.REPAIRS]
     }
     assert registered == set(READING_MODULES)
+
+
+def _arbiter() -> Arbiter:
+    return Arbiter(normalize("12 13 0"), "2021")
+
+
+def test_readings_that_disagree_confidently_leave_the_cell_in_doubt() -> None:
+    arb = _arbiter()
+    k = "applications.new_received.total"
+    arb.apply(Reading("positional", {k: Placed(Cell("12", "num", 0, 2), 12, "ok")}, {k: "一"}))
+    arb.apply(Reading("orphans", {k: Placed(Cell("13", "num", 3, 5), 13, "inferred")}, {k: None}, evidence="by order"))
+    f = arb.fields[k]
+    assert (f.value, f.status, f.raw) == (12, "doubtful", "12")
+    (finding,) = arb.findings
+    assert finding.code == "readings_disagree" and finding.keys == (k,)
+    assert "positional" in finding.message and "orphans" in finding.message
+
+
+def test_a_repair_fills_only_what_no_reading_decided() -> None:
+    arb = _arbiter()
+    a, b, c = "applications.new_received.total", "applications.carried_over.total", "applications.granted.total"
+    arb.apply(Reading("positional", {a: Placed(Cell("12", "num", 0, 2), 12, "ok"), b: Placed(None, None, "doubtful")}, {}))
+    zero = Placed(Cell("0", "num", 6, 7), 0, "inferred")
+    arb.apply(Reading("all_zero", {a: zero, b: zero, c: zero}, {}, mode="repair"))
+    got = {k: (f.value, f.status) for k, f in arb.fields.items()}
+    assert got == {a: (12, "ok"), b: (0, "inferred"), c: (0, "inferred")}
+    assert not arb.findings

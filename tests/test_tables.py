@@ -1,4 +1,4 @@
-"""Stage tests for tables.py: row placement and the whole-table solver."""
+"""Stage tests for tables/: row placement and the whole-table solver."""
 
 from __future__ import annotations
 

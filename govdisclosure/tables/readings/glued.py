@@ -129,10 +129,10 @@ class _SumSearch:
         self.budget -= 1
         if self.budget < 0 or len(self.out) > MAX_ALTERNATIVES:
             return
-        groups, digits = self.groups, self.digits
+        groups, digits, cur, whole = self.groups, self.digits, self.cur, self.whole
         if g == len(groups):
             if pos == len(digits):
-                self.out.append(list(self.cur))
+                self.out.append(list(cur))
             return
         left = len(digits) - pos
         need = groups[g] - j + sum(groups[g + 1 :])
@@ -141,22 +141,21 @@ class _SumSearch:
         if j == groups[g] - 1:  # the group's total: it must read as the sum so far
             want = str(total)
             b = pos + len(want)
-            if digits.startswith(want, pos) and not self.crosses(pos, b) and self.whole.get(pos, b) == b:
-                self.step(pos, b, g + 1, 0, 0)
+            if digits.startswith(want, pos) and not self.crosses(pos, b) and whole.get(pos, b) == b:
+                cur.append((pos, b))
+                self.dfs(b, g + 1, 0, 0)
+                cur.pop()
             return
         longest = 1 if digits[pos] == "0" else MAX_CELL_DIGITS
         for ln in range(1, min(longest, left) + 1):
             b = pos + ln
-            if pos in self.whole and b != self.whole[pos]:
+            if pos in whole and b != whole[pos]:
                 continue
             if self.crosses(pos, b):
                 break
-            self.step(pos, b, g, j + 1, total + int(digits[pos:b]))
-
-    def step(self, pos: int, b: int, g: int, j: int, total: int) -> None:
-        self.cur.append((pos, b))
-        self.dfs(b, g, j, total)
-        self.cur.pop()
+            cur.append((pos, b))
+            self.dfs(b, g, j + 1, total + int(digits[pos:b]))
+            cur.pop()
 
     def cells(self, cut: list[tuple[int, int]]) -> list[Cell]:
         out = []
