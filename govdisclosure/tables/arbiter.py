@@ -7,7 +7,8 @@ registers them, and decides:
   from the firmest evidence to the weakest: a detached cell put back, the columns the numbers stand
   under, part 四's R4 groups, glued digits cut by the sums, token order); within a reading, a cell
   is confident only where every placement the row's sum allows agrees (``resolve.py``);
-- a *table* reading (mode "read") is applied as proposed; where it confidently proposes another
+- a *table* reading (mode "read") is applied as proposed (right after the row it follows, when it
+  reads the numbers after a row); where it confidently proposes another
   value for a cell an earlier reading decided confidently, the cell becomes ``doubtful`` and the
   finding ``readings_disagree`` names both readings;
 - the whole-table solver then places the cells that their row's sum left open by the table's column
@@ -103,11 +104,20 @@ class Arbiter:
         self, table: TableContext, rows: Sequence[RowContext], row_readings: Sequence[RowReading],
         readings: Sequence[TableReading], repairs: Sequence[TableReading], *, joint: bool = False,
     ) -> None:
-        """A table: its rows, its table readings, the whole-table solver, its repairs, in that order."""
-        for ctx in rows:
-            self.read_row(ctx, row_readings)
-        for read in readings:
-            for r in read(table):
+        """A table: its rows, its table readings, the whole-table solver, its repairs, in that order.
+
+        Table readings read the tokens, not the board: they are gathered first, and one that reads the
+        numbers after a row (``after``) is applied right after that row, in the rows' order."""
+        gathered = [r for read in readings for r in read(table)]
+        by_row = {ctx.where: ctx for ctx in rows}
+        for key in [p.anchor.row.key for p in table.plan] or list(by_row):
+            if key in by_row:
+                self.read_row(by_row[key], row_readings)
+            for r in gathered:
+                if r.after == key:
+                    self.apply(r)
+        for r in gathered:
+            if r.after is None:
                 self.apply(r)
         if joint and self.pending:
             self.solve_jointly()

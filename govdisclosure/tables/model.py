@@ -11,16 +11,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from .. import schema
 from ..labels import Anchor
 from ..layout import BLANK, MARK, Token
 from ..report import Field, Finding
 from ..values import read_cell
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
 
 # Enumerating placements is exponential in glued digits; beyond these bounds a row is left doubtful.
 MAX_GLUED_DIGITS = 18  # a glued run of more digits is not split (no template row has more)
@@ -134,7 +131,8 @@ class Reading:
     ``mode`` "read": cells read by their labels or positions, applied as proposed; "repair": fills
     only cells that no earlier reading decided (missing or doubtful) and the cells in ``overrides``
     (cells an earlier reading placed against the row's own sum).  ``alternatives`` hands a row's
-    placements the row's sum could not choose between to the arbiter's whole-table solver.
+    placements the row's sum could not choose between to the arbiter's whole-table solver.  A table
+    reading of the numbers after a row names that row in ``after``.
     """
 
     name: str
@@ -145,20 +143,7 @@ class Reading:
     mode: Mode = "read"
     overrides: frozenset[str] = frozenset()
     alternatives: tuple[tuple[str, Alternatives], ...] = ()
-
-
-def reading(
-    name: str,
-    keyed_cells: Iterable[tuple[str, Placed]],
-    label: str | None | Mapping[str, str | None],
-    evidence: str,
-    findings: Iterable[Finding] = (),
-    **kw: object,
-) -> Reading:
-    """A Reading from (key, cell) pairs; ``label`` one for all cells or one per key."""
-    cells = dict(keyed_cells)
-    labels = dict(label) if isinstance(label, Mapping) else dict.fromkeys(cells, label)
-    return Reading(name, cells, labels, tuple(findings), evidence, **kw)  # type: ignore[arg-type]
+    after: str | None = None  # a reading of the numbers after this row: applied right after it
 
 
 @dataclass(frozen=True)
@@ -216,5 +201,3 @@ class TableContext:
     order: tuple[str, ...] = ()  # row keys in template order
     check: Check | None = None
     prefer: Prefer | None = None
-    windows: tuple[tuple[int, int, tuple[str, ...], tuple[schema.Label, ...]], ...] = ()  # part 二: caption .. first row
-    end: int = 0  # part 三's table region ends here (the all-zero repair reads parts 三 and 四)

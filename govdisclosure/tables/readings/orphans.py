@@ -81,11 +81,12 @@ def _place(ctx: TableContext, a: PlanRow, b: PlanRow | None) -> Reading:
             f"{b.anchor.row.key if b else 'the end of the table'} were given to the rows missing there, in template order",
             keys=tuple(f"{k}.{c.key}" for k in rows for c in ctx.columns[k]),
         ))
-        return Reading(NAME, cells, dict.fromkeys(cells), tuple(findings), "numbers between two rows found, the rows between missing")
+        evidence = "numbers between two rows found, the rows between missing"
+        return Reading(NAME, cells, dict.fromkeys(cells), tuple(findings), evidence, after=a.anchor.row.key)
     flat = sum(len(g) for g in a.orphans)
     return Reading(NAME, {}, {}, (Finding(
         "unassigned_values",
         "warning",
         f"{flat} number(s) after row {a.anchor.row.key} belong to no row that was found; they were not used",
         spans=(),
-    ),), "numbers after a row that fit no missing row")
+    ),), "numbers after a row that fit no missing row", after=a.anchor.row.key)
