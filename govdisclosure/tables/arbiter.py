@@ -5,8 +5,9 @@ registers them, and decides:
 
 - a *row* is read by the first of its part's row readings that proposes a reading (they are listed
   from the firmest evidence to the weakest: a detached cell put back, the columns the numbers stand
-  under, part 四's R4 groups, glued digits cut by the sums, token order); within a reading, a cell
-  is confident only where every placement the row's sum allows agrees (``resolve.py``);
+  under, part 四's R4 groups, glued digits cut by the sums, token order); the placements of a row's
+  tokens (``resolve.py``) are narrowed here by the table's column evidence, the row's sum and the
+  narrative, and a cell is confident only where every surviving placement agrees (``RowDecision``);
 - a *table* reading (mode "read") is applied as proposed (right after the row it follows, when it
   reads the numbers after a row); where it confidently proposes another
   value for a cell an earlier reading decided confidently, the cell becomes ``doubtful`` and the
@@ -21,24 +22,32 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
+from ..layout import BLANK, Token
 from ..normalize import Normalized
 from ..report import Field, Finding
 from .model import (
     MAX_ALTERNATIVES,
     MAX_COMBINATIONS,
     Alternatives,
+    Cell,
+    Check,
+    Grid,
     Placed,
+    Prefer,
     Reading,
     RowContext,
     TableContext,
     Value,
+    _cell_value,
     _vkey,
 )
 
 RowReading = Callable[[RowContext], list[Reading]]
 TableReading = Callable[[TableContext], list[Reading]]
 CONFIDENT = ("ok", "blank", "not_applicable", "inferred")
+Result = tuple[list[Placed], str | None]
 
 
 class Arbiter:
@@ -185,3 +194,104 @@ def _holds(vals: Mapping[str, Value], lhs: list[str], rhs: list[str]) -> bool:
     if any(x is None for x in xs):
         return True
     return abs(sum(vals[k] for k in lhs) - sum(vals[k] for k in rhs)) <= 1e-6  # type: ignore[misc]
+
+
+# -- within a row: the placements its readings propose --------------------------------------------
+def narrow(cands: list[list[Cell]], toks: list[Token], grid: Grid | None, trail: int | None) -> list[list[Cell]]:
+    """Column consistency across rows: keep the placements of a row that the table's header grid and
+    the shape of its rows of the same width allow (when any does)."""
+    if grid is not None and len(cands) > 1:
+        # the header row above has as many cells as this row: its column labels say which cell is which
+        fit = [c for c in cands if [(x.start, x.kind) for x in c] == grid]
+        if fit:
+            cands = fit
+    if trail is not None and len(cands) > 1:
+        # rows of this table with as many cells show how many empty cells follow their last value:
+        # keep the placements that drop exactly those (other empty cells are real blanks)
+        last_value = max((i for i, t in enumerate(toks) if t.kind != BLANK), default=-1)
+        trailing = {(t.start, t.kind) for t in toks[last_value + 1 :]}
+        have = len(trailing)
+        fit = [c for c in cands if have - sum((x.start, x.kind) in trailing for x in c) == trail]
+        if fit:
+            cands = fit
+    return cands
+
+
+@dataclass
+class RowDecision:
+    """The placements of one row (proposed by the positional and glued readings) and the decision
+    among them: the row's sum (R3/R4), then the narrative (R7); a cell is confident only where every
+    surviving placement agrees."""
+
+    cands: list[list[Cell]]
+    n: int
+    money: Sequence[bool]
+    note: str | None
+    cut_and_dropped: bool
+
+    def __post_init__(self) -> None:
+        memo: dict[tuple[Cell | None, bool], tuple[Value, str, str | None]] = {}
+
+        def cv(c: Cell | None, m: bool) -> tuple[Value, str, str | None]:
+            v = memo.get((c, m))
+            if v is None:
+                v = memo[(c, m)] = _cell_value(c, m)
+            return v
+
+        self.vals = [[cv(c, self.money[i]) for i, c in enumerate(cand)] for cand in self.cands]
+
+    def surviving(self, check: Check | None, prefer: Prefer | None) -> tuple[list[int], bool]:
+        """The placements the row's sum allows, then those the narrative prefers (R7), and whether R7 chose."""
+        ok_idx = list(range(len(self.cands)))
+        if check is not None and len(self.cands) > 1:
+            passing = [i for i in ok_idx if check([v[0] for v in self.vals[i]]) is not False]
+            if passing:
+                ok_idx = passing
+        if prefer is not None and len(ok_idx) > 1:
+            # the arithmetic leaves several placements: a placement whose numbers the narrative states
+            # (R7) wins when it alone has the most of them; its cells are inferred, not ok
+            scores = [prefer([v[0] for v in self.vals[i]]) for i in ok_idx]
+            top = max(scores)
+            if top > 0 and scores.count(top) == 1:
+                return [ok_idx[scores.index(top)]], True
+        return ok_idx, False
+
+    def decide(self, check: Check | None, prefer: Prefer | None, alternatives: list[list[Placed]] | None) -> Result:
+        """A cell is confident only where every surviving placement agrees on it."""
+        ok_idx, preferred = self.surviving(check, prefer)
+        vals, n, note = self.vals, self.n, self.note
+        placed: list[Placed] = []
+        row_unsure = self.cut_and_dropped and any(len({_vkey(v[col]) for v in vals}) > 1 for col in range(n))
+        for col in range(n):
+            options_all = {_vkey(vals[i][col]) for i in range(len(self.cands))}
+            options_ok = {_vkey(vals[i][col]) for i in ok_idx}
+            c = self.cands[ok_idx[0]][col]
+            value, status, unit = vals[ok_idx[0]][col]
+            if len(options_ok) > 1 or row_unsure:
+                status = "doubtful"
+                note = note or "ambiguous_cells"
+            elif len(options_all) > 1 or (c is not None and c.split) or preferred:
+                status = "inferred" if status in ("ok", "blank", "not_applicable") else status
+            placed.append(Placed(c, value, status, unit))
+        if any(p.cell is not None and p.cell.split for p in placed):
+            note = note if note == "extra_cells" else "glued_digits"
+        if note is None and any(p.status == "inferred" for p in placed):
+            note = "cells_placed_by_arithmetic"
+        if len(ok_idx) > 1 and any(p.status == "doubtful" for p in placed):
+            note = note if note in ("glued_digits", "extra_cells") else "ambiguous_cells"
+            if alternatives is not None:
+                self.hand_over(ok_idx, alternatives)
+        return placed, note
+
+    def hand_over(self, ok_idx: list[int], alternatives: list[list[Placed]]) -> None:
+        """What is left for the table's column sums to decide (the arbiter's whole-table solver)."""
+        seen: set[tuple[object, ...]] = set()
+        for i in ok_idx:
+            sig = tuple(_vkey(v) for v in self.vals[i])
+            if sig in seen:
+                continue
+            seen.add(sig)
+            alternatives.append([Placed(self.cands[i][col], *self.vals[i][col]) for col in range(self.n)])
+            if len(alternatives) >= MAX_ALTERNATIVES:
+                alternatives.clear()  # too many to solve jointly: stays doubtful
+                break

@@ -1,21 +1,21 @@
 """Placing one row's value tokens into its columns: every placement that fits, one decision.
 
-A row's tokens are enumerated into placements (each glued run in each of its cuttings, blank cells at
-the row's edges kept or dropped, extra numbers dropped); the placements are narrowed by the evidence
-of the table (the header row's grid, the trailing empty cells of rows of the same shape), then by the
-row's own sum and the narrative (R7).  A cell is confident only where every surviving placement
-agrees on it; otherwise ``doubtful``.
+A row's tokens are enumerated into placements (each glued run in each of its cuttings — see
+``readings/glued.py`` —, blank cells at the row's edges kept or dropped, extra numbers dropped).  The
+arbiter decides among them (``arbiter.narrow``, ``arbiter.RowDecision``): the evidence of the table
+(the header row's grid, the trailing empty cells of rows of the same shape), then the row's own sum
+and the narrative (R7); a cell is confident only where every surviving placement agrees on it,
+otherwise ``doubtful``.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..layout import BLANK, MARK, NUM, Token
+from .arbiter import Result, RowDecision, narrow
 from .model import (
-    MAX_ALTERNATIVES,
     MAX_CANDIDATES,
     MAX_EXTRA_CELLS,
     MAX_SLACK,
@@ -24,16 +24,12 @@ from .model import (
     Grid,
     Placed,
     Prefer,
-    Value,
     _cell_value,
-    _vkey,
     cell_of,
 )
 from .readings.glued import _sum_cands, token_options
 
 __all__ = ["resolve_row"]
-
-Result = tuple[list[Placed], str | None]
 
 
 def resolve_row(
@@ -78,7 +74,7 @@ def resolve_row(
     if len(found) == 2:
         return found  # type: ignore[return-value]
     cands, note, cut_and_dropped = found  # type: ignore[misc]
-    return _Decision(cands, n, money, note, cut_and_dropped).decide(check, prefer, alternatives)
+    return RowDecision(cands, n, money, note, cut_and_dropped).decide(check, prefer, alternatives)
 
 
 def _trim(toks: list[Token], n: int, money: Sequence[bool]) -> list[Token] | Result:
@@ -144,25 +140,6 @@ def _enumerate(opts: list[list[list[Cell]]], n: int) -> list[list[Cell]]:
     return out
 
 
-def _narrow(cands: list[list[Cell]], toks: list[Token], grid: Grid | None, trail: int | None) -> list[list[Cell]]:
-    """Keep the placements the table's column evidence allows (when any does)."""
-    if grid is not None and len(cands) > 1:
-        # the header row above has as many cells as this row: its column labels say which cell is which
-        fit = [c for c in cands if [(x.start, x.kind) for x in c] == grid]
-        if fit:
-            cands = fit
-    if trail is not None and len(cands) > 1:
-        # rows of this table with as many cells show how many empty cells follow their last value:
-        # keep the placements that drop exactly those (other empty cells are real blanks)
-        last_value = max((i for i, t in enumerate(toks) if t.kind != BLANK), default=-1)
-        trailing = {(t.start, t.kind) for t in toks[last_value + 1 :]}
-        have = len(trailing)
-        fit = [c for c in cands if have - sum((x.start, x.kind) in trailing for x in c) == trail]
-        if fit:
-            cands = fit
-    return cands
-
-
 def _candidates(
     toks: list[Token], n: int, check: Check | None, grid: Grid | None, trail: int | None, money: Sequence[bool]
 ) -> tuple[list[list[Cell]], str | None, bool] | Result:
@@ -176,7 +153,7 @@ def _candidates(
     else:
         opts = _options(toks)
         cands = _enumerate(opts, n)
-    cands = _narrow(cands, toks, grid, trail)
+    cands = narrow(cands, toks, grid, trail)
     if not cands and any(t.glued for t in toks) and note is None:
         # a glued run that cannot be cut into the row's cells: "00000000" is eight cells for seven
         # columns (a copy that doubled a cell).  Cut it into a few cells more and drop the extra ones.
@@ -219,81 +196,3 @@ def _extra(toks: list[Token], n: int, money: Sequence[bool]) -> tuple[list[list[
         v, _, unit = _cell_value(c, money[i])
         placed.append(Placed(c, v, "doubtful", unit))
     return placed, "missing_cells"
-
-
-@dataclass
-class _Decision:
-    """The placements of one row and the decision among them (row sum, narrative, agreement)."""
-
-    cands: list[list[Cell]]
-    n: int
-    money: Sequence[bool]
-    note: str | None
-    cut_and_dropped: bool
-
-    def __post_init__(self) -> None:
-        memo: dict[tuple[Cell | None, bool], tuple[Value, str, str | None]] = {}
-
-        def cv(c: Cell | None, m: bool) -> tuple[Value, str, str | None]:
-            v = memo.get((c, m))
-            if v is None:
-                v = memo[(c, m)] = _cell_value(c, m)
-            return v
-
-        self.vals = [[cv(c, self.money[i]) for i, c in enumerate(cand)] for cand in self.cands]
-
-    def surviving(self, check: Check | None, prefer: Prefer | None) -> tuple[list[int], bool]:
-        """The placements the row's sum allows, then those the narrative prefers (R7), and whether R7 chose."""
-        ok_idx = list(range(len(self.cands)))
-        if check is not None and len(self.cands) > 1:
-            passing = [i for i in ok_idx if check([v[0] for v in self.vals[i]]) is not False]
-            if passing:
-                ok_idx = passing
-        if prefer is not None and len(ok_idx) > 1:
-            # the arithmetic leaves several placements: a placement whose numbers the narrative states
-            # (R7) wins when it alone has the most of them; its cells are inferred, not ok
-            scores = [prefer([v[0] for v in self.vals[i]]) for i in ok_idx]
-            top = max(scores)
-            if top > 0 and scores.count(top) == 1:
-                return [ok_idx[scores.index(top)]], True
-        return ok_idx, False
-
-    def decide(self, check: Check | None, prefer: Prefer | None, alternatives: list[list[Placed]] | None) -> Result:
-        """A cell is confident only where every surviving placement agrees on it."""
-        ok_idx, preferred = self.surviving(check, prefer)
-        vals, n, note = self.vals, self.n, self.note
-        placed: list[Placed] = []
-        row_unsure = self.cut_and_dropped and any(len({_vkey(v[col]) for v in vals}) > 1 for col in range(n))
-        for col in range(n):
-            options_all = {_vkey(vals[i][col]) for i in range(len(self.cands))}
-            options_ok = {_vkey(vals[i][col]) for i in ok_idx}
-            c = self.cands[ok_idx[0]][col]
-            value, status, unit = vals[ok_idx[0]][col]
-            if len(options_ok) > 1 or row_unsure:
-                status = "doubtful"
-                note = note or "ambiguous_cells"
-            elif len(options_all) > 1 or (c is not None and c.split) or preferred:
-                status = "inferred" if status in ("ok", "blank", "not_applicable") else status
-            placed.append(Placed(c, value, status, unit))
-        if any(p.cell is not None and p.cell.split for p in placed):
-            note = note if note == "extra_cells" else "glued_digits"
-        if note is None and any(p.status == "inferred" for p in placed):
-            note = "cells_placed_by_arithmetic"
-        if len(ok_idx) > 1 and any(p.status == "doubtful" for p in placed):
-            note = note if note in ("glued_digits", "extra_cells") else "ambiguous_cells"
-            if alternatives is not None:
-                self.hand_over(ok_idx, alternatives)
-        return placed, note
-
-    def hand_over(self, ok_idx: list[int], alternatives: list[list[Placed]]) -> None:
-        """What is left for the table's column sums to decide (the arbiter's whole-table solver)."""
-        seen: set[tuple[object, ...]] = set()
-        for i in ok_idx:
-            sig = tuple(_vkey(v) for v in self.vals[i])
-            if sig in seen:
-                continue
-            seen.add(sig)
-            alternatives.append([Placed(self.cands[i][col], *self.vals[i][col]) for col in range(self.n)])
-            if len(alternatives) >= MAX_ALTERNATIVES:
-                alternatives.clear()  # too many to solve jointly: stays doubtful
-                break
