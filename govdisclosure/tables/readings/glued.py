@@ -121,9 +121,10 @@ class _SumSearch:
         self.cur: list[tuple[int, int]] = []
         self.budget = MAX_SUM_NODES
 
-    def crosses(self, a: int, b: int) -> bool:
+    def limit(self, a: int) -> int:
+        """The end of the token ``a`` stands in: a cell from ``a`` may not cross it."""
         i = bisect.bisect_right(self.bounds, a)
-        return i < len(self.bounds) and self.bounds[i] < b
+        return self.bounds[i] if i < len(self.bounds) else len(self.digits)
 
     def dfs(self, pos: int, g: int, j: int, total: int) -> None:
         self.budget -= 1
@@ -138,10 +139,11 @@ class _SumSearch:
         need = groups[g] - j + sum(groups[g + 1 :])
         if left < need or left > need * MAX_CELL_DIGITS:
             return
+        limit = self.limit(pos)
         if j == groups[g] - 1:  # the group's total: it must read as the sum so far
             want = str(total)
             b = pos + len(want)
-            if digits.startswith(want, pos) and not self.crosses(pos, b) and whole.get(pos, b) == b:
+            if digits.startswith(want, pos) and b <= limit and whole.get(pos, b) == b:
                 cur.append((pos, b))
                 self.dfs(b, g + 1, 0, 0)
                 cur.pop()
@@ -151,7 +153,7 @@ class _SumSearch:
             b = pos + ln
             if pos in whole and b != whole[pos]:
                 continue
-            if self.crosses(pos, b):
+            if b > limit:
                 break
             cur.append((pos, b))
             self.dfs(b, g, j + 1, total + int(digits[pos:b]))
