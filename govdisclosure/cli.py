@@ -138,7 +138,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     r.add_argument("file", metavar="FILE", help="one report file (.txt .md .pdf .html .docx …)")
     r.add_argument("-o", "--output", metavar="OUT.html", help="output page (default: FILE's name + .review.html)")
+    for sp in (p, c, r):
+        sp.add_argument("-v", "--verbose", action="count", default=0,
+                        help="show the library's log on stderr, its dependencies' messages included "
+                             "(pdfminer's font warnings, once per file and message); -vv: debug detail")
     return ap
+
+
+def _log_to_stderr(verbose: int) -> Any:
+    """With -v, a handler on the package's logger (the library itself only has a NullHandler);
+    returns (handler, the logger's old level), to be undone when the command ends."""
+    import logging
+
+    if not verbose:
+        return None
+    logger = logging.getLogger("govdisclosure")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("govdisclosure: %(levelname)s: %(message)s [%(name)s]"))
+    logger.addHandler(handler)
+    old = logger.level
+    logger.setLevel(logging.INFO if verbose == 1 else logging.DEBUG)
+    return handler, old
 
 
 # ---------------------------------------------------------------------------------------------
@@ -442,6 +462,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ap.print_help(sys.stderr)
         return 2
     old = None
+    logged = _log_to_stderr(getattr(a, "verbose", 0))
     if argv is None:  # a real command line: SIGTERM cleans up like Ctrl-C
         try:
             old = signal.signal(signal.SIGTERM, _on_sigterm)
@@ -466,6 +487,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if old is not None:
             signal.signal(signal.SIGTERM, old)
+        if logged is not None:
+            import logging
+
+            logging.getLogger("govdisclosure").removeHandler(logged[0])
+            logging.getLogger("govdisclosure").setLevel(logged[1])
 
 
 if __name__ == "__main__":

@@ -21,11 +21,13 @@ pdfplumber, lxml and python-docx are imported inside the reader modules, on firs
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
 from collections.abc import Callable
 
+from .._logging import routed
 from ..errors import FileFormatError, InputError, InputTooLargeError, UnsupportedFormatError
 from ..report import Finding, Source
 
@@ -185,6 +187,28 @@ def _load(source: str | os.PathLike[str] | bytes, max_bytes: int) -> tuple[bytes
         raise InputError(f"cannot read {path!r}: {exc.strerror or exc}") from exc
 
 
+def _read_as(fmt: str, data: bytes, name: str | None) -> Document:
+    if fmt == "pdf":
+        from . import pdf
+
+        return pdf.read_pdf(data, name=name)
+    if fmt == "docx":
+        from . import docx
+
+        return docx.read_docx(data, name=name)
+    if fmt == "doc":
+        from . import docx
+
+        return docx.read_doc(data, name=name)
+    if fmt == "html":
+        from . import html
+
+        return html.read_html(data, name=name)
+    from . import text
+
+    return text.read_text(data, name=name)
+
+
 def read(
     source: str | os.PathLike[str] | bytes,
     *,
@@ -204,23 +228,10 @@ def read(
     fmt = sniff_format(data, name)
     log.debug("reading %s as %s (%d bytes)", name or "<bytes>", fmt, len(data))
     if fmt == "pdf":
-        from . import pdf
-
-        doc = pdf.read_pdf(data, name=name)
-    elif fmt == "docx":
-        from . import docx
-
-        doc = docx.read_docx(data, name=name)
-    elif fmt == "doc":
-        from . import docx
-
-        doc = docx.read_doc(data, name=name)
-    elif fmt == "html":
-        from . import html
-
-        doc = html.read_html(data, name=name)
-    else:
-        from . import text
-
-        doc = text.read_text(data, name=name)
+        with contextlib.suppress(ImportError):  # pdfminer's loggers exist before routing starts
+            import pdfplumber  # noqa: F401
+    # the readers' dependencies log (pdfminer: "Could not get FontBBox …" per font and page): their
+    # records come out under this module's logger, once per message, never on the user's stderr
+    with routed(log, name or "<bytes>"):
+        doc = _read_as(fmt, data, name)
     return dataclasses.replace(doc, source=dataclasses.replace(doc.source, path=path))
