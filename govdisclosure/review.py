@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .report import Field, Finding, Report
 
-__all__ = ["render", "write", "STATUS_COLOURS"]
+__all__ = ["render", "write", "shown_path", "STATUS_COLOURS"]
 
 #: Background colour per status: green for ok, blue for inferred, red for doubtful, greys for cells
 #: without a value.  Chosen to stay apart for the common colour-vision deficiencies together with
@@ -83,6 +83,25 @@ caption{text-align:left;font-weight:bold;padding:4px 0}
 
 def _e(x: object) -> str:
     return html.escape("" if x is None else str(x), quote=True)
+
+
+def shown_path(path: str, cwd: str | None = None) -> str:
+    """The source path as the page shows it: as given, but relative to the working directory when it
+    lies under it — the page is shared, and a machine's home or checkout path says nothing.
+
+    >>> shown_path("/home/ana/reports/2022/x.pdf", cwd="/home/ana/reports")
+    '2022/x.pdf'
+    >>> shown_path("/srv/other/x.pdf", cwd="/home/ana"), shown_path("reports/x.pdf", cwd="/home/ana")
+    ('/srv/other/x.pdf', 'reports/x.pdf')
+    """
+    if not os.path.isabs(path):
+        return path
+    base = os.path.abspath(cwd if cwd is not None else os.getcwd())
+    try:
+        inside = os.path.commonpath([base, os.path.abspath(path)]) == base
+    except ValueError:  # another drive on Windows
+        return path
+    return os.path.relpath(path, base) if inside else path
 
 
 def _fmt(v: int | float | None) -> str:
@@ -231,7 +250,7 @@ def render(report: Report, *, title: str | None = None) -> str:
             if sp not in pin_of and 0 <= sp[0] <= n:
                 pin_of[sp] = f"s-{len(pin_of)}"  # type: ignore[index]
                 pins[sp[0]].append(pin_of[sp])  # type: ignore[index]
-    src = report.source.path if report.source and report.source.path else None
+    src = shown_path(report.source.path) if report.source and report.source.path else None
     heading = title or " · ".join(
         x for x in (report.organ or "organ unknown", str(report.year or "year unknown"),
                     f"{report.edition} edition" if report.edition else "edition unknown") if x)
