@@ -135,6 +135,15 @@ def _options(tokens: Sequence[Token]) -> list[list[list[Cell]]]:
             opts.append([[], [c]])  # a blank at the edge of a row may be a merged label cell
         elif t.kind == NUM and t.glued and t.text.isdigit() and 1 < len(t.text) <= MAX_GLUED_DIGITS:
             opts.append(_splits(t.text, t.start))
+        elif t.kind == NUM and t.glued and t.text[:1] == "-" and t.text[1:].isdigit() and 1 < len(t.text) - 1 <= MAX_GLUED_DIGITS:
+            # "2648-18538": the sign opens the 本年增/减 cell, whose digits run into the next cell's
+            end = t.end
+            opts.append(
+                [
+                    [Cell("-" + o[0].text, NUM, t.start, o[0].end, split=o[0].split), *o[1:]]
+                    for o in _splits(t.text[1:], end - len(t.text) + 1)
+                ]
+            )
         elif t.kind == NUM and t.glued and (m := _ZEROS_THEN_NUMBER.fullmatch(t.text)):
             # "01,000": a 0 cell run into "1,000"
             z = len(m.group(1))
@@ -269,6 +278,7 @@ def resolve_row(
     alternatives: list[list[Placed]] | None = None,
     trail: int | None = None,
     grid: list[tuple[int, str]] | None = None,
+    signed: Sequence[bool] | None = None,
 ) -> tuple[list[Placed], str | None]:
     """Place a row's value tokens into its ``n`` columns.
 
@@ -312,6 +322,11 @@ def resolve_row(
     else:
         opts = _options(toks)
         cands = _enumerate(opts, n)
+    if signed is not None and len(cands) > 1:
+        # a negative number stands only in a column that can hold one (本年增/减)
+        fit = [c for c in cands if all(signed[i] or not x.text.startswith("-") for i, x in enumerate(c))]
+        if fit:
+            cands = fit
     if grid is not None and len(cands) > 1:
         # the header row above has as many cells as this row: its column labels say which cell is which
         fit = [c for c in cands if [(x.start, x.kind) for x in c] == grid]
@@ -384,9 +399,21 @@ def resolve_row(
         # (R7) wins when it alone has the most of them; its cells are inferred, not ok
         scores = [prefer([v[0] for v in vals[i]]) for i in ok_idx]
         top = max(scores)
-        if top > 0 and scores.count(top) == 1:
+        # without a sum to check, one number that the narrative happens to print among many cuttings
+        # proves nothing ("7777166": 16 is a date's day somewhere): it takes two
+        least = 1 if check is not None else 2
+        if top >= least and scores.count(top) == 1:
             ok_idx = [ok_idx[scores.index(top)]]
             preferred = True
+    if len(ok_idx) > 1 and any(c is not None and c.split for i in ok_idx for c in cands[i]):
+        # the cells stay doubtful; the value shown is the likeliest cutting (see _plausibility), with
+        # the narrative's numbers as a hint where the shape of the numbers leaves a tie
+        def likely(i: int) -> tuple[float, ...]:
+            v = [x[0] for x in vals[i]]
+            odd, spread, repeats = _plausibility(v, signed)
+            return (odd, spread, -(prefer(v) if prefer is not None else 0.0), repeats)
+
+        ok_idx.sort(key=likely)
     placed: list[Placed] = []
     row_unsure = cut_and_dropped and any(len({_vkey(v[col]) for v in vals}) > 1 for col in range(n))
     for col in range(n):
@@ -420,6 +447,25 @@ def resolve_row(
                     alternatives.clear()  # too many to solve jointly: stays doubtful
                     break
     return placed, note
+
+
+def _plausibility(v: list[Value], signed: Sequence[bool] | None) -> tuple[float, float, float]:
+    """How unlike a real row a cutting of glued digits is (lower is likelier), to choose which of the
+    doubtful readings is shown: the cells of a row are of one order of magnitude (digit counts close
+    together), a 本年增/减 is no larger than the count it changes, and 制作 = 公开 counts repeat."""
+    nums = [abs(x) for x in v if x is not None]
+    if not nums:
+        return (0.0, 0.0, 0.0)
+    lens = [len(str(int(x))) for x in nums]
+    mean = sum(lens) / len(lens)
+    spread = sum((n - mean) ** 2 for n in lens)
+    odd_change = 0
+    if signed:
+        for i, sg in enumerate(signed):
+            if sg and i > 0 and v[i] is not None and v[i - 1] is not None and abs(v[i]) > abs(v[i - 1]):  # type: ignore[arg-type]
+                odd_change += 1
+    repeats = sum(1 for a, b in zip(v, v[1:]) if a is not None and a == b)
+    return (float(odd_change), spread, float(-repeats))
 
 
 def _vkey(v: tuple[Value, str, str | None]) -> tuple[str, float | None]:
@@ -482,6 +528,8 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
     r2 = region(2)
     if r2 is not None:
         lo, hi = _tok_range(tokens, starts, r2)
+        if edition == "2019":
+            _attach_signs(tokens, lo, hi)
         st = label_stream(tokens, lo, hi)
         captions = [st.tok_at(k) for k in _find_all(st.text, "第二十条")]
         rows: list[Row] = []
@@ -537,12 +585,18 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
         rows = [Row(f"applications.{r.key}", r.wordings) for r in s.app_rows_for(edition)]
         anchors = find_rows(tokens, lo, hi, rows)
         pending: dict[str, tuple[list[list[Placed]], str | None, list[str]]] = {}
+        before = len(findings)
         _place_rows(
             tokens, anchors, hi, {r.key: app_cols for r in rows}, put, findings, check=_r3_check,
             order=[r.key for r in rows], prefer=prefer, pending=pending,
         )
         if pending:
             _joint_solve(fields, pending, edition, put, findings)
+        alt_findings = _arbitrate_loose_labels(
+            norm, tokens, anchors, hi, rows, app_cols, edition, fields, findings[before:], put, findings
+        )
+        _stray_cells(norm, [*findings[before:], *alt_findings], edition, fields, put, findings)
+        _doubt_between_gaps(findings[before:], rows, app_cols, fields, findings)
         app_rows = s.app_rows_for(edition)
         unread = [r for r in app_rows if all(f"applications.{r.key}.{c.key}" not in fields for c in app_cols)]
         if len(unread) * 2 >= len(app_rows):
@@ -1259,7 +1313,8 @@ def _put_row(
 ) -> None:
     alts: list[list[Placed]] = []
     placed, note = resolve_row(
-        toks, len(cols), money=[c.money for c in cols], check=check, prefer=prefer, alternatives=alts, trail=trail, grid=grid
+        toks, len(cols), money=[c.money for c in cols], check=check, prefer=prefer, alternatives=alts, trail=trail, grid=grid,
+        signed=[c.signed for c in cols] if any(c.signed for c in cols) else None,
     )
     keys = [f"{key}.{c.key}" for c in cols]
     if pending is not None and len(alts) > 1:
@@ -1293,6 +1348,21 @@ def _place_orphans(
     if single and subs:
         options = [[k for k in gap if k not in single], [k for k in gap if k not in subs]]
     flat = [t for g in orphans for t in g]
+    # a lone number among rows of numbers is no row: a cell a converter printed apart (see _stray_cells)
+    whole = [g for g in orphans if not (n > 2 and len(g) == 1 and g[0].kind == NUM)]
+    strays = [g[0] for g in orphans if g not in whole]
+    if len(strays) > 1:  # numbers stacked one a line are columns printed down the page, not strays
+        whole, strays = orphans, []
+    if strays and not whole:
+        findings.append(
+            Finding(
+                "stray_values",
+                "warning",
+                f"{len(strays)} lone number(s) after row {a.row.key} stand in no row",
+                spans=tuple((t.start, t.end) for t in strays),
+            )
+        )
+        return
     for rows in options:
         if not rows:
             continue
@@ -1300,6 +1370,16 @@ def _place_orphans(
             chunks = orphans
         elif len(flat) == n * len(rows) and all(t.kind != BLANK for t in flat):
             chunks = [flat[i * n : (i + 1) * n] for i in range(len(rows))]
+        elif strays and len(whole) == len(rows):
+            chunks = whole
+            findings.append(
+                Finding(
+                    "stray_values",
+                    "warning",
+                    f"{len(strays)} lone number(s) between the rows after {a.row.key} stand in no row",
+                    spans=tuple((t.start, t.end) for t in strays),
+                )
+            )
         else:
             continue
         for row_key, chunk in zip(rows, chunks):
@@ -1319,6 +1399,7 @@ def _place_orphans(
             "unassigned_values",
             "warning",
             f"{len(flat)} number(s) after row {a.row.key} belong to no row that was found; they were not used",
+            keys=tuple(f"{a.row.key}.{c.key}" for c in columns[a.row.key]),
             spans=(),
         )
     )
@@ -1483,3 +1564,282 @@ def _r4_check(v: list[Value]) -> bool | None:
 
 # the sums of a row checked by each check: group sizes, each group's last cell the sum of the others
 _SUM_GROUPS: dict[Callable[[list[Value]], bool | None], tuple[int, ...]] = {_r3_check: (7,), _r4_check: (5, 5, 5)}
+
+
+# -- labels that stand apart from their numbers ---------------------------------------------------
+def _strong(tokens: list[Token], a: Anchor, nxt: int) -> bool:
+    """A label on the row of its numbers (a pipe, tab or aligned row): nothing else can be its row."""
+    rows = {tokens[a.tok].row, tokens[a.end_tok].row}
+    for t in tokens[a.end_tok + 1 : nxt]:
+        if t.kind in (NUM, MARK, BLANK):
+            return t.row in rows or tokens[a.tok].row <= t.row <= tokens[a.end_tok].row
+    return False  # a label with no numbers after it stands apart from them
+
+
+def _numbers_before(tokens: list[Token], anchors: list[Anchor], strong: list[bool]) -> list[Anchor] | None:
+    """Every label that stands apart from its numbers takes the row of numbers printed just above it
+    (a wrapped or merged label cell set lower than its row: pdfplumber, PDF-to-markdown converters).
+    None when no label has such a row free above it."""
+    import dataclasses
+
+    out: list[Anchor] = []
+    moved = False
+    for i, a in enumerate(anchors):
+        if strong[i]:
+            out.append(a)
+            continue
+        floor = anchors[i - 1].end_tok + 1 if i else 0
+        own_rows = {tokens[anchors[i - 1].tok].row, tokens[anchors[i - 1].end_tok].row} if i and strong[i - 1] else set()
+        j = a.tok - 1
+        while j >= floor and tokens[j].kind not in (NUM, MARK):
+            j -= 1
+        if j < floor or tokens[j].row in own_rows:
+            out.append(a)
+            continue
+        row = tokens[j].row
+        while j - 1 >= floor and tokens[j - 1].row == row and tokens[j - 1].kind in (NUM, MARK, BLANK):
+            j -= 1
+        out.append(dataclasses.replace(a, tok=j - 1, end_tok=j - 1))
+        moved = True
+    return out if moved else None
+
+
+def _arbitrate_loose_labels(
+    norm: Normalized,
+    tokens: list[Token],
+    anchors: list[Anchor],
+    hi: int,
+    rows: list[Row],
+    cols: list[schema.Label],
+    edition: str,
+    fields: dict[str, Field],
+    own_findings: list[Finding],
+    put: Callable[[str, Placed, str | None], None],
+    findings: list[Finding],
+) -> list[Finding]:
+    """Part 三's rows whose labels stand apart from their numbers, read three ways, one arbiter.
+
+    A label on a line of its own may belong to the numbers below it (the usual case), to the numbers
+    above it (a wrapped label set lower than its row: pdfplumber, PDF-to-markdown), or to neither (a
+    converter that printed the labels of a block together and its label-less rows after them: the rows
+    then take the numbers in template order between the labels that do stand on their rows).  A reading
+    survives when it places every row and every number and breaks none of R1–R3.  Cells on which the
+    readings disagree take the value every surviving reading gives (inferred, the finding names the
+    evidence); without such a value they are doubtful.
+    """
+    anchors = sorted(anchors, key=lambda x: x.tok)
+    strong = [_strong(tokens, a, anchors[i + 1].tok if i + 1 < len(anchors) else hi) for i, a in enumerate(anchors)]
+    if all(strong) or not anchors:
+        return []
+    cmap = {r.key: cols for r in rows}
+    order = [r.key for r in rows]
+    readings: list[tuple[str, dict[str, Field], list[Finding]]] = [("labels", fields, own_findings)]
+    alts = {"labels_on_their_rows": [a for a, s in zip(anchors, strong) if s]}
+    before = _numbers_before(tokens, anchors, strong)
+    if before is not None:
+        alts["numbers_above_labels"] = before
+    for name, alt in alts.items():
+        got: dict[str, Field] = {}
+        fnd: list[Finding] = []
+
+        def put_alt(k: str, p: Placed, label: str | None, got: dict[str, Field] = got) -> None:
+            span = norm.to_orig((p.cell.start, p.cell.end)) if p.cell is not None else None
+            raw = norm.original[span[0] : span[1]] if span is not None else None
+            got[k] = Field(k, p.value, p.status, raw, span, label, p.unit)  # type: ignore[arg-type]
+
+        _place_rows(tokens, alt, hi, cmap, put_alt, fnd, check=_r3_check, order=order)
+        readings.append((name, got, fnd))
+    keys = [f"{r.key}.{c.key}" for r in rows for c in cols]
+    alive = [name for name, got, fnd in readings if _survives(got, fnd, rows, cols, edition)]
+    if not alive and _survives(fields, own_findings, rows, cols, edition, sums=False):
+        # no reading keeps the sums, but the labels' reading places every row and number: the source's
+        # own arithmetic is off (validate flags it); readings that leave rows empty prove nothing
+        return [f for _, _, fnd in readings[1:] for f in fnd]
+    decided: list[str] = []
+    doubted: list[str] = []
+    def tokens_of(got: Mapping[str, Field], row: str) -> frozenset[tuple[int, int]]:
+        return frozenset(f.span for c in cols if (f := got.get(f"{row}.{c.key}")) is not None and f.span and f.span[1] > f.span[0])
+
+    # readings that give a row the same numbers agree on it, however each placed them in its columns
+    same_rows = {
+        r.key for r in rows if len({tokens_of(got, r.key) for _, got, _ in readings if tokens_of(got, r.key)}) <= 1
+        and tokens_of(fields, r.key)
+    }
+    for k in keys:
+        if k.rsplit(".", 1)[0] in same_rows:
+            continue
+        says = {name: got[k] for name, got, _ in readings if k in got and got[k].status != "missing"}
+        mine = fields.get(k)
+        unread = mine is None or mine.status == "missing"
+        if len({_fkey(f) for f in says.values()}) <= 1 and not (unread and says):
+            continue
+        live = {_fkey(says[n]) for n in alive if n in says}
+        if len(live) == 1 and all(n in says for n in alive):
+            win = says[next(n for n in alive if n in says)]
+            if mine is not None and not unread and _fkey(mine) == _fkey(win) and "labels" in alive:
+                continue
+            put(k, Placed(None, win.value, "inferred" if win.status in ("ok", "blank", "not_applicable") else win.status, win.unit), win.label)
+            fields[k] = dataclasses_replace(fields[k], raw=win.raw, span=win.span)
+            decided.append(k)
+        elif mine is not None and not unread and mine.status != "doubtful":
+            fields[k] = dataclasses_replace(mine, status="doubtful")
+            doubted.append(k)
+    if decided:
+        findings.append(
+            Finding(
+                "rows_placed_by_order",
+                "warning",
+                f"part 三's labels stand apart from their numbers; {len(decided)} cell(s) were read as the only "
+                f"reading that places every row and number and keeps R1–R3 does ({', '.join(alive)})",
+                keys=tuple(decided),
+            )
+        )
+    if doubted:
+        findings.append(
+            Finding(
+                "ambiguous_rows",
+                "warning",
+                f"part 三's labels stand apart from their numbers and the readings ({', '.join(n for n, _, _ in readings)}) "
+                f"give {len(doubted)} cell(s) different values that the arithmetic cannot decide between",
+                keys=tuple(doubted),
+            )
+        )
+    return [f for _, _, fnd in readings[1:] for f in fnd]
+
+
+def _stray_cells(
+    norm: Normalized,
+    part_findings: Sequence[Finding],
+    edition: str,
+    fields: dict[str, Field],
+    put: Callable[[str, Placed, str | None], None],
+    findings: list[Finding],
+) -> None:
+    """A lone number printed apart from part 三's rows goes back into the one blank cell that the
+    table's sums (R1, R3) say holds exactly that number (a PDF-to-markdown converter lifted the
+    kewei report's 结转 总计 out of its row).  Blank cells that several strays or several relations
+    could fill are left doubtful rather than blank."""
+    from . import validate
+
+    spans = {sp for f in part_findings if f.code == "stray_values" for sp in f.spans}
+    if not spans:
+        return
+    strays = {sp: read_cell(norm.text[sp[0] : sp[1]])[0] for sp in sorted(spans)}
+    want: dict[str, set[float]] = {}
+    for rule, lhs, rhs in validate.relations(edition, fields):
+        if rule not in ("R1", "R3"):
+            continue
+        ks = lhs + rhs
+        blanks = [k for k in ks if fields.get(k) is not None and fields[k].status == "blank"]
+        if len(blanks) != 1 or any(fields.get(k) is None or (fields[k].value is None and k not in blanks) for k in ks):
+            continue
+        b = blanks[0]
+        side = sum(fields[k].value for k in (lhs if b in rhs else rhs))  # type: ignore[misc]
+        other = sum(fields[k].value for k in (rhs if b in rhs else lhs) if k != b)  # type: ignore[misc]
+        want.setdefault(b, set()).add(float(side - other))
+    for sp, v in strays.items():
+        fit = [k for k, xs in want.items() if v is not None and xs == {float(v)}]
+        if len(fit) == 1:
+            k = fit[0]
+            put(k, Placed(Cell(norm.text[sp[0] : sp[1]], NUM, sp[0], sp[1]), v, "inferred"), fields[k].label)
+            findings.append(
+                Finding(
+                    "detached_cells",
+                    "warning",
+                    f"a lone number ({v}) printed apart from part 三's rows was put back into the one blank cell "
+                    "the table's sums give it to (status inferred)",
+                    keys=(k,),
+                )
+            )
+        else:
+            for k in fit:
+                fields[k] = dataclasses_replace(fields[k], status="doubtful")
+
+
+def _doubt_between_gaps(
+    part_findings: Sequence[Finding], rows: list[Row], cols: list[schema.Label], fields: dict[str, Field], findings: list[Finding]
+) -> None:
+    """Numbers left over after some row and rows with no numbers in the same table: some numbers went
+    to the wrong rows (a label printed apart from its row took the next row's numbers).  Which ones
+    the text cannot say, so every row read between the first and the last of these gaps is doubtful."""
+    order = [r.key for r in rows]
+    left = {k.rsplit(".", 1)[0] for f in part_findings if f.code == "unassigned_values" for k in f.keys}
+    at = [order.index(k) for k in left if k in order]
+    printed = [r.key for r in rows if not r.key.startswith("applications.other_processing.")]
+    empty = [order.index(k) for k in printed if all(fields.get(f"{k}.{c.key}") is None or fields[f"{k}.{c.key}"].status == "missing" for c in cols)]
+    if not at or not empty:
+        return
+    lo, hi = min(at + empty), max(at + empty) + 1
+    doubted = []
+    for k in order[lo : hi + 1]:
+        for c in cols:
+            f = fields.get(f"{k}.{c.key}")
+            if f is not None and f.status in ("ok", "blank", "not_applicable", "inferred"):
+                fields[f.key] = dataclasses_replace(f, status="doubtful")
+                doubted.append(f.key)
+    if doubted:
+        findings.append(
+            Finding(
+                "ambiguous_rows",
+                "warning",
+                f"numbers left over and rows without numbers in part 三: the {len(doubted)} cell(s) read between "
+                "them may stand in the wrong rows",
+                keys=tuple(doubted),
+            )
+        )
+
+
+def _fkey(f: Field) -> tuple[str, float | None]:
+    st = f.status if f.status in ("blank", "not_applicable") else "v"
+    return (st, None if f.value is None else float(f.value))
+
+
+def dataclasses_replace(f: Field, **kw: object) -> Field:
+    import dataclasses
+
+    return dataclasses.replace(f, **kw)  # type: ignore[arg-type]
+
+
+def _survives(
+    got: Mapping[str, Field], fnd: Sequence[Finding], rows: list[Row], cols: list[schema.Label], edition: str, sums: bool = True
+) -> bool:
+    """A reading of part 三 that places every row and number and (with ``sums``) breaks no relation."""
+    from . import validate
+
+    if any(f.code in ("unassigned_values",) for f in fnd):
+        return False
+    printed = [r for r in rows if not r.key.startswith("applications.other_processing.")]
+    if any(all(f"{r.key}.{c.key}" not in got for c in cols) for r in printed):
+        return False
+    if not sums:
+        return True
+    view = {k: f for k, f in got.items()}
+    for rule, lhs, rhs in validate.relations(edition, view):  # type: ignore[arg-type]
+        if rule not in ("R1", "R2", "R3"):
+            continue
+        xs = [view.get(k) for k in lhs + rhs]
+        if any(x is None or x.value is None for x in xs):
+            continue
+        if abs(sum(view[k].value for k in lhs) - sum(view[k].value for k in rhs)) > 1e-6:  # type: ignore[misc]
+            return False
+    return True
+
+
+#: a decrease printed before the digits of a 本年增/减 cell
+_MINUS = frozenset({"-", "减", "减少", "−", "–"})
+
+
+def _attach_signs(tokens: list[Token], lo: int, hi: int) -> None:
+    """Signs that the tokenizer left as text ("2648-18538", "减少15"): joined to the number they open.
+
+    A minus glued between two numbers is a date's or a range's in prose, but in part 二 of the 2019
+    edition it opens the 本年增/减 cell.  The sign token becomes the number (its span the sign and the
+    digits: the raw text shows the sign), the digits token an empty text token, so token indices hold.
+    """
+    import dataclasses
+
+    for i in range(lo, min(hi, len(tokens)) - 1):
+        t, u = tokens[i], tokens[i + 1]
+        if t.kind == TEXT and t.text in _MINUS and u.kind == NUM and u.start == t.end and u.text[:1] not in "+-":
+            tokens[i] = dataclasses.replace(u, start=t.start, text="-" + u.text)
+            tokens[i + 1] = dataclasses.replace(u, kind=TEXT, text="", start=u.end)
