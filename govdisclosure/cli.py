@@ -324,6 +324,8 @@ def _cmd_parse(a: argparse.Namespace) -> int:
             progress.advance()
             if kind == "reports":
                 writers[0].write(rep.to_dict(include_text=a.include_text))
+            elif fmt == "parquet":
+                writers[0].write_rows(batch.long_rows(rep))
             else:
                 for rec in batch.iter_records([rep]):
                     writers[0].write(rec)
