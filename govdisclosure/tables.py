@@ -13,6 +13,7 @@ cell a confident status only where every remaining placement agrees on it; other
 from __future__ import annotations
 
 import bisect
+import contextvars
 import functools
 import itertools
 from collections.abc import Callable, Mapping, Sequence
@@ -154,7 +155,9 @@ def _options(tokens: Sequence[Token]) -> list[list[list[Cell]]]:
     return opts
 
 
-MAX_SUM_NODES = 200_000  # steps of the sum-guided cutting of one row
+MAX_SUM_NODES = 50_000  # steps of the sum-guided cutting of one row…
+MAX_DOC_SUM_NODES = 100_000  # …and of all rows of one report: the time bound holds per report, not per row
+_SUM_BUDGET: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("sum_budget", default=None)
 
 
 def _sum_cands(toks: Sequence[Token], n: int, check: Callable[[list[Value]], bool | None] | None) -> list[list[Cell]]:
@@ -187,7 +190,9 @@ def _sum_cands(toks: Sequence[Token], n: int, check: Callable[[list[Value]], boo
     size = len(digits)
     out: list[list[tuple[int, int]]] = []
     cur: list[tuple[int, int]] = []
-    budget = [MAX_SUM_NODES]
+    shared = _SUM_BUDGET.get()
+    start = min(MAX_SUM_NODES, shared[0]) if shared is not None else MAX_SUM_NODES
+    budget = [start]
 
     def crosses(a: int, b: int) -> bool:
         i = bisect.bisect_right(bounds, a)
@@ -217,17 +222,25 @@ def _sum_cands(toks: Sequence[Token], n: int, check: Callable[[list[Value]], boo
                 cur.pop()
             return
         longest = 1 if digits[pos] == "0" else MAX_CELL_DIGITS
+        # the digits left after this part must still hold the group's other parts, the later groups
+        # and the group's total, which is at least as long as this part and the sum so far
+        after = groups[g] - 2 - j + sum(groups[g + 1 :])
         for ln in range(1, min(longest, left) + 1):
             b = pos + ln
             if pos in whole and b != whole[pos]:
                 continue
             if crosses(pos, b):
                 break
+            part = int(digits[pos:b])
+            if left - ln < after + max(ln, len(str(total + part))):
+                break  # longer parts leave even less room
             cur.append((pos, b))
-            dfs(b, g, j + 1, total + int(digits[pos:b]))
+            dfs(b, g, j + 1, total + part)
             cur.pop()
 
     dfs(0, 0, 0, 0)
+    if shared is not None:
+        shared[0] -= start - max(budget[0], 0)
     if budget[0] < 0 or not out or len(out) > MAX_ALTERNATIVES:
         return []
     cands = []
@@ -497,6 +510,14 @@ def _table_end(tokens: list[Token], lo: int, hi: int, after: int) -> int:
 
 # -- the stage ---------------------------------------------------------------------------------
 def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[str, Field], list[Finding]]:
+    reset = _SUM_BUDGET.set([MAX_DOC_SUM_NODES])
+    try:
+        return _assemble(norm, tokens, doc)
+    finally:
+        _SUM_BUDGET.reset(reset)
+
+
+def _assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[str, Field], list[Finding]]:
     edition = doc.edition
     assert edition in schema.EDITIONS
     s = schema.load()
