@@ -76,6 +76,8 @@ class Document:
     page_starts: tuple[int, ...] = ()
     box_at: BoxFn | None = None
     findings: tuple[Finding, ...] = ()
+    #: OCR'd documents: span -> the recognizer's lowest character confidence in it (None elsewhere)
+    confidence: Callable[[tuple[int, int]], float | None] | None = None
 
     def page_of(self, offset: int) -> int | None:
         """1-based page of a text offset, or None for inputs without pages.
@@ -118,6 +120,10 @@ def sniff_format(data: bytes, filename: str | None = None) -> str:
         )
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "doc"
+    from .image import is_image  # PNG/JPEG/TIFF: a scanned page, read by OCR
+
+    if is_image(head):
+        return "image"
     if by_name == "pdf":
         raise FileFormatError(f"{filename} has no PDF header (%PDF-): the file is not a PDF or is damaged")
     if by_name == "docx":
@@ -200,6 +206,10 @@ def _read_as(fmt: str, data: bytes, name: str | None) -> Document:
         from . import docx
 
         return docx.read_doc(data, name=name)
+    if fmt == "image":
+        from . import image
+
+        return image.read_images([data], max_bytes=len(data), name=name)
     if fmt == "html":
         from . import html
 
@@ -223,6 +233,10 @@ def read(
     :class:`InputTooLargeError`.  A file that reads but holds no usable text (an image-only PDF, an
     HTML page without a report) gives a Document whose findings say so.
     """
+    from . import image
+
+    if isinstance(source, (list, tuple)) or (isinstance(source, (str, os.PathLike)) and os.path.isdir(source)):
+        return image.read_images(image.image_paths(source), max_bytes=max_bytes, name=filename)
     data, path = _load(source, max_bytes)
     name = filename or path
     fmt = sniff_format(data, name)
