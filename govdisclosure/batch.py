@@ -75,6 +75,7 @@ FILE_ERROR = "file_error"
 #: the command line are always tried, whatever their suffix.
 SUFFIXES: tuple[str, ...] = (
     ".txt", ".md", ".pdf", ".html", ".htm", ".xhtml", ".shtml", ".docx", ".doc",
+    ".png", ".jpg", ".jpeg", ".tif", ".tiff",  # a scanned report, one image (OCR: govdisclosure[ocr])
 )
 
 #: Text suffixes that may be read as UTF-8 directly while govdisclosure.inputs is not available.

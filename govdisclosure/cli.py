@@ -172,6 +172,7 @@ class _Progress:
     def __init__(self, total: int, enabled: bool, label: str):
         self._rich: Any = None
         self._tqdm: Any = None
+        self._label, self._ocr_pages, self._t0 = label, 0, time.perf_counter()
         if not enabled or total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
             return
         try:
@@ -190,7 +191,16 @@ class _Progress:
             except ImportError:
                 pass
 
-    def advance(self) -> None:
+    def advance(self, rep: Any = None) -> None:
+        pages = _ocr_pages(rep)
+        if pages:  # scanned reports: OCR is the slow part, say how fast it goes
+            self._ocr_pages += pages
+            rate = self._ocr_pages / max(time.perf_counter() - self._t0, 1e-9)
+            label = f"{self._label} (OCR {self._ocr_pages:,} pages, {rate:.2f} pages/s)"
+            if self._rich is not None:
+                self._rich.update(self._task, description=label)
+            elif self._tqdm is not None:
+                self._tqdm.set_description(label)
         if self._rich is not None:
             self._rich.advance(self._task)
         elif self._tqdm is not None:
@@ -201,6 +211,12 @@ class _Progress:
             self._rich.stop()
         elif self._tqdm is not None:
             self._tqdm.close()
+
+
+def _ocr_pages(rep: Any) -> int:
+    """Pages of a report that were read by OCR (its source has a dpi)."""
+    src = getattr(rep, "source", None)
+    return int(src.pages or 0) if src is not None and getattr(src, "dpi", None) else 0
 
 
 def _err(msg: str = "") -> None:
@@ -216,12 +232,14 @@ class _Tally:
     codes: collections.Counter[tuple[str, str]] = dataclasses.field(default_factory=collections.Counter)
     failed: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     errors: int = 0  # reports with an error-level finding
+    ocr_pages: int = 0  # pages read by OCR
 
     def add(self, rep: Any, reused: bool) -> None:
         from .batch import failure_reason, is_failure
 
         self.files += 1
         self.reused += reused
+        self.ocr_pages += _ocr_pages(rep)
         if is_failure(rep):
             self.failed.append((rep.source.path if rep.source else "?", failure_reason(rep)))
             return
@@ -240,6 +258,8 @@ def _print_summary(t: _Tally, cross: Sequence[Any], outputs: Sequence[str], seco
     _err(f"govdisclosure parse: {t.files:,} files in {seconds:.1f} s "
          f"({t.files / seconds if seconds else 0:.1f} files/s, {jobs} job{'s' * (jobs > 1)})")
     _err(f"  reports read   {read:,}" + (f" ({t.reused:,} reused from the journal)" if t.reused else ""))
+    if t.ocr_pages:
+        _err(f"  OCR            {t.ocr_pages:,} scanned pages ({t.ocr_pages / seconds if seconds else 0:.2f} pages/s)")
     _err(f"  editions       {_counts(t.editions)}")
     _err(f"  fields         {sum(t.statuses.values()):,}: {_counts(t.statuses)}")
     _err(f"  findings       {sum(t.codes.values()):,} in {read:,} reports ({t.errors:,} with errors)")
@@ -315,13 +335,15 @@ def _cmd_parse(a: argparse.Namespace) -> int:
     tally = _Tally()
     slim: list[Any] = []
     finding_rows: list[list[Any]] = []
+    if a.jobs != 1:  # OCR in N processes: one onnxruntime thread each, not N × all cores
+        os.environ.setdefault("GOVDISCLOSURE_OCR_THREADS", "1")
     progress = _Progress(len(files), not a.quiet, "parsing")
     t0 = time.perf_counter()
     reports = batch.parse_many(files, a.jobs, narrative=not a.no_narrative, journal=journal,
                                resume=a.resume, expand=False, on_result=lambda r, reused: tally.add(r, reused))
     try:
         for rep in reports:
-            progress.advance()
+            progress.advance(rep)
             if kind == "reports":
                 writers[0].write(rep.to_dict(include_text=a.include_text))
             elif fmt == "parquet":
