@@ -660,6 +660,20 @@ ISSUE12: list[Case] = [
         "a 2014 reply letter that mentions 政府信息公开 but is no report came out as edition legacy; now None",
         findings=("no_report_found",),
     ),
+    Case(
+        "w3m-wrapped-label-beside-group-label",
+        doc(P3 + '   │        ├────────┬────────┼────────┼────────┼─────────┼────────┼────────┼────────┼────────┤\n   │        │（三）不│1.属于国│  300   │   50   │    -    │   4    │   13   │   -    │  367   │\n   │        │（三）不│1.属于国│  300   │   50   │    -    │   4    │   13   │   -    │  367   │\n   │        │ 予公开 │ 家秘密 │        │        │         │        │        │        │        │\n   │        │        ├────────┼────────┼────────┼─────────┼────────┼────────┼────────┼────────┤\n   │        │        │   2.   │  186   │   45   │   11    │   9    │   14   │   -    │  265   │\n   │        │        │其他法律│        │        │         │        │        │        │        │\n   │        │        │法规禁止│        │        │         │        │        │        │        │\n   │        │        │  公开  │        │        │         │        │        │        │        │\n   │        │        │ 法案卷 │        │        │         │        │        │        │        │\n   │        │        ├────────┼────────┼────────┼─────────┼────────┼────────┼────────┼────────┤\n   │        │        │属于行政│  312   │   51   │    -    │   11   │   23   │   -    │  397   │\n   │        │        │查询事项│        │        │         │        │        │        │        │\n   │        ├────────┼────────┼────────┼────────┼─────────┼────────┼────────┼────────┼────────┤\n   │        │（四）无│ 1.本机 │   61   │   11   │    -    │   -    │   34   │   16   │  122   │\n   │        │ 法提供 │关不掌握│        │        │         │        │        │        │        │\n   │        │        │相关政府│        │        │         │        │        │        │        │\n   │        │        │  信息  │        │        │         │        │        │        │        │\n   │        │        ├────────┼────────┼────────┼─────────┼────────┼────────┼────────┼────────┤\n   │        │        │没有现成│   85   │   52   │    -    │   7    │   33   │   8    │  185   │\n   │        │        │信息需要│        │        │         │        │        │        │        │\n   │        │        │另行制作│        │        │         │        │        │        │        │\n   │        │        ├────────┼────────┼────────┼─────────┼────────┼────────┼────────┼────────┤' + "\n"),
+        {
+            A + "withheld.prohibited_by_law.natural_person": (186, "ok"),
+            A + "withheld.prohibited_by_law.total": (265, "ok"),
+            A + "unavailable.not_held.natural_person": (61, "ok"),
+            A + "unavailable.not_held.public_interest_org": (None, "not_applicable"),
+            A + "unavailable.not_held.total": (122, "ok"),
+        },
+        "synthesizer, Word HTML through w3m: the wrapped row label '1.本机|关不掌握|…' streams interleaved with "
+        "the vertical group label ('(四)无1.本机法提供关不掌握…'), the fuzzy match started at 关 and the row "
+        "took the blank continuation lines (blank, silent); '2.' alone on a cell's first line was read as a 2",
+    ),
 ]
 
 BUGS_CAUGHT += ISSUE12
