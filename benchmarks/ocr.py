@@ -302,7 +302,8 @@ def main() -> int:
     os.environ["GOVDISCLOSURE_OCR_THREADS"] = env_threads
     if a.jobs > 1:
         with cf.ProcessPoolExecutor(a.jobs) as ex:
-            for r in ex.map(run_one, jobs):
+            for fut in cf.as_completed([ex.submit(run_one, j) for j in jobs]):
+                r = fut.result()
                 rows.append(r)
                 _row(r)
     else:

@@ -283,8 +283,36 @@ def render(report: Report, *, title: str | None = None) -> str:
         f'<pre class="text">{text_html}</pre></section>'
         f'<section class="pane"><h2>Findings ({len(report.findings)})</h2>'
         f'<div class="findings-box">{findings_html}</div>'
-        f"{_tables_html(report, marked)}</section></div></body></html>\n"
+        f"{_tables_html(report, marked)}{_scan_html(report)}</section></div></body></html>\n"
     )
+
+
+def _scan_html(report: Report) -> str:
+    """OCR'd reports: the page images with every value's box (inputs/image.py renders them)."""
+    src = report.source
+    if src is None or not getattr(src, "dpi", None) or not src.path or not os.path.isfile(src.path):
+        return ""
+    try:
+        from .inputs.image import page_images
+
+        pages = page_images(src.path, float(src.dpi or 0))
+    except Exception:  # the page is a view: no image, no panel
+        return ""
+    parts = ['<h2>Page images (OCR)</h2>']
+    for pno, uri, k in pages:
+        boxes = []
+        for f in report.fields.values():
+            if f.page != pno or not f.bbox:
+                continue
+            x0, top, x1, bottom = (v * k for v in f.bbox)
+            boxes.append(
+                f'<a href="#c-{_e(f.key)}" title="{_e(_tip(f))}" style="position:absolute;left:{x0 - 2:.0f}px;'
+                f"top:{top - 2:.0f}px;width:{x1 - x0 + 4:.0f}px;height:{bottom - top + 4:.0f}px;"
+                f'border:2px solid {"#c00" if f.status == "doubtful" else "#2a8a2a"};'
+                f'background:{STATUS_COLOURS.get(f.status, "#fff")}55"></a>')
+        parts.append(f'<div style="position:relative;display:inline-block;margin:0 0 12px">'
+                     f'<img src="{uri}" alt="page {pno}" style="display:block;border:1px solid #ccc">{"".join(boxes)}</div>')
+    return "".join(parts)
 
 
 def write(report: Report, path: str | os.PathLike[str], *, title: str | None = None) -> Path:

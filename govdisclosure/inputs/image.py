@@ -345,3 +345,42 @@ def read_images(
         findings=tuple(findings),
     )
     return run.attach(doc, boxes)
+
+
+# -- page images for the review page --------------------------------------------------------------
+def page_images(path: str, dpi: float, *, width: int = 900, max_pages: int = 40) -> list[tuple[int, str, float]]:
+    """(page, PNG as a data: URI, scale from OCR pixels to shown pixels) for each page of a scan.
+
+    ``path`` is the report's file (an image-only PDF is rendered at ``dpi``, the resolution its boxes
+    are in; an image file is shown as is).  Used by the review page to show every value's box.
+    """
+    import base64
+
+    from PIL import Image
+
+    out: list[tuple[int, str, float]] = []
+    with open(path, "rb") as fh:
+        data = fh.read(MAX_IMAGE_PAGES * 4 * 1024 * 1024)
+    frames: list[Any] = []
+    if data.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
+        import pypdfium2 as pdfium
+
+        doc = pdfium.PdfDocument(data)
+        try:
+            for i in range(min(len(doc), max_pages)):
+                frames.append(doc[i].render(scale=dpi / 72.0).to_pil())
+        finally:
+            doc.close()
+    elif is_image(data):
+        _check_budget(data, path)
+        im = Image.open(io.BytesIO(data))
+        for k in range(min(int(getattr(im, "n_frames", 1) or 1), max_pages)):
+            im.seek(k)
+            frames.append(im.copy())
+    for pno, im in enumerate(frames, 1):
+        k = min(1.0, width / max(1, im.width))
+        shown = im.convert("RGB").resize((max(1, int(im.width * k)), max(1, int(im.height * k))))
+        buf = io.BytesIO()
+        shown.save(buf, "PNG", optimize=True)
+        out.append((pno, "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii"), k))
+    return out
