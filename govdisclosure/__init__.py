@@ -10,6 +10,8 @@ Nothing heavy is imported here: spaCy, pdfplumber and the HTML/DOCX readers load
 
 from __future__ import annotations
 
+import logging
+
 from .errors import (
     DecodeError,
     DependencyError,
@@ -24,6 +26,10 @@ from .errors import (
 from .report import Contact, Fact, Field, Finding, Meta, Report, Section, Source
 
 __version__ = "0.1.0"
+
+# The library's messages (and its dependencies', see _logging.py) go to this logger; an application
+# shows them by configuring it (the CLI: --verbose).  No output by default, not even warnings.
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "parse",

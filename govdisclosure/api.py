@@ -153,5 +153,27 @@ def attach_document(rep: Report, doc: Any) -> Report:
             bbox = boxes(f.span) if boxes is not None else None
             flds[k] = dataclasses.replace(f, page=page, bbox=bbox)
     findings = rep.findings + tuple(getattr(doc, "findings", ()) or ())
+    confidence = getattr(doc, "confidence", None)
+    if confidence:  # OCR'd pages: a value read with low confidence is in doubt (inputs/image.py)
+        flds, low = _ocr_doubt(flds, confidence)
+        findings += low
     source: Source | None = getattr(doc, "source", None)
     return dataclasses.replace(rep, fields=flds, findings=findings, text=doc.text, source=source)
+
+
+def _ocr_doubt(flds: dict[str, Field], confidence: Any) -> tuple[dict[str, Field], tuple[Finding, ...]]:
+    from .inputs.ocr import MIN_CONFIDENCE
+
+    keys = []
+    for k, f in flds.items():
+        if f.span is None or f.span[1] <= f.span[0] or f.status in ("doubtful", "missing"):
+            continue
+        c = confidence(f.span)
+        if (c is not None and c < MIN_CONFIDENCE) or "?" in (f.raw or ""):
+            flds[k] = dataclasses.replace(f, status="doubtful")
+            keys.append(k)
+    if not keys:
+        return flds, ()
+    return flds, (Finding("ocr_low_confidence", "warning",
+                          f"{len(keys)} value(s) read by OCR with confidence below {MIN_CONFIDENCE:.2f}",
+                          keys=tuple(keys)),)

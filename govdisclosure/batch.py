@@ -30,6 +30,7 @@ import collections
 import contextlib
 import csv
 import dataclasses
+import functools
 import io
 import json
 import logging
@@ -58,6 +59,7 @@ __all__ = [
     "is_failure",
     "iter_records",
     "to_records",
+    "long_rows",
     "wide_columns",
     "wide_records",
     "to_frame",
@@ -73,6 +75,7 @@ FILE_ERROR = "file_error"
 #: the command line are always tried, whatever their suffix.
 SUFFIXES: tuple[str, ...] = (
     ".txt", ".md", ".pdf", ".html", ".htm", ".xhtml", ".shtml", ".docx", ".doc",
+    ".png", ".jpg", ".jpeg", ".tif", ".tiff",  # a scanned report, one image (OCR: govdisclosure[ocr])
 )
 
 #: Text suffixes that may be read as UTF-8 directly while govdisclosure.inputs is not available.
@@ -92,6 +95,9 @@ WIDE_META_COLUMNS: tuple[str, ...] = (
 #: Tasks kept in flight per worker process: enough to keep every worker busy while the parent
 #: writes results, few enough that a slow consumer does not pile up reports in memory.
 _INFLIGHT_PER_JOB = 4
+
+#: Most files sent to a worker in one task (see _chunk_size).
+_MAX_CHUNK = 16
 
 #: Modules the fork server imports before forking workers (what parse_one needs on every call).
 _WORKER_PRELOAD = ("govdisclosure.api", "govdisclosure.inputs", "govdisclosure.narrative")
@@ -338,31 +344,45 @@ def _run_isolated(path: str, narrative: bool, serialize: bool) -> tuple[Report, 
         return rep, None
 
 
+def _work_chunk(paths: Sequence[str], narrative: bool, serialize: bool) -> list[tuple[Report, str | None]]:
+    """_work over a few files: one task (one round trip to the worker) per chunk, not per file."""
+    return [_work(p, narrative, serialize) for p in paths]
+
+
+def _chunk_size(n: int, jobs: int) -> int:
+    """Files per task: enough to amortise the round trip (~1 ms) over parses of ~10 ms, small
+    enough that every worker gets many tasks (balance) and the parent never waits long."""
+    return max(1, min(_MAX_CHUNK, n // (jobs * 16)))
+
+
 def _parse_parallel(
     paths: Sequence[str], jobs: int, narrative: bool, serialize: bool
 ) -> Iterator[tuple[Report, str | None]]:
     """parse_one over paths in ``jobs`` processes, yielding in input order."""
-    todo = collections.deque(paths)
-    pending: collections.deque[tuple[str, Future[tuple[Report, str | None]]]] = collections.deque()
+    size = _chunk_size(len(paths), jobs)
+    todo = collections.deque(paths[i: i + size] for i in range(0, len(paths), size))
+    pending: collections.deque[tuple[Sequence[str], Future[list[tuple[Report, str | None]]]]] = collections.deque()
     ex = _pool(jobs)
     try:
         while todo or pending:
             while todo and len(pending) < jobs * _INFLIGHT_PER_JOB:
-                p = todo.popleft()
-                pending.append((p, ex.submit(_work, p, narrative, serialize)))
-            path, fut = pending.popleft()
+                chunk = todo.popleft()
+                pending.append((chunk, ex.submit(_work_chunk, chunk, narrative, serialize)))
+            chunk, fut = pending.popleft()
             try:
-                yield fut.result()
+                results = fut.result()
             except BrokenProcessPool:
                 # A worker died (a crash in a native library, the OOM killer…).  Every file in
                 # flight is a suspect: parse each alone, then go on with a fresh pool.
                 log.warning("a worker process died; re-running the files in flight one by one")
                 ex.shutdown(wait=False, cancel_futures=True)
-                suspects = [path] + [p for p, _ in pending]
+                suspects = [*chunk, *(p for c, _ in pending for p in c)]
                 pending.clear()
                 for s in suspects:
                     yield _run_isolated(s, narrative, serialize)
                 ex = _pool(jobs)
+                continue
+            yield from results
     finally:
         ex.shutdown(wait=False, cancel_futures=True)
 
@@ -436,7 +456,9 @@ def _reusable(entry: tuple[list[int], dict[str, Any]] | None, sig: list[int] | N
 # ---------------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1)
 def _key_order() -> dict[str, int]:
+    """Key -> its place in the schema (both editions); computed once (iter_records runs per report)."""
     from . import schema
 
     order: dict[str, int] = {}
@@ -476,6 +498,20 @@ def iter_records(reports: Iterable[Report]) -> Iterator[dict[str, Any]]:
                 "label": f.label,
                 "unit": f.unit,
             }
+
+
+def long_rows(report: Report) -> list[tuple[Any, ...]]:
+    """The long panel rows of one report as tuples in :data:`LONG_COLUMNS` order (what
+    :meth:`PanelWriter.write_rows` takes): :func:`iter_records` without a dict per row."""
+    order = _key_order()
+    n = len(order)
+    src, organ, year, edition = _source_path(report), report.organ, report.year, report.edition
+    out = []
+    for key in sorted(report.fields, key=lambda k: (order.get(k, n), k)):
+        f = report.fields[key]
+        span = f.span or (None, None)
+        out.append((src, organ, year, edition, key, f.value, f.status, f.raw, span[0], span[1], f.page, f.label, f.unit))
+    return out
 
 
 def to_records(reports: Iterable[Report]) -> list[dict[str, Any]]:
@@ -609,7 +645,8 @@ class PanelWriter:
         self._tmp = self._ctx.__enter__() if self._ctx is not None else None
         self._fh: IO[str] | None = None
         self._pq: Any = None
-        self._buf: list[dict[str, Any]] = []
+        self._cols: list[list[Any]] = [[] for _ in self.columns]  # Parquet: the row group, by column
+        self._nbuf = 0
         if fmt == "parquet":
             self._arrow_schema = self._make_arrow_schema()
         elif self._tmp is not None:
@@ -646,9 +683,27 @@ class PanelWriter:
             assert self._fh is not None
             self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
-            self._buf.append(dict(record))
-            if len(self._buf) >= _PARQUET_ROWS_PER_GROUP:
+            get = record.get
+            for col, c in zip(self._cols, self.columns, strict=True):
+                col.append(get(c))
+            self._nbuf += 1
+            if self._nbuf >= _PARQUET_ROWS_PER_GROUP:
                 self._flush_parquet()
+
+    def write_rows(self, rows: Sequence[Sequence[Any]]) -> None:
+        """Write rows given as tuples in column order (see :func:`long_rows`): the fast path."""
+        if self.fmt != "parquet":
+            for r in rows:
+                self.write(dict(zip(self.columns, r, strict=True)))
+            return
+        if not rows:
+            return
+        self.rows += len(rows)
+        for col, vals in zip(self._cols, zip(*rows, strict=True), strict=True):
+            col.extend(vals)
+        self._nbuf += len(rows)
+        if self._nbuf >= _PARQUET_ROWS_PER_GROUP:
+            self._flush_parquet()
 
     def _flush_parquet(self) -> None:
         import pyarrow as pa
@@ -657,18 +712,18 @@ class PanelWriter:
         if self._pq is None:
             self._pq = pq.ParquetWriter(str(self._tmp), self._arrow_schema)
         cols = {}
-        for c in self.columns:
-            vals = [r.get(c) for r in self._buf]
+        for c, vals in zip(self.columns, self._cols, strict=True):
             if self._arrow_schema.field(c).type == pa.float64():
                 vals = [None if v is None else float(v) for v in vals]
             cols[c] = vals
         self._pq.write_table(pa.table(cols, schema=self._arrow_schema))
-        self._buf.clear()
+        self._cols = [[] for _ in self.columns]
+        self._nbuf = 0
 
     def close(self) -> None:
         """Finish and publish the output (atomically when writing a file)."""
         if self.fmt == "parquet":
-            if self._buf or self._pq is None:
+            if self._nbuf or self._pq is None:
                 self._flush_parquet()
             self._pq.close()
         elif self._fh is not None:

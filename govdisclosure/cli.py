@@ -138,7 +138,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     r.add_argument("file", metavar="FILE", help="one report file (.txt .md .pdf .html .docx …)")
     r.add_argument("-o", "--output", metavar="OUT.html", help="output page (default: FILE's name + .review.html)")
+    for sp in (p, c, r):
+        sp.add_argument("-v", "--verbose", action="count", default=0,
+                        help="show the library's log on stderr, its dependencies' messages included "
+                             "(pdfminer's font warnings, once per file and message); -vv: debug detail")
     return ap
+
+
+def _log_to_stderr(verbose: int) -> Any:
+    """With -v, a handler on the package's logger (the library itself only has a NullHandler);
+    returns (handler, the logger's old level), to be undone when the command ends."""
+    import logging
+
+    if not verbose:
+        return None
+    logger = logging.getLogger("govdisclosure")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("govdisclosure: %(levelname)s: %(message)s [%(name)s]"))
+    logger.addHandler(handler)
+    old = logger.level
+    logger.setLevel(logging.INFO if verbose == 1 else logging.DEBUG)
+    return handler, old
 
 
 # ---------------------------------------------------------------------------------------------
@@ -152,6 +172,7 @@ class _Progress:
     def __init__(self, total: int, enabled: bool, label: str):
         self._rich: Any = None
         self._tqdm: Any = None
+        self._label, self._ocr_pages, self._t0 = label, 0, time.perf_counter()
         if not enabled or total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
             return
         try:
@@ -170,7 +191,16 @@ class _Progress:
             except ImportError:
                 pass
 
-    def advance(self) -> None:
+    def advance(self, rep: Any = None) -> None:
+        pages = _ocr_pages(rep)
+        if pages:  # scanned reports: OCR is the slow part, say how fast it goes
+            self._ocr_pages += pages
+            rate = self._ocr_pages / max(time.perf_counter() - self._t0, 1e-9)
+            label = f"{self._label} (OCR {self._ocr_pages:,} pages, {rate:.2f} pages/s)"
+            if self._rich is not None:
+                self._rich.update(self._task, description=label)
+            elif self._tqdm is not None:
+                self._tqdm.set_description(label)
         if self._rich is not None:
             self._rich.advance(self._task)
         elif self._tqdm is not None:
@@ -181,6 +211,12 @@ class _Progress:
             self._rich.stop()
         elif self._tqdm is not None:
             self._tqdm.close()
+
+
+def _ocr_pages(rep: Any) -> int:
+    """Pages of a report that were read by OCR (its source has a dpi)."""
+    src = getattr(rep, "source", None)
+    return int(src.pages or 0) if src is not None and getattr(src, "dpi", None) else 0
 
 
 def _err(msg: str = "") -> None:
@@ -196,12 +232,14 @@ class _Tally:
     codes: collections.Counter[tuple[str, str]] = dataclasses.field(default_factory=collections.Counter)
     failed: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     errors: int = 0  # reports with an error-level finding
+    ocr_pages: int = 0  # pages read by OCR
 
     def add(self, rep: Any, reused: bool) -> None:
         from .batch import failure_reason, is_failure
 
         self.files += 1
         self.reused += reused
+        self.ocr_pages += _ocr_pages(rep)
         if is_failure(rep):
             self.failed.append((rep.source.path if rep.source else "?", failure_reason(rep)))
             return
@@ -220,6 +258,8 @@ def _print_summary(t: _Tally, cross: Sequence[Any], outputs: Sequence[str], seco
     _err(f"govdisclosure parse: {t.files:,} files in {seconds:.1f} s "
          f"({t.files / seconds if seconds else 0:.1f} files/s, {jobs} job{'s' * (jobs > 1)})")
     _err(f"  reports read   {read:,}" + (f" ({t.reused:,} reused from the journal)" if t.reused else ""))
+    if t.ocr_pages:
+        _err(f"  OCR            {t.ocr_pages:,} scanned pages ({t.ocr_pages / seconds if seconds else 0:.2f} pages/s)")
     _err(f"  editions       {_counts(t.editions)}")
     _err(f"  fields         {sum(t.statuses.values()):,}: {_counts(t.statuses)}")
     _err(f"  findings       {sum(t.codes.values()):,} in {read:,} reports ({t.errors:,} with errors)")
@@ -295,15 +335,19 @@ def _cmd_parse(a: argparse.Namespace) -> int:
     tally = _Tally()
     slim: list[Any] = []
     finding_rows: list[list[Any]] = []
+    if a.jobs != 1:  # OCR in N processes: one onnxruntime thread each, not N × all cores
+        os.environ.setdefault("GOVDISCLOSURE_OCR_THREADS", "1")
     progress = _Progress(len(files), not a.quiet, "parsing")
     t0 = time.perf_counter()
     reports = batch.parse_many(files, a.jobs, narrative=not a.no_narrative, journal=journal,
                                resume=a.resume, expand=False, on_result=lambda r, reused: tally.add(r, reused))
     try:
         for rep in reports:
-            progress.advance()
+            progress.advance(rep)
             if kind == "reports":
                 writers[0].write(rep.to_dict(include_text=a.include_text))
+            elif fmt == "parquet":
+                writers[0].write_rows(batch.long_rows(rep))
             else:
                 for rec in batch.iter_records([rep]):
                     writers[0].write(rec)
@@ -442,6 +486,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ap.print_help(sys.stderr)
         return 2
     old = None
+    logged = _log_to_stderr(getattr(a, "verbose", 0))
     if argv is None:  # a real command line: SIGTERM cleans up like Ctrl-C
         try:
             old = signal.signal(signal.SIGTERM, _on_sigterm)
@@ -466,6 +511,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if old is not None:
             signal.signal(signal.SIGTERM, old)
+        if logged is not None:
+            import logging
+
+            logging.getLogger("govdisclosure").removeHandler(logged[0])
+            logging.getLogger("govdisclosure").setLevel(logged[1])
 
 
 if __name__ == "__main__":

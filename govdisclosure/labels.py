@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -90,6 +91,25 @@ def label_stream(tokens: list[Token], lo: int, hi: int) -> Stream:
         parts.append(s)
         k += len(s)
     return Stream("".join(parts), tuple(starts), tuple(toks))
+
+
+WRAP_LOOKBACK = 3  # pieces before a fuzzy match where the first line of a wrapped label may stand
+
+
+def _wrapped_start(st: Stream, s0: int, floor: int, words: Sequence[str]) -> int:
+    """Where a fuzzy match's label really starts when its lines are interleaved with another cell's
+    (w3m draws a vertical group label beside a wrapped row label: "（四）无|1.本机|法提供|关不掌握|…"
+    streams as "(四)无1.本机法提供关不掌握…", and the best alignment starts at 关): a piece up to
+    WRAP_LOOKBACK pieces back that is the beginning of a wording (two characters or more) is the start."""
+    k = bisect.bisect_right(st.starts, s0) - 1
+    for j in range(k - 1, max(k - 1 - WRAP_LOOKBACK, -1), -1):
+        a = st.starts[j]
+        if a < floor:
+            break
+        piece = st.text[a : st.starts[j + 1]]
+        if len(piece) >= 2 and any(w.startswith(piece) for w in words):
+            return a
+    return s0
 
 
 def find_rows(tokens: list[Token], lo: int, hi: int, rows: list[Row], stream: Stream | None = None) -> list[Anchor]:
@@ -169,11 +189,14 @@ def find_rows(tokens: list[Token], lo: int, hi: int, rows: list[Row], stream: St
                 best_f = (r.score, lo_k + r.dest_start, lo_k + r.dest_end, w)
         if best_f is not None:
             s0, e0 = best_f[1], best_f[2]
-            # an alignment that starts on the last character of the label before ("…投诉类申請|2.重复申請")
-            # belongs to the token that holds most of it: else two rows share one token
-            k = bisect.bisect_right(st.starts, e0 - 1) - 1
-            if k >= 0 and s0 < st.starts[k] and e0 - st.starts[k] >= st.starts[k] - s0:
-                s0 = st.starts[k]
+            # an alignment that starts inside a token, on the last characters of the label before
+            # ("…投诉类申請|2.重复申請"), starts at the next token: else two rows share one token.  One
+            # that starts at a token's start keeps it, though the label wraps over several lines (w3m's
+            # "1.本机" / "关不掌握" / …): the row's numbers stand on its first line
+            k = bisect.bisect_right(st.starts, s0) - 1
+            if k >= 0 and st.starts[k] != s0 and k + 1 < len(st.starts) and st.starts[k + 1] < e0:
+                s0 = st.starts[k + 1]
+            s0 = _wrapped_start(st, s0, lo_k, words)
             found[i] = (s0, e0, best_f[3], "fuzzy", best_f[0])
 
     out: list[Anchor] = []

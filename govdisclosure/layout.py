@@ -289,6 +289,8 @@ def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *,
             after2 = text[s + b + 1] if s + b + 1 < len(text) else ""
             if _is_han(after2) or after2 == "(":
                 ordinal = True
+            elif after2 in ("", " ", "\t", "\n", "|", "│", "┃") and len(digits) <= 2 and digits.isdigit():
+                ordinal = True  # "2." alone in a cell: the first line of a wrapped label (w3m, lynx)
         if is_text:
             continue
         if ordinal:

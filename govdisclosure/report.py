@@ -94,6 +94,8 @@ class Source:
     format: str = "text"
     encoding: str | None = None
     pages: int | None = None
+    #: OCR: the resolution of the page images that ``field.bbox`` is in (pixels); None without OCR
+    dpi: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .report import Field, Finding, Report
 
-__all__ = ["render", "write", "STATUS_COLOURS"]
+__all__ = ["render", "write", "shown_path", "STATUS_COLOURS"]
 
 #: Background colour per status: green for ok, blue for inferred, red for doubtful, greys for cells
 #: without a value.  Chosen to stay apart for the common colour-vision deficiencies together with
@@ -83,6 +83,25 @@ caption{text-align:left;font-weight:bold;padding:4px 0}
 
 def _e(x: object) -> str:
     return html.escape("" if x is None else str(x), quote=True)
+
+
+def shown_path(path: str, cwd: str | None = None) -> str:
+    """The source path as the page shows it: as given, but relative to the working directory when it
+    lies under it — the page is shared, and a machine's home or checkout path says nothing.
+
+    >>> shown_path("/home/ana/reports/2022/x.pdf", cwd="/home/ana/reports")
+    '2022/x.pdf'
+    >>> shown_path("/srv/other/x.pdf", cwd="/home/ana"), shown_path("reports/x.pdf", cwd="/home/ana")
+    ('/srv/other/x.pdf', 'reports/x.pdf')
+    """
+    if not os.path.isabs(path):
+        return path
+    base = os.path.abspath(cwd if cwd is not None else os.getcwd())
+    try:
+        inside = os.path.commonpath([base, os.path.abspath(path)]) == base
+    except ValueError:  # another drive on Windows
+        return path
+    return os.path.relpath(path, base) if inside else path
 
 
 def _fmt(v: int | float | None) -> str:
@@ -231,7 +250,7 @@ def render(report: Report, *, title: str | None = None) -> str:
             if sp not in pin_of and 0 <= sp[0] <= n:
                 pin_of[sp] = f"s-{len(pin_of)}"  # type: ignore[index]
                 pins[sp[0]].append(pin_of[sp])  # type: ignore[index]
-    src = report.source.path if report.source and report.source.path else None
+    src = shown_path(report.source.path) if report.source and report.source.path else None
     heading = title or " · ".join(
         x for x in (report.organ or "organ unknown", str(report.year or "year unknown"),
                     f"{report.edition} edition" if report.edition else "edition unknown") if x)
@@ -264,8 +283,36 @@ def render(report: Report, *, title: str | None = None) -> str:
         f'<pre class="text">{text_html}</pre></section>'
         f'<section class="pane"><h2>Findings ({len(report.findings)})</h2>'
         f'<div class="findings-box">{findings_html}</div>'
-        f"{_tables_html(report, marked)}</section></div></body></html>\n"
+        f"{_tables_html(report, marked)}{_scan_html(report)}</section></div></body></html>\n"
     )
+
+
+def _scan_html(report: Report) -> str:
+    """OCR'd reports: the page images with every value's box (inputs/image.py renders them)."""
+    src = report.source
+    if src is None or not getattr(src, "dpi", None) or not src.path or not os.path.isfile(src.path):
+        return ""
+    try:
+        from .inputs.image import page_images
+
+        pages = page_images(src.path, float(src.dpi or 0))
+    except Exception:  # the page is a view: no image, no panel
+        return ""
+    parts = ['<h2>Page images (OCR)</h2>']
+    for pno, uri, k in pages:
+        boxes = []
+        for f in report.fields.values():
+            if f.page != pno or not f.bbox:
+                continue
+            x0, top, x1, bottom = (v * k for v in f.bbox)
+            boxes.append(
+                f'<a href="#c-{_e(f.key)}" title="{_e(_tip(f))}" style="position:absolute;left:{x0 - 2:.0f}px;'
+                f"top:{top - 2:.0f}px;width:{x1 - x0 + 4:.0f}px;height:{bottom - top + 4:.0f}px;"
+                f'border:2px solid {"#c00" if f.status == "doubtful" else "#2a8a2a"};'
+                f'background:{STATUS_COLOURS.get(f.status, "#fff")}55"></a>')
+        parts.append(f'<div style="position:relative;display:inline-block;margin:0 0 12px">'
+                     f'<img src="{uri}" alt="page {pno}" style="display:block;border:1px solid #ccc">{"".join(boxes)}</div>')
+    return "".join(parts)
 
 
 def write(report: Report, path: str | os.PathLike[str], *, title: str | None = None) -> Path:

@@ -146,6 +146,21 @@ def _title(text: str) -> tuple[str | None, int | None, tuple[int, int] | None]:
     return None, None, None
 
 
+# a title that ends in one of these is a document about reports, not a report ("关于报送…年度报告的通知")
+_NOT_REPORT_TITLE = regex.compile(r"(?:通知|函|复函|答复|答复书|告知书|决定|意见|公告|通告|批复|请示|新闻|简报)\s*$")
+MIN_REPORT_PARTS = 3  # part headings that make a text a report even without its title
+
+
+def _report_structure(text: str, title_span: tuple[int, int] | None, starts: dict[int, int]) -> bool:
+    """A report's shape: its title, or the part headings of one."""
+    if len(starts) >= MIN_REPORT_PARTS:
+        return True
+    if title_span is None:
+        return False
+    title = text[title_span[0] : title_span[1]].split("\n")
+    return not any(_NOT_REPORT_TITLE.search(ln.strip()) for ln in title[:1])
+
+
 def _clean_organ(organ: str | None) -> str | None:
     if not organ:
         return None
@@ -338,6 +353,16 @@ def analyse(
                 "error",
                 "this text does not look like a 政府信息公开工作年度报告 (no template tables, no part headings, "
                 "no mention of 政府信息公开); nothing was extracted",
+            )
+        )
+    elif not _report_structure(text, title_span, starts):
+        edition = None
+        findings.append(
+            Finding(
+                "no_report_found",
+                "error",
+                "this text mentions 政府信息公开 but has no annual report's structure (no report title, no part "
+                "headings, no template tables): a letter, notice or news page? nothing was extracted",
             )
         )
     elif year is not None and year <= 2018:

@@ -6,6 +6,10 @@ Needs Chromium (Debian: ``apt-get install -y chromium fonts-noto-cjk``; the CJK 
 Chinese text readable in the picture).  The page is written with ``govdisclosure review`` (through
 ``govdisclosure.cli.main``), Chromium loads it from a file URL with networking off, and the PNG is
 what a reviewer would see on a 1600×1000 screen.  Exit status 0 when the PNG was written.
+
+The page's header shows the report's path relative to the working directory: run it from the
+repository root for ``docs/review.png`` (``.venv/bin/python scripts/review_screenshot.py``).
+:func:`dump_dom` gives the DOM after scripts ran; tests/test_review.py checks the rendered page with it.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 #: A crawler's one-line dump with glued cells: it has ok, inferred and doubtful values and findings.
-DEFAULT_REPORT = Path("/work/shared/corpus/real/pingtan-2022.txt")
+DEFAULT_REPORT = ROOT / "corpus" / "real" / "pingtan-2022.txt"
 #: Where the page is scrolled for the picture: the part 三 table in the text.
 DEFAULT_TARGET = "v-applications.new_received.natural_person"
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -36,17 +40,37 @@ def find_chromium() -> str | None:
     return None
 
 
-def screenshot(html: Path, png: Path, *, size: str = "1600,1000", chromium: str | None = None,
-               fragment: str = "") -> Path:
+def _chromium(chromium: str | None) -> str:
     exe = chromium or find_chromium()
     if exe is None:
         raise SystemExit("no Chromium found: apt-get install -y chromium fonts-noto-cjk")
+    return exe
+
+
+#: Headless, no sandbox (CI runs as root), no network beyond the file, no first-run work.
+_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+          "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars")
+
+
+def dump_dom(html: Path, *, size: str = "1600,1000", chromium: str | None = None,
+             budget_ms: int = 5000) -> str:
+    """The page's DOM as Chromium serialises it once the page loaded and its scripts had
+    ``budget_ms`` of (virtual) time: what a script injected into the page wrote is in it."""
+    exe = _chromium(chromium)
+    with tempfile.TemporaryDirectory() as profile:
+        cmd = [exe, *_FLAGS, f"--user-data-dir={profile}", f"--window-size={size}",
+               f"--virtual-time-budget={budget_ms}", "--dump-dom", html.resolve().as_uri()]
+        run = subprocess.run(cmd, check=True, timeout=TIMEOUT_S, capture_output=True)
+    return run.stdout.decode("utf-8")
+
+
+def screenshot(html: Path, png: Path, *, size: str = "1600,1000", chromium: str | None = None,
+               fragment: str = "") -> Path:
+    exe = _chromium(chromium)
     png.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as profile:
         cmd = [
-            exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
-            f"--user-data-dir={profile}", f"--window-size={size}", f"--screenshot={png}",
+            exe, *_FLAGS, f"--user-data-dir={profile}", f"--window-size={size}", f"--screenshot={png}",
             html.resolve().as_uri() + (f"#{fragment}" if fragment else ""),
         ]
         subprocess.run(cmd, check=True, timeout=TIMEOUT_S, capture_output=True)

@@ -187,10 +187,13 @@ def test_encrypted_pdf_raises_encrypted_error() -> None:
         govdisclosure.parse_file(BROKEN / "encrypted.pdf")
 
 
-def test_image_only_pdf_gives_ocr_finding() -> None:
+def test_image_only_pdf_gives_ocr_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    # without the ocr extra (with it, tests/test_ocr.py reads such pages)
+    monkeypatch.setattr("govdisclosure.inputs.ocr.available", lambda: False)
     rep = govdisclosure.parse_file(BROKEN / "image-only.pdf")
     ocr = [f for f in rep.findings if f.code == "ocr_needed"]
     assert ocr and "OCR" in ocr[0].message and ocr[0].severity == "error"
+    assert "govdisclosure[ocr]" in ocr[0].message
     assert rep.source.pages == 1
 
 

@@ -51,7 +51,7 @@ def test_every_reading_is_registered_by_a_part() -> None:
     registered = {
         f.__module__.rsplit(".", 1)[-1]
         for f in [*part2.ROW_READINGS, *part2.READINGS, *part2.REPAIRS, *part3.ROW_READINGS, *part3.READINGS,
-                  *part3.REPAIRS, *part4.ROW_READINGS, *tables.REPAIRS]
+                  *part3.ALTERNATIVES, *part3.SECOND_LOOK, *part3.REPAIRS, *part4.ROW_READINGS, *tables.REPAIRS]
     }
     assert registered == set(READING_MODULES)
 

@@ -21,11 +21,13 @@ pdfplumber, lxml and python-docx are imported inside the reader modules, on firs
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
 from collections.abc import Callable
 
+from .._logging import routed
 from ..errors import FileFormatError, InputError, InputTooLargeError, UnsupportedFormatError
 from ..report import Finding, Source
 
@@ -74,6 +76,8 @@ class Document:
     page_starts: tuple[int, ...] = ()
     box_at: BoxFn | None = None
     findings: tuple[Finding, ...] = ()
+    #: OCR'd documents: span -> the recognizer's lowest character confidence in it (None elsewhere)
+    confidence: Callable[[tuple[int, int]], float | None] | None = None
 
     def page_of(self, offset: int) -> int | None:
         """1-based page of a text offset, or None for inputs without pages.
@@ -116,6 +120,10 @@ def sniff_format(data: bytes, filename: str | None = None) -> str:
         )
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "doc"
+    from .image import is_image  # PNG/JPEG/TIFF: a scanned page, read by OCR
+
+    if is_image(head):
+        return "image"
     if by_name == "pdf":
         raise FileFormatError(f"{filename} has no PDF header (%PDF-): the file is not a PDF or is damaged")
     if by_name == "docx":
@@ -185,6 +193,32 @@ def _load(source: str | os.PathLike[str] | bytes, max_bytes: int) -> tuple[bytes
         raise InputError(f"cannot read {path!r}: {exc.strerror or exc}") from exc
 
 
+def _read_as(fmt: str, data: bytes, name: str | None) -> Document:
+    if fmt == "pdf":
+        from . import pdf
+
+        return pdf.read_pdf(data, name=name)
+    if fmt == "docx":
+        from . import docx
+
+        return docx.read_docx(data, name=name)
+    if fmt == "doc":
+        from . import docx
+
+        return docx.read_doc(data, name=name)
+    if fmt == "image":
+        from . import image
+
+        return image.read_images([data], max_bytes=len(data), name=name)
+    if fmt == "html":
+        from . import html
+
+        return html.read_html(data, name=name)
+    from . import text
+
+    return text.read_text(data, name=name)
+
+
 def read(
     source: str | os.PathLike[str] | bytes,
     *,
@@ -199,28 +233,19 @@ def read(
     :class:`InputTooLargeError`.  A file that reads but holds no usable text (an image-only PDF, an
     HTML page without a report) gives a Document whose findings say so.
     """
+    from . import image
+
+    if isinstance(source, (list, tuple)) or (isinstance(source, (str, os.PathLike)) and os.path.isdir(source)):
+        return image.read_images(image.image_paths(source), max_bytes=max_bytes, name=filename)
     data, path = _load(source, max_bytes)
     name = filename or path
     fmt = sniff_format(data, name)
     log.debug("reading %s as %s (%d bytes)", name or "<bytes>", fmt, len(data))
     if fmt == "pdf":
-        from . import pdf
-
-        doc = pdf.read_pdf(data, name=name)
-    elif fmt == "docx":
-        from . import docx
-
-        doc = docx.read_docx(data, name=name)
-    elif fmt == "doc":
-        from . import docx
-
-        doc = docx.read_doc(data, name=name)
-    elif fmt == "html":
-        from . import html
-
-        doc = html.read_html(data, name=name)
-    else:
-        from . import text
-
-        doc = text.read_text(data, name=name)
+        with contextlib.suppress(ImportError):  # pdfminer's loggers exist before routing starts
+            import pdfplumber  # noqa: F401
+    # the readers' dependencies log (pdfminer: "Could not get FontBBox …" per font and page): their
+    # records come out under this module's logger, once per message, never on the user's stderr
+    with routed(log, name or "<bytes>"):
+        doc = _read_as(fmt, data, name)
     return dataclasses.replace(doc, source=dataclasses.replace(doc.source, path=path))

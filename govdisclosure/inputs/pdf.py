@@ -235,9 +235,14 @@ def _index(edges: list[float], v: float) -> int:
 
 
 def _ruled_tables(page: Any, pno: int) -> list[_Table]:
+    return _grid_tables([(t.bbox, t.cells) for t in page.find_tables()], page.chars, pno)
+
+
+def _grid_tables(found: Iterable[tuple[Any, Any]], chars: list[dict[str, Any]], pno: int) -> list[_Table]:
+    """Tables from (bbox, cell boxes) found on ruling lines — of a PDF page, or of an OCR'd image."""
     tables = []
-    for t in page.find_tables():
-        cells = [c for c in t.cells if c[2] - c[0] > 1 and c[3] - c[1] > 1]
+    for bbox, found_cells in found:
+        cells = [c for c in found_cells if c[2] - c[0] > 1 and c[3] - c[1] > 1]
         if not cells:
             continue
         xs = _snap([c[0] for c in cells] + [c[2] for c in cells])
@@ -247,7 +252,7 @@ def _ruled_tables(page: Any, pno: int) -> list[_Table]:
         out_cells = []
         for (x0, top, x1, bottom) in cells:
             inside = [
-                ch for ch in page.chars
+                ch for ch in chars
                 if x0 <= (ch["x0"] + ch["x1"]) / 2 <= x1 and top <= (ch["top"] + ch["bottom"]) / 2 <= bottom
             ]
             chunk = _Chunk.join(_chars_chunk(ln, pno) for ln in _group_lines(inside))
@@ -255,7 +260,7 @@ def _ruled_tables(page: Any, pno: int) -> list[_Table]:
                 _Cell(_index(ys, top), _index(ys, bottom), _index(xs, x0), _index(xs, x1), x0, x1, chunk)
             )
         out_cells.sort(key=lambda c: (c.r0, c.c0))
-        tables.append(_Table(pno, t.bbox[1], t.bbox[3], xs, len(ys) - 1, out_cells))
+        tables.append(_Table(pno, bbox[1], bbox[3], xs, len(ys) - 1, out_cells))
     return tables
 
 
@@ -566,6 +571,10 @@ def read_pdf(data: bytes, *, name: str | None = None, password: str | None = Non
     try:
         with pdf:
             pages, findings = _read_pages(pdf, label)
+            # OCR of image-only pages (govdisclosure[ocr]): see inputs/image.py
+            from .image import ocr_pdf_pages
+
+            ocr = ocr_pdf_pages(pdf, pages, findings, label, page_from_words)
     except (EncryptedFileError, FileFormatError, InputTooLargeError):
         raise
     except Exception as exc:
@@ -573,13 +582,14 @@ def read_pdf(data: bytes, *, name: str | None = None, password: str | None = Non
     text, boxes, page_starts = _emit(pages)
     if not text.strip() and not any(f.code == "ocr_needed" for f in findings):
         findings.append(Finding("no_text", "error", f"{label} has no text at all (blank pages); nothing to parse"))
-    return Document(
+    doc = Document(
         text=text,
         source=Source(path=name, format="pdf", pages=len(pages)),
         page_starts=page_starts,
         box_at=_BoxIndex(boxes),
         findings=tuple(findings),
     )
+    return ocr.attach(doc, boxes) if ocr is not None else doc
 
 
 def _wrap(exc: BaseException, label: str) -> Exception:
@@ -588,6 +598,28 @@ def _wrap(exc: BaseException, label: str) -> Exception:
             f"{label} is password-protected; decrypt it first (e.g. qpdf --decrypt --password=… in.pdf out.pdf)"
         )
     return FileFormatError(f"{label} is not a readable PDF (damaged or truncated?): {type(exc).__name__}: {str(exc)[:120]}")
+
+
+def page_from_words(
+    pno: int, height: float, chars: list[dict[str, Any]],
+    grids: Iterable[tuple[Any, Any]] = (), tables: list[_Table] | None = None,
+) -> _Page:
+    """Words with positions → a page of lines and tables: the one geometry path for every source.
+
+    ``chars`` are pdfplumber-like dicts (text, x0, x1, top, bottom, size; in points) from a PDF text
+    layer or from OCR (:mod:`.ocr`); ``grids`` are (bbox, cell boxes) found on ruling lines, unless
+    ``tables`` are given already built.
+    """
+    if tables is None:
+        tables = _grid_tables(grids, chars, pno)
+    rest = [
+        c for c in chars
+        if not any(t.top - 1 <= (c["top"] + c["bottom"]) / 2 <= t.bottom + 1
+                   and t.x_edges[0] - 1 <= (c["x0"] + c["x1"]) / 2 <= t.x_edges[-1] + 1 for t in tables)
+    ]
+    lines = [ln for ln in (_make_line(g, pno) for g in _group_lines(rest)) if ln is not None]
+    items: list[Any] = sorted([*lines, *tables], key=lambda it: it.top)
+    return _Page(pno, height, items, len(chars))
 
 
 def _read_pages(pdf: Any, label: str) -> tuple[list[_Page], list[Finding]]:
@@ -608,15 +640,7 @@ def _read_pages(pdf: Any, label: str) -> tuple[list[_Page], list[Finding]]:
         cid = sum(1 for c in chars if c["text"].startswith("(cid:"))
         if cid > CID_SHARE * len(chars):
             cid_pages.append(pno)
-        tables = _ruled_tables(page, pno)
-        rest = [
-            c for c in chars
-            if not any(t.top - 1 <= (c["top"] + c["bottom"]) / 2 <= t.bottom + 1
-                       and t.x_edges[0] - 1 <= (c["x0"] + c["x1"]) / 2 <= t.x_edges[-1] + 1 for t in tables)
-        ]
-        lines = [ln for ln in (_make_line(g, pno) for g in _group_lines(rest)) if ln is not None]
-        items: list[Any] = sorted([*lines, *tables], key=lambda it: it.top)
-        pages.append(_Page(pno, float(page.height), items, len(chars)))
+        pages.append(page_from_words(pno, float(page.height), chars, tables=_ruled_tables(page, pno)))
         page.close() if hasattr(page, "close") else None
     if image_only:
         all_img = len(image_only) == len(pages)
@@ -625,7 +649,7 @@ def _read_pages(pdf: Any, label: str) -> tuple[list[_Page], list[Finding]]:
                 "ocr_needed",
                 "error" if all_img else "warning",
                 (f"{label} has no text layer: {'every page is' if all_img else f'page(s) {_ranges(image_only)} are'} "
-                 "a scanned image; run OCR (e.g. ocrmypdf) and parse the result — "
+                 "a scanned image; install OCR (pip install \"govdisclosure[ocr]\") or run ocrmypdf and parse the result — "
                  f"{'nothing' if all_img else 'the content of those pages'} could be read"),
             )
         )

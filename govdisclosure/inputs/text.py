@@ -143,34 +143,34 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str, bool]:
         even = data[0::2].count(b"\x00")
         odd = data[1::2].count(b"\x00")
         enc = "utf-16-le" if odd >= even else "utf-16-be"
-        text = _try(data, enc)
-        if text is not None:
-            return text, enc, True
+        got = _try(data, enc)
+        if got is not None:
+            return got, enc, True
         raise DecodeError(
             "the bytes contain NUL characters but are not UTF-16 text: this looks like a binary file, "
             "not a text report (for PDF/DOCX pass the file with its extension)"
         )
     if declared:
         enc = _SUPERSETS.get(declared.strip().lower(), declared.strip().lower())
-        text = _try(data, enc)
-        if text is not None:
-            return text, enc, False
+        got = _try(data, enc)
+        if got is not None:
+            return got, enc, False
         log.debug("declared charset %r does not decode this file; detecting", declared)
     try:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
         pass
-    text = _try(data, "gb18030")
-    if text is not None:
-        return text, "gb18030", True
+    got = _try(data, "gb18030")
+    if got is not None:
+        return got, "gb18030", True
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is not None and best.encoding:
         enc = best.encoding
-        text = _try(data, enc)
-        if text is not None:
-            return text, enc, True
+        got = _try(data, enc)
+        if got is not None:
+            return got, enc, True
     raise DecodeError(
         "cannot decode these bytes with confidence: they are not valid UTF-8, UTF-16 or "
         f"GB18030/GBK Chinese text{f' (best guess {best.encoding!r} gives implausible text)' if best else ''}; "

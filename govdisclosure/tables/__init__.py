@@ -32,7 +32,7 @@ from ..report import Field, Finding
 from ..sections import DocInfo
 from . import part2, part3, part4
 from .arbiter import Arbiter, TableReading
-from .model import NARRATIVE_MIN_VALUE, Cell, Prefer, TableContext, Value
+from .model import MAX_DOC_SUM_NODES, NARRATIVE_MIN_VALUE, SUM_BUDGET, Cell, Prefer, TableContext, Value
 from .readings import all_zero
 from .resolve import resolve_row
 from .rows import region, tok_range
@@ -44,6 +44,14 @@ REPAIRS: list[TableReading] = [all_zero.read]
 
 
 def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[str, Field], list[Finding]]:
+    budget = SUM_BUDGET.set([MAX_DOC_SUM_NODES])  # one budget of glued-digit cutting per report
+    try:
+        return _assemble(norm, tokens, doc)
+    finally:
+        SUM_BUDGET.reset(budget)
+
+
+def _assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[str, Field], list[Finding]]:
     edition = doc.edition
     assert edition in schema.EDITIONS
     arb = Arbiter(norm, edition)

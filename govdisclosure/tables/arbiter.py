@@ -60,6 +60,7 @@ class Arbiter:
         self.findings: list[Finding] = []
         self.source: dict[str, str] = {}  # key -> the reading that decided it
         self.pending: dict[str, Alternatives] = {}
+        self.placed: dict[str, Placed] = {}  # key -> the cell as placed (spans in the normalised text)
 
     def note(self, finding: Finding) -> None:
         self.findings.append(finding)
@@ -69,6 +70,7 @@ class Arbiter:
         raw = self.norm.original[span[0] : span[1]] if span is not None else None
         self.fields[k] = Field(k, p.value, p.status, raw, span, label, p.unit)  # type: ignore[arg-type]
         self.source[k] = name
+        self.placed[k] = p
 
     def apply(self, r: Reading) -> None:
         """Put a reading's cells on the board (see the module for the rules), then its findings."""
@@ -228,6 +230,7 @@ class RowDecision:
     money: Sequence[bool]
     note: str | None
     cut_and_dropped: bool
+    signed: Sequence[bool] | None = None
 
     def __post_init__(self) -> None:
         memo: dict[tuple[Cell | None, bool], tuple[Value, str, str | None]] = {}
@@ -252,8 +255,20 @@ class RowDecision:
             # (R7) wins when it alone has the most of them; its cells are inferred, not ok
             scores = [prefer([v[0] for v in self.vals[i]]) for i in ok_idx]
             top = max(scores)
-            if top > 0 and scores.count(top) == 1:
+            # without a sum to check, one number that the narrative happens to print among many
+            # cuttings proves nothing ("7777166": 16 is a date's day somewhere): it takes two
+            least = 1 if check is not None else 2
+            if top >= least and scores.count(top) == 1:
                 return [ok_idx[scores.index(top)]], True
+        if len(ok_idx) > 1 and any(c is not None and c.split for i in ok_idx for c in self.cands[i]):
+            # the cells stay doubtful; the value shown is the likeliest cutting (see plausibility),
+            # with the narrative's numbers as a hint where the shape of the numbers leaves a tie
+            def likely(i: int) -> tuple[float, ...]:
+                v = [x[0] for x in self.vals[i]]
+                odd, spread, repeats = plausibility(v, self.signed)
+                return (odd, spread, -(prefer(v) if prefer is not None else 0.0), repeats)
+
+            ok_idx.sort(key=likely)
         return ok_idx, False
 
     def decide(self, check: Check | None, prefer: Prefer | None, alternatives: list[list[Placed]] | None) -> Result:
@@ -295,3 +310,158 @@ class RowDecision:
             if len(alternatives) >= MAX_ALTERNATIVES:
                 alternatives.clear()  # too many to solve jointly: stays doubtful
                 break
+
+
+def plausibility(v: list[Value], signed: Sequence[bool] | None) -> tuple[float, float, float]:
+    """How unlike a real row a cutting of glued digits is (lower is likelier), to choose which of the
+    doubtful readings is shown: the cells of a row are of one order of magnitude (digit counts close
+    together), a 本年增/减 is no larger than the count it changes, and 制作 = 公开 counts repeat."""
+    nums = [abs(x) for x in v if x is not None]
+    if not nums:
+        return (0.0, 0.0, 0.0)
+    lens = [len(str(int(x))) for x in nums]
+    mean = sum(lens) / len(lens)
+    spread = sum((n - mean) ** 2 for n in lens)
+    odd_change = 0
+    for i, sg in enumerate(signed or ()):
+        a, b = (v[i - 1], v[i]) if i > 0 else (None, None)
+        if sg and a is not None and b is not None and abs(b) > abs(a):
+            odd_change += 1
+    repeats = sum(1 for a, b in zip(v, v[1:]) if a is not None and a == b)
+    return (float(odd_change), spread, float(-repeats))
+
+
+# -- whole-table alternatives: readings of the same table that place its rows otherwise ---------
+def weigh(arb: Arbiter, ctx: TableContext, alternatives: Sequence[Reading]) -> None:
+    """Weigh other readings of a table (mode "alternative") against the board.
+
+    Each reading, the board's own included, *survives* when it places every row and every number and
+    breaks none of R1–R3.  Rows that every reading gives the same numbers are left alone.  A cell the
+    readings disagree on takes the value every surviving reading gives it (inferred, and the finding
+    names the readings and the evidence); without one such value it is doubtful.  When no reading
+    survives but the board's places every row and number, the source's own sums are off (validate
+    says so) and readings that leave rows empty prove nothing: the board stays."""
+    if not alternatives:
+        return
+    board = dict(arb.placed)
+    readings = [("labels", board, list(ctx.findings)), *((r.name, dict(r.cells), list(r.findings)) for r in alternatives)]
+    alive = [name for name, cells, fnd in readings if _survives(ctx, cells, fnd)]
+    if not alive and _survives(ctx, board, ctx.findings, sums=False):
+        return
+    decided, doubted = _decide(arb, ctx, readings, alive)
+    names = ", ".join(alive) or "none"
+    if decided:
+        arb.note(Finding(
+            "rows_placed_by_order",
+            "warning",
+            f"part 三's labels stand apart from their numbers; {len(decided)} cell(s) were read as the only "
+            f"reading that places every row and number and keeps R1–R3 does ({names})",
+            keys=tuple(decided),
+        ))
+    if doubted:
+        arb.note(Finding(
+            "ambiguous_rows",
+            "warning",
+            f"part 三's labels stand apart from their numbers and the readings ({', '.join(n for n, _, _ in readings)}) "
+            f"give {len(doubted)} cell(s) different values that the arithmetic cannot decide between",
+            keys=tuple(doubted),
+        ))
+
+
+Board = dict[str, Placed]
+
+
+def _decide(arb: Arbiter, ctx: TableContext, readings: list[tuple[str, Board, list[Finding]]], alive: list[str]) -> tuple[list[str], list[str]]:
+    """Put the surviving readings' value where the readings disagree; doubt where none decides."""
+    decided: list[str] = []
+    doubted: list[str] = []
+    same = _same_rows(ctx, readings)
+    for k in (f"{r}.{c.key}" for r in ctx.order for c in ctx.columns[r]):
+        if k.rsplit(".", 1)[0] in same:
+            continue
+        says = {name: cells[k] for name, cells, _ in readings if k in cells and cells[k].status != "missing"}
+        mine = arb.fields.get(k)
+        unread = mine is None or mine.status == "missing"
+        if len({_pkey(p) for p in says.values()}) <= 1 and not (unread and says):
+            continue
+        live = {_pkey(says[n]) for n in alive if n in says}
+        if len(live) == 1 and all(n in says for n in alive):
+            win = says[next(n for n in alive if n in says)]
+            if mine is not None and not unread and _pkey(arb.placed[k]) == _pkey(win) and "labels" in alive:
+                continue
+            st = "inferred" if win.status in ("ok", "blank", "not_applicable") else win.status
+            arb._put(k, Placed(win.cell, win.value, st, win.unit), mine.label if mine else None, "loose_labels")
+            decided.append(k)
+        elif mine is not None and not unread and mine.status != "doubtful":
+            arb._put(k, Placed(arb.placed[k].cell, mine.value, "doubtful", mine.unit), mine.label, arb.source.get(k, "labels"))
+            doubted.append(k)
+    return decided, doubted
+
+
+def _pkey(p: Placed) -> tuple[str, float | None]:
+    st = p.status if p.status in ("blank", "not_applicable") else "v"
+    return (st, None if p.value is None else float(p.value))
+
+
+def _same_rows(ctx: TableContext, readings: list[tuple[str, Board, list[Finding]]]) -> set[str]:
+    """Rows that every reading that reads them gives the same numbers, however each placed them in its columns."""
+
+    def tokens_of(cells: Board, row: str) -> frozenset[tuple[int, int]]:
+        return frozenset(
+            (p.cell.start, p.cell.end) for c in ctx.columns[row]
+            if (p := cells.get(f"{row}.{c.key}")) is not None and p.cell is not None and p.cell.end > p.cell.start
+        )
+
+    board = readings[0][1]
+    return {
+        r for r in ctx.order
+        if tokens_of(board, r) and len({tokens_of(cells, r) for _, cells, _ in readings if tokens_of(cells, r)}) <= 1
+    }
+
+
+def _survives(ctx: TableContext, cells: Mapping[str, Placed], fnd: Sequence[Finding], sums: bool = True) -> bool:
+    """A reading of part 三 that places every row and number and (with ``sums``) breaks no relation."""
+    from .. import validate
+
+    if any(f.code == "unassigned_values" for f in fnd):
+        return False
+    printed = [r for r in ctx.order if not r.startswith("applications.other_processing.")]
+    if any(all(f"{r}.{c.key}" not in cells for c in ctx.columns[r]) for r in printed):
+        return False
+    if not sums:
+        return True
+    view = {k: Field(k, p.value, p.status) for k, p in cells.items()}  # type: ignore[arg-type]
+    for rule, lhs, rhs in validate.relations(ctx.edition, view):
+        if rule in ("R1", "R2", "R3") and not _holds({k: f.value for k, f in view.items()}, lhs, rhs):
+            return False
+    return True
+
+
+def doubt_between_gaps(arb: Arbiter, ctx: TableContext) -> None:
+    """Numbers left over after some row and rows with no numbers in the same table: some numbers went
+    to the wrong rows (a label printed apart from its row took the next row's numbers).  Which ones
+    the text cannot say, so every row read between the first and the last of these gaps is doubtful."""
+    order = list(ctx.order)
+    left = {k.rsplit(".", 1)[0] for f in arb.findings if f.code == "unassigned_values" for k in f.keys}
+    at = [order.index(k) for k in left if k in order]
+    printed = [k for k in order if not k.startswith("applications.other_processing.")]
+    cols = {k: [f"{k}.{c.key}" for c in ctx.columns[k]] for k in order}
+    empty = [order.index(k) for k in printed if all(arb.fields.get(x) is None or arb.fields[x].status == "missing" for x in cols[k])]
+    if not at or not empty:
+        return
+    lo, hi = min(at + empty), max(at + empty) + 1
+    doubted = []
+    for k in order[lo : hi + 1]:
+        for x in cols[k]:
+            f = arb.fields.get(x)
+            if f is not None and f.status in CONFIDENT:
+                arb.fields[x] = Field(x, f.value, "doubtful", f.raw, f.span, f.label, f.unit)
+                doubted.append(x)
+    if doubted:
+        arb.note(Finding(
+            "ambiguous_rows",
+            "warning",
+            f"numbers left over and rows without numbers in part 三: the {len(doubted)} cell(s) read between "
+            "them may stand in the wrong rows",
+            keys=tuple(doubted),
+        ))

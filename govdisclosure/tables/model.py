@@ -8,6 +8,7 @@ list[Reading]`` for a whole table.
 
 from __future__ import annotations
 
+import contextvars
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,7 +30,10 @@ MAX_CUTS = 5000  # ways to cut one glued run examined
 MAX_SLACK = 6  # tokens beyond a row's width that placement still enumerates
 MAX_EXTRA_CELLS = 4  # numbers beyond a row's width that placement tries to drop
 MAX_COMBINATIONS = 50000  # combinations of ambiguous rows the whole-table solver tries
-MAX_SUM_NODES = 200_000  # steps of the sum-guided cutting of one row
+MAX_SUM_NODES = 50_000  # steps of the sum-guided cutting of one row…
+MAX_DOC_SUM_NODES = 100_000  # …and of all rows of one report: the time bound holds per report, not per row
+#: what is left of the report's budget of cutting steps (set by ``assemble`` for each report)
+SUM_BUDGET: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("sum_budget", default=None)
 # A text token that reads like prose ends a table: tables hold labels, not sentences.
 PROSE_MIN_LEN = 60
 NARRATIVE_MIN_VALUE = 10  # small numbers (1, 2, 5…) occur everywhere in prose: they prove nothing
@@ -119,7 +123,7 @@ def _row_note(note: str, where: str, keys: Sequence[str]) -> Finding:
 
 
 # -- readings and what they read -----------------------------------------------------------------
-Mode = Literal["read", "repair"]
+Mode = Literal["read", "repair", "alternative"]
 # a row whose own sum leaves several placements: (its placements, label, keys), for the whole-table solver
 Alternatives = tuple[list[list[Placed]], "str | None", list[str]]
 
@@ -130,7 +134,8 @@ class Reading:
 
     ``mode`` "read": cells read by their labels or positions, applied as proposed; "repair": fills
     only cells that no earlier reading decided (missing or doubtful) and the cells in ``overrides``
-    (cells an earlier reading placed against the row's own sum).  ``alternatives`` hands a row's
+    (cells an earlier reading placed against the row's own sum); "alternative": another reading of a
+    whole table, weighed by the arbiter against what the board holds (``Arbiter.weigh``).  ``alternatives`` hands a row's
     placements the row's sum could not choose between to the arbiter's whole-table solver.  A table
     reading of the numbers after a row names that row in ``after``.
     """
@@ -164,6 +169,7 @@ class RowContext:
     inferred: bool = False  # placed by reasoning (rows without their labels): nothing is ok
     joint: bool = False  # hand ambiguous placements to the whole-table solver
     narrative: frozenset[float] = frozenset()  # numbers stated in the preface and part 一
+    signed: tuple[bool, ...] | None = None  # the columns that may hold a negative number (本年增/减)
 
     @functools.cached_property
     def placement(self) -> tuple[list[Placed], str | None, list[list[Placed]]]:
@@ -173,7 +179,7 @@ class RowContext:
         alts: list[list[Placed]] = []
         placed, note = resolve_row(
             self.tokens, len(self.keys), money=list(self.money), check=self.check, prefer=self.prefer,
-            alternatives=alts, trail=self.trail, grid=self.grid,
+            alternatives=alts, trail=self.trail, grid=self.grid, signed=self.signed,
         )
         return placed, note, alts
 
@@ -201,3 +207,7 @@ class TableContext:
     order: tuple[str, ...] = ()  # row keys in template order
     check: Check | None = None
     prefer: Prefer | None = None
+    anchors: tuple[Anchor, ...] = ()  # the row labels found
+    findings: tuple[Finding, ...] = ()  # what reading the table by its labels raised
+    # the table read again with other anchors (a fresh board): for readings that place labels otherwise
+    reread: Callable[[list[Anchor]], tuple[dict[str, Placed], list[Finding]]] | None = None

@@ -9,7 +9,7 @@ from ..sections import DocInfo
 from .arbiter import Arbiter, RowReading, TableReading
 from .model import Prefer, TableContext
 from .readings import aligned, captions, detached, glued, positional
-from .rows import part2_anchors, part2_stops, plan_rows, region, row_contexts, tok_range
+from .rows import attach_signs, part2_anchors, part2_stops, plan_rows, region, row_contexts, tok_range
 
 ROW_READINGS: list[RowReading] = [detached.read, aligned.read, glued.read, positional.read]
 READINGS: list[TableReading] = []
@@ -24,6 +24,8 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
         return None
     edition = arb.edition
     lo, hi = tok_range(starts, r2)
+    if edition == "2019":
+        attach_signs(tokens, lo, hi)
     blocks = [b for b in schema.load().active if edition in b.editions]
     rows, cols_of, anchors, windows, caps = part2_anchors(tokens, lo, hi, blocks, edition)
     stops = part2_stops(tokens, lo, hi, rows, cols_of, caps)

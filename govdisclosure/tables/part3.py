@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from .. import schema
-from ..labels import Row, find_rows
+from ..labels import Anchor, Row, find_rows
 from ..layout import Token
 from ..report import Finding
 from ..sections import DocInfo
-from .arbiter import Arbiter, RowReading, TableReading
-from .model import Prefer, TableContext, _r3_check
-from .readings import aligned, bands, glued, orphans, positional
+from .arbiter import Arbiter, RowReading, TableReading, doubt_between_gaps, weigh
+from .model import Placed, Prefer, TableContext, _r3_check
+from .readings import aligned, bands, glued, loose_labels, orphans, positional, strays
 from .rows import plan_rows, region, row_contexts, tok_range
 
 ROW_READINGS: list[RowReading] = [aligned.read, glued.read, positional.read]
 READINGS: list[TableReading] = [orphans.read]
+# other readings of the whole table, weighed against the board by the arbiter (arbiter.weigh)
+ALTERNATIVES: list[TableReading] = [loose_labels.read]
+# readings of what the board left: a lone number back into the blank cell the sums give it
+SECOND_LOOK: list[TableReading] = [strays.read]
 REPAIRS: list[TableReading] = [bands.read]
 
 
@@ -33,5 +39,26 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
     ctxs = row_contexts(tokens, plan, hi, columns, _r3_check, prefer, joint=True)
     order = tuple(r.key for r in rows)
     table = TableContext(tokens, lo, hi, arb.edition, arb.fields, tuple(plan), columns, order, _r3_check, prefer)
-    arb.run(table, ctxs, ROW_READINGS, READINGS, REPAIRS, joint=True)
+    before = len(arb.findings)
+    arb.run(table, ctxs, ROW_READINGS, READINGS, [], joint=True)
+
+    def reread(alt: list[Anchor]) -> tuple[dict[str, Placed], list[Finding]]:
+        sub = Arbiter(arb.norm, arb.edition)
+        alt_plan = plan_rows(tokens, alt, hi, columns, by_order=True)
+        alt_table = TableContext(tokens, lo, hi, arb.edition, sub.fields, tuple(alt_plan), columns, order, _r3_check)
+        sub.run(alt_table, row_contexts(tokens, alt_plan, hi, columns, _r3_check, None), ROW_READINGS, READINGS, [])
+        return sub.placed, sub.findings
+
+    read = dataclasses.replace(table, anchors=tuple(anchors), findings=tuple(arb.findings[before:]), reread=reread)
+    alts = [r for alt in ALTERNATIVES for r in alt(read)]
+    weigh(arb, read, alts)
+    # what the other readings saw counts too (a lone number is a stray only once rows are placed by order)
+    read = dataclasses.replace(read, findings=(*arb.findings[before:], *(f for r in alts for f in r.findings)))
+    for second in SECOND_LOOK:
+        for r in second(read):
+            arb.apply(r)
+    doubt_between_gaps(arb, read)
+    for repair in REPAIRS:
+        for r in repair(table):
+            arb.apply(r)
     return r3

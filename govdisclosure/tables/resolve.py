@@ -42,6 +42,7 @@ def resolve_row(
     alternatives: list[list[Placed]] | None = None,
     trail: int | None = None,
     grid: Grid | None = None,
+    signed: Sequence[bool] | None = None,
 ) -> Result:
     """Place a row's value tokens into its ``n`` columns.
 
@@ -74,7 +75,11 @@ def resolve_row(
     if len(found) == 2:
         return found  # type: ignore[return-value]
     cands, note, cut_and_dropped = found  # type: ignore[misc]
-    return RowDecision(cands, n, money, note, cut_and_dropped).decide(check, prefer, alternatives)
+    if signed is not None and len(cands) > 1:
+        # a negative number stands only in a column that can hold one (本年增/减)
+        fit = [c for c in cands if all(signed[i] or not x.text.startswith("-") for i, x in enumerate(c))]
+        cands = fit or cands
+    return RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, alternatives)
 
 
 def _trim(toks: list[Token], n: int, money: Sequence[bool]) -> list[Token] | Result:
@@ -171,10 +176,10 @@ def _wider(opts: list[list[list[Cell]]], n: int) -> list[list[Cell]]:
     for extra in range(1, MAX_EXTRA_CELLS + 1):
         wider = _enumerate(opts, n + extra)
         if wider:
-            seen_c: set[tuple[Cell, ...]] = set()
+            seen_c: dict[tuple[Cell, ...], None] = {}  # in order: a set's order changes with the hash seed
             for w in wider:
                 for keep in itertools.combinations(w, n):
-                    seen_c.add(keep)
+                    seen_c[keep] = None
                 if len(seen_c) >= MAX_CANDIDATES:
                     break
             return [list(c) for c in seen_c]

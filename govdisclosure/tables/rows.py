@@ -5,6 +5,7 @@ label and the next row's (or the table's end), so a missing or extra number cann
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Mapping, Sequence
 
 from .. import schema
@@ -221,6 +222,7 @@ def row_contexts(
         out.append(RowContext(
             key, p.anchor.label, tuple(own), tuple(f"{key}.{c.key}" for c in cols), tuple(c.money for c in cols),
             check, prefer, model, trail, grid, detached=(detached or {}).get(key), inferred=key in (detached or {}), joint=joint,
+            signed=tuple(c.signed for c in cols) if any(c.signed for c in cols) else None,
         ))
     return out
 
@@ -232,3 +234,21 @@ def printed_forms(app_rows: Sequence[schema.Label]) -> list[list[schema.Label]]:
     if not subs:
         return [list(app_rows)]
     return [[r for r in app_rows if r.key != "other_processing.total"], [r for r in app_rows if r not in subs]]
+
+
+#: a decrease printed before the digits of a 本年增/减 cell
+_MINUS = frozenset({"-", "减", "减少", "−", "–"})
+
+
+def attach_signs(tokens: list[Token], lo: int, hi: int) -> None:
+    """Signs that the tokenizer left as text ("2648-18538", "减少15"): joined to the number they open.
+
+    A minus glued between two numbers is a date's or a range's in prose, but in part 二 of the 2019
+    edition it opens the 本年增/减 cell.  The sign token becomes the number (its span the sign and the
+    digits: the raw text shows the sign), the digits token an empty text token, so token indices hold.
+    """
+    for i in range(lo, min(hi, len(tokens)) - 1):
+        t, u = tokens[i], tokens[i + 1]
+        if t.kind == TEXT and t.text in _MINUS and u.kind == NUM and u.start == t.end and u.text[:1] not in "+-":
+            tokens[i] = dataclasses.replace(u, start=t.start, text="-" + u.text)
+            tokens[i + 1] = dataclasses.replace(u, kind=TEXT, text="", start=u.end)

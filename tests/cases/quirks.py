@@ -566,6 +566,119 @@ BUGS_CAUGHT: list[Case] = [
     ),
 ]
 
+
+def _loose_labels_md() -> str:
+    """Part 三 as a PDF-to-markdown converter shredded the kewei report (shared corpus
+    shanghai-kewei-2024.md): most rows are pipe rows with their label, but block （四）'s labels are
+    loose lines printed above its label-less rows, the last label next to the wrong row, and a lone
+    number (a cell lifted out of 结转's row) stands between two blocks."""
+    from govdisclosure import schema
+
+    rows = [r for r in schema.load().app_rows_for("2021") if r.key != "other_processing.total"]
+    vals = {r.key: [0] * 7 for r in rows}
+    def put(key: str, nat: int, com: int) -> None:
+        vals[key] = [nat, com, 0, 0, 0, 0, nat + com]
+    put("new_received", 32, 2); put("carried_over", 2, 0); put("granted", 9, 0)
+    put("withheld.internal_affairs", 1, 0); put("unavailable.not_held", 4, 0); put("unavailable.needs_creation", 6, 0)
+    put("other_processing.overdue_correction", 8, 2); put("other_processing.miscellaneous", 4, 0)
+    put("total_processed", 32, 2); put("carried_forward", 2, 0)
+    out = []
+    for r in rows:
+        cells = " | ".join(str(v) for v in vals[r.key])
+        if r.key == "unavailable.not_held":
+            out.append("（四）无\n法提供\n1.本机关不掌握相关政\n府信息\n2.没有现成信息需要另\n行制作")
+        if r.key.startswith("unavailable."):
+            if r.key == "unavailable.unclear_after_correction":
+                pass
+            out.append(f"| {cells} |\n|---|---|---|---|---|---|---|")
+            if r.key == "unavailable.not_held":
+                out.append("3.补正后申请内容仍不\n明确")
+            continue
+        if r.key == "carried_forward":
+            out.append("2")
+            cells = " | ".join(str(v) for v in vals[r.key][:6]) + " | "
+        out.append(f"| {r.label} | {cells} |")
+    return P3 + "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n|---|---|---|---|---|---|---|---|\n" + "\n".join(out) + "\n"
+
+
+ISSUE12: list[Case] = [
+    Case(
+        "glued-negative-change",
+        doc(
+            "二、主动公开政府信息情况 第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可35-157"
+            "第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费35-15"
+            "三、收到和处理政府信息公开申请情况",
+            title="平潭综合实验区2020年政府信息公开工作年度报告\n一、总体情况\n2020年，做好政府信息公开工作。\n",
+        ),
+        {"active.fees.previous": (35, "ok"), "active.fees.change": (-15, "ok")},
+        "pingtan-2020 crawler text: '行政事业性收费35-15' is 35 | -15 — the minus opens the 本年增/减 cell; it "
+        "was dropped and 15 came out ok",
+        edition="2019",
+    ),
+    Case(
+        "glued-negative-ambiguous",
+        doc(
+            "二、主动公开政府信息情况 第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚2648-18538"
+            "三、收到和处理政府信息公开申请情况",
+            title="平潭综合实验区2020年政府信息公开工作年度报告\n一、总体情况\n2020年，做好政府信息公开工作。\n",
+        ),
+        {"active.penalty.previous": (2648, "ok"), "active.penalty.change": (..., "doubtful"), "active.penalty.decisions": (..., "doubtful")},
+        "pingtan-2020: '2648-18538' is 2648 | -18 | 538 in the source; -185 | 38 cuts as well, so the cells after "
+        "the sign are doubtful, and a negative number only ever stands in 本年增/减",
+        edition="2019",
+    ),
+    Case(
+        "signed-words",
+        doc(
+            "二、主动公开政府信息情况\n第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t40\t减少15\t7\n"
+            "其他对外管理服务事项\t10\t-3\t5\n",
+            title="某某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n2020年，做好政府信息公开工作。\n",
+        ),
+        {"active.licensing.change": (-15, "ok"), "active.other_services.change": (-3, "ok")},
+        "2019 edition: a decrease printed as 减少15 or -3 is negative",
+        edition="2019",
+    ),
+    Case(
+        "loose-labels-above-label-less-rows",
+        doc(_loose_labels_md()),
+        {
+            A + "unavailable.not_held.natural_person": (4, "inferred"),
+            A + "unavailable.needs_creation.total": (6, "inferred"),
+            A + "unavailable.unclear_after_correction.total": (0, "inferred"),
+            A + "carried_forward.total": (2, "inferred"),
+        },
+        "shanghai-kewei-2024.md: block （四）'s labels are loose lines above its label-less rows and '3.补正后…' "
+        "stands next to （四）2's row; the rows between the labels that stand on their rows fill the template "
+        "rows in order, the only reading that places every number and keeps R1–R3 (was: （四）3 = 6, ok). "
+        "The lone '2' goes into the one blank cell the sums give it (结转 总计)",
+        findings=("rows_placed_by_order", "detached_cells"),
+    ),
+    Case(
+        "not-a-report-letter",
+        "关于2014年政府信息公开申请的答复\n张三：\n你于2014年3月5日向本机关提出的政府信息公开申请收悉。根据《中华人民共和国"
+        "政府信息公开条例》的规定，现答复如下：你申请公开的政府信息不属于本机关公开职责权限范围。\n某某县人民政府办公室\n2014年3月20日\n",
+        {A + "new_received.total": (None, "absent")},
+        "a 2014 reply letter that mentions 政府信息公开 but is no report came out as edition legacy; now None",
+        findings=("no_report_found",),
+    ),
+    Case(
+        "w3m-wrapped-label-beside-group-label",
+        doc(P3 + '   │        ├────────┬────────┼────────┼────────┼─────────┼────────┼────────┼────────┼────────┤\n   │        │（三）不│1.属于国│  300   │   50   │    -    │   4    │   13   │   -    │  367   │\n   │        │（三）不│1.属于国│  300   │   50   │    -    │   4    │   13   │   -    │  367   │\n   │        │ 予公开 │ 家秘密 │        │        │         │        │        │        │        │\n   │        │        ├────────┼────────┼────────┼─────────┼────────┼────────┼────────┼────────┤\n   │        │        │   2.   │  186   │   45   │   11    │   9    │   14   │   -    │  265   │\n   │        │        │其他法律│        │        │         │        │        │        │        │\n   │        │        │法规禁止│        │        │         │        │        │        │        │\n   │        │        │  公开  │        │        │         │        │        │        │        │\n   │        │        │ 法案卷 │        │        │         │        │        │        │        │\n   │        │        ├────────┼────────┼────────┼─────────┼────────┼────────┼────────┼────────┤\n   │        │        │属于行政│  312   │   51   │    -    │   11   │   23   │   -    │  397   │\n   │        │        │查询事项│        │        │         │        │        │        │        │\n   │        ├────────┼────────┼────────┼────────┼─────────┼────────┼────────┼────────┼────────┤\n   │        │（四）无│ 1.本机 │   61   │   11   │    -    │   -    │   34   │   16   │  122   │\n   │        │ 法提供 │关不掌握│        │        │         │        │        │        │        │\n   │        │        │相关政府│        │        │         │        │        │        │        │\n   │        │        │  信息  │        │        │         │        │        │        │        │\n   │        │        ├────────┼────────┼────────┼─────────┼────────┼────────┼────────┼────────┤\n   │        │        │没有现成│   85   │   52   │    -    │   7    │   33   │   8    │  185   │\n   │        │        │信息需要│        │        │         │        │        │        │        │\n   │        │        │另行制作│        │        │         │        │        │        │        │\n   │        │        ├────────┼────────┼────────┼─────────┼────────┼────────┼────────┼────────┤' + "\n"),
+        {
+            A + "withheld.prohibited_by_law.natural_person": (186, "ok"),
+            A + "withheld.prohibited_by_law.total": (265, "ok"),
+            A + "unavailable.not_held.natural_person": (61, "ok"),
+            A + "unavailable.not_held.public_interest_org": (None, "not_applicable"),
+            A + "unavailable.not_held.total": (122, "ok"),
+        },
+        "synthesizer, Word HTML through w3m: the wrapped row label '1.本机|关不掌握|…' streams interleaved with "
+        "the vertical group label ('(四)无1.本机法提供关不掌握…'), the fuzzy match started at 关 and the row "
+        "took the blank continuation lines (blank, silent); '2.' alone on a cell's first line was read as a 2",
+    ),
+]
+
+BUGS_CAUGHT += ISSUE12
+
 NEW: list[Case] = []
 
 # Known failures, strict: when one passes, move it to DEV or BUGS_CAUGHT.

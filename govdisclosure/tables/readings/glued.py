@@ -25,6 +25,7 @@ from ..model import (
     MAX_GLUED_DIGITS,
     MAX_ROW_CELLS,
     MAX_SUM_NODES,
+    SUM_BUDGET,
     Cell,
     Check,
     Reading,
@@ -100,6 +101,12 @@ def token_options(t: Token, c: Cell) -> list[list[Cell]] | None:
         z = len(m.group(1))
         zeros = [Cell("0", NUM, t.start + k, t.start + k + 1, split=True) for k in range(z)]
         return [[c], [*zeros, Cell(t.text[z:], NUM, t.start + z, t.end, split=True)]]
+    if t.kind == NUM and t.glued and t.text[:1] == "-" and t.text[1:].isdigit() and 1 < len(t.text) - 1 <= MAX_GLUED_DIGITS:
+        # "2648-18538": the sign opens the 本年增/减 cell, whose digits run into the next cell's
+        return [
+            [Cell("-" + o[0].text, NUM, t.start, o[0].end, split=o[0].split), *o[1:]]
+            for o in _splits(t.text[1:], t.end - len(t.text) + 1)
+        ]
     return None
 
 
@@ -119,7 +126,9 @@ class _SumSearch:
             self.bounds.append(len(self.owner))
         self.out: list[list[tuple[int, int]]] = []
         self.cur: list[tuple[int, int]] = []
-        self.budget = MAX_SUM_NODES
+        self.shared = SUM_BUDGET.get()
+        self.start = min(MAX_SUM_NODES, self.shared[0]) if self.shared is not None else MAX_SUM_NODES
+        self.budget = self.start
 
     def limit(self, a: int) -> int:
         """The end of the token ``a`` stands in: a cell from ``a`` may not cross it."""
@@ -149,14 +158,20 @@ class _SumSearch:
                 cur.pop()
             return
         longest = 1 if digits[pos] == "0" else MAX_CELL_DIGITS
+        # the digits left after this part must still hold the group's other parts, the later groups
+        # and the group's total, which is at least as long as this part and the sum so far
+        after = groups[g] - 2 - j + sum(groups[g + 1 :])
         for ln in range(1, min(longest, left) + 1):
             b = pos + ln
             if pos in whole and b != whole[pos]:
                 continue
             if b > limit:
                 break
+            part = int(digits[pos:b])
+            if left - ln < after + max(ln, len(str(total + part))):
+                break  # longer parts leave even less room
             cur.append((pos, b))
-            self.dfs(b, g, j + 1, total + int(digits[pos:b]))
+            self.dfs(b, g, j + 1, total + part)
             cur.pop()
 
     def cells(self, cut: list[tuple[int, int]]) -> list[Cell]:
@@ -189,6 +204,8 @@ def _sum_cands(toks: Sequence[Token], n: int, check: Check | None) -> list[list[
         return []
     search = _SumSearch(toks, groups)
     search.dfs(0, 0, 0, 0)
+    if search.shared is not None:
+        search.shared[0] -= search.start - max(search.budget, 0)
     if search.budget < 0 or not search.out or len(search.out) > MAX_ALTERNATIVES:
         return []
     return [search.cells(cut) for cut in search.out]

@@ -59,14 +59,38 @@ def _chunks(orphans: list[list[Token]], rows: list[str], n: int) -> Sequence[Seq
     return None
 
 
+def _strays(orphans: list[list[Token]], n: int) -> tuple[list[list[Token]], list[Token]]:
+    """A lone number among rows of numbers is no row: a cell a converter printed apart from its row
+    (``strays``).  Several lone numbers are columns printed down the page, not strays."""
+    whole = [g for g in orphans if not (n > 2 and len(g) == 1 and g[0].kind == NUM)]
+    strays = [g[0] for g in orphans if len(g) == 1 and g[0].kind == NUM and n > 2]
+    if len(strays) != 1:
+        return orphans, []
+    return whole, strays
+
+
+def _stray_finding(a: PlanRow, strays: list[Token]) -> Finding:
+    return Finding(
+        "stray_values",
+        "warning",
+        f"{len(strays)} lone number(s) after row {a.anchor.row.key} stand in no row",
+        spans=tuple((t.start, t.end) for t in strays),
+    )
+
+
 def _place(ctx: TableContext, a: PlanRow, b: PlanRow | None) -> Reading:
     n = len(ctx.columns[a.anchor.row.key])
+    whole, strays = _strays(a.orphans, n)
+    if strays and not whole:
+        return Reading(NAME, {}, {}, (_stray_finding(a, strays),), "a lone number after a row", after=a.anchor.row.key)
     for rows in _gap_options(ctx, a, b):
         chunks = _chunks(a.orphans, rows, n) if rows else None
+        findings: list[Finding] = []
+        if chunks is None and strays and rows and len(whole) == len(rows):
+            chunks, findings = whole, [_stray_finding(a, strays)]
         if chunks is None:
             continue
         cells: dict[str, Placed] = {}
-        findings: list[Finding] = []
         for row_key, chunk in zip(rows, chunks):
             cols = ctx.columns[row_key]
             keys = tuple(f"{row_key}.{c.key}" for c in cols)
@@ -88,5 +112,6 @@ def _place(ctx: TableContext, a: PlanRow, b: PlanRow | None) -> Reading:
         "unassigned_values",
         "warning",
         f"{flat} number(s) after row {a.anchor.row.key} belong to no row that was found; they were not used",
+        keys=tuple(f"{a.anchor.row.key}.{c.key}" for c in ctx.columns[a.anchor.row.key]),
         spans=(),
     ),), "numbers after a row that fit no missing row", after=a.anchor.row.key)

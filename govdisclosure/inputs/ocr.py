@@ -1,0 +1,682 @@
+"""OCR of page images through RapidOCR (PP-OCR detection + recognition on onnxruntime, CPU, offline).
+
+This module turns one page image into the same *words with positions* the PDF reader gets from a
+text layer, so that tables are rebuilt by the one geometry path in :mod:`.pdf`
+(:func:`.pdf.page_from_words`): no second parser.  Per page:
+
+1. **Clean**: a red seal is bleached out (red pixels → white), salt noise is removed where there is
+   any, the page is turned upright (90/180/270: text-line profile, then the recognizer's own
+   direction classifier) and deskewed (a few degrees: the angle that makes the row profile sharpest).
+2. **Ruling lines**: long horizontal and vertical strokes (morphological opening) become edges that
+   pdfplumber's own table finder turns into cells — the same ``find_tables`` logic as for vector PDFs.
+3. **OCR**: detection, direction, recognition.  Every character gets a box from its CTC column and
+   the recognizer's probability for it (``conf``).
+4. **Leftover ink**: a dark blob inside a table cell that detection missed is recognized on its own;
+   if it still cannot be read it becomes a ``?`` of confidence 0, so a cell with ink never reads as
+   blank.
+5. **Numeric folding** in number-like tokens: ``O``/``o``/``〇`` → 0, ``l``/``I``/``|`` → 1,
+   full-width digits, thousands separators.
+
+Coordinates handed to the geometry path are PDF points (``px * 72 / dpi``), so the tolerances of
+:mod:`.pdf` hold; :class:`PixelBoxes` maps boxes back to image pixels for ``field.bbox``.
+
+rapidocr-onnxruntime, onnxruntime, numpy and OpenCV are imported on first use only
+(``pip install "govdisclosure[ocr]"``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import importlib.util
+import logging
+import os
+import re
+import threading
+import time
+from typing import Any
+
+from ..errors import DependencyError
+
+log = logging.getLogger(__name__)
+
+__all__ = ["available", "INSTALL_HINT", "OcrPage", "ocr_image", "MIN_CONFIDENCE", "PixelBoxes", "Confidence"]
+
+INSTALL_HINT = 'pip install "govdisclosure[ocr]"  (RapidOCR: PP-OCR on onnxruntime, offline, CPU)'
+
+#: A character the recognizer read with a probability below this makes its field ``doubtful``.
+#: On clean 150 dpi scans correct digits score > 0.98; misreads seen in the benchmark score < 0.9.
+MIN_CONFIDENCE = 0.93
+#: Pages are never larger than this many pixels (decompression bombs; 40 M px is an A4 page at 600 dpi
+#: with room to spare).  See SECURITY.md.
+MAX_PAGE_PIXELS = 40_000_000
+#: Skew angles tried, degrees (a phone photo or a crooked scan).
+MAX_SKEW = 5.0
+SKEW_STEP = 0.2
+#: Detection thresholds (RapidOCR's defaults are 0.5 / 0.3, which miss many lone "0" cells).
+DET_BOX_THRESH = 0.3
+DET_THRESH = 0.2
+
+#: Running totals for benchmarks and progress: pages, seconds, engine_seconds (clear() to reset).
+STATS: dict[str, float] = {}
+
+_ENGINE: Any = None
+_LOCK = threading.Lock()
+
+
+def available() -> bool:
+    """True when RapidOCR can be imported (the ``ocr`` extra is installed)."""
+    try:
+        return importlib.util.find_spec("rapidocr_onnxruntime") is not None
+    except (ImportError, ValueError):  # pragma: no cover
+        return False
+
+
+def engine() -> Any:
+    """The process-wide RapidOCR engine (models load once, ~0.5 s)."""
+    global _ENGINE
+    with _LOCK:
+        if _ENGINE is None:
+            try:
+                logging.getLogger("RapidOCR").setLevel(logging.WARNING)
+                from rapidocr_onnxruntime import RapidOCR
+            except ImportError as exc:
+                raise DependencyError(f"reading scanned pages needs OCR: {INSTALL_HINT}") from exc
+            threads = int(os.environ.get("GOVDISCLOSURE_OCR_THREADS", "0") or 0)
+            kwargs: dict[str, Any] = {}
+            if threads > 0:
+                kwargs = {"intra_op_num_threads": threads, "inter_op_num_threads": 1}
+            eng = RapidOCR(**kwargs)
+            # lone digits in table cells ("0") score low as text regions: detect them too
+            eng.text_det.postprocess_op.box_thresh = DET_BOX_THRESH
+            eng.text_det.postprocess_op.thresh = DET_THRESH
+            eng.text_rec.postprocess_op = _FoldedCTC(eng.text_rec.postprocess_op)
+            _ENGINE = eng
+        return _ENGINE
+
+
+#: Glyphs the recognizer confuses with a digit; a number-like token folds them (see fold_number), so
+#: a character's confidence is the probability of its whole group ("0" 0.76 + "O" 0.11 + "o" 0.09).
+CONFUSION_GROUPS = ("0OoD〇０Ｏ", "1lI|丨１ｌＩ")
+
+
+class _FoldedCTC:
+    """RapidOCR's CTC decoder with per-character confidence summed over the confusion group."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.character = inner.character
+        index = {c: i for i, c in enumerate(inner.character)}
+        self.groups = [[index[c] for c in g if c in index] for g in CONFUSION_GROUPS]
+
+    def __call__(self, preds: Any, return_word_box: bool = False, **kwargs: Any) -> Any:
+        import numpy as np
+
+        idx = preds.argmax(axis=2)
+        prob = preds.max(axis=2)
+        for g in self.groups:
+            if len(g) > 1:
+                mask = np.isin(idx, g)
+                if mask.any():
+                    prob = np.where(mask, preds[:, :, g].sum(axis=2), prob)
+        text = self.inner.decode(idx, prob, return_word_box, is_remove_duplicate=True)
+        if return_word_box:
+            for k, rec in enumerate(text):
+                rec[2][0] = rec[2][0] * (kwargs["wh_ratio_list"][k] / kwargs["max_wh_ratio"])
+        return text
+
+
+@dataclasses.dataclass(slots=True)
+class OcrPage:
+    """One page read by OCR: characters in PDF points (pdfplumber char dicts plus ``conf``)."""
+
+    chars: list[dict[str, Any]]
+    grids: list[tuple[tuple[float, float, float, float], list[tuple[float, float, float, float]]]]
+    width: float  # points
+    height: float  # points
+    dpi: float
+    rotation: int = 0  # degrees the page was turned clockwise to be upright
+    skew: float = 0.0  # degrees
+    engine_seconds: float = 0.0  # RapidOCR's own detection + direction + recognition time
+    seconds: float = 0.0  # the whole page, cleaning and geometry included
+    seal: bool = False
+    denoised: bool = False
+    leftovers: int = 0
+
+
+# -- cleaning -----------------------------------------------------------------------------------
+def _bleach_seal(img: Any) -> tuple[Any, bool]:
+    """Red seal/stamp pixels → white.  ``img`` BGR uint8; black text under the seal stays dark."""
+    import numpy as np
+
+    if img.ndim != 3:
+        return img, False
+    b, g, r = (img[:, :, i].astype(np.int16) for i in range(3))
+    red = (r > 110) & (r - np.maximum(g, b) > 45)
+    if red.mean() < 0.0005:
+        return img, False
+    out = img.copy()
+    out[red] = 255
+    return out, True
+
+
+def _denoise(gray: Any) -> tuple[Any, bool]:
+    """Salt-and-pepper noise: pixels unlike all eight neighbours are set to their 3×3 median.
+
+    Only isolated pixels change: a one-pixel ruling line or a thin stroke has neighbours like it.
+    """
+    import cv2
+    import numpy as np
+
+    dark = (gray < 128).astype(np.uint8)
+    kernel = np.ones((3, 3), np.float32)
+    kernel[1, 1] = 0
+    n_dark = cv2.filter2D(dark, cv2.CV_8U, kernel, borderType=cv2.BORDER_REPLICATE)
+    lone = ((dark == 1) & (n_dark == 0)) | ((dark == 0) & (n_dark == 8))
+    if float(lone.mean()) < 0.0005:
+        return gray, False
+    med = cv2.medianBlur(gray, 3)
+    out = gray.copy()
+    out[lone] = med[lone]
+    return out, True
+
+
+def _binary(gray: Any) -> Any:
+    import cv2
+
+    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+
+
+def _profile_score(binary_small: Any, angle: float) -> float:
+    import cv2
+    import numpy as np
+
+    h, w = binary_small.shape
+    if angle:
+        m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+        rot = cv2.warpAffine(binary_small, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
+    else:
+        rot = binary_small
+    rows = rot.sum(axis=1, dtype=np.float64)
+    return float(np.square(np.diff(rows)).sum())
+
+
+def _orientation_and_skew(gray: Any) -> tuple[int, float]:
+    """(quarter turns clockwise needed: 0 or 1 — 180 is decided by the recognizer; skew degrees)."""
+    import cv2
+
+    h, w = gray.shape
+    f = 700.0 / max(h, w)
+    small = cv2.resize(gray, (max(1, int(w * f)), max(1, int(h * f))), interpolation=cv2.INTER_AREA)
+    b = (_binary(small) > 0).astype("uint8")
+    quarter = 0
+    s0 = _profile_score(b, 0.0)
+    bt = cv2.rotate(b, cv2.ROTATE_90_CLOCKWISE)
+    s90 = _profile_score(bt, 0.0)
+    if s90 > 1.6 * s0:
+        quarter, b = 1, bt
+    best, best_score = 0.0, -1.0
+    n = int(MAX_SKEW / SKEW_STEP)
+    for k in range(-n, n + 1):
+        a = k * SKEW_STEP
+        s = _profile_score(b, a)
+        if s > best_score:
+            best, best_score = a, s
+    return quarter, best
+
+
+def _rotate(img: Any, angle: float) -> Any:
+    import cv2
+
+    h, w = img.shape[:2]
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    border = (255, 255, 255) if img.ndim == 3 else 255
+    return cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=border)
+
+
+# -- ruling lines -> cells (pdfplumber's table finder on edges from the image) -------------------
+def _grids(binary: Any, scale: float) -> tuple[list[Any], Any]:
+    """Tables as (bbox, cells) in points, and the line mask (pixels) to ignore as ink."""
+    import cv2
+    import numpy as np
+    from pdfplumber import table as pt
+
+    h, w = binary.shape
+    hk = cv2.getStructuringElement(cv2.MORPH_RECT, (max(15, w // 30), 1))
+    vk = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(15, h // 60)))
+    hor = cv2.morphologyEx(binary, cv2.MORPH_OPEN, hk)
+    ver = cv2.morphologyEx(binary, cv2.MORPH_OPEN, vk)
+    # bridge one-pixel breaks (JPEG, noise) along the lines
+    hor = cv2.dilate(hor, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 1)))
+    ver = cv2.dilate(ver, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 5)))
+    edges: list[dict[str, Any]] = []
+    for mask, orient in ((hor, "h"), (ver, "v")):
+        n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+        for i in range(1, n):
+            x, y, bw, bh, _area = (int(v) for v in stats[i])
+            if orient == "h":
+                if bw < w // 30:
+                    continue
+                yc = (y + bh / 2) * scale
+                edges.append({"x0": x * scale, "x1": (x + bw) * scale, "top": yc, "bottom": yc,
+                              "width": bw * scale, "height": 0.0, "orientation": "h", "object_type": "line"})
+            else:
+                if bh < h // 60:
+                    continue
+                xc = (x + bw / 2) * scale
+                edges.append({"x0": xc, "x1": xc, "top": y * scale, "bottom": (y + bh) * scale,
+                              "width": 0.0, "height": bh * scale, "orientation": "v", "object_type": "line"})
+    mask = cv2.bitwise_or(hor, ver)
+    if not any(e["orientation"] == "h" for e in edges) or not any(e["orientation"] == "v" for e in edges):
+        return [], mask
+    edges = pt.merge_edges(edges, snap_x_tolerance=3, snap_y_tolerance=3, join_x_tolerance=3, join_y_tolerance=3)
+    inter = pt.edges_to_intersections(edges, x_tolerance=3, y_tolerance=3)
+    cells = pt.intersections_to_cells(inter)
+    out = []
+    for group in pt.cells_to_tables(cells):
+        if len(group) < 2:
+            continue
+        x0 = min(c[0] for c in group)
+        top = min(c[1] for c in group)
+        x1 = max(c[2] for c in group)
+        bottom = max(c[3] for c in group)
+        out.append(((x0, top, x1, bottom), [tuple(float(v) for v in c) for c in group]))
+    del np
+    return out, mask
+
+
+# -- recognition --------------------------------------------------------------------------------
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_NUMLIKE = re.compile(r"^[+\-－−]?[0-9０-９OoDIl|〇,，.．]+%?$")
+_FOLD = str.maketrans({"O": "0", "o": "0", "D": "0", "〇": "0", "I": "1", "l": "1", "|": "1", "，": ",", "．": "."})
+_LONE_ZERO = ("。", "°", "º", "○")
+_FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
+
+
+def fold_number(token: str) -> str | None:
+    """The digits a number-like OCR token stands for, or None when it is not number-like.
+
+    >>> fold_number("1O"), fold_number("l2"), fold_number("〇"), fold_number("３,4OO"), fold_number("规章")
+    ('10', '12', '0', '3,400', None)
+    >>> fold_number("O"), fold_number("Ol"), fold_number("ID")
+    ('0', '01', None)
+    """
+    t = token.translate(_FULLWIDTH)
+    if not _NUMLIKE.match(t):
+        return None
+    letters = sum(1 for c in t if c in "OoDIl|〇")
+    digits = sum(1 for c in t if c.isdigit())
+    if letters and not digits and len(t) > 2:
+        return None  # a word, not a number
+    if not digits and t not in ("O", "o", "〇", "Ol", "lO") and len(t) > 1:
+        return None
+    return t.translate(_FOLD)
+
+
+def _char_boxes(text: str, cols: list[int], col_num: int, x0: float, x1: float, top: float, bottom: float,
+                flipped: bool) -> list[tuple[float, float]]:
+    """x-extent of each recognized character from its CTC column."""
+    w = max(1.0, x1 - x0)
+    h = max(1.0, bottom - top)
+    centers = []
+    for c in cols:
+        fx = (c + 0.5) / max(1, col_num)
+        fx = min(1.0, max(0.0, fx))
+        centers.append(x1 - fx * w if flipped else x0 + fx * w)
+    if flipped:
+        centers = centers[::-1]
+        text = text[::-1]
+    glyph = 0.7 * h  # the det box is padded; glyphs are about 70 % of its height
+    widths = [(1.0 if _CJK.match(ch) else 0.55) * glyph for ch in text]
+    # neighbours touch (no space inside a word) unless their gap is wide for this line: the detector
+    # put them in one box, so only a gap much wider than the line's usual pitch separates cells
+    ratios = [(centers[i + 1] - centers[i]) / max(1e-6, (widths[i] + widths[i + 1]) / 2)
+              for i in range(len(centers) - 1)]
+    usual = sorted(ratios)[len(ratios) // 2] if ratios else 1.0
+    touch = [r <= max(1.6, 1.8 * usual) for r in ratios]
+    out = []
+    for i, cx in enumerate(centers):
+        lo, hi = cx - widths[i] / 2, cx + widths[i] / 2
+        if i and touch[i - 1]:
+            lo = (centers[i - 1] + cx) / 2
+        if i + 1 < len(centers) and touch[i]:
+            hi = (centers[i + 1] + cx) / 2
+        out.append((max(x0, lo), min(x1, max(hi, lo + 1))))
+    return out[::-1] if flipped else out
+
+
+def _recognize(eng: Any, img: Any, boxes: list[Any], use_cls: bool) -> tuple[list[Any], list[str], float]:
+    """(rec results with word info, cls labels, seconds) for the quadrilaterals ``boxes``."""
+    t0 = time.perf_counter()
+    crops = eng.get_crop_img_list(img, boxes)
+    rec, labels = _memo("rec", crops, f"{use_cls},{CONFUSION_GROUPS}", lambda: _recognize_crops(eng, crops, use_cls))
+    return rec, labels, time.perf_counter() - t0
+
+
+def _recognize_crops(eng: Any, crops: list[Any], use_cls: bool) -> tuple[list[Any], list[str]]:
+    labels = [""] * len(crops)
+    if use_cls and crops:
+        # the direction of the page is decided once, from all its lines (a lone "6" turned over is a
+        # "9"): the classifier only votes here, it does not turn crops
+        thresh = eng.text_cls.cls_thresh
+        eng.text_cls.cls_thresh = 2.0
+        try:
+            _, cls_res, _ = eng.text_cls(crops)
+        finally:
+            eng.text_cls.cls_thresh = thresh
+        labels = [lab if score > thresh and c.shape[1] > 2.5 * c.shape[0] else "0"
+                  for (lab, score), c in zip(cls_res, crops, strict=False)]
+    rec, _ = eng.text_rec(crops, True) if crops else ([], 0.0)
+    return rec, labels
+
+
+def _crop_shapes(boxes: list[Any]) -> list[tuple[float, float]]:
+    import numpy as np
+
+    out = []
+    for b in boxes:
+        p = np.asarray(b, dtype=np.float64)
+        out.append((float(np.linalg.norm(p[0] - p[3])), float(np.linalg.norm(p[0] - p[1]))))
+    return out
+
+
+def _words_from(rec: Any, box: Any, label: str, scale: float) -> list[dict[str, Any]]:
+    """Characters (pdfplumber-like dicts, in points) from one recognized text box."""
+    import numpy as np
+
+    text = rec[0]
+    if not text or len(rec) < 3 or not rec[2]:
+        return []
+    col_num, word_list, word_col_list, _states, conf_list = rec[2]
+    cols = [c for wc in word_col_list for c in wc]
+    chars_text = "".join("".join(w) for w in word_list)
+    if len(cols) != len(chars_text) or len(conf_list) != len(chars_text):
+        return []
+    pts = np.asarray(box, dtype=np.float64)
+    x0, x1 = float(pts[:, 0].min()), float(pts[:, 0].max())
+    top, bottom = float(pts[:, 1].min()), float(pts[:, 1].max())
+    flipped = False  # crops are never turned (see _recognize)
+    xs = _char_boxes(chars_text, cols, int(col_num), x0, x1, top, bottom, flipped)
+    # the det box is padded (unclip): the glyphs fill about the middle 70 % of its height
+    pad = 0.15 * (bottom - top)
+    ctop, cbottom = top + pad, bottom - pad
+    size = (cbottom - ctop) * scale
+    out = []
+    for ch, (a, b), conf in zip(chars_text, xs, conf_list, strict=False):
+        out.append({"text": ch, "x0": a * scale, "x1": b * scale, "top": ctop * scale, "bottom": cbottom * scale,
+                    "size": size, "conf": float(conf)})
+    return out
+
+
+def _fold_tokens(chars: list[dict[str, Any]]) -> None:
+    """Fold number-like tokens (runs of chars without a gap) in place; a folded letter keeps its conf."""
+    i = 0
+    while i < len(chars):
+        j = i + 1
+        while (j < len(chars) and chars[j]["top"] == chars[i]["top"]
+               and chars[j]["x0"] - chars[j - 1]["x1"] <= 0.35 * chars[i]["size"]):
+            j += 1
+        tok = "".join(c["text"] for c in chars[i:j])
+        if tok in _LONE_ZERO:  # a lone small "0" read as a full stop or a degree sign: doubtful
+            chars[i]["text"] = "0"
+            chars[i]["folded"] = True
+            chars[i]["conf"] = min(chars[i]["conf"], 0.5)
+            i = j
+            continue
+        folded = fold_number(tok)
+        if folded is not None and folded != tok and len(folded) == j - i:
+            for c, f in zip(chars[i:j], folded, strict=True):
+                if c["text"] != f:
+                    c["text"] = f
+                    c["folded"] = True
+        i = j
+
+
+def _leftover_ink(eng: Any, img: Any, binary: Any, line_mask: Any, det_boxes: list[Any],
+                  grids: list[Any], scale: float, line_h: float) -> tuple[list[dict[str, Any]], float, int]:
+    """Ink inside table cells that detection missed: recognized alone, or a ``?`` of confidence 0."""
+    import cv2
+    import numpy as np
+
+    if not grids:
+        return [], 0.0, 0
+    ink = cv2.bitwise_and(binary, cv2.bitwise_not(cv2.dilate(line_mask, np.ones((5, 5), np.uint8))))
+    covered = np.zeros_like(ink)
+    for b in det_boxes:  # boxes that gave characters; an unreadable box leaves its ink to be found
+        cv2.fillPoly(covered, [np.asarray(b, dtype=np.int32)], 255)
+    covered = cv2.dilate(covered, np.ones((5, 5), np.uint8))
+    ink[covered > 0] = 0
+    inv = 1.0 / scale
+    found: list[dict[str, Any]] = []
+    quads: list[tuple[Any, tuple[int, int, int, int]]] = []
+    secs = 0.0
+    n_left = 0
+    min_h = max(4, int(0.35 * line_h))
+    for _bbox, cells in grids:
+        for (cx0, ctop, cx1, cbottom) in cells:
+            x0, y0 = int(cx0 * inv) + 3, int(ctop * inv) + 3
+            x1, y1 = int(cx1 * inv) - 3, int(cbottom * inv) - 3
+            if x1 - x0 < 4 or y1 - y0 < 4:
+                continue
+            sub = ink[y0:y1, x0:x1]
+            if int(np.count_nonzero(sub)) < max(8, 0.02 * line_h * line_h):
+                continue
+            n, _, stats, _ = cv2.connectedComponentsWithStats(sub, connectivity=8)
+            parts = [stats[k] for k in range(1, n) if stats[k][3] >= min_h and stats[k][4] >= 6]
+            if not parts:
+                continue
+            bx0 = min(int(p[0]) for p in parts) + x0
+            by0 = min(int(p[1]) for p in parts) + y0
+            bx1 = max(int(p[0] + p[2]) for p in parts) + x0
+            by1 = max(int(p[1] + p[3]) for p in parts) + y0
+            n_left += 1
+            pad = max(3, int(0.3 * (by1 - by0)))
+            quad = np.array([[bx0 - pad, by0 - pad], [bx1 + pad, by0 - pad], [bx1 + pad, by1 + pad],
+                             [bx0 - pad, by1 + pad]], dtype=np.float32)
+            quad[:, 0] = quad[:, 0].clip(0, img.shape[1] - 1)
+            quad[:, 1] = quad[:, 1].clip(0, img.shape[0] - 1)
+            quads.append((quad, (bx0, by0, bx1, by1)))
+    if quads:
+        rec, labels, secs = _recognize(eng, img, [q for q, _ in quads], use_cls=False)
+        for r, lab, (quad, (bx0, by0, bx1, by1)) in zip(rec, labels, quads, strict=False):
+            got = [c for c in _words_from(r, quad, lab, scale) if c["text"].strip()]
+            if got:
+                found.extend(got)
+            else:  # ink nobody can read: a cell that is not blank, and not known
+                found.append({"text": "?", "x0": bx0 * scale, "x1": bx1 * scale, "top": by0 * scale,
+                              "bottom": by1 * scale, "size": (by1 - by0) * scale, "conf": 0.0})
+    return found, secs, n_left
+
+
+def ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
+    """OCR one page image (numpy array, BGR or gray, uint8) scanned at ``dpi``.
+
+    With ``GOVDISCLOSURE_OCR_CACHE=DIR`` set, the engine's raw results (detection boxes, recognized
+    lines) are kept in DIR as JSON keyed by the pixels they were computed from: development runs
+    re-read nothing, while cleaning and geometry are always recomputed.
+    """
+    return _ocr_image(img, dpi, leftovers=leftovers)
+
+
+def _memo(kind: str, arrays: list[Any], extra: str, compute: Any) -> Any:
+    cache = os.environ.get("GOVDISCLOSURE_OCR_CACHE")
+    if not cache:
+        return compute()
+    import hashlib
+    import json
+
+    h = hashlib.sha1(f"{kind}|{extra}".encode())
+    for a in arrays:
+        h.update(repr(a.shape).encode())
+        h.update(a.tobytes())
+    path = os.path.join(cache, f"{kind}-{h.hexdigest()}.json")
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, ValueError):
+        pass
+    got = compute()
+    os.makedirs(cache, exist_ok=True)
+    tmp = f"{path}.{os.getpid()}.tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(got, fh, ensure_ascii=False, default=lambda o: o.tolist() if hasattr(o, "tolist") else float(o))
+    os.replace(tmp, path)
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
+    import cv2
+    import numpy as np
+
+    t0 = time.perf_counter()
+    if img.shape[0] * img.shape[1] > MAX_PAGE_PIXELS:
+        from ..errors import InputTooLargeError
+
+        raise InputTooLargeError(
+            f"page image is {img.shape[1]}×{img.shape[0]} pixels, over the budget of {MAX_PAGE_PIXELS:,}"
+        )
+    eng = engine()
+    if img.ndim == 2:
+        img = cv2.cvtColor(img, cv2.COLOR_GRAY2BGR)
+    elif img.shape[2] == 4:
+        img = cv2.cvtColor(img, cv2.COLOR_BGRA2BGR)
+    img, seal = _bleach_seal(img)
+    gray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
+    gray, denoised = _denoise(gray)
+    quarter, skew = _orientation_and_skew(gray)
+    if quarter:
+        gray = cv2.rotate(gray, cv2.ROTATE_90_CLOCKWISE)
+    if abs(skew) >= SKEW_STEP / 2:
+        gray = _rotate(gray, skew)
+    rotation = 90 * quarter
+    engine_secs = 0.0
+    for _attempt in range(2):
+        page = cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR)
+        te = time.perf_counter()
+        work, ratio_h, ratio_w = eng.preprocess(page)
+        boxes = _memo("det", [work], f"{DET_BOX_THRESH},{DET_THRESH}",
+                      lambda: [b.tolist() for b in (eng.auto_text_det(work)[0] or [])])
+        boxes = [] if boxes is None else list(boxes)
+        if boxes and (ratio_h != 1.0 or ratio_w != 1.0):
+            boxes = [np.asarray(b, dtype=np.float32) * np.array([ratio_w, ratio_h], dtype=np.float32) for b in boxes]
+        boxes = [np.asarray(b, dtype=np.float32) for b in boxes]
+        rec, labels, _ = _recognize(eng, page, boxes, use_cls=True)
+        engine_secs += time.perf_counter() - te
+        flipped = sum(1 for lab in labels if "180" in lab)
+        voters = sum(1 for c in _crop_shapes(boxes) if c[1] > 2.5 * c[0])
+        if voters and flipped > 0.6 * voters:
+            gray = cv2.rotate(gray, cv2.ROTATE_180)  # upside down: the recognizer's classifier says so
+            rotation = (rotation + 180) % 360
+            continue
+        break
+    scale = 72.0 / dpi
+    binary = _binary(gray)
+    grids, line_mask = _grids(binary, scale)
+    chars: list[dict[str, Any]] = []
+    heights = []
+    read_boxes = []
+    for r, b, lab in zip(rec, boxes, labels, strict=False):
+        cs = _words_from(r, b, lab, scale)
+        chars.extend(cs)
+        if cs:
+            read_boxes.append(b)
+            heights.append(float(np.asarray(b)[:, 1].max() - np.asarray(b)[:, 1].min()))
+    line_h = float(np.median(heights)) if heights else 20.0
+    n_left = 0
+    if leftovers:
+        extra, secs, n_left = _leftover_ink(eng, page, binary, line_mask, read_boxes, grids, scale, line_h)
+        chars.extend(extra)
+    chars.sort(key=lambda c: (round(c["top"], 1), c["x0"]))
+    _fold_tokens(chars)
+    h, w = gray.shape
+    STATS["pages"] = STATS.get("pages", 0) + 1
+    STATS["seconds"] = STATS.get("seconds", 0.0) + time.perf_counter() - t0
+    STATS["engine_seconds"] = STATS.get("engine_seconds", 0.0) + engine_secs
+    return OcrPage(chars=chars, grids=grids, width=w * scale, height=h * scale, dpi=dpi, rotation=rotation,
+                   skew=skew, engine_seconds=engine_secs, seconds=time.perf_counter() - t0, seal=seal,
+                   denoised=denoised, leftovers=n_left)
+
+
+# -- back from points to pixels; confidence of a span ---------------------------------------------
+class PixelBoxes:
+    """Wraps a span → box function: boxes on OCR pages come back in image pixels (``field.bbox``)."""
+
+    __slots__ = ("_inner", "_scale")
+
+    def __init__(self, inner: Any, dpi_by_page: dict[int, float]) -> None:
+        self._inner = inner
+        self._scale = {p: d / 72.0 for p, d in dpi_by_page.items()}
+
+    def __call__(self, span: tuple[int, int]) -> tuple[float, float, float, float] | None:
+        box = self._inner(span)
+        if box is None:
+            return None
+        page = None
+        for off in range(span[0], max(span[0] + 1, span[1])):
+            page = self._inner.page(off)
+            if page is not None:
+                break
+        k = self._scale.get(page) if page is not None else None
+        if k is None:
+            return box
+        return (round(box[0] * k, 1), round(box[1] * k, 1), round(box[2] * k, 1), round(box[3] * k, 1))
+
+    def page(self, offset: int) -> int | None:
+        return self._inner.page(offset)
+
+
+class Confidence:
+    """Span → the lowest recognizer confidence of its characters (None: no OCR character in it)."""
+
+    __slots__ = ("_offsets", "_confs")
+
+    def __init__(self, per_offset: dict[int, float]) -> None:
+        self._offsets = sorted(per_offset)
+        self._confs = [per_offset[o] for o in self._offsets]
+
+    def __call__(self, span: tuple[int, int]) -> float | None:
+        s, e = span
+        i = bisect.bisect_left(self._offsets, s)
+        j = bisect.bisect_left(self._offsets, max(s + 1, e))
+        if i >= j:
+            return None
+        return min(self._confs[i:j])
+
+    def __bool__(self) -> bool:
+        return bool(self._offsets)
+
+
+def confidence_map(boxes: list[Any], conf_by_box: dict[tuple[Any, ...], float]) -> Confidence:
+    """Per text offset, the confidence of the OCR character written there (keyed by its box)."""
+    per: dict[int, float] = {}
+    for off, b in enumerate(boxes):
+        if b is None:
+            continue
+        c = conf_by_box.get(tuple(b))
+        if c is not None:
+            per[off] = c
+    return Confidence(per)
+
+
+def conf_keys(pno: int, chars: list[dict[str, Any]]) -> dict[tuple[Any, ...], float]:
+    """Box key (as pdf.py writes it: page, x0, top, x1, bottom) → confidence, for one OCR page."""
+    out: dict[tuple[Any, ...], float] = {}
+    for c in chars:
+        key = (pno, c["x0"], c["top"], c["x1"], c["bottom"])
+        out[key] = min(out.get(key, 1.0), c["conf"])
+    return out
+
+
+def numpy_from_pil(im: Any) -> Any:
+    """A PIL image as a BGR (or gray) uint8 array."""
+    import numpy as np
+
+    if im.mode not in ("L", "RGB"):
+        im = im.convert("RGB")
+    a = np.asarray(im)
+    if a.ndim == 3:
+        a = a[:, :, ::-1].copy()
+    return a
+
+

@@ -1,0 +1,622 @@
+"""PDF geometry through PDFium (pypdfium2): glyphs with their boxes, ruling lines and rectangles.
+
+This module only *extracts*: it turns a PDF into one :class:`~.pdf.PageGeometry` per page (word
+records plus ruling edges), and :mod:`.pdf` rebuilds lines, tables and paragraphs from them with the
+same code as for the pdfplumber backend.  The records are made to be what pdfminer (under
+pdfplumber) reports for the same file, so that both backends give the same text and boxes:
+
+* a glyph's ``x0``/``x1`` are its origin and origin + advance width (PDFium's "loose" char box);
+* its ``bottom`` is the baseline plus the font's descent (the FontDescriptor's /Descent, as
+  pdfminer reads it: 0 when the descriptor says 0, while PDFium would fall back to the font
+  program's own descender) and ``top`` is ``bottom - size``, where ``size`` is the font size times
+  the text matrix's vertical scale;
+* ruling lines come from path objects, classified as pdfminer does: one segment is a line, four
+  axis-aligned segments closing on the start are a rectangle (four edges), anything else a curve
+  whose straight horizontal/vertical pieces are edges.  Paths inside Form XObjects count too.
+
+pypdfium2 is imported on the first PDF only.  :func:`page_images` renders pages for OCR.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import dataclasses
+import itertools
+import logging
+import re
+import zlib
+from collections.abc import Iterable, Iterator
+from operator import itemgetter
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+__all__ = ["PageGeometry", "PdfiumRefused", "PdfiumPassword", "extract", "page_images", "dedupe", "find_grids"]
+
+
+@dataclasses.dataclass(slots=True)
+class PageGeometry:
+    """One page as the geometry path reads it: word records, ruling edges, images.
+
+    ``chars`` are *word records*: plain dicts with ``text``, ``x0``, ``top``, ``x1``, ``bottom``
+    (PDF points, top-left origin), ``size`` (font size in points), ``upright`` (bool) and
+    ``fontname``; one record per glyph from a text layer, or one per recognised word (or glyph) from
+    OCR — a record is never split, and records further apart than ``pdf.X_TOLERANCE`` get a space.
+    ``edges`` are pdfplumber-style edge dicts (``x0 top x1 bottom width height orientation``).
+    """
+
+    number: int
+    width: float
+    height: float
+    chars: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    images: int = 0
+
+
+class PdfiumRefused(Exception):
+    """PDFium could not open or read the file (the caller falls back to pdfplumber)."""
+
+
+class PdfiumPassword(PdfiumRefused):
+    """The file needs a password PDFium was not given."""
+
+
+_DESCRIPTOR = re.compile(rb"/FontDescriptor\b")
+_FONTNAME = re.compile(rb"/FontName\s*/([^\s/<>\[\]()]+)")
+_DESCENT = re.compile(rb"/Descent\s+([-+]?\d*\.?\d+)")
+_OBJSTM = re.compile(rb"/Type\s*/ObjStm\b")
+_STREAM = re.compile(rb"stream\r?\n")
+
+
+def _descriptor_descents(data: bytes) -> dict[str, float]:
+    """FontName -> /Descent of every FontDescriptor, from the raw file (and its object streams).
+
+    PDFium replaces a /Descent of 0 by the font program's descender; pdfminer keeps the 0, and its
+    boxes are the reference.  A cheap scan: descriptors are small dictionaries, either plain or in
+    Flate-compressed object streams.
+    """
+    out: dict[str, float] = {}
+
+    def scan(buf: bytes) -> None:
+        for m in _DESCRIPTOR.finditer(buf):
+            start = buf.rfind(b"<<", 0, m.start())
+            end = buf.find(b">>", m.end())
+            if start < 0 or end < 0:
+                continue
+            d = buf[start:end]
+            name, desc = _FONTNAME.search(d), _DESCENT.search(d)
+            if name and desc:
+                try:
+                    full, value = name.group(1).decode("latin-1"), float(desc.group(1))
+                except ValueError:
+                    continue
+                out.setdefault(full, value)
+                out.setdefault(full.split("+", 1)[-1], value)  # PDFium names fonts without the subset tag
+
+    scan(data)
+    if b"/ObjStm" in data:
+        for m in _OBJSTM.finditer(data):
+            s = _STREAM.search(data, m.end(), m.end() + 2048)
+            if s is None:
+                continue
+            try:
+                buf = zlib.decompressobj().decompress(data[s.end(): s.end() + 8 * 1024 * 1024], 16 * 1024 * 1024)
+            except zlib.error:
+                continue
+            if b"/FontDescriptor" in buf:
+                scan(buf)
+    return out
+
+
+def _open(data: bytes, password: str | None) -> Any:
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(data, password=password or None)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise PdfiumPassword(str(exc)) from exc
+        raise PdfiumRefused(str(exc)) from exc
+
+
+def extract(data: bytes, *, password: str | None = None, max_pages: int | None = None,
+            label: str = "the PDF") -> list[PageGeometry]:
+    """Every page of a PDF as :class:`~.pdf.PageGeometry` (glyph records, edges, image count).
+
+    Raises :class:`PdfiumPassword` for a file that needs a password, :class:`PdfiumRefused` when
+    PDFium cannot open or read it; :class:`~govdisclosure.errors.InputTooLargeError` over the page
+    limit (checked before any page is read).
+    """
+    import pypdfium2.raw as R
+
+    from ..limits import DEFAULT as DEFAULT_LIMITS
+    from ..limits import check_pdf_pages
+
+    doc = _open(data, password)
+    try:
+        n = len(doc)
+        check_pdf_pages(n, label, DEFAULT_LIMITS)
+        if max_pages is not None:
+            n = min(n, max_pages)
+        descents = _descriptor_descents(data)
+        fonts: dict[int, tuple[str, float]] = {}
+        pages = []
+        for i in range(n):
+            page = doc[i]
+            try:
+                x_off, b0, _r, t0 = page.get_mediabox()
+                width, height = page.get_size()
+                top_y = t0 if t0 else b0 + height
+                tp = R.FPDFText_LoadPage(page)
+                if not tp:
+                    raise PdfiumRefused(f"no text page for page {i + 1}")
+                try:
+                    chars = _chars(tp, top_y, fonts, descents)
+                finally:
+                    R.FPDFText_ClosePage(tp)
+                edges, images = _paths(R, page, top_y, x_off)
+                if x_off:
+                    for ch in chars:
+                        ch["x0"] -= x_off
+                        ch["x1"] -= x_off
+                pages.append(PageGeometry(i + 1, float(width), float(height), chars, edges, images))
+            finally:
+                page.close()
+        return pages
+    except PdfiumRefused:
+        raise
+    except Exception as exc:
+        from ..errors import InputTooLargeError
+
+        if isinstance(exc, InputTooLargeError):
+            raise
+        raise PdfiumRefused(f"{type(exc).__name__}: {exc}") from exc
+    finally:
+        doc.close()
+
+
+_API: Any = None
+
+
+def _api() -> Any:
+    """Private prototypes of the few PDFium calls made per character: handles as plain ints
+    (hashable, no pointer-object churn) and by-reference outputs; about half the cost per call of
+    pypdfium2's typed bindings."""
+    global _API
+    if _API is None:
+        import types
+
+        import pypdfium2_raw.bindings as B
+
+        lib = B._libs["pdfium"]
+        vp, i, d = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
+        api = types.SimpleNamespace()
+        for name, res, args in (
+            ("FPDFText_CountChars", i, (vp,)),
+            ("FPDFText_GetText", i, (vp, i, i, vp)),
+            ("FPDFText_GetUnicode", ctypes.c_uint, (vp, i)),
+            ("FPDFText_GetTextObject", vp, (vp, i)),
+            ("FPDFText_GetLooseCharBox", i, (vp, i, vp)),
+            ("FPDFText_GetCharOrigin", i, (vp, i, vp, vp)),
+            ("FPDFText_GetMatrix", i, (vp, i, vp)),
+            ("FPDFText_HasUnicodeMapError", i, (vp, i)),
+            ("FPDFTextObj_GetFontSize", i, (vp, vp)),
+            ("FPDFTextObj_GetFont", vp, (vp,)),
+            ("FPDFFont_GetBaseFontName", ctypes.c_size_t, (vp, vp, ctypes.c_size_t)),
+            ("FPDFFont_GetDescent", i, (vp, ctypes.c_float, vp)),
+        ):
+            fn = lib[name]
+            fn.restype, fn.argtypes = res, args
+            setattr(api, name.split("_", 1)[1], fn)
+        api.d = d
+        _API = api
+    return _API
+
+
+def _font_info(api: Any, font: int, fonts: dict[int, tuple[str, float]],
+               descents: dict[str, float]) -> tuple[str, float]:
+    """(base font name, descent per unit of font size) of a PDFium font handle, cached."""
+    hit = fonts.get(font)
+    if hit is None:
+        buf = ctypes.create_string_buffer(256)
+        got = api.GetBaseFontName(font, buf, 256)
+        name = buf.value.decode("utf-8", "replace") if got else ""
+        desc = descents.get(name)
+        if desc is not None:
+            desc = desc / 1000.0
+        else:  # no descriptor in the file (standard fonts): PDFium's own metrics
+            out = ctypes.c_float()
+            desc = out.value / 1000.0 if api.GetDescent(font, 1000.0, ctypes.byref(out)) else 0.0
+        hit = (name, desc)
+        fonts[font] = hit
+    return hit
+
+
+def _chars(tp_raw: Any, top_y: float, fonts: dict[int, tuple[str, float]],
+           descents: dict[str, float]) -> list[dict[str, Any]]:
+    api = _api()
+    tp = ctypes.cast(tp_raw, ctypes.c_void_p).value
+    n = api.CountChars(tp)
+    if n <= 0:
+        return []
+    # all code points at once; one call per character only when UTF-16 surrogates (characters
+    # outside the BMP) make the text longer than the character count
+    buf = ctypes.create_string_buffer((n + 1) * 2)
+    got = api.GetText(tp, 0, n, buf)
+    text = buf.raw[: max(0, got - 1) * 2].decode("utf-16-le", "replace")
+    if len(text) != n:
+        text = "".join(chr(api.GetUnicode(tp, k) or 0xFFFD) for k in range(n))
+    rect = ctypes.c_float * 4  # FS_RECTF: left, top, right, bottom
+    r = rect()
+    rr = ctypes.byref(r)
+    mat = (ctypes.c_float * 6)()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    rox, roy = ctypes.byref(ox), ctypes.byref(oy)
+    fs = ctypes.c_float()
+    get_obj, loose, origin = api.GetTextObject, api.GetLooseCharBox, api.GetCharOrigin
+    # text object -> (size, font name, descent, upright, unmapped glyphs)
+    objs: dict[int | None, tuple[float, str, float, bool, bool]] = {}
+    out = []
+    for k, t in enumerate(text):
+        if t.isspace() or t in "\x00\ufffe\uffff":
+            continue
+        obj = get_obj(tp, k)
+        info = objs.get(obj)
+        if info is None:
+            fs.value = 0.0
+            if obj:
+                api.GetFontSize(obj, ctypes.byref(fs))
+            api.GetMatrix(tp, k, mat)
+            a, b, c, d = mat[0], mat[1], mat[2], mat[3]
+            font = api.GetFont(obj) if obj else None
+            name, desc = _font_info(api, font, fonts, descents) if font else ("", 0.0)
+            upright = 0 < a * d and b * c <= 0
+            scale = d if upright else (b * b + d * d) ** 0.5
+            # pdfminer: size = font size x the matrix's vertical scale; bottom = baseline + descent
+            # in that scale (the baseline is the object's: one show-text operator, one rise)
+            size = fs.value * scale
+            bottom = 0.0
+            if upright:
+                origin(tp, k, rox, roy)
+                bottom = top_y - (oy.value + desc * size)
+            info = (size, name, bottom, upright, api.HasUnicodeMapError(tp, k) == 1)
+            objs[obj] = info
+        size, name, bottom, upright, unmapped = info
+        loose(tp, k, rr)
+        if upright:  # one text object is one show-text operator: one baseline
+            top = bottom - size
+        else:
+            top, bottom = top_y - r[1], top_y - r[3]
+        if unmapped and api.HasUnicodeMapError(tp, k) == 1:
+            t = f"(cid:{api.GetUnicode(tp, k)})"
+        out.append({"text": t, "x0": r[0], "x1": r[2], "top": top, "bottom": bottom, "size": size,
+                    "upright": upright, "fontname": name})
+    return out
+
+
+_PATH, _IMAGE, _FORM = 2, 3, 5  # FPDF_PAGEOBJ_*
+_LINETO, _BEZIERTO, _MOVETO = 0, 1, 2  # FPDF_SEGMENT_*
+
+
+def _paths(R: Any, page: Any, top_y: float, x_off: float = 0.0) -> tuple[list[dict[str, Any]], int]:
+    """Edges of the page's painted paths (as pdfplumber's ``page.edges``) and its number of images."""
+    edges: list[dict[str, Any]] = []
+    images = 0
+    m = R.FS_MATRIX()
+    px, py = ctypes.c_float(), ctypes.c_float()
+    fillmode, stroke = ctypes.c_int(), ctypes.c_int()
+
+    def walk(count: int, get: Any, parent: Any, outer: tuple[float, ...], depth: int) -> None:
+        nonlocal images
+        for i in range(count):
+            obj = get(parent, i)
+            if not obj:
+                continue
+            kind = R.FPDFPageObj_GetType(obj)
+            if kind == _IMAGE:
+                images += 1
+            elif kind == _FORM and depth < 15:
+                R.FPDFPageObj_GetMatrix(obj, m)
+                walk(R.FPDFFormObj_CountObjects(obj), R.FPDFFormObj_GetObject, obj,
+                     _mul((m.a, m.b, m.c, m.d, m.e, m.f), outer), depth + 1)
+            elif kind == _PATH:
+                if not R.FPDFPath_GetDrawMode(obj, ctypes.byref(fillmode), ctypes.byref(stroke)):
+                    continue
+                if fillmode.value == 0 and not stroke.value:
+                    continue  # 'n': a clipping path, never painted
+                R.FPDFPageObj_GetMatrix(obj, m)
+                mat = _mul((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+                ops: list[tuple[str, tuple[float, float]]] = []
+                nbez = 0
+                for s in range(R.FPDFPath_CountSegments(obj)):
+                    seg = R.FPDFPath_GetPathSegment(obj, s)
+                    R.FPDFPathSegment_GetPoint(seg, ctypes.byref(px), ctypes.byref(py))
+                    a, b, c, d, e, f = mat
+                    pt = (a * px.value + c * py.value + e - x_off, b * px.value + d * py.value + f)
+                    t = R.FPDFPathSegment_GetType(seg)
+                    if t == _MOVETO:
+                        ops.append(("m", pt))
+                        nbez = 0
+                    elif t == _BEZIERTO:
+                        nbez += 1
+                        if nbez % 3 == 0:
+                            ops.append(("c", pt))  # a Bézier's end point (pdfminer keeps only those)
+                    else:
+                        ops.append(("l", pt))
+                    if R.FPDFPathSegment_GetClose(seg):
+                        start = next((p for o, p in reversed(ops) if o == "m"), pt)
+                        ops.append(("h", start))
+                _paint(ops, top_y, edges)
+
+    walk(R.FPDFPage_CountObjects(page), R.FPDFPage_GetObject, page, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)
+    return edges, images
+
+
+def _mul(m1: tuple[float, ...], m2: tuple[float, ...]) -> tuple[float, ...]:
+    """m1 then m2 (PDF matrices [a b c d e f])."""
+    a1, b1, c1, d1, e1, f1 = m1
+    a2, b2, c2, d2, e2, f2 = m2
+    return (a1 * a2 + b1 * c2, a1 * b2 + b1 * d2, c1 * a2 + d1 * c2, c1 * b2 + d1 * d2,
+            e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2)
+
+
+def _paint(ops: list[tuple[str, tuple[float, float]]], top_y: float, edges: list[dict[str, Any]]) -> None:
+    """pdfminer's ``paint_path`` classification (line, rect, curve) and pdfplumber's edges of each."""
+    shape = "".join(o for o, _ in ops)
+    if not shape.startswith("m"):
+        return
+    if shape.count("m") > 1:
+        for mm in re.finditer(r"m[^m]+", shape):
+            _paint(ops[mm.start(): mm.end()], top_y, edges)
+        return
+    pts = [p for _, p in ops]
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts.pop()
+    if shape in ("mlh", "ml"):
+        (xa, ya), (xb, yb) = pts[0], pts[1]
+        top, bottom = top_y - max(ya, yb), top_y - min(ya, yb)
+        x0, x1 = min(xa, xb), max(xa, xb)
+        edges.append(_edge("line", x0, top, x1, bottom, "h" if top == bottom else "v"))
+        return
+    if shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        if pts[0] == pts[4] and square:
+            left, right = min(x0, x2), max(x0, x2)
+            top, bottom = top_y - max(y0, y2), top_y - min(y0, y2)
+            edges.append(_edge("rect_edge", left, top, right, top, "h"))
+            edges.append(_edge("rect_edge", left, bottom, right, bottom, "h"))
+            edges.append(_edge("rect_edge", left, top, left, bottom, "v"))
+            edges.append(_edge("rect_edge", right, top, right, bottom, "v"))
+            return
+    for (xa, ya), (xb, yb) in zip(pts, pts[1:], strict=False):
+        orient = "v" if xa == xb else ("h" if ya == yb else None)
+        edges.append(_edge("curve_edge", min(xa, xb), top_y - max(ya, yb), max(xa, xb), top_y - min(ya, yb), orient))
+
+
+def _edge(kind: str, x0: float, top: float, x1: float, bottom: float, orientation: str | None) -> dict[str, Any]:
+    return {"object_type": kind, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+            "width": x1 - x0, "height": bottom - top, "orientation": orientation}
+
+
+def page_images(data: bytes, *, scale: float = 300 / 72, pages: list[int] | None = None,
+                password: str | None = None) -> Iterator[tuple[int, Any]]:
+    """(page number, PIL image) of the pages of a PDF, rendered by PDFium (for OCR).
+
+    ``scale`` is pixels per point (300 dpi by default); ``pages`` are 1-based page numbers (all
+    when None).  Needs Pillow (a dependency of pdfplumber).
+    """
+    doc = _open(data, password)
+    try:
+        for i in range(len(doc)):
+            if pages is not None and i + 1 not in pages:
+                continue
+            page = doc[i]
+            try:
+                yield i + 1, page.render(scale=scale).to_pil()
+            finally:
+                page.close()
+    finally:
+        doc.close()
+
+
+# -- pdfplumber's table finder and dedupe_chars, on plain dicts ------------------------------------
+# A port of pdfplumber.table (TableFinder with the default "lines" strategy) and of
+# pdfplumber.utils.dedupe_chars, step for step (same tolerances, same float arithmetic), so that the
+# PDFium backend finds the very cells pdfplumber finds without importing pdfminer.
+
+SNAP_TOLERANCE = JOIN_TOLERANCE = INTERSECTION_TOLERANCE = 3
+EDGE_MIN_LENGTH, EDGE_MIN_LENGTH_PREFILTER = 3, 1
+
+
+def _cluster_list(xs: list[float], tolerance: float) -> list[list[float]]:
+    if tolerance == 0 or len(xs) < 2:
+        return [[x] for x in sorted(xs)]
+    xs = sorted(xs)
+    groups, cur, last = [], [xs[0]], xs[0]
+    for x in xs[1:]:
+        if x <= last + tolerance:
+            cur.append(x)
+        else:
+            groups.append(cur)
+            cur = [x]
+        last = x
+    groups.append(cur)
+    return groups
+
+
+def _cluster_objects(xs: list[Any], key: Any, tolerance: float) -> list[list[Any]]:
+    ids = {v: i for i, grp in enumerate(_cluster_list(list(set(map(key, xs))), tolerance)) for v in grp}
+    tagged = sorted(((x, ids[key(x)]) for x in xs), key=itemgetter(1))
+    return [[x for x, _ in grp] for _, grp in itertools.groupby(tagged, key=itemgetter(1))]
+
+
+def dedupe(chars: list[dict[str, Any]], tolerance: float = 1.0) -> list[dict[str, Any]]:
+    """pdfplumber's ``dedupe_chars``: a glyph printed twice (fake bold) at nearly one spot is one."""
+    key = itemgetter("upright", "text", "fontname", "size")
+    if not _near_twins(chars, key, tolerance):
+        return chars  # the common case: no glyph printed twice
+    pos = {id(c): i for i, c in enumerate(chars)}
+    keep: set[int] = set()
+    for _, grp in itertools.groupby(sorted(chars, key=key), key=key):
+        for yc in _cluster_objects(list(grp), itemgetter("top"), tolerance):
+            for xc in _cluster_objects(yc, itemgetter("x0"), tolerance):
+                keep.add(id(min(xc, key=itemgetter("top", "x0"))))
+    if len(keep) == len(chars):
+        return chars
+    return sorted((c for c in chars if id(c) in keep), key=lambda c: pos[id(c)])
+
+
+def _near_twins(chars: list[dict[str, Any]], key: Any, tolerance: float) -> bool:
+    """Whether two glyphs with the same key stand within ``tolerance`` in both top and x0 (the only
+    case in which ``dedupe`` can drop one; a chain of three same glyphs each within tolerance of the
+    next is caught by its closest pair)."""
+    groups: dict[Any, list[tuple[float, float]]] = {}
+    for c in chars:
+        groups.setdefault(key(c), []).append((c["top"], c["x0"]))
+    for pts in groups.values():
+        if len(pts) < 2:
+            continue
+        pts.sort()
+        for i, (t, x) in enumerate(pts):
+            for t2, x2 in pts[i + 1:]:
+                if t2 - t > tolerance:
+                    break
+                if abs(x2 - x) <= tolerance:
+                    return True
+    return False
+
+
+def _filter_edges(edges: Iterable[dict[str, Any]], orientation: str | None, min_length: float) -> list[dict[str, Any]]:
+    return [e for e in edges if (orientation is None or e["orientation"] == orientation)
+            and e["height" if e["orientation"] == "v" else "width"] >= min_length]
+
+
+def _snap(objs: list[dict[str, Any]], attr: str, tolerance: float) -> list[dict[str, Any]]:
+    lo, hi = ("x0", "x1") if attr == "x0" else ("top", "bottom")
+    out = []
+    for cluster in _cluster_objects(objs, itemgetter(attr), tolerance):
+        avg = sum(o[attr] for o in cluster) / len(cluster)
+        for o in cluster:
+            v = avg - o[attr]
+            out.append({**o, lo: o[lo] + v, hi: o[hi] + v})
+    return out
+
+
+def _join(edges: Iterable[dict[str, Any]], orientation: str, tolerance: float) -> list[dict[str, Any]]:
+    lo, hi, dim = ("x0", "x1", "width") if orientation == "h" else ("top", "bottom", "height")
+    ordered = sorted(edges, key=itemgetter(lo))
+    joined = [ordered[0]]
+    for e in ordered[1:]:
+        last = joined[-1]
+        if e[lo] <= last[hi] + tolerance:
+            if e[hi] > last[hi]:
+                joined[-1] = {**last, hi: e[hi], dim: e[hi] - last[lo]}
+        else:
+            joined.append(e)
+    return joined
+
+
+def _merge_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    v = [e for e in edges if e["orientation"] == "v"]
+    h = [e for e in edges if e["orientation"] == "h"]
+    edges = _snap(v, "x0", SNAP_TOLERANCE) + _snap(h, "top", SNAP_TOLERANCE)
+
+    def group(e: dict[str, Any]) -> tuple[str, float]:
+        return ("h", e["top"]) if e["orientation"] == "h" else ("v", e["x0"])
+
+    out: list[dict[str, Any]] = []
+    for k, items in itertools.groupby(sorted(edges, key=group), key=group):
+        out += _join(items, k[0], JOIN_TOLERANCE)
+    return out
+
+
+def _intersections(edges: list[dict[str, Any]], tol: float) -> dict[tuple[float, float], dict[str, list[Any]]]:
+    out: dict[tuple[float, float], dict[str, list[Any]]] = {}
+    v_edges = sorted((e for e in edges if e["orientation"] == "v"), key=itemgetter("x0", "top"))
+    h_edges = sorted((e for e in edges if e["orientation"] == "h"), key=itemgetter("top", "x0"))
+    for v in v_edges:
+        for h in h_edges:
+            if v["top"] <= h["top"] + tol and v["bottom"] >= h["top"] - tol and h["x0"] - tol <= v["x0"] <= h["x1"] + tol:
+                vertex = (v["x0"], h["top"])
+                d = out.setdefault(vertex, {"v": [], "h": []})
+                d["v"].append(v)
+                d["h"].append(h)
+    return out
+
+
+def _cells(inter: dict[tuple[float, float], dict[str, list[Any]]]) -> list[tuple[float, float, float, float]]:
+    bbox = itemgetter("x0", "top", "x1", "bottom")
+    sets = {p: ({bbox(e) for e in d["v"]}, {bbox(e) for e in d["h"]}) for p, d in inter.items()}
+
+    def connects(p1: tuple[float, float], p2: tuple[float, float]) -> bool:
+        if p1[0] == p2[0] and sets[p1][0] & sets[p2][0]:
+            return True
+        return p1[1] == p2[1] and bool(sets[p1][1] & sets[p2][1])
+
+    points = sorted(inter)
+    by_x: dict[float, list[tuple[float, float]]] = {}
+    by_y: dict[float, list[tuple[float, float]]] = {}
+    for p in points:  # in sorted order, so each list is sorted too
+        by_x.setdefault(p[0], []).append(p)
+        by_y.setdefault(p[1], []).append(p)
+    cells = []
+    for pt in points[:-1]:
+        below = [x for x in by_x[pt[0]] if x > pt]  # same x, after pt
+        right = [x for x in by_y[pt[1]] if x > pt]  # same y, after pt
+        found = None
+        for b in below:
+            if not connects(pt, b):
+                continue
+            for r in right:
+                if not connects(pt, r):
+                    continue
+                br = (r[0], b[1])
+                if br in inter and connects(br, r) and connects(br, b):
+                    found = (pt[0], pt[1], br[0], br[1])
+                    break
+            if found:
+                break
+        if found:
+            cells.append(found)
+    return cells
+
+
+def _cells_to_tables(cells: list[tuple[float, float, float, float]]) -> list[list[tuple[float, float, float, float]]]:
+    def corners(b: tuple[float, float, float, float]) -> tuple[tuple[float, float], ...]:
+        x0, top, x1, bottom = b
+        return ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
+
+    remaining = list(cells)
+    cur_corners: set[tuple[float, float]] = set()
+    cur: list[tuple[float, float, float, float]] = []
+    tables = []
+    while remaining:
+        before = len(cur)
+        for cell in list(remaining):
+            cc = corners(cell)
+            if not cur or any(c in cur_corners for c in cc):
+                cur_corners |= set(cc)
+                cur.append(cell)
+                remaining.remove(cell)
+        if len(cur) == before:
+            tables.append(list(cur))
+            cur_corners.clear()
+            cur.clear()
+    if cur:
+        tables.append(list(cur))
+    return [t for t in sorted(tables, key=lambda t: min((c[1], c[0]) for c in t)) if len(t) > 1]
+
+
+def find_grids(edges: list[dict[str, Any]]) -> list[tuple[tuple[float, float, float, float], list[Any]]]:
+    """(bbox, cell boxes) of the tables ruled by ``edges``: pdfplumber's ``page.find_tables()``."""
+    base = _filter_edges(edges, "v", EDGE_MIN_LENGTH_PREFILTER) + _filter_edges(edges, "h", EDGE_MIN_LENGTH_PREFILTER)
+    if not base:
+        return []
+    merged = _filter_edges(_merge_edges(base), None, EDGE_MIN_LENGTH)
+    out = []
+    for t in _cells_to_tables(_cells(_intersections(merged, INTERSECTION_TOLERANCE))):
+        bbox = (min(c[0] for c in t), min(c[1] for c in t), max(c[2] for c in t), max(c[3] for c in t))
+        out.append((bbox, t))
+    return out

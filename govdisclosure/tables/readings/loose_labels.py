@@ -1,0 +1,83 @@
+"""Loose labels: part 三's row labels standing apart from their numbers (PDF-to-markdown converters
+that print a block's labels together and its label-less rows after them; pdfplumber and markdown
+printing a wrapped label below its row's numbers).
+
+A label on a line of its own may belong to the numbers below it (what the labels' reading assumed),
+to the numbers above it, or to neither (the rows then take the numbers in template order between the
+labels that do stand on their rows).  This reading proposes the two other readings of the whole
+table as alternatives; the arbiter weighs them against the board (``Arbiter.weigh``): a reading
+survives when it places every row and every number and keeps R1–R3.  Case row
+``loose-labels-above-label-less-rows`` in ``tests/cases/quirks.py`` (the shanghai-kewei-2024 shape).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ...labels import Anchor
+from ...layout import BLANK, MARK, NUM, Token
+from ..model import Reading, TableContext
+
+NAMES = ("labels_on_their_rows", "numbers_above_labels")
+
+
+def read(ctx: TableContext) -> list[Reading]:
+    """The table read with only the labels on their rows, and with every loose label taking the numbers above it."""
+    anchors = sorted(ctx.anchors, key=lambda x: x.tok)
+    if not anchors or ctx.reread is None:
+        return []
+    strong = [on_its_row(ctx.tokens, a, anchors[i + 1].tok if i + 1 < len(anchors) else ctx.hi) for i, a in enumerate(anchors)]
+    if all(strong):
+        return []
+    alts = {NAMES[0]: [a for a, s in zip(anchors, strong) if s]}
+    above = _numbers_above(ctx.tokens, anchors, strong)
+    if above is not None:
+        alts[NAMES[1]] = above
+    out = []
+    for name, alt in alts.items():
+        cells, findings = ctx.reread(alt)
+        evidence = "labels that stand apart from their numbers, read " + name.replace("_", " ")
+        out.append(Reading(name, cells, {}, tuple(findings), evidence, mode="alternative"))
+    return out
+
+
+def on_its_row(tokens: list[Token], a: Anchor, nxt: int) -> bool:
+    """A label on the row of its numbers (a pipe, tab or aligned row): nothing else can be its row."""
+    rows = {tokens[a.tok].row, tokens[a.end_tok].row}
+    for t in tokens[a.end_tok + 1 : nxt]:
+        if t.kind in (NUM, MARK, BLANK):
+            return t.row in rows or tokens[a.tok].row <= t.row <= tokens[a.end_tok].row
+    return False  # a label with no numbers after it stands apart from them
+
+
+def _numbers_above(tokens: list[Token], anchors: list[Anchor], strong: list[bool]) -> list[Anchor] | None:
+    """Every label that stands apart from its numbers moved to the row of numbers printed just above
+    it; None when no label has such a row free above it."""
+    out: list[Anchor] = []
+    moved = False
+    for i, a in enumerate(anchors):
+        j = _row_above(tokens, anchors, strong, i) if not strong[i] else None
+        if j is None:
+            out.append(a)
+            continue
+        out.append(dataclasses.replace(a, tok=j - 1, end_tok=j - 1))
+        moved = True
+    return out if moved else None
+
+
+def _row_above(tokens: list[Token], anchors: list[Anchor], strong: list[bool], i: int) -> int | None:
+    """The first token of the row of numbers between label ``i`` and the label before it, unless that
+    row is the one the label before stands on."""
+    a = anchors[i]
+    floor = anchors[i - 1].end_tok + 1 if i else 0
+    prev = anchors[i - 1] if i else None
+    own_rows = {tokens[prev.tok].row, tokens[prev.end_tok].row} if prev is not None and strong[i - 1] else set()
+    j = a.tok - 1
+    while j >= floor and tokens[j].kind not in (NUM, MARK):
+        j -= 1
+    if j < floor or tokens[j].row in own_rows:
+        return None
+    row = tokens[j].row
+    while j - 1 >= floor and tokens[j - 1].row == row and tokens[j - 1].kind in (NUM, MARK, BLANK):
+        j -= 1
+    return j

@@ -1,0 +1,218 @@
+"""Scanned reports through OCR (govdisclosure[ocr]): image-only PDFs, page images, mixed PDFs.
+
+The sample is small on purpose (five page images at 150 dpi, ~30 s on two cores): the full matrix of
+resolutions and degradations is ``benchmarks/ocr.py``.  What is asserted everywhere: no silent error
+(a wrong value under ok/blank/not_applicable), and nearly every value right.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import pathlib
+import struct
+import subprocess
+import sys
+import zlib
+
+import pytest
+
+import govdisclosure
+from govdisclosure import errors
+from govdisclosure.inputs import image as image_mod
+from govdisclosure.inputs import ocr as ocr_mod
+
+HERE = pathlib.Path(__file__).parent
+OCR = HERE / "fixtures" / "ocr"
+FILES = HERE / "fixtures" / "files"
+GOLD = json.loads((FILES / "pdf-seed003.gold.json").read_text(encoding="utf-8"))
+SILENT = ("ok", "blank", "not_applicable")
+
+needs_ocr = pytest.mark.skipif(not ocr_mod.available(), reason='needs pip install "govdisclosure[ocr]"')
+
+
+def _score(rep: govdisclosure.Report) -> tuple[float, list[str]]:
+    right, silent = 0, []
+    for k, g in GOLD["fields"].items():
+        f = rep.fields[k]
+        if f.value == g:
+            right += 1
+        elif f.status in SILENT:
+            silent.append(f"{k}={f.value!r}/{g!r}[{f.status}]")
+    return right / len(GOLD["fields"]), silent
+
+
+def _png(width: int, height: int) -> bytes:
+    """A PNG header claiming width × height pixels (a decompression bomb's first bytes)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+
+
+# -- without OCR running -------------------------------------------------------------------------
+def test_import_stays_light() -> None:
+    code = ("import sys, govdisclosure, govdisclosure.inputs.image; "
+            "print(sorted(m for m in ('numpy', 'cv2', 'onnxruntime', 'rapidocr_onnxruntime') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_images_are_sniffed() -> None:
+    from govdisclosure.inputs import sniff_format
+
+    assert sniff_format(_png(10, 10)) == "image"
+    assert sniff_format(b"\xff\xd8\xff\xe0" + b"\0" * 20) == "image"
+    assert sniff_format(b"II*\x00" + b"\0" * 20) == "image"
+
+
+def test_without_the_extra_the_finding_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_mod, "available", lambda: False)
+    rep = govdisclosure.parse_file(OCR / "seed003-p2-rot90.png")
+    f = [x for x in rep.findings if x.code == "ocr_needed"]
+    assert f and f[0].severity == "error" and "govdisclosure[ocr]" in f[0].message
+    assert all(fl.value is None for fl in rep.fields.values())
+    rep = govdisclosure.parse_file(OCR / "seed003-scan150.pdf")
+    f = [x for x in rep.findings if x.code == "ocr_needed"]
+    assert f and "govdisclosure[ocr]" in f[0].message
+
+
+def test_pixel_budget_stops_decompression_bombs() -> None:
+    with pytest.raises(errors.InputTooLargeError, match="pixel"):
+        govdisclosure.parse_file(_png(50_000, 50_000), filename="bomb.png")
+    with pytest.raises(errors.InputTooLargeError, match="pixel"):
+        govdisclosure.parse_file(_png(10_000, 4_500), filename="big.png")
+
+
+def test_broken_image_is_a_file_format_error() -> None:
+    with pytest.raises(errors.InputError):
+        govdisclosure.parse_file(_png(100, 100)[:30], filename="cut.png")
+
+
+def test_numeric_folding() -> None:
+    f = ocr_mod.fold_number
+    assert [f(t) for t in ("1O", "l2", "〇", "O", "３,4OO", "2O2I")] == ["10", "12", "0", "0", "3,400", "2021"]
+    assert [f(t) for t in ("规章", "ID", "OIL", "abc")] == [None, None, None, None]
+
+
+def test_cleaning_steps() -> None:
+    np = pytest.importorskip("numpy")
+    pytest.importorskip("cv2")
+    page = np.full((200, 300, 3), 255, np.uint8)
+    page[50:60, 20:280] = 0  # a black bar (text) under a red stamp
+    page[40:120, 100:180] = (40, 40, 220)  # BGR red
+    page[50:60, 100:180] = (20, 20, 90)  # text under the stamp: dark red-black
+    out, seal = ocr_mod._bleach_seal(page)
+    assert seal and out[80, 140].tolist() == [255, 255, 255] and out[55, 140].max() < 128
+    gray = np.full((200, 300), 255, np.uint8)
+    gray[100, 10:290] = 0  # a one-pixel ruling line must survive
+    rng = np.random.default_rng(1)
+    noisy = gray.copy()
+    noisy[rng.random(gray.shape) < 0.01] = 0
+    clean, did = ocr_mod._denoise(noisy)
+    assert did and (clean[100, 10:290] == 0).all() and (clean < 128).sum() < 300
+
+
+# -- OCR -----------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def scanned_doc() -> object:
+    from govdisclosure import inputs
+
+    if not ocr_mod.available():
+        pytest.skip('needs pip install "govdisclosure[ocr]"')
+    return inputs.read(OCR / "seed003-scan150.pdf")
+
+
+@pytest.fixture(scope="module")
+def scanned(scanned_doc: object) -> govdisclosure.Report:
+    from govdisclosure.api import attach_document
+
+    return attach_document(govdisclosure.parse(scanned_doc.text), scanned_doc)  # = parse_file
+
+
+@needs_ocr
+def test_image_only_pdf_is_read(scanned: govdisclosure.Report) -> None:
+    acc, silent = _score(scanned)
+    assert silent == []
+    assert acc >= 0.99
+    assert (scanned.edition, scanned.year) == (GOLD["edition"], GOLD["year"])
+    assert scanned.source.format == "pdf" and scanned.source.dpi == 150
+    assert any(f.code == "ocr_used" for f in scanned.findings)
+    assert not any(f.code == "ocr_needed" for f in scanned.findings)
+
+
+@needs_ocr
+def test_values_carry_page_and_pixel_box(scanned: govdisclosure.Report) -> None:
+    placed = [f for f in scanned.fields.values() if f.value is not None and f.bbox is not None]
+    assert len(placed) > 100
+    for f in placed:
+        x0, top, x1, bottom = f.bbox
+        assert f.page in (1, 2)
+        assert 0 <= x0 < x1 <= 1241 and 0 <= top < bottom <= 1755  # A4 at 150 dpi, in pixels
+        assert scanned.text[f.span[0]:f.span[1]] == f.raw
+
+
+@needs_ocr
+def test_page_images_in_order_one_turned(tmp_path: pathlib.Path) -> None:
+    """``parse_file([p1, p2])``: page 1 rendered from the scan, page 2 a PNG turned 90 degrees."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(OCR / "seed003-scan150.pdf"))
+    p1 = tmp_path / "p1.png"
+    doc[0].render(scale=150 / 72).to_pil().convert("L").save(p1)
+    doc.close()
+    rep = govdisclosure.parse_file([p1, OCR / "seed003-p2-rot90.png"])
+    acc, silent = _score(rep)
+    assert silent == [] and acc >= 0.99
+    assert rep.source.format == "image" and rep.source.pages == 2
+    used = next(f for f in rep.findings if f.code == "ocr_used")
+    assert "turned upright" in used.message
+
+
+@needs_ocr
+def test_mixed_pdf_reads_only_pages_without_text(tmp_path: pathlib.Path) -> None:
+    import pypdfium2 as pdfium
+
+    text = pdfium.PdfDocument(str(FILES / "pdf-seed003.pdf"))
+    scan = pdfium.PdfDocument(str(OCR / "seed003-scan150.pdf"))
+    out = pdfium.PdfDocument.new()
+    out.import_pages(text, [0])
+    out.import_pages(scan, [1])
+    buf = io.BytesIO()
+    out.save(buf)
+    for d in (text, scan, out):
+        d.close()
+    rep = govdisclosure.parse_file(buf.getvalue(), filename="mixed.pdf")
+    acc, silent = _score(rep)
+    assert silent == [] and acc >= 0.99
+    used = next(f for f in rep.findings if f.code == "ocr_used")
+    assert "page(s) 2 read by OCR" in used.message
+    p1 = [f for f in rep.fields.values() if f.page == 1 and f.bbox]
+    p2 = [f for f in rep.fields.values() if f.page == 2 and f.bbox]
+    assert p1 and p2
+    assert max(f.bbox[2] for f in p1) <= 596  # points on the text page
+    assert max(f.bbox[2] for f in p2) > 600  # pixels on the scanned page
+
+
+@needs_ocr
+def test_low_confidence_makes_doubt(monkeypatch: pytest.MonkeyPatch, scanned_doc: object) -> None:
+    """Every value OCR read below the bar is doubtful; none stays ok."""
+    from govdisclosure.api import attach_document
+
+    monkeypatch.setattr(ocr_mod, "MIN_CONFIDENCE", 1.01)  # every character is now 'low'
+    rep = attach_document(govdisclosure.parse(scanned_doc.text), scanned_doc)
+    read = [f for f in rep.fields.values() if f.raw]
+    assert read and all(f.status == "doubtful" for f in read)
+    assert any(f.code == "ocr_low_confidence" for f in rep.findings)
+
+
+def test_image_dpi_guess() -> None:
+    from PIL import Image
+
+    im = Image.new("L", (1240, 1754))
+    assert round(image_mod._image_dpi(im)) == 150  # no tag: an A4 page
+    im.info["dpi"] = (72, 72)  # phones write 72: 17 inches wide is no page
+    assert round(image_mod._image_dpi(im)) == 150
+    im.info["dpi"] = (150, 150)
+    assert image_mod._image_dpi(im) == 150
