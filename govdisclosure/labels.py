@@ -189,12 +189,14 @@ def find_rows(tokens: list[Token], lo: int, hi: int, rows: list[Row], stream: St
                 best_f = (r.score, lo_k + r.dest_start, lo_k + r.dest_end, w)
         if best_f is not None:
             s0, e0 = best_f[1], best_f[2]
-            # an alignment that starts inside a token, on the last characters of the label before
-            # ("…投诉类申請|2.重复申請"), starts at the next token: else two rows share one token.  One
+            # an alignment that starts inside a token, on its last one or two characters (the end of the
+            # label before: "…投诉类申請|2.重复申請"), starts at the next token: else two rows share one
+            # token; one that starts earlier in a token keeps its start (a crawler's one-line label run
+            # into the label before it and cut by its numbers: "…信息1、申请人…政府信|673…|息公开申请").  One
             # that starts at a token's start keeps it, though the label wraps over several lines (w3m's
             # "1.本机" / "关不掌握" / …): the row's numbers stand on its first line
             k = bisect.bisect_right(st.starts, s0) - 1
-            if k >= 0 and st.starts[k] != s0 and k + 1 < len(st.starts) and st.starts[k + 1] < e0:
+            if k >= 0 and st.starts[k] != s0 and k + 1 < len(st.starts) and st.starts[k + 1] < e0 and st.starts[k + 1] - s0 <= 2:
                 s0 = st.starts[k + 1]
             s0 = _wrapped_start(st, s0, lo_k, words)
             found[i] = (s0, e0, best_f[3], "fuzzy", best_f[0])

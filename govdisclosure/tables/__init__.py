@@ -35,7 +35,7 @@ from .arbiter import Arbiter, TableReading
 from .model import MAX_DOC_SUM_NODES, NARRATIVE_MIN_VALUE, SUM_BUDGET, Cell, Prefer, TableContext, Value
 from .readings import all_zero
 from .resolve import resolve_row
-from .rows import region, tok_range
+from .rows import attach_thousands, region, tok_range
 
 __all__ = ["assemble", "resolve_row", "Cell"]
 
@@ -52,6 +52,7 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
 
 
 def _assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[str, Field], list[Finding]]:
+    attach_thousands(tokens, 0, len(tokens))
     edition = doc.edition
     assert edition in schema.EDITIONS
     arb = Arbiter(norm, edition)

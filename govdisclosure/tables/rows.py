@@ -252,3 +252,19 @@ def attach_signs(tokens: list[Token], lo: int, hi: int) -> None:
         if t.kind == TEXT and t.text in _MINUS and u.kind == NUM and u.start == t.end and u.text[:1] not in "+-":
             tokens[i] = dataclasses.replace(u, start=t.start, text="-" + u.text)
             tokens[i + 1] = dataclasses.replace(u, kind=TEXT, text="", start=u.end)
+
+
+def attach_thousands(tokens: list[Token], lo: int, hi: int) -> None:
+    """A thousands separator inside glued cells ("规章41551,086" is 41 | 55 | 1,086; "1,49659" is
+    1,496 | 59): the tokenizer reads no number there and leaves the comma as text between two runs.
+    The runs and the comma become one glued token, cut with the comma inside one cell
+    (``glued.token_options``); the other tokens become empty text, so token indices hold."""
+    for i in range(lo, min(hi, len(tokens)) - 2):
+        t, c, u = tokens[i], tokens[i + 1], tokens[i + 2]
+        if (
+            t.kind == NUM and u.kind == NUM and c.kind == TEXT and c.text == "," and t.end == c.start and c.end == u.start
+            and t.text.isdigit() and u.text.isdigit() and len(u.text) >= 3 and (t.glued or u.glued)
+        ):
+            tokens[i] = dataclasses.replace(t, text=t.text + "," + u.text, end=u.end, glued=True)
+            tokens[i + 1] = dataclasses.replace(c, text="", start=u.end, end=u.end)
+            tokens[i + 2] = dataclasses.replace(u, kind=TEXT, text="", start=u.end)

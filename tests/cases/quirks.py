@@ -450,9 +450,11 @@ BUGS_CAUGHT: list[Case] = [
     Case(
         "glued-thousands-groups-are-not-numbers",
         doc(P4, "行政复议 行政诉讼\n0 0 1 9991,000 1,00110 0 0 1,011 0 0 0 0 0\n"),
-        {"review.total": (..., "doubtful"), "litigation_direct.upheld": (..., "doubtful")},
+        {"review.pending": (999, "inferred"), "review.total": (1000, "inferred"), "litigation_direct.upheld": (1001, "inferred"),
+         "litigation_direct.corrected": (10, "inferred")},
         "hypothesis, aligned layout: 999 glued to 1,000 and 1,001 to 10; '9991,000' and '1,00110' are no "
-        "well-formed numbers (read before as 9991000 and 1,001 + 10, with review.total 1001 ok)",
+        "well-formed numbers (read before as 9991000 and 1,001 + 10, with review.total 1001 ok); the comma "
+        "stays inside one cell of the cutting and R4 picks 999 | 1,000 and 1,001 | 10 (was: doubtful)",
     ),
     Case(
         "html-table-one-tag-a-line",
@@ -660,6 +662,24 @@ ISSUE12: list[Case] = [
         {A + "new_received.total": (None, "absent")},
         "a 2014 reply letter that mentions 政府信息公开 but is no report came out as edition legacy; now None",
         findings=("no_report_found",),
+    ),
+    Case(
+        "glued-thousands-in-crawler-part2",
+        doc(
+            "二、主动公开政府信息情况 第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章41551,086规范性文件234365"
+            "第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费1,49659"
+            "三、收到和处理政府信息公开申请情况",
+            title="某某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n2020年，做好政府信息公开工作。\n",
+        ),
+        {
+            "active.regulations.made": (..., "doubtful"),
+            "active.regulations.total_published": (..., "doubtful"),
+            "active.fees.previous": (1496, "inferred"),
+            "active.fees.change": (59, "inferred"),
+        },
+        "synthesizer, CMS HTML through lxml text_content / a crawler: '41551,086' is 41 | 55 | 1,086 and "
+        "'1,49659' is 1,496 | 59; the comma was text between two runs, so 41551 and 1 | 49659 came out ok",
+        edition="2019",
     ),
     Case(
         "w3m-wrapped-label-beside-group-label",

@@ -89,6 +89,32 @@ def _splits(digits: str, start: int) -> list[list[Cell]]:
     return out
 
 
+_GLUED_THOUSANDS = regex.compile(r"([0-9]+),([0-9]{3}(?:,[0-9]{3})*)([0-9]*)")
+
+
+def _thousands_splits(left: str, groups: str, rest: str, start: int) -> list[list[Cell]]:
+    """Cuttings of glued digits around a thousands separator: the cell that holds the comma takes one
+    to three digits before it and the three-digit groups after it; the digits before and after are
+    cut like any glued run."""
+    out: list[list[Cell]] = []
+    for k in range(1, min(3, len(left)) + 1):
+        head, lead = left[: len(left) - k], left[len(left) - k :]
+        if lead[0] == "0":
+            continue
+        mid_start = start + len(head)
+        mid = Cell(f"{lead},{groups}", NUM, mid_start, mid_start + len(lead) + 1 + len(groups), split=True)
+        heads = _splits(head, start) if head else [[]]
+        tails = _splits(rest, mid.end) if rest else [[]]
+        out += [[*_as_split(h), mid, *_as_split(tl)] for h in heads for tl in tails]
+        if len(out) > MAX_CUTS:
+            break
+    return out
+
+
+def _as_split(cells: list[Cell]) -> list[Cell]:
+    return [Cell(c.text, c.kind, c.start, c.end, split=True) for c in cells]
+
+
 _ZEROS_THEN_NUMBER = regex.compile(r"(0+)([1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?)")
 
 
@@ -101,6 +127,8 @@ def token_options(t: Token, c: Cell) -> list[list[Cell]] | None:
         z = len(m.group(1))
         zeros = [Cell("0", NUM, t.start + k, t.start + k + 1, split=True) for k in range(z)]
         return [[c], [*zeros, Cell(t.text[z:], NUM, t.start + z, t.end, split=True)]]
+    if t.kind == NUM and t.glued and (m := _GLUED_THOUSANDS.fullmatch(t.text)):
+        return _thousands_splits(m.group(1), m.group(2), m.group(3), t.start)
     if t.kind == NUM and t.glued and t.text[:1] == "-" and t.text[1:].isdigit() and 1 < len(t.text) - 1 <= MAX_GLUED_DIGITS:
         # "2648-18538": the sign opens the 本年增/减 cell, whose digits run into the next cell's
         return [
