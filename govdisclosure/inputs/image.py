@@ -61,11 +61,13 @@ class OcrRun:
     """What OCR did to a document: pages, their dpi, per-character confidences, timings."""
 
     dpi_by_page: dict[int, float] = dataclasses.field(default_factory=dict)
+    affine_by_page: dict[int, list[list[float]]] = dataclasses.field(default_factory=dict)
     conf: dict[tuple[Any, ...], float] = dataclasses.field(default_factory=dict)
     pages: list[_ocr.OcrPage] = dataclasses.field(default_factory=list)
 
     def add(self, pno: int, op: _ocr.OcrPage) -> None:
         self.dpi_by_page[pno] = op.dpi
+        self.affine_by_page[pno] = op.to_original
         self.conf.update(_ocr.conf_keys(pno, op.chars))
         self.pages.append(op)
 
@@ -103,7 +105,7 @@ class OcrRun:
         return dataclasses.replace(
             doc,
             source=src,
-            box_at=_ocr.PixelBoxes(doc.box_at, self.dpi_by_page) if doc.box_at is not None else None,
+            box_at=_ocr.PixelBoxes(doc.box_at, self.dpi_by_page, self.affine_by_page) if doc.box_at is not None else None,
             confidence=_ocr.confidence_map(boxes, self.conf),
         )
 
@@ -240,13 +242,17 @@ def _frames(data: bytes, name: str | None) -> list[tuple[Any, float]]:
 
 def _check_budget(data: bytes, label: str) -> None:
     """Raise InputTooLargeError when an image (any frame) is over the pixel budget: header only."""
+    import warnings
+
     from PIL import Image
 
     old = Image.MAX_IMAGE_PIXELS
     Image.MAX_IMAGE_PIXELS = _ocr.MAX_PAGE_PIXELS
     try:
         try:
-            im = Image.open(io.BytesIO(data))
+            with warnings.catch_warnings():  # over the budget is an error below, not a warning
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                im = Image.open(io.BytesIO(data))
         except Image.DecompressionBombError as exc:
             raise InputTooLargeError(f"{label} is over the pixel budget of {_ocr.MAX_PAGE_PIXELS:,}") from exc
         except Exception as exc:

@@ -136,6 +136,8 @@ class OcrPage:
     height: float  # points
     dpi: float
     rotation: int = 0  # degrees the page was turned clockwise to be upright
+    #: 2×3 affine map from upright page pixels back to the pixels of the image as given
+    to_original: list[list[float]] = dataclasses.field(default_factory=lambda: [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
     skew: float = 0.0  # degrees
     engine_seconds: float = 0.0  # RapidOCR's own detection + direction + recognition time
     seconds: float = 0.0  # the whole page, cleaning and geometry included
@@ -146,7 +148,12 @@ class OcrPage:
 
 # -- cleaning -----------------------------------------------------------------------------------
 def _bleach_seal(img: Any) -> tuple[Any, bool]:
-    """Red seal/stamp pixels → white.  ``img`` BGR uint8; black text under the seal stays dark."""
+    """A red seal or stamp fades out; black text and ruling lines under it stay dark.
+
+    ``img`` is BGR uint8.  On a page with red ink, every pixel is replaced by its red channel in all
+    three channels: red ink is bright there (a semi-transparent seal over black text is a mid grey,
+    darker than the seal, so the text survives), black ink stays black; pure seal ink becomes paper.
+    """
     import numpy as np
 
     if img.ndim != 3:
@@ -155,36 +162,59 @@ def _bleach_seal(img: Any) -> tuple[Any, bool]:
     red = (r > 110) & (r - np.maximum(g, b) > 45)
     if red.mean() < 0.0005:
         return img, False
-    out = img.copy()
-    out[red] = 255
-    return out, True
+    chan = img[:, :, 2].copy()
+    # inside the red ink: seal over paper is bright in red (~230), text under a semi-transparent seal
+    # is darker (~150; 0 when the seal multiplies): stretch that range to black … paper
+    # (the seal's own edge pixels, blurred by JPEG, are ~195-215: they go to paper too)
+    stretched = np.clip((r - 135) * 255 // 55, 0, 255).astype(np.uint8)
+    chan[red] = stretched[red]
+    return np.dstack([chan, chan, chan]), True
 
 
-def _denoise(gray: Any) -> tuple[Any, bool]:
-    """Salt-and-pepper noise: pixels unlike all eight neighbours are set to their 3×3 median.
+def _denoise(gray: Any) -> tuple[Any, Any, bool]:
+    """Salt-and-pepper noise: specks of ink too small to be a glyph or a line are painted out.
 
-    Only isolated pixels change: a one-pixel ruling line or a thin stroke has neighbours like it.
+    A speck is a connected dark blob of at most a few pixels (scaled to the page width).  It runs only
+    when a page has many of them (a scanner's or fax's noise, JPEG-smeared); a clean page keeps its
+    full stops.  Light specks inside strokes (holes) are filled where all eight neighbours are ink.
     """
     import cv2
     import numpy as np
 
-    dark = (gray < 128).astype(np.uint8)
+    h, w = gray.shape
+    k = max(1.0, w / 1240.0)  # A4 at 150 dpi
+    dark = (gray < 170).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    tiny = stats[:, cv2.CC_STAT_AREA] <= max(2, int(5 * k * k))
+    tiny[0] = False
+    count = int(tiny.sum())
+    if count < 0.00004 * h * w:
+        return gray, gray, False
+    specks = tiny[labels].astype(np.uint8)
+    specks = cv2.dilate(specks, np.ones((3, 3), np.uint8))
+    out = gray.copy()
+    out[(specks > 0) & (dark == 0) | (specks > 0) & tiny[labels]] = 255
     kernel = np.ones((3, 3), np.float32)
     kernel[1, 1] = 0
     n_dark = cv2.filter2D(dark, cv2.CV_8U, kernel, borderType=cv2.BORDER_REPLICATE)
-    lone = ((dark == 1) & (n_dark == 0)) | ((dark == 0) & (n_dark == 8))
-    if float(lone.mean()) < 0.0005:
-        return gray, False
-    med = cv2.medianBlur(gray, 3)
-    out = gray.copy()
-    out[lone] = med[lone]
-    return out, True
+    holes = (dark == 0) & (n_dark == 8)
+    out[holes] = 0
+    # the recognizer reads from a gentler copy: only single-pixel specks go, so a decimal point
+    # (a speck too, at low resolution) stays in the number
+    lone = (dark == 1) & (n_dark == 0)
+    gentle = gray.copy()
+    gentle[lone] = 255
+    gentle[holes] = 0
+    return out, gentle, True
 
 
 def _binary(gray: Any) -> Any:
+    """Ink: darker than its neighbourhood, and darker than a faint ghost (a bleached seal, show-through)."""
     import cv2
 
-    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+    local = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+    _, dark = cv2.threshold(gray, 215, 255, cv2.THRESH_BINARY_INV)
+    return cv2.bitwise_and(local, dark)
 
 
 def _profile_score(binary_small: Any, angle: float) -> float:
@@ -222,7 +252,13 @@ def _orientation_and_skew(gray: Any) -> tuple[int, float]:
         s = _profile_score(b, a)
         if s > best_score:
             best, best_score = a, s
-    return quarter, best
+    coarse = best
+    for k in (-3, -2, -1, 1, 2, 3):  # refine to a twentieth of a degree
+        a = coarse + k * SKEW_STEP / 4
+        s = _profile_score(b, a)
+        if s > best_score:
+            best, best_score = a, s
+    return quarter, round(best, 3)
 
 
 def _rotate(img: Any, angle: float) -> Any:
@@ -244,8 +280,11 @@ def _grids(binary: Any, scale: float) -> tuple[list[Any], Any]:
     h, w = binary.shape
     hk = cv2.getStructuringElement(cv2.MORPH_RECT, (max(15, w // 30), 1))
     vk = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(15, h // 60)))
-    hor = cv2.morphologyEx(binary, cv2.MORPH_OPEN, hk)
-    ver = cv2.morphologyEx(binary, cv2.MORPH_OPEN, vk)
+    # close one-pixel pinholes along a line first (salt noise): a rule broken every few hundred pixels
+    # would lose its short pieces to the opening (wider closing would weld text into bars)
+    hor = cv2.morphologyEx(cv2.morphologyEx(binary, cv2.MORPH_CLOSE, np.ones((1, 2), np.uint8)), cv2.MORPH_OPEN, hk)
+    ver = cv2.morphologyEx(cv2.morphologyEx(binary, cv2.MORPH_CLOSE, np.ones((2, 1), np.uint8)), cv2.MORPH_OPEN, vk)
+    thick = max(5, int(6 * w / 1240))  # a rule is a few pixels thick; a welded text line is not
     # bridge one-pixel breaks (JPEG, noise) along the lines
     hor = cv2.dilate(hor, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 1)))
     ver = cv2.dilate(ver, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 5)))
@@ -255,13 +294,15 @@ def _grids(binary: Any, scale: float) -> tuple[list[Any], Any]:
         for i in range(1, n):
             x, y, bw, bh, _area = (int(v) for v in stats[i])
             if orient == "h":
-                if bw < w // 30:
+                if bw < w // 30 or bh > thick:
+                    mask[y:y + bh, x:x + bw][mask[y:y + bh, x:x + bw] > 0] = 0 if bh > thick else 255
                     continue
                 yc = (y + bh / 2) * scale
                 edges.append({"x0": x * scale, "x1": (x + bw) * scale, "top": yc, "bottom": yc,
                               "width": bw * scale, "height": 0.0, "orientation": "h", "object_type": "line"})
             else:
-                if bh < h // 60:
+                if bh < h // 60 or bw > thick:
+                    mask[y:y + bh, x:x + bw][mask[y:y + bh, x:x + bw] > 0] = 0 if bw > thick else 255
                     continue
                 xc = (x + bw / 2) * scale
                 edges.append({"x0": xc, "x1": xc, "top": y * scale, "bottom": (y + bh) * scale,
@@ -281,7 +322,6 @@ def _grids(binary: Any, scale: float) -> tuple[list[Any], Any]:
         x1 = max(c[2] for c in group)
         bottom = max(c[3] for c in group)
         out.append(((x0, top, x1, bottom), [tuple(float(v) for v in c) for c in group]))
-    del np
     return out, mask
 
 
@@ -543,30 +583,42 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
         img = cv2.cvtColor(img, cv2.COLOR_BGRA2BGR)
     img, seal = _bleach_seal(img)
     gray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
-    gray, denoised = _denoise(gray)
+    gray, gentle, denoised = _denoise(gray)
     quarter, skew = _orientation_and_skew(gray)
+    forward = np.eye(3)  # original image pixels -> upright page pixels (boxes are mapped back)
     if quarter:
+        h0 = gray.shape[0]
         gray = cv2.rotate(gray, cv2.ROTATE_90_CLOCKWISE)
-    if abs(skew) >= SKEW_STEP / 2:
+        gentle = cv2.rotate(gentle, cv2.ROTATE_90_CLOCKWISE)
+        forward = np.array([[0.0, -1.0, h0 - 1.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]]) @ forward
+    if abs(skew) >= SKEW_STEP / 4:
+        hh, ww = gray.shape[:2]
+        m = cv2.getRotationMatrix2D((ww / 2, hh / 2), skew, 1.0)
+        forward = np.vstack([m, [0.0, 0.0, 1.0]]) @ forward
         gray = _rotate(gray, skew)
+        gentle = _rotate(gentle, skew) if denoised else gray
     rotation = 90 * quarter
     engine_secs = 0.0
     for _attempt in range(2):
         page = cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR)
+        read_from = cv2.cvtColor(gentle, cv2.COLOR_GRAY2BGR) if denoised else page
         te = time.perf_counter()
         work, ratio_h, ratio_w = eng.preprocess(page)
         boxes = _memo("det", [work], f"{DET_BOX_THRESH},{DET_THRESH}",
-                      lambda: [b.tolist() for b in (eng.auto_text_det(work)[0] or [])])
+                      lambda work=work: [b.tolist() for b in (eng.auto_text_det(work)[0] or [])])
         boxes = [] if boxes is None else list(boxes)
         if boxes and (ratio_h != 1.0 or ratio_w != 1.0):
             boxes = [np.asarray(b, dtype=np.float32) * np.array([ratio_w, ratio_h], dtype=np.float32) for b in boxes]
         boxes = [np.asarray(b, dtype=np.float32) for b in boxes]
-        rec, labels, _ = _recognize(eng, page, boxes, use_cls=True)
+        rec, labels, _ = _recognize(eng, read_from, boxes, use_cls=True)
         engine_secs += time.perf_counter() - te
         flipped = sum(1 for lab in labels if "180" in lab)
         voters = sum(1 for c in _crop_shapes(boxes) if c[1] > 2.5 * c[0])
         if voters and flipped > 0.6 * voters:
             gray = cv2.rotate(gray, cv2.ROTATE_180)  # upside down: the recognizer's classifier says so
+            gentle = cv2.rotate(gentle, cv2.ROTATE_180)
+            hh, ww = gray.shape[:2]
+            forward = np.array([[-1.0, 0.0, ww - 1.0], [0.0, -1.0, hh - 1.0], [0.0, 0.0, 1.0]]) @ forward
             rotation = (rotation + 180) % 360
             continue
         break
@@ -585,7 +637,7 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
     line_h = float(np.median(heights)) if heights else 20.0
     n_left = 0
     if leftovers:
-        extra, secs, n_left = _leftover_ink(eng, page, binary, line_mask, read_boxes, grids, scale, line_h)
+        extra, secs, n_left = _leftover_ink(eng, read_from, binary, line_mask, read_boxes, grids, scale, line_h)
         chars.extend(extra)
     chars.sort(key=lambda c: (round(c["top"], 1), c["x0"]))
     _fold_tokens(chars)
@@ -594,7 +646,7 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
     STATS["seconds"] = STATS.get("seconds", 0.0) + time.perf_counter() - t0
     STATS["engine_seconds"] = STATS.get("engine_seconds", 0.0) + engine_secs
     return OcrPage(chars=chars, grids=grids, width=w * scale, height=h * scale, dpi=dpi, rotation=rotation,
-                   skew=skew, engine_seconds=engine_secs, seconds=time.perf_counter() - t0, seal=seal,
+                   skew=skew, to_original=np.linalg.inv(forward)[:2].tolist(), engine_seconds=engine_secs, seconds=time.perf_counter() - t0, seal=seal,
                    denoised=denoised, leftovers=n_left)
 
 
@@ -602,11 +654,13 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
 class PixelBoxes:
     """Wraps a span → box function: boxes on OCR pages come back in image pixels (``field.bbox``)."""
 
-    __slots__ = ("_inner", "_scale")
+    __slots__ = ("_inner", "_scale", "_affine")
 
-    def __init__(self, inner: Any, dpi_by_page: dict[int, float]) -> None:
+    def __init__(self, inner: Any, dpi_by_page: dict[int, float],
+                 affine_by_page: dict[int, list[list[float]]] | None = None) -> None:
         self._inner = inner
         self._scale = {p: d / 72.0 for p, d in dpi_by_page.items()}
+        self._affine = affine_by_page or {}
 
     def __call__(self, span: tuple[int, int]) -> tuple[float, float, float, float] | None:
         box = self._inner(span)
@@ -620,7 +674,14 @@ class PixelBoxes:
         k = self._scale.get(page) if page is not None else None
         if k is None:
             return box
-        return (round(box[0] * k, 1), round(box[1] * k, 1), round(box[2] * k, 1), round(box[3] * k, 1))
+        x0, top, x1, bottom = box[0] * k, box[1] * k, box[2] * k, box[3] * k
+        m = self._affine.get(page) if page is not None else None
+        if m is not None and m != [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]:  # a page turned or deskewed
+            pts = [(m[0][0] * x + m[0][1] * y + m[0][2], m[1][0] * x + m[1][1] * y + m[1][2])
+                   for x, y in ((x0, top), (x1, top), (x1, bottom), (x0, bottom))]
+            x0, x1 = min(p[0] for p in pts), max(p[0] for p in pts)
+            top, bottom = min(p[1] for p in pts), max(p[1] for p in pts)
+        return (round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1))
 
     def page(self, offset: int) -> int | None:
         return self._inner.page(offset)
