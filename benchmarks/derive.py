@@ -34,11 +34,12 @@ not have them.  Gold values do not change with the rendering, so the gold record
 from __future__ import annotations
 
 import argparse
+import functools
 import pathlib
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
@@ -74,19 +75,103 @@ def _source_text(gold: pathlib.Path) -> pathlib.Path | None:
     return None
 
 
-def _pdf_renderings(pdf: pathlib.Path, stem: str, out: pathlib.Path, notes: list[str]) -> int:
-    n = 0
-    if shutil.which("pdftotext"):
-        for name, args in (("pdftotext", []), ("pdftotext-layout", ["-layout"])):
-            subprocess.run(["pdftotext", *args, str(pdf), str(out / f"{stem}.{name}.txt")], check=True)
-            n += 1
-    else:
-        notes.append("pdftotext not found (apt-get install -y poppler-utils): its renderings are skipped")
+# ---- the converter table: one function per converter, shared with benchmarks/synth -----------------
+
+#: pdftotext's renderings: name -> extra arguments
+PDFTOTEXT = {"pdftotext": [], "pdftotext-layout": ["-layout"]}
+
+
+def pdftotext(pdf: pathlib.Path, name: str) -> bytes:
+    """``pdftotext [-layout] PDF -``: the bytes it writes (UTF-8)."""
+    res = subprocess.run(["pdftotext", *PDFTOTEXT[name], str(pdf), "-"], capture_output=True, check=True, timeout=120)
+    return res.stdout
+
+
+def pdfplumber_text(pdf: pathlib.Path) -> str:
+    """pdfplumber's ``extract_text`` of every page, joined by line breaks."""
     import pdfplumber
 
     with pdfplumber.open(pdf) as doc:
-        text = "\n".join(page.extract_text() or "" for page in doc.pages) + "\n"
-    (out / f"{stem}.pdfplumber.txt").write_text(text, encoding="utf-8")
+        return "\n".join(page.extract_text() or "" for page in doc.pages) + "\n"
+
+
+def text_browser(page: pathlib.Path, name: str) -> bytes:
+    """A text browser's dump (``name`` in :data:`_TEXT_BROWSERS`) of a UTF-8 HTML file."""
+    res = subprocess.run([*_TEXT_BROWSERS[name], str(page)], capture_output=True, timeout=60, check=True)
+    return res.stdout
+
+
+def utf8_page(data: bytes) -> str:
+    """An HTML page decoded as a browser would from its charset, its charset then said to be UTF-8."""
+    from govdisclosure.inputs.text import decode
+
+    text, _, _ = decode(data)
+    return regex.sub(r"(?i)charset\s*=\s*[\"']?[\w-]+", "charset=utf-8", text)
+
+
+def pandoc(docx: pathlib.Path, name: str) -> bytes:
+    """pandoc's rendering ``name`` (in :data:`_PANDOC`) of a DOCX file."""
+    fmt, _ = _PANDOC[name]
+    res = subprocess.run(["pandoc", "-f", "docx", "-t", fmt, "--wrap=none", str(docx)], capture_output=True, check=True, timeout=120)
+    return res.stdout
+
+
+def lxml_text(data: bytes) -> str:
+    """``lxml.html.fromstring(page).text_content()``: what a Python scraper gets from the page."""
+    import lxml.html
+
+    return lxml.html.fromstring(utf8_page(data)).text_content()
+
+
+_BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "li", "br", "title", "section", "article"})
+
+
+def crawler_html(data: bytes) -> str:
+    """A crawler's text dump of a page: a line per paragraph; each table one line, its whitespace gone
+    (the shape of pingtan-2022: '规章000行政规范性文件8855698')."""
+    import lxml.html
+
+    root = lxml.html.fromstring(utf8_page(data))
+    for bad in root.xpath("//script|//style|//head"):
+        bad.drop_tree()
+    lines: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        line = _SPACES.sub(" ", "".join(buf)).strip()
+        if line:
+            lines.append(line)
+        buf.clear()
+
+    def walk(el) -> None:  # type: ignore[no-untyped-def]
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "table":
+            flush()
+            lines.append(_WHITESPACE.sub("", el.text_content()))
+        else:
+            if tag in _BLOCKS:
+                flush()
+            buf.append(el.text or "")
+            for child in el:
+                walk(child)
+            if tag in _BLOCKS:
+                flush()
+        buf.append(el.tail or "")
+
+    walk(root)
+    flush()
+    return "\n".join(lines) + "\n"
+
+
+def _pdf_renderings(pdf: pathlib.Path, stem: str, out: pathlib.Path, notes: list[str]) -> int:
+    n = 0
+    if shutil.which("pdftotext"):
+        for name in PDFTOTEXT:
+            (out / f"{stem}.{name}.txt").write_bytes(pdftotext(pdf, name))
+            n += 1
+    else:
+        notes.append("pdftotext not found (apt-get install -y poppler-utils): its renderings are skipped")
+    (out / f"{stem}.pdfplumber.txt").write_text(pdfplumber_text(pdf), encoding="utf-8")
     return n + 1
 
 
@@ -97,10 +182,7 @@ _TEXT_BROWSERS = {
 
 
 def _html_renderings(page: pathlib.Path, stem: str, out: pathlib.Path, notes: list[str]) -> int:
-    from govdisclosure.inputs.text import decode
-
-    text, _, _ = decode(page.read_bytes())
-    text = regex.sub(r"(?i)charset\s*=\s*[\"']?[\w-]+", "charset=utf-8", text)
+    text = utf8_page(page.read_bytes())
     n = 0
     tmp = out / f".{stem}.utf8.html"
     tmp.write_text(text, encoding="utf-8")
@@ -109,8 +191,7 @@ def _html_renderings(page: pathlib.Path, stem: str, out: pathlib.Path, notes: li
             if shutil.which(cmd[0]) is None:
                 notes.append(f"{cmd[0]} not found (apt-get install -y {cmd[0]}): its renderings are skipped")
                 continue
-            res = subprocess.run([*cmd, str(tmp)], capture_output=True, timeout=60, check=True)
-            (out / f"{stem}.{name}.txt").write_bytes(res.stdout)
+            (out / f"{stem}.{name}.txt").write_bytes(text_browser(tmp, name))
             n += 1
     finally:
         tmp.unlink()
@@ -120,15 +201,45 @@ def _html_renderings(page: pathlib.Path, stem: str, out: pathlib.Path, notes: li
 _PANDOC = {"pandoc-plain": ("plain", "txt"), "pandoc-md": ("markdown", "md"), "pandoc-gfm": ("gfm", "md")}
 
 
+def _browser_dump(page: pathlib.Path, name: str) -> str:
+    tmp = page.with_name(f".{page.stem}.{name}.utf8.html")
+    tmp.write_text(utf8_page(page.read_bytes()), encoding="utf-8")
+    try:
+        return text_browser(tmp, name).decode("utf-8", "replace")
+    finally:
+        tmp.unlink()
+
+
+#: The converter table: a file's format -> rendering name -> (the command it needs or None, a
+#: function of the file's path giving the rendered text).  derive() writes the pdf, w3m/lynx and
+#: pandoc ones for the fixtures; benchmarks/synth runs every one on its synthetic files.
+CONVERTERS: dict[str, dict[str, tuple[str | None, Callable[[pathlib.Path], str]]]] = {
+    "pdf": {
+        "pdftotext": ("pdftotext", lambda p: pdftotext(p, "pdftotext").decode("utf-8", "replace")),
+        "pdftotext-layout": ("pdftotext", lambda p: pdftotext(p, "pdftotext-layout").decode("utf-8", "replace")),
+        "pdfplumber": (None, pdfplumber_text),
+    },
+    "html": {
+        "w3m": ("w3m", lambda p: _browser_dump(p, "w3m")),
+        "lynx": ("lynx", lambda p: _browser_dump(p, "lynx")),
+        "lxml": (None, lambda p: lxml_text(p.read_bytes())),
+        "crawler": (None, lambda p: crawler_html(p.read_bytes())),
+    },
+    "docx": {name: ("pandoc", functools.partial(lambda p, n: pandoc(p, n).decode("utf-8", "replace"), n=name)) for name in _PANDOC},
+}
+
+
+def available(fmt: str) -> dict[str, Callable[[pathlib.Path], str]]:
+    """The converters of :data:`CONVERTERS` for ``fmt`` whose command is installed."""
+    return {name: fn for name, (cmd, fn) in CONVERTERS[fmt].items() if cmd is None or shutil.which(cmd)}
+
+
 def _docx_renderings(docx: pathlib.Path, stem: str, out: pathlib.Path, notes: list[str]) -> int:
     if shutil.which("pandoc") is None:
         notes.append("pandoc not found (apt-get install -y pandoc): its renderings are skipped")
         return 0
-    for name, (fmt, ext) in _PANDOC.items():
-        subprocess.run(
-            ["pandoc", "-f", "docx", "-t", fmt, "--wrap=none", str(docx), "-o", str(out / f"{stem}.{name}.{ext}")],
-            check=True, timeout=120,
-        )
+    for name, (_, ext) in _PANDOC.items():
+        (out / f"{stem}.{name}.{ext}").write_bytes(pandoc(docx, name))
     return len(_PANDOC)
 
 
