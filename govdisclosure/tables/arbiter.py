@@ -354,7 +354,7 @@ def weigh(arb: Arbiter, ctx: TableContext, alternatives: Sequence[Reading]) -> N
         arb.note(Finding(
             "rows_placed_by_order",
             "warning",
-            f"part 三's labels stand apart from their numbers; {len(decided)} cell(s) were read as the only "
+            f"labels stand apart from their numbers; {len(decided)} cell(s) were read as the only "
             f"reading that places every row and number and keeps R1–R3 does ({names})",
             keys=tuple(decided),
         ))
@@ -362,7 +362,7 @@ def weigh(arb: Arbiter, ctx: TableContext, alternatives: Sequence[Reading]) -> N
         arb.note(Finding(
             "ambiguous_rows",
             "warning",
-            f"part 三's labels stand apart from their numbers and the readings ({', '.join(n for n, _, _ in readings)}) "
+            f"labels stand apart from their numbers and the readings ({', '.join(n for n, _, _ in readings)}) "
             f"give {len(doubted)} cell(s) different values that the arithmetic cannot decide between",
             keys=tuple(doubted),
         ))

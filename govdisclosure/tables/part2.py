@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from .. import schema
+from ..labels import Anchor
 from ..layout import Token
 from ..report import Finding
 from ..sections import DocInfo
-from .arbiter import Arbiter, RowReading, TableReading
-from .model import Prefer, TableContext
-from .readings import aligned, captions, detached, glued, positional
-from .rows import attach_signs, part2_anchors, part2_stops, plan_rows, region, row_contexts, tok_range
+from .arbiter import Arbiter, RowReading, TableReading, weigh
+from .model import Placed, Prefer, TableContext
+from .readings import aligned, captions, detached, glued, loose_labels, positional
+from .rows import Window, attach_signs, part2_anchors, part2_stops, plan_rows, region, row_contexts, tok_range
 
 ROW_READINGS: list[RowReading] = [detached.read, aligned.read, glued.read, positional.read]
 READINGS: list[TableReading] = []
+# other readings of each block, weighed against the board by the arbiter (arbiter.weigh)
+ALTERNATIVES: list[TableReading] = [loose_labels.read]
 REPAIRS: list[TableReading] = [captions.read]
 
 
@@ -37,5 +40,38 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
         arb.note(finding)
     ctxs = row_contexts(tokens, plan, hi, cols_of, None, prefer, detached=found if back is not None else None)
     table = TableContext(tokens, lo, hi, edition, arb.fields, tuple(plan), cols_of)
-    arb.run(table, ctxs, ROW_READINGS, READINGS, REPAIRS)
+    before = len(arb.findings)
+    arb.run(table, ctxs, ROW_READINGS, READINGS, [])
+    for w in windows:
+        _weigh_block(arb, table, w, anchors, stops, caps, tuple(arb.findings[before:]))
+    for repair in REPAIRS:
+        for r in repair(table):
+            arb.apply(r)
     return r2
+
+
+def _weigh_block(
+    arb: Arbiter, table: TableContext, w: Window, anchors: list[Anchor], stops: dict[str, list[int]], caps: list[int],
+    findings: tuple[Finding, ...],
+) -> None:
+    """A block's labels that stand apart from their numbers, read otherwise (readings/loose_labels.py)
+    and weighed against the board: the block is a table of its own, with no sums, so a reading
+    survives when it places every row of the block and every number."""
+    wlo, _, keys, cols = w
+    whi = min([c for c in caps if c > wlo] or [table.hi])
+    mine = sorted((a for a in anchors if a.row.key in keys and wlo <= a.tok < whi), key=lambda a: a.tok)
+    if not mine:
+        return
+    columns = {k: list(cols) for k in keys}
+
+    def reread(alt: list[Anchor]) -> tuple[dict[str, Placed], list[Finding]]:
+        sub = Arbiter(arb.norm, arb.edition)
+        plan = plan_rows(table.tokens, alt, whi, columns, stops)
+        ctx = TableContext(table.tokens, wlo, whi, arb.edition, sub.fields, tuple(plan), columns)
+        sub.run(ctx, row_contexts(table.tokens, plan, whi, columns, None, None), ROW_READINGS, READINGS, [])
+        return sub.placed, sub.findings
+
+    block = TableContext(
+        table.tokens, wlo, whi, arb.edition, arb.fields, (), columns, keys, anchors=tuple(mine), findings=findings, reread=reread
+    )
+    weigh(arb, block, [r for alt in ALTERNATIVES for r in alt(block)])

@@ -603,6 +603,27 @@ def _loose_labels_md() -> str:
     return P3 + "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n|---|---|---|---|---|---|---|---|\n" + "\n".join(out) + "\n"
 
 
+def _numbers_above_labels() -> str:
+    """Part 三 as pdfplumber prints a block whose labels wrap: block （四）'s numbers stand on the line
+    above each label, the group label （四）无法提供 between them (the issue-12 shape
+    '10 0 0 0 0 0 10 / 1.本机关不掌握相关政府信息 / （四）无法提供 / 3 0 0 0 0 0 3 / 2.没有现成…')."""
+    from govdisclosure import schema
+
+    rows = [r for r in schema.load().app_rows_for("2021") if r.key != "other_processing.total"]
+    vals = {r.key: [0] * 7 for r in rows}
+    for key, nat, com in (("new_received", 20, 2), ("granted", 5, 1), ("unavailable.not_held", 10, 0),
+                          ("unavailable.needs_creation", 3, 1), ("other_processing.miscellaneous", 2, 0), ("total_processed", 20, 2)):
+        vals[key] = [nat, com, 0, 0, 0, 0, nat + com]
+    out = []
+    for r in rows:
+        nums = " ".join(map(str, vals[r.key]))
+        if r.key.startswith("unavailable."):
+            out += [nums, r.label] + (["（四）无法提供"] if r.key == "unavailable.not_held" else [])
+        else:
+            out.append(f"{r.label} {nums}")
+    return P3 + "\n".join(out) + "\n"
+
+
 ISSUE12: list[Case] = [
     Case(
         "glued-negative-change",
@@ -662,6 +683,37 @@ ISSUE12: list[Case] = [
         {A + "new_received.total": (None, "absent")},
         "a 2014 reply letter that mentions 政府信息公开 but is no report came out as edition legacy; now None",
         findings=("no_report_found",),
+    ),
+    Case(
+        "numbers-above-wrapped-labels",
+        doc(_numbers_above_labels()),
+        {
+            A + "unavailable.not_held.natural_person": (10, "inferred"),
+            A + "unavailable.needs_creation.total": (4, "inferred"),
+            A + "unavailable.unclear_after_correction.total": (0, "inferred"),
+        },
+        "issue 12, kind 1: pdfplumber prints a wrapped row's numbers on the line above its label; each run "
+        "of numbers went to the label after it and two rows swapped, ok.  Read three ways, only the "
+        "numbers-above reading places every row and number and keeps R1–R3",
+        findings=("rows_placed_by_order",),
+    ),
+    Case(
+        "part2-numbers-above-labels",
+        doc(
+            "二、主动公开政府信息情况\n第二十条第（一）项\n本年新\n本年新\n信息内容\n制作数量\n公开数量 对外公开总数量\n13\n13\n524\n规章\n"
+            "60\n60\n368\n规范性文件\n第二十条第（五）项\n信息内容\n上一年项目数量 本年增/减 处理决定数量\n0\n0\n0\n行政许可\n",
+            title="上海市人民政府办公厅2019年政府信息公开工作年度报告\n一、总体情况\n2019年，做好政府信息公开工作。\n",
+        ),
+        {
+            "active.regulations.made": (13, "inferred"),
+            "active.regulations.total_published": (524, "inferred"),
+            "active.normative_documents.made": (60, "inferred"),
+            "active.normative_documents.total_published": (368, "inferred"),
+        },
+        "issue 12, kind 4: shanghai-office-2019 printed by Chromium, plain pdftotext: each block's numbers "
+        "stand above its label, and 规章 took 规范性文件's 60 60 368, ok; only the numbers-above reading "
+        "places every row of the block",
+        edition="2019",
     ),
     Case(
         "glued-thousands-in-crawler-part2",

@@ -2,6 +2,9 @@
 that print a block's labels together and its label-less rows after them; pdfplumber and markdown
 printing a wrapped label below its row's numbers).
 
+The same holds for each block of part 二 (Chromium-printed PDFs through plain pdftotext print
+"13 13 524 / 规章 / 60 60 368 / 规范性文件": 规章 took 60 60 368, ok).
+
 A label on a line of its own may belong to the numbers below it (what the labels' reading assumed),
 to the numbers above it, or to neither (the rows then take the numbers in template order between the
 labels that do stand on their rows).  This reading proposes the two other readings of the whole
@@ -30,7 +33,8 @@ def read(ctx: TableContext) -> list[Reading]:
     if all(strong):
         return []
     alts = {NAMES[0]: [a for a, s in zip(anchors, strong) if s]}
-    above = _numbers_above(ctx.tokens, anchors, strong)
+    width = {k: len(c) for k, c in ctx.columns.items()}
+    above = _numbers_above(ctx.tokens, anchors, strong, ctx.lo, width)
     if above is not None:
         alts[NAMES[1]] = above
     out = []
@@ -50,13 +54,15 @@ def on_its_row(tokens: list[Token], a: Anchor, nxt: int) -> bool:
     return False  # a label with no numbers after it stands apart from them
 
 
-def _numbers_above(tokens: list[Token], anchors: list[Anchor], strong: list[bool]) -> list[Anchor] | None:
+def _numbers_above(
+    tokens: list[Token], anchors: list[Anchor], strong: list[bool], lo: int, width: dict[str, int]
+) -> list[Anchor] | None:
     """Every label that stands apart from its numbers moved to the row of numbers printed just above
     it; None when no label has such a row free above it."""
     out: list[Anchor] = []
     moved = False
     for i, a in enumerate(anchors):
-        j = _row_above(tokens, anchors, strong, i) if not strong[i] else None
+        j = _row_above(tokens, anchors, strong, i, lo, width.get(a.row.key, 1)) if not strong[i] else None
         if j is None:
             out.append(a)
             continue
@@ -65,11 +71,11 @@ def _numbers_above(tokens: list[Token], anchors: list[Anchor], strong: list[bool
     return out if moved else None
 
 
-def _row_above(tokens: list[Token], anchors: list[Anchor], strong: list[bool], i: int) -> int | None:
-    """The first token of the row of numbers between label ``i`` and the label before it, unless that
-    row is the one the label before stands on."""
+def _row_above(tokens: list[Token], anchors: list[Anchor], strong: list[bool], i: int, lo: int, n: int) -> int | None:
+    """The first token of the row of numbers between label ``i`` and the label before it (its ``n``
+    cells, on one line or one a line), unless that row is the one the label before stands on."""
     a = anchors[i]
-    floor = anchors[i - 1].end_tok + 1 if i else 0
+    floor = anchors[i - 1].end_tok + 1 if i else lo
     prev = anchors[i - 1] if i else None
     own_rows = {tokens[prev.tok].row, tokens[prev.end_tok].row} if prev is not None and strong[i - 1] else set()
     j = a.tok - 1
@@ -77,7 +83,8 @@ def _row_above(tokens: list[Token], anchors: list[Anchor], strong: list[bool], i
         j -= 1
     if j < floor or tokens[j].row in own_rows:
         return None
-    row = tokens[j].row
-    while j - 1 >= floor and tokens[j - 1].row == row and tokens[j - 1].kind in (NUM, MARK, BLANK):
+    row, cells = tokens[j].row, 1
+    while j - 1 >= floor and tokens[j - 1].kind in (NUM, MARK, BLANK) and (tokens[j - 1].row == row or cells < n):
         j -= 1
+        row, cells = tokens[j].row, cells + 1
     return j
