@@ -437,6 +437,15 @@ def _survives(ctx: TableContext, cells: Mapping[str, Placed], fnd: Sequence[Find
     return True
 
 
+def complete(ctx: TableContext, board: Mapping[str, Field], findings: Sequence[Finding]) -> bool:
+    """Every row of the table read and no number left over."""
+    if any(f.code == "unassigned_values" for f in findings):
+        return False
+    printed = [r for r in ctx.order if not r.startswith("applications.other_processing.")]
+    cols = ctx.columns
+    return not any(all((f := board.get(f"{r}.{c.key}")) is None or f.status == "missing" for c in cols[r]) for r in printed)
+
+
 def doubt_between_gaps(arb: Arbiter, ctx: TableContext) -> None:
     """Numbers left over after some row and rows with no numbers in the same table: some numbers went
     to the wrong rows (a label printed apart from its row took the next row's numbers).  Which ones

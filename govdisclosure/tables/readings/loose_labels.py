@@ -30,7 +30,7 @@ def read(ctx: TableContext) -> list[Reading]:
     if not anchors or ctx.reread is None:
         return []
     strong = [on_its_row(ctx.tokens, a, anchors[i + 1].tok if i + 1 < len(anchors) else ctx.hi) for i, a in enumerate(anchors)]
-    if all(strong):
+    if all(strong) or _settled(ctx, anchors):
         return []
     alts = {NAMES[0]: [a for a, s in zip(anchors, strong) if s]}
     width = {k: len(c) for k, c in ctx.columns.items()}
@@ -88,3 +88,13 @@ def _row_above(tokens: list[Token], anchors: list[Anchor], strong: list[bool], i
         j -= 1
         row, cells = tokens[j].row, cells + 1
     return j
+
+
+def _settled(ctx: TableContext, anchors: list[Anchor]) -> bool:
+    """The labels' reading leaves nothing over: every row read, every number used, none before the
+    first label.  The other readings could then only shift rows onto numbers that are not there."""
+    from ..arbiter import complete
+
+    if any(t.kind in (NUM, MARK) for t in ctx.tokens[ctx.lo : anchors[0].tok]):
+        return False
+    return complete(ctx, ctx.board, ctx.findings)
