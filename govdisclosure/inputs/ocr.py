@@ -171,6 +171,36 @@ def _bleach_seal(img: Any) -> tuple[Any, bool]:
     return np.dstack([chan, chan, chan]), True
 
 
+def _red_mask(img: Any) -> Any:
+    """255 where the page has red ink (a seal), else 0 (uint8, the image's size)."""
+    import numpy as np
+
+    if img.ndim != 3:
+        return np.zeros(img.shape[:2], np.uint8)
+    b, g, r = (img[:, :, i].astype(np.int16) for i in range(3))
+    return (((r > 110) & (r - np.maximum(g, b) > 45)) * 255).astype(np.uint8)
+
+
+def _under_seal(chars: list[dict[str, Any]], grids: list[Any], seal_mask: Any, scale: float) -> list[dict[str, Any]]:
+    """A table cell under a seal in which nothing was read is not known to be blank: a ``?`` there.
+
+    Ink under red is faint after bleaching; a digit lost there must not come back as a blank cell.
+    """
+    inv = 1.0 / scale
+    centres = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars]
+    out = []
+    for _bbox, cells in grids:
+        for (x0, top, x1, bottom) in cells:
+            if any(x0 <= x <= x1 and top <= y <= bottom for x, y in centres):
+                continue
+            sub = seal_mask[int(top * inv): int(bottom * inv), int(x0 * inv): int(x1 * inv)]
+            if sub.size and float((sub > 0).mean()) >= 0.03:
+                cx, cy, hh = (x0 + x1) / 2, (top + bottom) / 2, min(8.0, (bottom - top) / 3)
+                out.append({"text": "?", "x0": cx - hh / 2, "x1": cx + hh / 2, "top": cy - hh / 2,
+                            "bottom": cy + hh / 2, "size": hh, "conf": 0.0})
+    return out
+
+
 def _denoise(gray: Any) -> tuple[Any, Any, bool]:
     """Salt-and-pepper noise: specks of ink too small to be a glyph or a line are painted out.
 
@@ -581,6 +611,7 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
         img = cv2.cvtColor(img, cv2.COLOR_GRAY2BGR)
     elif img.shape[2] == 4:
         img = cv2.cvtColor(img, cv2.COLOR_BGRA2BGR)
+    seal_mask = _red_mask(img)
     img, seal = _bleach_seal(img)
     gray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
     gray, gentle, denoised = _denoise(gray)
@@ -590,6 +621,7 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
         h0 = gray.shape[0]
         gray = cv2.rotate(gray, cv2.ROTATE_90_CLOCKWISE)
         gentle = cv2.rotate(gentle, cv2.ROTATE_90_CLOCKWISE)
+        seal_mask = cv2.rotate(seal_mask, cv2.ROTATE_90_CLOCKWISE) if seal else seal_mask
         forward = np.array([[0.0, -1.0, h0 - 1.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]]) @ forward
     if abs(skew) >= SKEW_STEP / 4:
         hh, ww = gray.shape[:2]
@@ -597,6 +629,7 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
         forward = np.vstack([m, [0.0, 0.0, 1.0]]) @ forward
         gray = _rotate(gray, skew)
         gentle = _rotate(gentle, skew) if denoised else gray
+        seal_mask = _rotate(seal_mask, skew) if seal else seal_mask
     rotation = 90 * quarter
     engine_secs = 0.0
     for _attempt in range(2):
@@ -617,6 +650,7 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
         if voters and flipped > 0.6 * voters:
             gray = cv2.rotate(gray, cv2.ROTATE_180)  # upside down: the recognizer's classifier says so
             gentle = cv2.rotate(gentle, cv2.ROTATE_180)
+            seal_mask = cv2.rotate(seal_mask, cv2.ROTATE_180) if seal else seal_mask
             hh, ww = gray.shape[:2]
             forward = np.array([[-1.0, 0.0, ww - 1.0], [0.0, -1.0, hh - 1.0], [0.0, 0.0, 1.0]]) @ forward
             rotation = (rotation + 180) % 360
@@ -639,6 +673,8 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
     if leftovers:
         extra, secs, n_left = _leftover_ink(eng, read_from, binary, line_mask, read_boxes, grids, scale, line_h)
         chars.extend(extra)
+    if seal:
+        chars.extend(_under_seal(chars, grids, seal_mask, scale))
     chars.sort(key=lambda c: (round(c["top"], 1), c["x0"]))
     _fold_tokens(chars)
     h, w = gray.shape
