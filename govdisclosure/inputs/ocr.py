@@ -283,6 +283,8 @@ def _orientation_and_skew(gray: Any) -> tuple[int, float]:
         if s > best_score:
             best, best_score = a, s
     coarse = best
+    if coarse == 0.0:
+        return quarter, 0.0  # straight: resampling a straight page only blurs it
     for k in (-3, -2, -1, 1, 2, 3):  # refine to a twentieth of a degree
         a = coarse + k * SKEW_STEP / 4
         s = _profile_score(b, a)
@@ -508,8 +510,6 @@ def _leftover_ink(eng: Any, img: Any, binary: Any, line_mask: Any, det_boxes: li
     import cv2
     import numpy as np
 
-    if not grids:
-        return [], 0.0, 0
     ink = cv2.bitwise_and(binary, cv2.bitwise_not(cv2.dilate(line_mask, np.ones((5, 5), np.uint8))))
     covered = np.zeros_like(ink)
     for b in det_boxes:  # boxes that gave characters; an unreadable box leaves its ink to be found
@@ -546,11 +546,38 @@ def _leftover_ink(eng: Any, img: Any, binary: Any, line_mask: Any, det_boxes: li
             quad[:, 0] = quad[:, 0].clip(0, img.shape[1] - 1)
             quad[:, 1] = quad[:, 1].clip(0, img.shape[0] - 1)
             quads.append((quad, (bx0, by0, bx1, by1)))
+    # outside ruled tables (unruled tables, text): blobs of text size that detection missed; read
+    # alone they are never confident
+    n_cells = len(quads)
+    in_grid = np.zeros_like(ink)
+    for bbox, _cells in grids:
+        in_grid[int(bbox[1] * inv): int(bbox[3] * inv) + 1, int(bbox[0] * inv): int(bbox[2] * inv) + 1] = 255
+    loose = cv2.bitwise_and(ink, cv2.bitwise_not(in_grid))
+    kx, ky = max(3, int(0.5 * line_h)), max(1, int(0.15 * line_h))
+    blobs = cv2.dilate(loose, np.ones((ky, kx), np.uint8))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(blobs, connectivity=8)
+    for k in range(1, n):
+        x, y, bw, bh, area = (int(v) for v in stats[k])
+        if not (0.4 * line_h <= bh <= 1.6 * line_h and bw <= 8 * line_h):
+            continue
+        if int(np.count_nonzero(loose[y:y + bh, x:x + bw])) < 0.04 * bh * bh:
+            continue
+        n_left += 1
+        pad = max(3, int(0.3 * bh))
+        quad = np.array([[x - pad, y - pad], [x + bw + pad, y - pad], [x + bw + pad, y + bh + pad],
+                         [x - pad, y + bh + pad]], dtype=np.float32)
+        quad[:, 0] = quad[:, 0].clip(0, img.shape[1] - 1)
+        quad[:, 1] = quad[:, 1].clip(0, img.shape[0] - 1)
+        quads.append((quad, (x, y, x + bw, y + bh)))
     if quads:
         rec, labels, secs = _recognize(eng, img, [q for q, _ in quads], use_cls=False)
-        for r, lab, (quad, (bx0, by0, bx1, by1)) in zip(rec, labels, quads, strict=False):
+        for i, (r, lab, (quad, (bx0, by0, bx1, by1))) in enumerate(zip(rec, labels, quads, strict=False)):
             got = [c for c in _words_from(r, quad, lab, scale) if c["text"].strip()]
-            if got:
+            if i >= n_cells:  # a loose blob: read if it reads, never confidently, never a '?'
+                for c in got:
+                    c["conf"] = min(c["conf"], 0.5)
+                found.extend(got)
+            elif got:
                 found.extend(got)
             else:  # ink nobody can read: a cell that is not blank, and not known
                 found.append({"text": "?", "x0": bx0 * scale, "x1": bx1 * scale, "top": by0 * scale,
@@ -623,7 +650,7 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
         gentle = cv2.rotate(gentle, cv2.ROTATE_90_CLOCKWISE)
         seal_mask = cv2.rotate(seal_mask, cv2.ROTATE_90_CLOCKWISE) if seal else seal_mask
         forward = np.array([[0.0, -1.0, h0 - 1.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]]) @ forward
-    if abs(skew) >= SKEW_STEP / 4:
+    if abs(skew) >= 1.5 * SKEW_STEP:
         hh, ww = gray.shape[:2]
         m = cv2.getRotationMatrix2D((ww / 2, hh / 2), skew, 1.0)
         forward = np.vstack([m, [0.0, 0.0, 1.0]]) @ forward
