@@ -44,8 +44,10 @@ def _marks() -> frozenset[str]:
 
 
 def is_mark(s: str) -> bool:
-    """A not-applicable mark (``/``, ``—``, ``无`` …) standing alone."""
-    return s.strip() in _marks()
+    """A not-applicable mark (``/``, ``—``, ``无`` …) standing alone; markdown's escape of it too
+    (pandoc writes a cell's ``-`` as ``\\-``)."""
+    s = s.strip()
+    return s in _marks() or (s[:1] == "\\" and s[1:] in _marks())
 
 
 #: Characters of the longest Chinese numeral read.  A cell never holds more (一千二百三十四万五千六百七十八
@@ -98,7 +100,7 @@ def read_cell(raw: str, *, money: bool = False, signed: bool = False) -> tuple[i
     s = unicodedata.normalize("NFKC", raw).strip().replace(" ", "")
     if not s:
         return None, "blank", None
-    if s in _marks():
+    if is_mark(s):
         return None, "not_applicable", None
     m = NUMBER_RE.fullmatch(s)
     if m:

@@ -54,10 +54,6 @@ RENDERINGS = [
 
 #: (rendering, phenomenon) pairs with silent errors today — shrink this list as the parser is fixed.
 XFAIL: set[tuple[str, str]] = {
-    # part 二 glued with thousands separators, no sums to cut by: 规章41551,086 read 41551 (41 | 551 | 1,086)
-    ("cms-html.crawler", "thousands"),
-    # pandoc gfm writes the mark "-" as "\\-"; the row 属于国家秘密 loses a cell and shifts: other_org=146 (the 总计)
-    ("docx.pandoc-gfm", "seed-109"),
 }
 
 

@@ -248,10 +248,16 @@ def attach_signs(tokens: list[Token], lo: int, hi: int) -> None:
     digits: the raw text shows the sign), the digits token an empty text token, so token indices hold.
     """
     for i in range(lo, min(hi, len(tokens)) - 1):
-        t, u = tokens[i], tokens[i + 1]
-        if t.kind == TEXT and t.text in _MINUS and u.kind == NUM and u.start == t.end and u.text[:1] not in "+-":
+        t = tokens[i]
+        if t.kind != TEXT or t.text not in _MINUS:
+            continue
+        j = i + 1  # past the empty tokens a merged thousands run leaves (attach_thousands)
+        while j < len(tokens) - 1 and tokens[j].kind == TEXT and not tokens[j].text:
+            j += 1
+        u = tokens[j]
+        if u.kind == NUM and u.start == t.end and u.text[:1] not in "+-":
             tokens[i] = dataclasses.replace(u, start=t.start, text="-" + u.text)
-            tokens[i + 1] = dataclasses.replace(u, kind=TEXT, text="", start=u.end)
+            tokens[j] = dataclasses.replace(u, kind=TEXT, text="", start=u.end)
 
 
 def attach_thousands(tokens: list[Token], lo: int, hi: int) -> None:
@@ -259,12 +265,15 @@ def attach_thousands(tokens: list[Token], lo: int, hi: int) -> None:
     1,496 | 59): the tokenizer reads no number there and leaves the comma as text between two runs.
     The runs and the comma become one glued token, cut with the comma inside one cell
     (``glued.token_options``); the other tokens become empty text, so token indices hold."""
-    for i in range(lo, min(hi, len(tokens)) - 2):
+    i = lo
+    while i < min(hi, len(tokens)) - 2:
         t, c, u = tokens[i], tokens[i + 1], tokens[i + 2]
         if (
             t.kind == NUM and u.kind == NUM and c.kind == TEXT and c.text == "," and t.end == c.start and c.end == u.start
-            and t.text.isdigit() and u.text.isdigit() and len(u.text) >= 3 and (t.glued or u.glued)
+            and t.text.replace(",", "").isdigit() and u.text.isdigit() and len(u.text) >= 3 and (t.glued or u.glued)
         ):
-            tokens[i] = dataclasses.replace(t, text=t.text + "," + u.text, end=u.end, glued=True)
-            tokens[i + 1] = dataclasses.replace(c, text="", start=u.end, end=u.end)
-            tokens[i + 2] = dataclasses.replace(u, kind=TEXT, text="", start=u.end)
+            # "1,0336219,385": the merged token may take the next comma and run too, so it moves along
+            tokens[i + 2] = dataclasses.replace(t, text=t.text + "," + u.text, end=u.end, glued=True)
+            tokens[i] = dataclasses.replace(t, kind=TEXT, text="", end=t.start)
+            tokens[i + 1] = dataclasses.replace(c, text="", start=t.start, end=t.start)
+        i += 1

@@ -716,6 +716,33 @@ ISSUE12: list[Case] = [
         edition="2019",
     ),
     Case(
+        "glued-thousands-chain-and-sign",
+        doc(
+            "二、主动公开政府信息情况 第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可243-550"
+            "其他对外管理服务事项1,0336219,385第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚433-226,943"
+            "三、收到和处理政府信息公开申请情况",
+            title="安吉县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n2020年，做好政府信息公开工作。\n",
+        ),
+        {
+            "active.other_services.previous": (1033, "inferred"),
+            "active.other_services.decisions": (..., "doubtful"),
+            "active.penalty.previous": (433, "ok"),
+            "active.penalty.change": (..., "doubtful"),
+            "active.penalty.decisions": (..., "doubtful"),
+        },
+        "synthesizer (seed 509, CMS HTML crawler dump): two thousands numbers in one glued run "
+        "('1,0336219,385' = 1,033 | 62 | 19,385) and a sign before one ('433-226,943' = 433 | -22 | 6,943): "
+        "19,385 came out 385 and -226,943 whole, ok",
+        edition="2019",
+    ),
+    Case(
+        "pandoc-escaped-mark",
+        doc(P3, "| 1.属于国家秘密 | 5 | \\- | 0 | 3 | 0 | 0 | 8 |\n"),
+        {A + "withheld.state_secret.commercial_enterprise": (None, "not_applicable"), A + "withheld.state_secret.total": (8, "ok")},
+        "synthesizer (seed 109, DOCX through pandoc gfm): a cell's mark '-' is written '\\-'; it was text, the "
+        "row lost a cell and shifted (other_org = the 总计, ok)",
+    ),
+    Case(
         "glued-thousands-in-crawler-part2",
         doc(
             "二、主动公开政府信息情况 第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章41551,086规范性文件234365"

@@ -89,30 +89,45 @@ def _splits(digits: str, start: int) -> list[list[Cell]]:
     return out
 
 
-_GLUED_THOUSANDS = regex.compile(r"([0-9]+),([0-9]{3}(?:,[0-9]{3})*)([0-9]*)")
+_GLUED_COMMAS = regex.compile(r"-?[0-9]+(?:,[0-9]+)+")
+_THOUSANDS_CELL = regex.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
 
 
-def _thousands_splits(left: str, groups: str, rest: str, start: int) -> list[list[Cell]]:
-    """Cuttings of glued digits around a thousands separator: the cell that holds the comma takes one
-    to three digits before it and the three-digit groups after it; the digits before and after are
-    cut like any glued run."""
+def _comma_splits(text: str, start: int) -> list[list[Cell]]:
+    """Cuttings of glued digits that hold thousands separators ("41551,086" is 41 | 55 | 1,086,
+    "1,0336219,385" is 1,033 | 62 | 19,385): a cell is plain digits or a well-formed thousands number,
+    and a comma always stands inside one."""
+    sign = text.startswith("-")
+    body = text[1:] if sign else text
     out: list[list[Cell]] = []
-    for k in range(1, min(3, len(left)) + 1):
-        head, lead = left[: len(left) - k], left[len(left) - k :]
-        if lead[0] == "0":
-            continue
-        mid_start = start + len(head)
-        mid = Cell(f"{lead},{groups}", NUM, mid_start, mid_start + len(lead) + 1 + len(groups), split=True)
-        heads = _splits(head, start) if head else [[]]
-        tails = _splits(rest, mid.end) if rest else [[]]
-        out += [[*_as_split(h), mid, *_as_split(tl)] for h in heads for tl in tails]
-        if len(out) > MAX_CUTS:
-            break
+
+    def cells_at(a: int) -> list[int]:
+        ends = [b for b in range(a + 1, min(len(body), a + MAX_CELL_DIGITS) + 1) if body[a:b].isdigit()]
+        if body[a] == "0":
+            ends = [a + 1]
+        for k in range(1, 4):  # a thousands number: 1-3 digits, then as many ",ddd" groups as stand there
+            b = a + k
+            while b + 4 <= len(body) and body[b] == "," and body[b + 1 : b + 4].isdigit():
+                b += 4
+                if _THOUSANDS_CELL.fullmatch(body, a, b):
+                    ends.append(b)
+        return [b for b in ends if b == len(body) or body[b] != ","]
+
+    def rec(a: int, acc: list[tuple[int, int]]) -> None:
+        if len(out) > MAX_CUTS or len(acc) > MAX_ROW_CELLS:
+            return
+        if a == len(body):
+            off = start + (1 if sign else 0)
+            row = [Cell(body[x:y], NUM, off + x, off + y, split=True) for x, y in acc]
+            if sign:
+                row[0] = Cell("-" + row[0].text, NUM, start, row[0].end, split=True)
+            out.append(row)
+            return
+        for b in cells_at(a):
+            rec(b, [*acc, (a, b)])
+
+    rec(0, [])
     return out
-
-
-def _as_split(cells: list[Cell]) -> list[Cell]:
-    return [Cell(c.text, c.kind, c.start, c.end, split=True) for c in cells]
 
 
 _ZEROS_THEN_NUMBER = regex.compile(r"(0+)([1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?)")
@@ -127,8 +142,8 @@ def token_options(t: Token, c: Cell) -> list[list[Cell]] | None:
         z = len(m.group(1))
         zeros = [Cell("0", NUM, t.start + k, t.start + k + 1, split=True) for k in range(z)]
         return [[c], [*zeros, Cell(t.text[z:], NUM, t.start + z, t.end, split=True)]]
-    if t.kind == NUM and t.glued and (m := _GLUED_THOUSANDS.fullmatch(t.text)):
-        return _thousands_splits(m.group(1), m.group(2), m.group(3), t.start)
+    if t.kind == NUM and t.glued and _GLUED_COMMAS.fullmatch(t.text):
+        return _comma_splits(t.text, t.start) or None
     if t.kind == NUM and t.glued and t.text[:1] == "-" and t.text[1:].isdigit() and 1 < len(t.text) - 1 <= MAX_GLUED_DIGITS:
         # "2648-18538": the sign opens the 本年增/减 cell, whose digits run into the next cell's
         return [
