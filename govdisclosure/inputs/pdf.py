@@ -453,8 +453,9 @@ class _UnruledTable:
                 continue
             labs = [c for _, c in labels[id(ln)]]
             for k in range(len(labs)):
-                pre = before.get(id(ln), [[]] * len(labs))[k]
-                post = after.get(id(ln), [[]] * len(labs))[k]
+                pres, posts = before.get(id(ln), []), after.get(id(ln), [])
+                pre = pres[k] if k < len(pres) else []  # fragments given to a row without label slots
+                post = posts[k] if k < len(posts) else []
                 labs[k] = _Chunk.join([*pre, labs[k], *post])
             if not labs and after.get(id(ln)):
                 labs = [_Chunk.join(x) for x in after[id(ln)]]
