@@ -166,6 +166,10 @@ def _ocr_doubt(flds: dict[str, Field], confidence: Any) -> tuple[dict[str, Field
 
     keys = []
     for k, f in flds.items():
+        if f.status == "blank" and getattr(confidence, "blanks_doubtful", False):
+            flds[k] = dataclasses.replace(f, status="doubtful")  # a digit lost in noise reads as blank
+            keys.append(k)
+            continue
         if f.span is None or f.span[1] <= f.span[0] or f.status in ("doubtful", "missing"):
             continue
         c = confidence(f.span)

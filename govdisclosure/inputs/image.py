@@ -106,7 +106,8 @@ class OcrRun:
             doc,
             source=src,
             box_at=_ocr.PixelBoxes(doc.box_at, self.dpi_by_page, self.affine_by_page) if doc.box_at is not None else None,
-            confidence=_ocr.confidence_map(boxes, self.conf),
+            confidence=_ocr.Confidence(_ocr.confidence_map(boxes, self.conf).per_offset(),
+                                       blanks_doubtful=any(p.unsure for p in self.pages)),
         )
 
 

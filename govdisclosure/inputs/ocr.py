@@ -144,6 +144,7 @@ class OcrPage:
     seal: bool = False
     denoised: bool = False
     leftovers: int = 0
+    unsure: bool = False  # noisy and unruled: its blank cells are not known to be blank either
 
 
 # -- cleaning -----------------------------------------------------------------------------------
@@ -702,6 +703,10 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
         chars.extend(extra)
     if seal:
         chars.extend(_under_seal(chars, grids, seal_mask, scale))
+    unsure = denoised and not grids
+    if unsure:  # a noisy page without ruling lines: columns come from noisy positions, nothing is sure
+        for c in chars:
+            c["conf"] = min(c["conf"], 0.5)
     chars.sort(key=lambda c: (round(c["top"], 1), c["x0"]))
     _fold_tokens(chars)
     h, w = gray.shape
@@ -710,7 +715,7 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
     STATS["engine_seconds"] = STATS.get("engine_seconds", 0.0) + engine_secs
     return OcrPage(chars=chars, grids=grids, width=w * scale, height=h * scale, dpi=dpi, rotation=rotation,
                    skew=skew, to_original=np.linalg.inv(forward)[:2].tolist(), engine_seconds=engine_secs, seconds=time.perf_counter() - t0, seal=seal,
-                   denoised=denoised, leftovers=n_left)
+                   denoised=denoised, leftovers=n_left, unsure=unsure)
 
 
 # -- back from points to pixels; confidence of a span ---------------------------------------------
@@ -753,9 +758,11 @@ class PixelBoxes:
 class Confidence:
     """Span → the lowest recognizer confidence of its characters (None: no OCR character in it)."""
 
-    __slots__ = ("_offsets", "_confs")
+    __slots__ = ("_offsets", "_confs", "blanks_doubtful")
 
-    def __init__(self, per_offset: dict[int, float]) -> None:
+    def __init__(self, per_offset: dict[int, float], blanks_doubtful: bool = False) -> None:
+        #: a page's geometry was unsure (noise, no ruling lines): a blank cell may be a lost digit
+        self.blanks_doubtful = blanks_doubtful
         self._offsets = sorted(per_offset)
         self._confs = [per_offset[o] for o in self._offsets]
 
@@ -768,7 +775,10 @@ class Confidence:
         return min(self._confs[i:j])
 
     def __bool__(self) -> bool:
-        return bool(self._offsets)
+        return bool(self._offsets) or self.blanks_doubtful
+
+    def per_offset(self) -> dict[int, float]:
+        return dict(zip(self._offsets, self._confs, strict=True))
 
 
 def confidence_map(boxes: list[Any], conf_by_box: dict[tuple[Any, ...], float]) -> Confidence:
