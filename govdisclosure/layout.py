@@ -300,7 +300,7 @@ def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *,
             b = num_end = num_end - 1  # "00000002.其他…": seven zeros, then the ordinal 2.
             digits = digits[:-1]
         if a > pos:
-            _text(s + pos, seg[pos:a], row, line, out, explicit)
+            _text_after(s + pos, seg[pos:a], row, line, out, explicit)
         plain = digits.lstrip("+-")
         # "0000000" cannot be one number: a run with a leading zero is cells run together
         bare = plain.replace(",", "")
@@ -311,7 +311,21 @@ def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *,
         )
         pos = b
     if pos < n:
-        _text(s + pos, seg[pos:], row, line, out, explicit)
+        _text_after(s + pos, seg[pos:], row, line, out, explicit)
+
+
+# a not-applicable mark a crawler ran into what follows a number ("行政许可1106-7——其他对外…",
+# "政府集中采购66——三、"): the dashes or slash are the next cell, not part of the next label
+_GLUED_MARK = regex.compile(r"(——|—|/|／)(?=\p{Han}|[(（]|$)")
+
+
+def _text_after(s: int, t: str, row: int, line: int, out: list[Token], explicit: bool) -> None:
+    """Text that follows a number: a glued not-applicable mark at its start is a mark token."""
+    m = _GLUED_MARK.match(t)
+    if m is not None and out and out[-1].kind in (NUM, MARK) and out[-1].end == s:
+        out.append(Token(MARK, s, s + m.end(), m.group(1), row, line, explicit=explicit, glued=True))
+        s, t = s + m.end(), t[m.end() :]
+    _text(s, t, row, line, out, explicit)
 
 
 def _text(s: int, t: str, row: int, line: int, out: list[Token], explicit: bool) -> None:

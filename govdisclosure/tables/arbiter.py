@@ -474,3 +474,46 @@ def doubt_between_gaps(arb: Arbiter, ctx: TableContext) -> None:
             "them may stand in the wrong rows",
             keys=tuple(doubted),
         ))
+
+
+_MARK_CHARS = ("—", "／", "/", "-")
+
+
+def doubt_glued_marks(arb: Arbiter, ctx: TableContext) -> None:
+    """A not-applicable mark a crawler ran into a label or a number ("规章——21——规范性文件",
+    "行政处罚175————行政强制"): how many cells the dashes stand for, and where, the text does not say
+    (a mark that follows a number and precedes a label is read as one cell by the tokenizer; a run of
+    dashes against a label, or of several marks, is not).  Every confident cell of such a row is doubtful."""
+    toks = ctx.tokens
+    plan = sorted(ctx.plan, key=lambda p: p.anchor.tok)
+    keys: list[str] = []
+    for i, p in enumerate(plan):
+        end = plan[i + 1].anchor.tok if i + 1 < len(plan) else min(ctx.hi, p.anchor.end_tok + 64)
+        # the label's own token counts for marks at its end, the next label's for marks at its start
+        first, last = p.anchor.tok, min(end, len(toks) - 1)
+        if any(_glued_mark_text(toks, j, start=j != first, end=j != last) for j in range(first, last + 1)):
+            keys += [f"{p.anchor.row.key}.{c.key}" for c in ctx.columns[p.anchor.row.key]]
+    doubt_keys(arb, keys, "not-applicable marks run into labels or numbers: the cells of their rows may stand in other columns")
+
+
+def doubt_keys(arb: Arbiter, keys: Sequence[str], why: str) -> None:
+    """The confident cells among ``keys`` become doubtful, with a ``glued_marks`` finding saying why."""
+    doubted = []
+    for k in keys:
+        f = arb.fields.get(k)
+        if f is not None and f.status in CONFIDENT:
+            arb.fields[k] = Field(k, f.value, "doubtful", f.raw, f.span, f.label, f.unit)
+            doubted.append(k)
+    if doubted:
+        arb.note(Finding("glued_marks", "warning", f"{why} ({len(doubted)} cell(s))", keys=tuple(doubted)))
+
+
+def _glued_mark_text(toks: Sequence[Token], j: int, start: bool = True, end: bool = True) -> bool:
+    t = toks[j]
+    if t.kind != "text" or not any(ch in t.text for ch in _MARK_CHARS):
+        return False
+    before = toks[j - 1] if j > 0 else None
+    after = toks[j + 1] if j + 1 < len(toks) else None
+    glued_end = t.text.endswith(_MARK_CHARS) and after is not None and after.kind in ("num", "mark") and after.start == t.end
+    glued_start = t.text.startswith(_MARK_CHARS) and before is not None and before.kind in ("num", "mark") and before.end == t.start
+    return (end and glued_end) or (start and glued_start)

@@ -7,7 +7,7 @@ from ..labels import Anchor
 from ..layout import Token
 from ..report import Finding
 from ..sections import DocInfo
-from .arbiter import Arbiter, RowReading, TableReading, weigh
+from .arbiter import Arbiter, RowReading, TableReading, doubt_glued_marks, weigh
 from .model import Placed, Prefer, TableContext
 from .readings import aligned, captions, detached, glued, loose_labels, positional
 from .rows import Window, attach_signs, part2_anchors, part2_stops, plan_rows, region, row_contexts, tok_range
@@ -44,6 +44,7 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
     arb.run(table, ctxs, ROW_READINGS, READINGS, [])
     for w in windows:
         _weigh_block(arb, table, w, anchors, stops, caps, tuple(arb.findings[before:]))
+    doubt_glued_marks(arb, table)
     for repair in REPAIRS:
         for r in repair(table):
             arb.apply(r)

@@ -7,7 +7,7 @@ from ..labels import label_stream
 from ..layout import BLANK, MARK, NUM, Token
 from ..report import Finding
 from ..sections import DocInfo
-from .arbiter import Arbiter, RowReading
+from .arbiter import Arbiter, RowReading, _glued_mark_text, doubt_keys
 from .columns import header_model
 from .model import NARRATIVE_MIN_VALUE, Prefer, RowContext, Value, _r4_check
 from .readings import aligned, glued, part4_blocks, positional
@@ -44,6 +44,8 @@ def assemble(
         narrative=narrative,
     )
     arb.read_row(ctx, ROW_READINGS)
+    if any(_glued_mark_text(tokens, j) for j in range(max(first - 1, lo), min(end + 1, len(tokens)))):
+        doubt_keys(arb, keys, "part 四's not-applicable marks run into its numbers: which cells they stand for is unsure")
 
 
 def _prefer_part4(prefer: Prefer, narrative: frozenset[float]) -> Prefer:

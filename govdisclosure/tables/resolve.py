@@ -75,10 +75,14 @@ def resolve_row(
     if len(found) == 2:
         return found  # type: ignore[return-value]
     cands, note, cut_and_dropped = found  # type: ignore[misc]
-    if signed is not None and len(cands) > 1:
-        # a negative number stands only in a column that can hold one (本年增/减)
+    if signed is not None:
+        # a negative number stands only in a column that can hold one (本年增/减); a row no placement
+        # of which puts it there lost or gained a cell: nothing in it is confident
         fit = [c for c in cands if all(signed[i] or not x.text.startswith("-") for i, x in enumerate(c))]
-        cands = fit or cands
+        if not fit:
+            placed, note = RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, None)
+            return [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed], note or "ambiguous_cells"
+        cands = fit
     return RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, alternatives)
 
 

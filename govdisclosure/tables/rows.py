@@ -8,6 +8,8 @@ import bisect
 import dataclasses
 from collections.abc import Mapping, Sequence
 
+import regex
+
 from .. import schema
 from ..labels import Anchor, Row, find_rows, keyed, label_stream
 from ..layout import BLANK, MARK, NUM, TEXT, Token
@@ -260,6 +262,9 @@ def attach_signs(tokens: list[Token], lo: int, hi: int) -> None:
             tokens[j] = dataclasses.replace(u, kind=TEXT, text="", start=u.end)
 
 
+_DIGITS_UNIT = regex.compile(r"[0-9]{3,}(?:万元|元)?")
+
+
 def attach_thousands(tokens: list[Token], lo: int, hi: int) -> None:
     """A thousands separator inside glued cells ("规章41551,086" is 41 | 55 | 1,086; "1,49659" is
     1,496 | 59): the tokenizer reads no number there and leaves the comma as text between two runs.
@@ -270,7 +275,7 @@ def attach_thousands(tokens: list[Token], lo: int, hi: int) -> None:
         t, c, u = tokens[i], tokens[i + 1], tokens[i + 2]
         if (
             t.kind == NUM and u.kind == NUM and c.kind == TEXT and c.text == "," and t.end == c.start and c.end == u.start
-            and t.text.replace(",", "").isdigit() and u.text.isdigit() and len(u.text) >= 3 and (t.glued or u.glued)
+            and t.text.replace(",", "").isdigit() and _DIGITS_UNIT.fullmatch(u.text) and (t.glued or u.glued)
         ):
             # "1,0336219,385": the merged token may take the next comma and run too, so it moves along
             tokens[i + 2] = dataclasses.replace(t, text=t.text + "," + u.text, end=u.end, glued=True)

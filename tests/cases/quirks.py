@@ -743,6 +743,27 @@ ISSUE12: list[Case] = [
         "row lost a cell and shifted (other_org = the 总计, ok)",
     ),
     Case(
+        "glued-marks-in-crawler-text",
+        doc(
+            "二、主动公开政府信息情况 第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章——21——规范性文件27————"
+            "第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可1106-7——其他对外管理服务事项1346393480"
+            "第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚175————行政强制653——12950"
+            "三、收到和处理政府信息公开申请情况",
+            title="某某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n2020年，做好政府信息公开工作。\n",
+        ),
+        {
+            "active.regulations.published": (..., "doubtful"),
+            "active.licensing.change": (-7, "ok"),
+            "active.licensing.decisions": (None, "not_applicable"),
+            "active.penalty.previous": (..., "doubtful"),
+            "active.coercion.decisions": (12950, "ok"),
+        },
+        "synthesizer (seed 166, CMS crawler dump): '——' marks run into labels and numbers; '1106-7——其他…' "
+        "lost its mark (-7 went to 处理决定数量, ok) and '175————行政强制' was cut 1 | 7 | 5, inferred.  A mark "
+        "after a number and before a label is a cell; dashes against a label or runs of marks leave the row doubtful",
+        edition="2019",
+    ),
+    Case(
         "glued-thousands-in-crawler-part2",
         doc(
             "二、主动公开政府信息情况 第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章41551,086规范性文件234365"

@@ -89,7 +89,7 @@ def _splits(digits: str, start: int) -> list[list[Cell]]:
     return out
 
 
-_GLUED_COMMAS = regex.compile(r"-?[0-9]+(?:,[0-9]+)+")
+_GLUED_COMMAS = regex.compile(r"-?[0-9]+(?:,[0-9]+)+(?:万元|元)?")
 _THOUSANDS_CELL = regex.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
 
 
@@ -98,7 +98,8 @@ def _comma_splits(text: str, start: int) -> list[list[Cell]]:
     "1,0336219,385" is 1,033 | 62 | 19,385): a cell is plain digits or a well-formed thousands number,
     and a comma always stands inside one."""
     sign = text.startswith("-")
-    body = text[1:] if sign else text
+    unit = next((u for u in ("万元", "元") if text.endswith(u)), "")
+    body = text[1 if sign else 0 : len(text) - len(unit)]
     out: list[list[Cell]] = []
 
     def cells_at(a: int) -> list[int]:
@@ -121,6 +122,8 @@ def _comma_splits(text: str, start: int) -> list[list[Cell]]:
             row = [Cell(body[x:y], NUM, off + x, off + y, split=True) for x, y in acc]
             if sign:
                 row[0] = Cell("-" + row[0].text, NUM, start, row[0].end, split=True)
+            if unit:  # the unit printed after the run is the last cell's (money)
+                row[-1] = Cell(row[-1].text + unit, NUM, row[-1].start, row[-1].end + len(unit), split=True)
             out.append(row)
             return
         for b in cells_at(a):
