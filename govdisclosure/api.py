@@ -126,8 +126,12 @@ def parse_file(
     organ: str | None = None,
     narrative: bool = True,
     filename: str | None = None,
+    pdf_backend: str | None = None,
 ) -> Report:
     """Parse a report file: .txt (any Chinese encoding), .pdf, .html/.htm, .docx (and .doc).
+
+    ``pdf_backend="pdfplumber"`` reads PDFs with pdfplumber (the reference) instead of PDFium (None:
+    the environment's ``GOVDISCLOSURE_PDF_BACKEND``, else PDFium).
 
     ``source`` is a path or the file's bytes (then ``filename`` helps to tell the format).
     Raises a :class:`~govdisclosure.errors.InputError` subclass for files that cannot be read;
@@ -135,7 +139,7 @@ def parse_file(
     """
     from . import inputs
 
-    doc = inputs.read(source, filename=filename)
+    doc = inputs.read(source, filename=filename, pdf_backend=pdf_backend)
     rep = parse(doc.text, edition=edition, year=year, organ=organ, narrative=narrative)
     return attach_document(rep, doc)
 

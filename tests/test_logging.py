@@ -13,6 +13,7 @@ Python's last-resort handler (the one that printed pdfminer's warnings) never fi
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -25,8 +26,10 @@ CHROMIUM_PDF = ROOT / "tests" / "fixtures" / "chromium" / "fontbbox.pdf"
 
 
 def _run(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    # pdfminer (the pdfplumber backend) is the dependency that logs; PDFium, the default, does not
+    env = {**os.environ, "GOVDISCLOSURE_PDF_BACKEND": "pdfplumber"}
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120,
-                          cwd=ROOT)
+                          cwd=ROOT, env=env)
 
 
 def test_parse_file_of_a_chromium_pdf_writes_nothing_to_stderr() -> None:
@@ -58,7 +61,7 @@ def test_cli_is_quiet_by_default_and_verbose_shows_dependency_messages_once() ->
 
 def test_dependency_records_come_out_under_the_package_logger(caplog) -> None:  # type: ignore[no-untyped-def]
     with caplog.at_level(logging.DEBUG):
-        govdisclosure.parse_file(CHROMIUM_PDF)
+        govdisclosure.parse_file(CHROMIUM_PDF, pdf_backend="pdfplumber")
     names = {r.name for r in caplog.records}
     assert not any(n.startswith("pdfminer") or n.startswith("pdfplumber") for n in names), names
     routed = [r for r in caplog.records if "FontBBox" in r.getMessage()]

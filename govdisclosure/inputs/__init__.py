@@ -193,11 +193,11 @@ def _load(source: str | os.PathLike[str] | bytes, max_bytes: int) -> tuple[bytes
         raise InputError(f"cannot read {path!r}: {exc.strerror or exc}") from exc
 
 
-def _read_as(fmt: str, data: bytes, name: str | None) -> Document:
+def _read_as(fmt: str, data: bytes, name: str | None, pdf_backend: str = "pdfium") -> Document:
     if fmt == "pdf":
         from . import pdf
 
-        return pdf.read_pdf(data, name=name)
+        return pdf.read_pdf(data, name=name, backend=pdf_backend)
     if fmt == "docx":
         from . import docx
 
@@ -224,8 +224,14 @@ def read(
     *,
     filename: str | None = None,
     max_bytes: int = MAX_INPUT_BYTES,
+    pdf_backend: str | None = None,
 ) -> Document:
     """Read a report file (path or bytes) into a :class:`Document`.
+
+    ``pdf_backend``: ``"pdfium"`` (default: PDFium through pypdfium2, falling back to pdfplumber for
+    a file PDFium refuses) or ``"pdfplumber"`` (pdfminer's layout analysis, the reference; slower).
+    None takes the environment's ``GOVDISCLOSURE_PDF_BACKEND``, else ``"pdfium"`` (so a batch run or
+    the CLI can be switched without code).
 
     Raises an :class:`~govdisclosure.errors.InputError` subclass for a file that cannot be read at
     all: :class:`DecodeError` (text in no encoding we can tell), :class:`FileFormatError` (broken
@@ -247,5 +253,5 @@ def read(
     # the readers' dependencies log (pdfminer: "Could not get FontBBox …" per font and page): their
     # records come out under this module's logger, once per message, never on the user's stderr
     with routed(log, name or "<bytes>"):
-        doc = _read_as(fmt, data, name)
+        doc = _read_as(fmt, data, name, pdf_backend or os.environ.get("GOVDISCLOSURE_PDF_BACKEND") or "pdfium")
     return dataclasses.replace(doc, source=dataclasses.replace(doc.source, path=path))
