@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..layout import BLANK, Token
-from ..normalize import Normalized
+from ..normalize import Normalized, key_normalized
 from ..report import Field, Finding
 from .model import (
     MAX_ALTERNATIVES,
@@ -517,3 +517,33 @@ def _glued_mark_text(toks: Sequence[Token], j: int, start: bool = True, end: boo
     glued_end = t.text.endswith(_MARK_CHARS) and after is not None and after.kind in ("num", "mark") and after.start == t.end
     glued_start = t.text.startswith(_MARK_CHARS) and before is not None and before.kind in ("num", "mark") and before.end == t.start
     return (end and glued_end) or (start and glued_start)
+
+
+#: words of part 三's column captions besides the columns' own wordings
+_CAPTION_WORDS = ("申请人情况", "法人或其他组织")
+
+
+def doubt_interrupted_rows(arb: Arbiter, ctx: TableContext) -> None:
+    """Rows whose numbers a converter printed apart: among pieces of the column captions (plain
+    pdftotext of a printed table: "35978 333 / 数量 / — / 申请人情况 / 科研 / 机构 / 104 / … / 总计 /
+    36715"), or with their last number alone on the next line (a page number under a row that has a
+    blank cell: "（七）总计 1624 — — — — — / 5").  Which cell each number is, the text does not say:
+    the row's confident cells are doubtful."""
+    words = {key_normalized(w) for cols in ctx.columns.values() for c in cols for w in c.wordings}
+    words |= {key_normalized(w) for w in _CAPTION_WORDS}
+    keys: list[str] = []
+    for p in ctx.plan:
+        vals = [t for t in p.own if t.kind in ("num", "mark")]
+        if len(vals) < 2:
+            continue
+        a, b = vals[0].start, vals[-1].end
+        inside = [t for t in ctx.tokens[p.anchor.end_tok + 1 : ctx.hi] if a < t.start < b]
+        captions = any(
+            t.kind == "text" and len(k := key_normalized(t.text)) >= 2 and any(k in w for w in words) for t in inside
+        )
+        last_line = [t for t in p.own if t.row == vals[-1].row]
+        lone_tail = len({t.row for t in vals}) == 2 and len(last_line) == 1 and len(vals) == len(ctx.columns[p.anchor.row.key])
+        if captions or lone_tail:
+            keys += [f"{p.anchor.row.key}.{c.key}" for c in ctx.columns[p.anchor.row.key]]
+    doubt_keys(arb, keys, "a row's numbers stand among column captions or end in a lone number on the next line "
+               "(a page number?): which cell each is, is unsure")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from .. import schema
 from ..labels import Anchor
-from ..layout import Token
+from ..layout import MARK, NUM, Token
 from ..report import Finding
 from ..sections import DocInfo
-from .arbiter import Arbiter, RowReading, TableReading, doubt_glued_marks, weigh
+from .arbiter import Arbiter, RowReading, TableReading, doubt_glued_marks, doubt_keys, weigh
 from .model import Placed, Prefer, TableContext
 from .readings import aligned, captions, detached, glued, loose_labels, positional
 from .rows import Window, attach_signs, part2_anchors, part2_stops, plan_rows, region, row_contexts, tok_range
@@ -44,6 +44,7 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
     arb.run(table, ctxs, ROW_READINGS, READINGS, [])
     for w in windows:
         _weigh_block(arb, table, w, anchors, stops, caps, tuple(arb.findings[before:]))
+        _stacked_labels(arb, table, w, anchors, caps)
     doubt_glued_marks(arb, table)
     for repair in REPAIRS:
         for r in repair(table):
@@ -76,3 +77,20 @@ def _weigh_block(
         table.tokens, wlo, whi, arb.edition, arb.fields, (), columns, keys, anchors=tuple(mine), findings=findings, reread=reread
     )
     weigh(arb, block, [r for alt in ALTERNATIVES for r in alt(block)])
+
+
+def _stacked_labels(arb: Arbiter, table: TableContext, w: Window, anchors: list[Anchor], caps: list[int]) -> None:
+    """A block whose row labels stand one under the other with no numbers between them, the numbers
+    after the last ("规章 / 行政规范性文件 / 16 / 63 / 90 / 42": plain pdftotext printing the block
+    column by column): the last label did not take its own row, and which numbers are whose the text
+    does not say.  Every confident cell of the block is doubtful (the column-captions repair may
+    still read it)."""
+    wlo, _, keys, cols = w
+    whi = min([c for c in caps if c > wlo] or [table.hi])
+    mine = sorted((a for a in anchors if a.row.key in keys and wlo <= a.tok < whi), key=lambda a: a.tok)
+    stacked = any(
+        not any(t.kind in (NUM, MARK) for t in table.tokens[a.end_tok + 1 : b.tok]) for a, b in zip(mine, mine[1:])
+    )
+    if stacked:
+        doubt_keys(arb, [f"{k}.{c.key}" for k in keys for c in cols],
+                   "part 二's row labels stand together with the numbers after them: whose numbers are whose is unsure")

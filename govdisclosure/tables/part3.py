@@ -9,7 +9,15 @@ from ..labels import Anchor, Row, find_rows
 from ..layout import Token
 from ..report import Finding
 from ..sections import DocInfo
-from .arbiter import Arbiter, RowReading, TableReading, doubt_between_gaps, doubt_glued_marks, weigh
+from .arbiter import (
+    Arbiter,
+    RowReading,
+    TableReading,
+    doubt_between_gaps,
+    doubt_glued_marks,
+    doubt_interrupted_rows,
+    weigh,
+)
 from .model import Placed, Prefer, TableContext, _r3_check
 from .readings import aligned, bands, glued, loose_labels, orphans, positional, strays
 from .rows import plan_rows, region, row_contexts, tok_range
@@ -59,6 +67,7 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
             arb.apply(r)
     doubt_between_gaps(arb, read)
     doubt_glued_marks(arb, table)
+    doubt_interrupted_rows(arb, table)
     for repair in REPAIRS:
         for r in repair(table):
             arb.apply(r)

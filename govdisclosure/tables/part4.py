@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .. import schema
 from ..labels import label_stream
-from ..layout import BLANK, MARK, NUM, Token
+from ..layout import BLANK, MARK, NUM, TEXT, Token
+from ..normalize import key_normalized
 from ..report import Finding
 from ..sections import DocInfo
 from .arbiter import Arbiter, RowReading, _glued_mark_text, doubt_keys
@@ -46,6 +47,21 @@ def assemble(
     arb.read_row(ctx, ROW_READINGS)
     if any(_glued_mark_text(tokens, j) for j in range(max(first - 1, lo), min(end + 1, len(tokens)))):
         doubt_keys(arb, keys, "part 四's not-applicable marks run into its numbers: which cells they stand for is unsure")
+    # the block-order reading (part4_blocks) already doubts what it regrouped, but what the narrative proves
+    if _scrambled(tokens, seg, s) and not any(arb.source.get(k) == part4_blocks.NAME for k in keys):
+        doubt_keys(arb, keys, "part 四's numbers are printed among pieces of its column captions (plain pdftotext of a "
+                   "printed table): the order of its cells is unsure, and R4 holds for any order of a group's four")
+
+
+def _scrambled(tokens: list[Token], seg: list[Token], s: schema.Schema) -> bool:
+    """Part 四's numbers interleaved with its column captions' pieces ("结 / 果 / 维 / 持 / 24 / 309 / 2 /
+    行政复议 / …"): a converter printed the table column by column, not row by row."""
+    vals = [t for t in seg if t.kind in (NUM, MARK)]
+    if len({t.row for t in vals}) < 3:
+        return False
+    groups = {key_normalized(w) for g in s.review_groups for w in g.wordings} | {"行政诉讼"}
+    a, b = tokens.index(vals[0]), tokens.index(vals[-1])
+    return any(t.kind == TEXT and t.text and key_normalized(t.text) not in groups for t in tokens[a:b])
 
 
 def _prefer_part4(prefer: Prefer, narrative: frozenset[float]) -> Prefer:

@@ -764,6 +764,34 @@ ISSUE12: list[Case] = [
         edition="2019",
     ),
     Case(
+        "pdftotext-part4-among-captions",
+        doc('四、政府信息公开行政复议、行政诉讼情况\n结\n果\n维\n持\n24\n\n309\n2\n\n行政复议\n行政诉讼\n结 其 尚 总\n未经复议直接起诉\n果 他 未 计 结 结 其 尚 总 结\n纠 结 审\n果 果 他 未 计 果\n正 果 结\n维 纠 结 审\n维\n持 正 果 结\n持\n-\n\n16\n\n-\n\n40\n\n2\n\n10\n\n7\n\n6\n\n25\n\n8\n\n16\n197\n-\n\n复议后起诉\n结 其 尚 总\n果 他 未 计\n纠 结 审\n正 果 结\n12\n\n7\n\n4\n\n31\n\n'),
+        {"review.corrected": (..., "doubtful"), "review.total": (..., "doubtful"), "litigation_direct.total": (..., "doubtful")},
+        "synthesizer (seed 83, Chromium print, plain pdftotext): part 四's numbers among pieces of its captions, marks "
+        "('-') making R4 unassessable: 309 | 2 | 16 came out ok for 纠正 | 其他 | 总计",
+    ),
+    Case(
+        "pdftotext-part2-stacked-labels",
+        doc("二、主动公开政府信息情况\n" + '第二十条第（一）项\n本年制发件数\n本年废止件数\n\n规章\n行政规范性文件\n\n16\n63\n\n90\n42\n\n' + "第二十条第（五）项\n信息内容\n行政许可\n"),
+        {"active.normative_documents.issued": (..., "doubtful"), "active.normative_documents.in_force": (..., "doubtful")},
+        "synthesizer (seed 36, LibreOffice print, plain pdftotext): '规章 / 行政规范性文件 / 16 63 / 90 42' — the labels "
+        "stacked, the block printed column by column: 行政规范性文件 took 16 | 63 | 90, ok",
+    ),
+    Case(
+        "pdftotext-row-among-captions",
+        doc('三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：\n第一项加第二项之和，等于 自然人\n第三项加第四项之和）\n商业\n企业\n本年新收政府信息公开申请 35978 333\n数量\n\n—\n\n申请人情况\n法人或其他组织\n科研 社会 法律\n机构 组织 服务\n机构\n104\n\n20\n\n105\n\n其他\n175\n\n总计\n36715\n\n\x0c' + "二、上年结转政府信息公开申请数量\n"),
+        {A + "new_received.public_interest_org": (..., "doubtful"), A + "new_received.total": (..., "doubtful")},
+        "synthesizer (seed 157, Chromium print, plain pdftotext): row 一's numbers among the column captions "
+        "('35978 333 / 数量 / — / 申请人情况 / 科研 / … / 总计 / 36715'): its 总计 came out 175, ok",
+    ),
+    Case(
+        "page-number-under-a-row",
+        doc(P3 + '（七）总计 1624 — — — — —\n5\n结转下年度继续办理 272 — — — — —\n'),
+        {A + "total_processed.total": (..., "doubtful")},
+        "synthesizer (seed 149, LibreOffice print, pdfplumber): '（七）总计 1624 — — — — — / 5': a page number under a "
+        "row whose 总计 is blank became the 总计, ok",
+    ),
+    Case(
         "glued-thousands-in-crawler-part2",
         doc(
             "二、主动公开政府信息情况 第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章41551,086规范性文件234365"
