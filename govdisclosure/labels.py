@@ -184,9 +184,9 @@ def find_rows(tokens: list[Token], lo: int, hi: int, rows: list[Row], stream: St
         for w in words:
             if len(w) < FUZZY_MIN_LEN:
                 continue
-            r = fuzz.partial_ratio_alignment(w, window, score_cutoff=FUZZY_CUTOFF)
-            if r is not None and (best_f is None or r.score > best_f[0]):
-                best_f = (r.score, lo_k + r.dest_start, lo_k + r.dest_end, w)
+            al = fuzz.partial_ratio_alignment(w, window, score_cutoff=FUZZY_CUTOFF)
+            if al is not None and (best_f is None or al.score > best_f[0]):
+                best_f = (al.score, lo_k + al.dest_start, lo_k + al.dest_end, w)
         if best_f is not None:
             s0, e0 = best_f[1], best_f[2]
             # an alignment that starts inside a token, on its last one or two characters (the end of the

@@ -86,7 +86,7 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
     for p in placed:
         if p.code in REASONED and broken_keys.intersection(p.keys):
             for k in p.keys:
-                f = out.get(k)
-                if f is not None and f.status == "inferred":
-                    out[k] = dataclasses.replace(f, status="doubtful")
+                g = out.get(k)
+                if g is not None and g.status == "inferred":
+                    out[k] = dataclasses.replace(g, status="doubtful")
     return out, findings
