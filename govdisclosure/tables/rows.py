@@ -160,7 +160,10 @@ def _own(groups: list[list[Token]], n: int, by_order: bool) -> list[Token]:
     own: list[Token] = []
     cap = 0
     while groups and cap < n:
-        g = groups.pop(0)
+        g = groups[0]
+        if own and all(t.explicit for t in own + g) and sum(t.kind != BLANK for t in g) >= n - 1:
+            break  # a row of cells short of one does not take the next row of cells (a row of its own)
+        groups.pop(0)
         if all(t.kind == BLANK for t in g) and any(t.kind != BLANK for h in groups for t in h) and not own:
             continue  # an empty row (a merged cell's leftovers) before the row's values
         if not own and by_order and len(g) >= 2 * n and len(g) % n == 0 and _plain(g):

@@ -792,6 +792,19 @@ ISSUE12: list[Case] = [
         "row whose 总计 is blank became the 总计, ok",
     ),
     Case(
+        "row-short-of-a-cell-keeps-off-the-next-row",
+        doc(
+            P3,
+            "2.没有现成信息需要另行制作\t2,459\t14\t5\t10\t-\t-\t\n"
+            "3.补正后申请内容仍不明确\t-\t65\t4\t-\t37\t-\n"
+            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信\t89\t71\t11\t-\t32\t20\n\n"
+            "（五）不予处理\t1.信访举报投诉类申请\t1,911\t33\t2\t2\t15\t18\t\n",
+        ),
+        {A + "unavailable.unclear_after_correction.total": (..., "doubtful")},
+        "synthesizer (seed 83, Chromium print read by parse_file): a row that lost its blank 总计 cell took the first "
+        "number of the next row of cells (89, ok); a row of cells short of one no longer borrows from a full row",
+    ),
+    Case(
         "glued-thousands-in-crawler-part2",
         doc(
             "二、主动公开政府信息情况 第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章41551,086规范性文件234365"
