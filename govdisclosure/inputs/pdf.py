@@ -450,6 +450,8 @@ class _UnruledTable:
                     reach[id(target)] = max(reach[id(target)], ln.bottom)
                 k = min(range(len(labels[id(target)])), key=lambda i: abs(labels[id(target)][i][0] - x0))
                 slot = into.setdefault(id(target), [[] for _ in labels[id(target)]])
+                while len(slot) <= k:  # a row first given a fragment with no label slots (above)
+                    slot.append([])
                 slot[k].append(ch)
         out: list[_Chunk] = []
         for ln in self.lines:
