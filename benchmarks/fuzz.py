@@ -487,7 +487,9 @@ class _Slot:
 
 def run(n: int, seed: int, workers: int, file_share: float, big_every: int, mem_mb: int, start: int = 0,
         progress: bool = True) -> dict[str, Any]:
-    ctx = mp.get_context("fork")
+    # not fork: a worker forked from a process that has loaded large libraries (onnxruntime for OCR,
+    # in a test run) inherits their address space, and its RLIMIT_AS is spent before it parses
+    ctx = mp.get_context("forkserver")
     args = (seed, file_share, big_every, mem_mb)
     slots = [_Slot(ctx, args) for _ in range(workers)]
     outcomes: collections.Counter[str] = collections.Counter()

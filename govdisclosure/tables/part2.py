@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import schema
 from ..labels import Anchor
-from ..layout import MARK, NUM, Token
+from ..layout import BLANK, MARK, NUM, Token
 from ..report import Finding
 from ..sections import DocInfo
 from .arbiter import Arbiter, RowReading, TableReading, doubt_glued_marks, doubt_keys, weigh
@@ -89,7 +89,7 @@ def _stacked_labels(arb: Arbiter, table: TableContext, w: Window, anchors: list[
     whi = min([c for c in caps if c > wlo] or [table.hi])
     mine = sorted((a for a in anchors if a.row.key in keys and wlo <= a.tok < whi), key=lambda a: a.tok)
     stacked = any(
-        not any(t.kind in (NUM, MARK) for t in table.tokens[a.end_tok + 1 : b.tok]) for a, b in zip(mine, mine[1:])
+        not any(t.kind in (NUM, MARK, BLANK) for t in table.tokens[a.end_tok + 1 : b.tok]) for a, b in zip(mine, mine[1:])
     )
     if stacked:
         doubt_keys(arb, [f"{k}.{c.key}" for k in keys for c in cols],
