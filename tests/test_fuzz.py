@@ -97,6 +97,7 @@ ROW = "三、收到和处理政府信息公开申请情况\n（一）予以公�
 CASES = [
     Case(lambda: ROW + "\t".join(["123456789012345678"] * 6) + "\n", "glued 18-digit runs: 2^17 ways to cut each"),
     Case(lambda: ROW + "1" * 18 + "二" + "2" * 18 + "三" + "3" * 17 + "\n", "glued runs between labels"),
+    Case(lambda: ROW + "1551544296092370215991994463273201539,0000" + "\n", "a 37-digit glued run before a thousands comma: cut it as thousands groups"),
     Case(lambda: SEEDS[0] + "\n" + ROW + "\t".join(["0"] * 1500) + "\n", "a row of 1 500 cells: enumeration recursed per cell"),
     Case(lambda: SEEDS[0] + "\n" + ROW + "\t".join([""] * 3000) + "\t1\n", "3 000 blank cells at a row's edge"),
     Case(lambda: SEEDS[0] + "\n" + ROW + "1\t" + "\t".join([""] * 60000) + "\n", "60 000 blank cells after a value: edge trimming re-sliced the row"),

@@ -114,8 +114,11 @@ def _comma_splits(text: str, start: int) -> list[list[Cell]]:
                     ends.append(b)
         return [b for b in ends if b == len(body) or body[b] != ","]
 
+    steps = [MAX_CUTS * 4]  # the search's own bound, whatever the run
+
     def rec(a: int, acc: list[tuple[int, int]]) -> None:
-        if len(out) > MAX_CUTS or len(acc) > MAX_ROW_CELLS:
+        steps[0] -= 1
+        if steps[0] < 0 or len(out) > MAX_CUTS or len(acc) > MAX_ROW_CELLS:
             return
         if a == len(body):
             off = start + (1 if sign else 0)
@@ -145,7 +148,7 @@ def token_options(t: Token, c: Cell) -> list[list[Cell]] | None:
         z = len(m.group(1))
         zeros = [Cell("0", NUM, t.start + k, t.start + k + 1, split=True) for k in range(z)]
         return [[c], [*zeros, Cell(t.text[z:], NUM, t.start + z, t.end, split=True)]]
-    if t.kind == NUM and t.glued and _GLUED_COMMAS.fullmatch(t.text):
+    if t.kind == NUM and t.glued and _GLUED_COMMAS.fullmatch(t.text) and sum(ch.isdigit() for ch in t.text) <= MAX_GLUED_DIGITS:
         return _comma_splits(t.text, t.start) or None
     if t.kind == NUM and t.glued and t.text[:1] == "-" and t.text[1:].isdigit() and 1 < len(t.text) - 1 <= MAX_GLUED_DIGITS:
         # "2648-18538": the sign opens the 本年增/减 cell, whose digits run into the next cell's
