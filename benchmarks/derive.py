@@ -210,6 +210,19 @@ def _browser_dump(page: pathlib.Path, name: str) -> str:
         tmp.unlink()
 
 
+def markitdown(path: pathlib.Path) -> str:
+    """Microsoft's markitdown of a file (PDF through pdfminer and pdfplumber's tables, HTML through
+    markdownify); a ``markitdown`` on PATH, installed in a venv of its own."""
+    res = subprocess.run(["markitdown", str(path)], capture_output=True, check=True, timeout=300)
+    return res.stdout.decode("utf-8", "replace")
+
+
+def pymupdf4llm(pdf: pathlib.Path) -> str:
+    """pymupdf4llm's markdown of a PDF (``benchmarks/tools/pymupdf4llm-md`` on PATH, in a venv of its own)."""
+    res = subprocess.run(["pymupdf4llm-md", str(pdf)], capture_output=True, check=True, timeout=300)
+    return res.stdout.decode("utf-8", "replace")
+
+
 #: The converter table: a file's format -> rendering name -> (the command it needs or None, a
 #: function of the file's path giving the rendered text).  derive() writes the pdf, w3m/lynx and
 #: pandoc ones for the fixtures; benchmarks/synth runs every one on its synthetic files.
@@ -218,13 +231,17 @@ CONVERTERS: dict[str, dict[str, tuple[str | None, Callable[[pathlib.Path], str]]
         "pdftotext": ("pdftotext", lambda p: pdftotext(p, "pdftotext").decode("utf-8", "replace")),
         "pdftotext-layout": ("pdftotext", lambda p: pdftotext(p, "pdftotext-layout").decode("utf-8", "replace")),
         "pdfplumber": (None, pdfplumber_text),
+        "markitdown": ("markitdown", markitdown),
+        "pymupdf4llm": ("pymupdf4llm-md", pymupdf4llm),
     },
     "html": {
         "w3m": ("w3m", lambda p: _browser_dump(p, "w3m")),
         "lynx": ("lynx", lambda p: _browser_dump(p, "lynx")),
         "lxml": (None, lambda p: lxml_text(p.read_bytes())),
         "crawler": (None, lambda p: crawler_html(p.read_bytes())),
+        "markitdown": ("markitdown", markitdown),
     },
+    # (markitdown 0.1.9's DOCX converter refuses python-docx's files: "Could not find the body element")
     "docx": {name: ("pandoc", functools.partial(lambda p, n: pandoc(p, n).decode("utf-8", "replace"), n=name)) for name in _PANDOC},
 }
 
