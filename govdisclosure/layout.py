@@ -59,6 +59,7 @@ _TEXT_BEFORE = frozenset("第")
 _ORDINAL_PUNCT = frozenset(".、")
 # characters that separate a number from its neighbours; anything else means the digits were glued on
 _SEPARATORS = frozenset(" \t\n|")
+_NUMBER = regex.compile(r"[+\-]?[0-9][0-9,]*(?:\.[0-9]+)?")
 _GRID_BORDER = regex.compile(r"\+(?:[-=:]+\+)+")
 _PIPE_SEP = regex.compile(r"\s*:?-{2,}:?\s*")
 # a piece of a space-separated line: a run of non-space characters, where a parenthesised aside counts
@@ -262,7 +263,17 @@ def _cell(s: int, c: str, text: str, row: int, line: int, out: list[Token]) -> N
         out.append(Token(NUM, cs, cs + len(core), core, row, line, explicit=True))
         return
     first = len(out)
-    _scan(cs, core, text, row, line, out, explicit=True)
+    pieces = [(m.group(), cs + m.start()) for m in _PIECE.finditer(core)] if " " in core else []
+    if any(values.is_mark(p) for p, _ in pieces) and all(values.is_mark(p) or _NUMBER.fullmatch(p) for p, _ in pieces):
+        # "| 6 — |": a converter merged two cells, one a not-applicable mark: the mark is a cell too
+        # (not "| 4 . 无 正 当 理 由 |": a label spaced out, whose 无 is a character)
+        for piece, ps in pieces:
+            if values.is_mark(piece):
+                out.append(Token(MARK, ps, ps + len(piece), piece, row, line, explicit=True))
+            else:
+                _scan(ps, piece, text, row, line, out, explicit=True)
+    else:
+        _scan(cs, core, text, row, line, out, explicit=True)
     vals = [t for t in out[first:] if t.kind in (NUM, MARK)]
     if len(vals) > 1:  # "| 71 3 | 0 0 |": the converter merged cells, its borders are not the table's
         for t in vals:
@@ -283,7 +294,13 @@ def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *,
         after_unit = text[s + b] if s + b < len(text) else "\n"
         # "2024年", "第4页", "保留4位": a date, an ordinal or a count, not a cell; a run of five digits or more
         # is no year or ordinal but cells run into a vertical label's 年 ("…禁止公开301000031年3.危及…")
-        is_text = (prev in _TEXT_BEFORE and len(digits.lstrip("+-")) <= MAX_TEXT_DIGITS) or _dated(text, digits, s + num_end)
+        is_text = (
+            (prev in _TEXT_BEFORE and len(digits.lstrip("+-")) <= MAX_TEXT_DIGITS)
+            or _dated(text, digits, s + num_end)
+            # "Col2", "Table1": digits run on from a Latin word are part of it (pymupdf4llm names the
+            # columns of a table whose header cells are merged "Col2", "Col3", …)
+            or (prev.isascii() and prev.isalpha())
+        )
         ordinal = False
         if not is_text and after_unit in _ORDINAL_PUNCT and m.group("unit") is None:
             after2 = text[s + b + 1] if s + b + 1 < len(text) else ""

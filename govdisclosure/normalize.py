@@ -76,6 +76,9 @@ _EXTRA_FOLD = {
     **{c: "-" for c in "─━═"},
     # circled numbers number rows ("①信访举报投诉类申请"): NFKC would make them a bare digit run into the label
     **{chr(0x2460 + i): f"{i + 1}." for i in range(20)},
+    # the horizontal bar: GB2312 pages decoded as GBK (not GB18030) give U+2015 for the Chinese dash
+    # "——", a not-applicable mark in a cell ("| ―― |")
+    "\u2015": "\u2014",
     "〔": "[",
     "〕": "]",
     "【": "[",

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from .. import schema
 from ..labels import keyed
 from ..layout import BLANK, MARK, NUM, TEXT, Token
-from ..normalize import key_normalized
+from ..normalize import Normalized, key_normalized
 
 # A column model needs this many rows that show every column, so that one odd row cannot set it
 MIN_MODEL_ROWS = 3
@@ -134,3 +134,79 @@ def header_model(
     return ("x", centres) if len(centres) == n else None
 
 
+
+
+def merged_columns(norm: Normalized, tokens: list[Token], lo: int, hi: int, cols: Sequence[schema.Label] = ()) -> bool:
+    """Whether a converter's cell borders in ``tokens[lo:hi]`` are not the table's columns: one explicit
+    cell holds numbers side by side ("| 1 15 |", markitdown's PDF tables), or parts of two column
+    captions ("| 科研 社会 |", "| 法律 其他 |": pdfplumber found no border between two columns that are
+    blank in every row), or a markdown row has more cells from its first value on than there are
+    columns.  Where a table shows that once, an empty cell anywhere in it says nothing about which
+    column is blank.  (Numbers one above the other in a cell, "| 2644<br>4 |", are no sign: the
+    cell took a line of text from below, its borders are still the columns.)"""
+    col_words = [keyed(c.wordings) for c in cols]
+    prev: Token | None = None
+    span: dict[int, list[Token]] = {}  # row -> its cells from its first value to its end
+    for t in tokens[lo:hi]:
+        if not t.explicit:
+            continue
+        same_cell = prev is not None and t.crowded and prev.crowded and prev.row == t.row and "|" not in _gap(norm, prev, t)
+        # (a first value in digits: "| 3.危及“ |" over "|   三   |" wraps a label, the 三 is no cell)
+        starts = t.kind == MARK or (t.kind == NUM and t.text[-1:].isdigit())
+        if t.kind in (NUM, MARK, BLANK) and not same_cell and (starts or t.row in span):
+            span.setdefault(t.row, []).append(t)
+        if t.crowded and prev is not None and prev.crowded and prev.row == t.row and _side_by_side(norm, prev, t):
+            return True
+        prev = t
+        if t.kind == TEXT and col_words and " " in t.text.strip():
+            hits = [
+                {i for i, words in enumerate(col_words) if any(k in w for w in words)}
+                for k in (key_normalized(p) for p in t.text.split())
+                if len(k) >= 2
+            ]
+            hits = [h for h in hits if h]
+            if len(hits) >= 2 and not set.intersection(*hits):  # no one caption holds every piece
+                return True
+    # a row with more cells from its first value to its end than the table has columns ("| 四、结转… |
+    # | 112 | | | | | | | 112 |": the converter's grid is wider than the table, its empty cells fall
+    # anywhere; a faithful table's extra empty cells are a merged label's, before the values)
+    # (a markdown row: a copied Word table's tab-separated rows keep trailing empty cells, see row_shapes;
+    # and not one whose first cells add up to its 总计 with only empty cells after them: "| 32 | 2 | 0 |
+    # 0 | 0 | 0 | 34 |  |" has a stray empty column at its end, which places nothing)
+    n = len(cols)
+    return bool(cols) and any(
+        len(cells) > n and _pipe_row(norm.text, cells[0].start) and not _adds_up(cells, n) for cells in span.values()
+    )
+
+
+def _adds_up(cells: list[Token], n: int) -> bool:
+    """The first ``n`` cells are numbers whose last is the sum of the others, and the rest are empty."""
+    if any(t.kind != BLANK for t in cells[n:]):
+        return False
+    try:
+        xs = [float(t.text.replace(",", "")) for t in cells[:n]]
+    except ValueError:
+        return False
+    return abs(sum(xs[:-1]) - xs[-1]) < 1e-6
+
+
+def _pipe_row(text: str, pos: int) -> bool:
+    return text[text.rfind("\n", 0, pos) + 1 : pos].lstrip().startswith("|")
+
+
+def _side_by_side(norm: Normalized, a: Token, b: Token) -> bool:
+    """Two numbers of one cell with only spaces between them in the input (not a line break: "<br>")."""
+    return not _gap(norm, a, b).strip()
+
+
+def _gap(norm: Normalized, a: Token, b: Token) -> str:
+    """The input between two tokens."""
+    return norm.original[norm.to_orig_end(a.end) : norm.to_orig_start(b.start)]
+
+
+def distrust_empty_cells(tokens: list[Token], lo: int, hi: int) -> None:
+    """Read every row of ``tokens[lo:hi]`` by its numbers alone (as a row with a crowded cell is): its
+    empty cells are no evidence of a blank column (nor is a row of empty cells one of blank values)."""
+    for t in tokens[lo:hi]:
+        if t.explicit and t.kind in (NUM, MARK, BLANK):
+            t.crowded = True

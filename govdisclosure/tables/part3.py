@@ -18,6 +18,7 @@ from .arbiter import (
     doubt_interrupted_rows,
     weigh,
 )
+from .columns import distrust_empty_cells, merged_columns
 from .model import Placed, Prefer, TableContext, _r3_check
 from .readings import aligned, bands, glued, loose_labels, orphans, positional, strays
 from .rows import plan_rows, region, row_contexts, tok_range
@@ -41,6 +42,8 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
     lo, hi = tok_range(starts, r3)
     rows = [Row(f"applications.{r.key}", r.wordings) for r in s.app_rows_for(arb.edition)]
     one = list(s.app_columns)
+    if merged_columns(arb.norm, tokens, lo, hi, one):
+        distrust_empty_cells(tokens, lo, hi)
     columns = {r.key: one for r in rows}  # one table: every row shares one list of columns
     anchors = find_rows(tokens, lo, hi, rows)
     plan = plan_rows(tokens, anchors, hi, columns, by_order=True)

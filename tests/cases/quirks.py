@@ -838,7 +838,78 @@ ISSUE12: list[Case] = [
     ),
 ]
 
-BUGS_CAUGHT += ISSUE12
+# markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
+# pymupdf4llm), through the synthesizer
+MD_CONVERTERS: list[Case] = [
+    Case(
+        "pymupdf4llm-col-headers",
+        doc(P4 + "|行政复议|Col2|Col3|Col4|Col5|行政诉讼|Col7|Col8|Col9|Col10|Col11|Col12|Col13|Col14|Col15|\n"
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+            "|结果<br>维持|结果<br>纠正|其他结<br>果|尚未<br>审结|总计|未经复议直接起诉|未经复议直接起诉|未经复议直接起诉|未经复议直接起诉|未经复议直接起诉|复议后起诉|复议后起诉|复议后起诉|复议后起诉|复议后起诉|\n"
+            "|结果<br>维持|结果<br>纠正|其他结<br>果|尚未<br>审结|总计|结果<br>维持|结果<br>纠正|其他<br>结果|尚未<br>审结|总计|结果<br>维持|结果<br>纠正|其他<br>结果|尚未审<br>结|总计|\n"
+            "|72|64|178|37|351|13|4|8|1|26|12|1|1|6|20|\n"),
+        {"review.upheld": (72, "ok"), "review.total": (351, "ok"), "litigation_after_review.total": (20, "ok")},
+        "pymupdf4llm of huaian-city-2024.pdf: it names the columns under a merged header cell 'Col2', "
+        "'Col3'…; their digits were read as 14 numbers before the row (doubtful, 15 cells lost)",
+    ),
+    Case(
+        "merged-cell-with-a-mark",
+        doc(P3 + "| （三）不予公开 | 2.其他法律行政法规禁止公开 | 376 | 46 | 2 | 1 | — 18 | 443 |\n"),
+        {
+            A + "withheld.prohibited_by_law.public_interest_org": (1, "ok"),
+            A + "withheld.prohibited_by_law.legal_service_agency": (None, "not_applicable"),
+            A + "withheld.prohibited_by_law.other_org": (18, "ok"),
+            A + "withheld.prohibited_by_law.total": (443, "ok"),
+        },
+        "synthesizer, LibreOffice PDF through markitdown: two cells merged into one, '— 18'; the dash "
+        "was read as text, 18 and 443 moved one column left and 总计 came out blank, silent",
+    ),
+    Case(
+        "horizontal-bar-mark",
+        doc(P3 + "| 二、上年结转政府信息公开申请数量 | | | 1485 | 222 | 19 | 78 | ―― | 67 | 1871 |\n"),
+        {
+            A + "carried_over.natural_person": (1485, "ok"),
+            A + "carried_over.legal_service_agency": (None, "not_applicable"),
+            A + "carried_over.total": (1871, "ok"),
+        },
+        "synthesizer, GB2312 Word HTML through markitdown: the page decoded as GBK gives U+2015 for the "
+        "dash ('――'); as text, the row lost a cell and a leading empty cell became 自然人, silent",
+    ),
+    Case(
+        "markitdown-merged-captions",
+        doc(P3 + "| 第三项加第四项之和） |     |     |     | 商业  | 科研 社会 | 法律 其他 |     |\n"
+            "| ------------ | --- | --- | --- | --- | ----- | ----- | --- |\n"
+            "|              |     |     |     | 企业  | 机构 公益 | 服务    |     |\n"
+            "| 一、本年新收政府信息公开 |     |     | 443 |     |     |       | 443 |\n申请数量\n"
+            "| 二、上年结转政府信息公开 |     |     | 2533 |     |     |     | 2533 |\n"
+            "| ------------ | --- | --- | ---- | --- | --- | --- | ---- |\n申请数量\n"),
+        {
+            A + "new_received.natural_person": (..., "doubtful"),
+            A + "new_received.research_institution": (..., "doubtful"),
+            A + "carried_over.natural_person": (..., "doubtful"),
+        },
+        "synthesizer, Chromium PDF through markitdown (pdfplumber's tables): columns blank in every row "
+        "have no border, so one header cell holds two captions ('科研 社会') and the pipe cells are not "
+        "the columns; 443 went to 科研机构 with 自然人 blank, silent",
+    ),
+    Case(
+        "markitdown-grid-wider-than-the-table",
+        doc(P3 + "| 本年新收政府信息公开申 |     |     | 357 | 109 | 13  | 38      | 118 |     | 105 |     |\n\n请数量\n"
+            "| 二、上年结转政府信息公 |     |     | 2133 | 594 | 53  | 72  | 99  | 0   |\n"
+            "| ----------- | --- | --- | ---- | --- | --- | --- | --- | --- |\n开申请数量\n"),
+        {
+            A + "new_received.other_org": (..., "doubtful"),
+            A + "new_received.total": (..., "doubtful"),
+            A + "carried_over.natural_person": (..., "doubtful"),
+            A + "carried_over.total": (..., "doubtful"),
+        },
+        "synthesizer, LibreOffice PDF with 总计 blank in every row through markitdown: a row has eight "
+        "cells from its first value (a stray empty one among them), the next one fragment of six numbers; "
+        "with 总计 blank no sum checks a placement, and the rows came out shifted, ok",
+    ),
+]
+
+BUGS_CAUGHT += ISSUE12 + MD_CONVERTERS
 
 NEW: list[Case] = []
 
