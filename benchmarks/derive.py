@@ -21,6 +21,8 @@ writes ``NAME.<rendering>.txt`` with a copy of ``NAME.gold.json`` into OUT_DIR (
   fixture and corpus PDF, DOCX and HTML (its PDF tables merge columns into one pipe cell: "| 21 0 |");
   only where a ``markitdown`` command is on PATH (``pip install 'markitdown[pdf,docx]'`` in a venv
   of its own: its dependencies are not the project's);
+- ``pymupdf4llm-pdf``  pymupdf4llm's markdown of every PDF (merged cells repeated, ``Col2`` headers),
+  where ``benchmarks/tools/pymupdf4llm-md`` is on PATH (its docstring says how to install it);
 - ``w3m``, ``lynx``  text dumps of every HTML fixture (what a text browser prints: w3m draws the
   tables with box-drawing borders, lynx drops blank cells; skipped with a note when not installed:
   apt-get install -y w3m lynx).  The page is decoded first (govdisclosure's decoder), as a browser
@@ -260,17 +262,28 @@ def _docx_renderings(docx: pathlib.Path, stem: str, out: pathlib.Path, notes: li
     return len(_PANDOC)
 
 
-def _markitdown(src: pathlib.Path, stem: str, out: pathlib.Path, notes: list[str]) -> int:
-    exe = shutil.which("markitdown")
-    if exe is None:
-        notes.append("markitdown not found (pip install 'markitdown[pdf,docx]' in a venv on PATH): its renderings are skipped")
-        return 0
-    res = subprocess.run([exe, str(src)], capture_output=True, timeout=300)
-    if res.returncode != 0:
-        notes.append(f"markitdown failed on {src.name}")
-        return 0
-    (out / f"{stem}.markitdown-{src.suffix.lstrip('.')}.md").write_bytes(res.stdout)
-    return 1
+#: the markdown converters of LLM pipelines: name -> (its command, the files it reads)
+_MD_CONVERTERS = {"markitdown": ("markitdown", (".pdf", ".docx", ".html")), "pymupdf4llm": ("pymupdf4llm-md", (".pdf",))}
+
+
+def _md_renderings(src: pathlib.Path, stem: str, out: pathlib.Path, notes: list[str]) -> int:
+    n = 0
+    fmt = src.suffix.lstrip(".")
+    for name, (cmd, suffixes) in _MD_CONVERTERS.items():
+        if src.suffix not in suffixes:
+            continue
+        if shutil.which(cmd) is None:
+            notes.append(f"{cmd} not found (see the {name} entry of the converter table): its renderings are skipped")
+            continue
+        fn = markitdown if name == "markitdown" else pymupdf4llm
+        try:
+            text = fn(src)
+        except subprocess.CalledProcessError:
+            notes.append(f"{name} failed on {src.name}")
+            continue
+        (out / f"{stem}.{name}-{fmt}.md").write_text(text, encoding="utf-8")
+        n += 1
+    return n
 
 
 def _with_gold(files: Iterable[pathlib.Path], out: pathlib.Path) -> Iterator[tuple[pathlib.Path, str]]:
@@ -308,7 +321,7 @@ def derive(out: pathlib.Path, corpus: pathlib.Path, fixtures: pathlib.Path) -> t
     for folder in (corpus, fixtures):
         files = [*folder.rglob("*.pdf"), *folder.rglob("*.docx"), *folder.rglob("*.html")]
         for src, stem in _with_gold(files, out):
-            count += _markitdown(src, stem, out, notes)
+            count += _md_renderings(src, stem, out, notes)
     return count, sorted(set(notes))
 
 
