@@ -59,6 +59,8 @@ _TEXT_BEFORE = frozenset("第")
 _ORDINAL_PUNCT = frozenset(".、")
 # characters that separate a number from its neighbours; anything else means the digits were glued on
 _SEPARATORS = frozenset(" \t\n|")
+#: the name pymupdf4llm makes up for an empty cell of a table's first row ("Col5"): text, and no label
+GENERATED_HEADER = regex.compile(r"Col[0-9]{1,3}")
 _NUMBER = regex.compile(r"[+\-]?[0-9][0-9,]*(?:\.[0-9]+)?")
 _GRID_BORDER = regex.compile(r"\+(?:[-=:]+\+)+")
 _PIPE_SEP = regex.compile(r"\s*:?-{2,}:?\s*")

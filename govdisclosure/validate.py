@@ -62,6 +62,15 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
     for rule, left, right in relations(edition, fields):
         fl = [fields.get(k) for k in left + right]
         if any(f is None or f.value is None for f in fl):
+            if rule in ("R3", "R4") and _empty_cells_do_not_add_up(fields, left, right):
+                keys = tuple(left + right)
+                findings.append(Finding(
+                    "empty_cells_do_not_add_up", "warning",
+                    f"{rule} is not assessable (empty cells), but with the empty cells as 0 it fails: "
+                    f"{_RULE_TEXT[rule]} — a cell may stand in another column, or one was lost",
+                    keys=keys,
+                ))
+                _doubt(out, keys, ("ok", "inferred", "blank", "not_applicable"))
             continue  # not assessable
         lsum = sum(fields[k].value for k in left)  # type: ignore[misc]
         rsum = sum(fields[k].value for k in right)  # type: ignore[misc]
@@ -79,10 +88,7 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
             )
         )
         broken_keys.update(keys)
-        for k in keys:
-            f = out[k]
-            if f.status in ("ok", "inferred"):
-                out[k] = dataclasses.replace(f, status="doubtful")
+        _doubt(out, keys)
     for p in placed:
         if p.code in REASONED and broken_keys.intersection(p.keys):
             for k in p.keys:
@@ -90,3 +96,28 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
                 if g is not None and g.status == "inferred":
                     out[k] = dataclasses.replace(g, status="doubtful")
     return out, findings
+
+
+def _doubt(out: dict[str, Field], keys: tuple[str, ...], confident: tuple[str, ...] = ("ok", "inferred")) -> None:
+    for k in keys:
+        f = out[k]
+        if f.status in confident:
+            out[k] = dataclasses.replace(f, status="doubtful")
+
+
+def _empty_cells_do_not_add_up(fields: dict[str, Field], left: list[str], right: list[str]) -> bool:
+    """A row sum (R3, R4) with a printed 总计 and empty or not-applicable cells among its terms, which
+    fails with those cells as 0 ("| 1295 | 431 | | | | | 1338 |": the 7 of 13387 went to the next page).
+    Not a broken relation (an empty cell is not 0), but no placement it holds for is confident: every
+    cell of the row is doubtful, the empty ones too (which column is empty is as unsure)."""
+    (total,) = right
+    ft = fields.get(total)
+    if ft is None or ft.value is None:
+        return False
+    terms = [fields.get(k) for k in left]
+    if any(f is None or (f.value is None and f.status not in ("blank", "not_applicable")) for f in terms):
+        return False
+    if all(f.value is None for f in terms):  # type: ignore[union-attr]
+        return False
+    got = sum(f.value for f in terms if f.value is not None)  # type: ignore[union-attr,misc]
+    return abs(got - ft.value) > TOLERANCE

@@ -859,3 +859,22 @@ def broken_relations(values: Mapping[str, Value], rels: Sequence[Relation]) -> l
         if sum(values[k] for k in r.lhs) != sum(values[k] for k in r.rhs):  # type: ignore[misc]
             out.append(r)
     return out
+
+
+def empty_cells_do_not_add_up(values: Mapping[str, Value], rels: Sequence[Relation]) -> frozenset[str]:
+    """The keys of a row sum (R3, R4) whose 总计 is printed and whose empty or marked cells, taken as 0,
+    leave it failing: not a broken relation (an empty cell is not 0), but nothing in the row can be
+    confirmed, so its cells are doubtful, the empty ones too (govdisclosure.validate)."""
+    out: set[str] = set()
+    for r in rels:
+        if not r.name.startswith(("R3", "R4")):
+            continue
+        total = values.get(r.rhs[0])
+        terms = [values.get(k) for k in r.lhs]
+        if total is None or isinstance(total, str) or all(x is None or isinstance(x, str) for x in terms):
+            continue
+        if all(isinstance(x, (int, float)) for x in terms):
+            continue  # assessable: broken_relations' business
+        if sum(x for x in terms if isinstance(x, (int, float))) != total:
+            out.update(r.keys)
+    return frozenset(out)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from ..layout import BLANK, Token
 from ..normalize import Normalized, key_normalized
 from ..report import Field, Finding
+from .columns import gap
 from .model import (
     MAX_ALTERNATIVES,
     MAX_COMBINATIONS,
@@ -496,8 +497,20 @@ def doubt_glued_marks(arb: Arbiter, ctx: TableContext) -> None:
     doubt_keys(arb, keys, "not-applicable marks run into labels or numbers: the cells of their rows may stand in other columns")
 
 
-def doubt_keys(arb: Arbiter, keys: Sequence[str], why: str) -> None:
-    """The confident cells among ``keys`` become doubtful, with a ``glued_marks`` finding saying why."""
+def doubt_stacked_cells(arb: Arbiter, ctx: TableContext) -> None:
+    """A cell holding two numbers one above the other ("| 1624<br>5 |": pymupdf4llm pulled a page
+    number or a line from below into the cell): which of them is the cell's, the text does not say, and
+    the other may have been taken for the next column.  Every confident cell of such a row is doubtful."""
+    keys: list[str] = []
+    for p in ctx.plan:
+        own = p.own
+        if any(a.crowded and b.crowded and a.row == b.row and "<br" in gap(arb.norm, a, b).lower() for a, b in zip(own, own[1:])):
+            keys += [f"{p.anchor.row.key}.{c.key}" for c in ctx.columns[p.anchor.row.key]]
+    doubt_keys(arb, keys, "two numbers one above the other in one cell: which is the cell's is not known", code="ambiguous_cells")
+
+
+def doubt_keys(arb: Arbiter, keys: Sequence[str], why: str, code: str = "glued_marks") -> None:
+    """The confident cells among ``keys`` become doubtful, with a finding (``glued_marks``) saying why."""
     doubted = []
     for k in keys:
         f = arb.fields.get(k)
@@ -505,7 +518,7 @@ def doubt_keys(arb: Arbiter, keys: Sequence[str], why: str) -> None:
             arb.fields[k] = Field(k, f.value, "doubtful", f.raw, f.span, f.label, f.unit)
             doubted.append(k)
     if doubted:
-        arb.note(Finding("glued_marks", "warning", f"{why} ({len(doubted)} cell(s))", keys=tuple(doubted)))
+        arb.note(Finding(code, "warning", f"{why} ({len(doubted)} cell(s))", keys=tuple(doubted)))
 
 
 def _glued_mark_text(toks: Sequence[Token], j: int, start: bool = True, end: bool = True) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from .. import schema
 from ..labels import keyed
-from ..layout import BLANK, MARK, NUM, TEXT, Token
+from ..layout import BLANK, GENERATED_HEADER, MARK, NUM, TEXT, Token
 from ..normalize import Normalized, key_normalized
 
 # A column model needs this many rows that show every column, so that one odd row cannot set it
@@ -147,14 +147,19 @@ def merged_columns(norm: Normalized, tokens: list[Token], lo: int, hi: int, cols
     col_words = [keyed(c.wordings) for c in cols]
     prev: Token | None = None
     span: dict[int, list[Token]] = {}  # row -> its cells from its first value to its end
+    after_label: dict[int, list[Token]] = {}  # row -> its cells after its last text cell
     for t in tokens[lo:hi]:
         if not t.explicit:
             continue
-        same_cell = prev is not None and t.crowded and prev.crowded and prev.row == t.row and "|" not in _gap(norm, prev, t)
+        same_cell = prev is not None and t.crowded and prev.crowded and prev.row == t.row and "|" not in gap(norm, prev, t)
         # (a first value in digits: "| 3.危及“ |" over "|   三   |" wraps a label, the 三 is no cell)
         starts = t.kind == MARK or (t.kind == NUM and t.text[-1:].isdigit())
         if t.kind in (NUM, MARK, BLANK) and not same_cell and (starts or t.row in span):
             span.setdefault(t.row, []).append(t)
+        if t.kind == TEXT and not GENERATED_HEADER.fullmatch(t.text):
+            after_label[t.row] = []
+        elif not same_cell:
+            after_label.setdefault(t.row, []).append(t)
         if t.crowded and prev is not None and prev.crowded and prev.row == t.row and _side_by_side(norm, prev, t):
             return True
         prev = t
@@ -174,9 +179,14 @@ def merged_columns(norm: Normalized, tokens: list[Token], lo: int, hi: int, cols
     # and not one whose first cells add up to its 总计 with only empty cells after them: "| 32 | 2 | 0 |
     # 0 | 0 | 0 | 34 |  |" has a stray empty column at its end, which places nothing)
     n = len(cols)
-    return bool(cols) and any(
-        len(cells) > n and _pipe_row(norm.text, cells[0].start) and not _adds_up(cells, n) for cells in span.values()
+    wider = any(len(cells) > n and _pipe_row(norm.text, cells[0].start) and not _adds_up(cells, n) for cells in span.values())
+    # or fewer cells after its label than columns, where the row has cells of values at all ("| （七）总计 |
+    # | 21500 | 538 | | | 22038 |" over "| 四、结转… | | | 37 | 10 | | | 47 |": the same grid, two places
+    # for 自然人: the converter lost cells, and the empty ones left say nothing)
+    narrower = any(
+        r in span and len(cells) < n and _pipe_row(norm.text, cells[0].start) for r, cells in after_label.items() if cells
     )
+    return bool(cols) and (wider or narrower)
 
 
 def _adds_up(cells: list[Token], n: int) -> bool:
@@ -196,10 +206,10 @@ def _pipe_row(text: str, pos: int) -> bool:
 
 def _side_by_side(norm: Normalized, a: Token, b: Token) -> bool:
     """Two numbers of one cell with only spaces between them in the input (not a line break: "<br>")."""
-    return not _gap(norm, a, b).strip()
+    return not gap(norm, a, b).strip()
 
 
-def _gap(norm: Normalized, a: Token, b: Token) -> str:
+def gap(norm: Normalized, a: Token, b: Token) -> str:
     """The input between two tokens."""
     return norm.original[norm.to_orig_end(a.end) : norm.to_orig_start(b.start)]
 

@@ -16,6 +16,7 @@ from .arbiter import (
     doubt_between_gaps,
     doubt_glued_marks,
     doubt_interrupted_rows,
+    doubt_stacked_cells,
     weigh,
 )
 from .columns import distrust_empty_cells, merged_columns
@@ -71,6 +72,7 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
     doubt_between_gaps(arb, read)
     doubt_glued_marks(arb, table)
     doubt_interrupted_rows(arb, table)
+    doubt_stacked_cells(arb, table)
     for repair in REPAIRS:
         for r in repair(table):
             arb.apply(r)

@@ -83,7 +83,24 @@ def resolve_row(
             placed, note = RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, None)
             return [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed], note or "ambiguous_cells"
         cands = fit
-    return RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, alternatives)
+    return _unpadded(RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, alternatives), toks, n, check)
+
+
+def _unpadded(result: Result, toks: list[Token], n: int, check: Check | None) -> Result:
+    """Fewer numbers than columns, the gap filled with an empty cell at the row's edge: that cell may be
+    a merged label's and the lost cell anywhere ("| 本年新收… | | | 6860 | — | — | — | — | — |", 总计
+    lost); only the row's sum, with empty cells as 0, can say the filling is right.  Where it cannot,
+    the row is doubtful."""
+    placed, note = result
+    padded = len(toks) > n and sum(t.kind != BLANK for t in toks) < n
+    if (
+        padded
+        and check is not None
+        and placed[-1].value is not None  # a printed 总计 to check the filling against
+        and check([0 if p.value is None else p.value for p in placed]) is False
+    ):
+        return [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed], "missing_cells"
+    return placed, note
 
 
 def _trim(toks: list[Token], n: int, money: Sequence[bool]) -> list[Token] | Result:

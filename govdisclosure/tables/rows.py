@@ -163,6 +163,8 @@ def _own(groups: list[list[Token]], n: int, by_order: bool) -> list[Token]:
         g = groups[0]
         if own and all(t.explicit for t in own + g) and sum(t.kind != BLANK for t in g) >= n - 1:
             break  # a row of cells short of one does not take the next row of cells (a row of its own)
+        if own and all(t.explicit for t in own + g) and all(t.kind == BLANK for t in g) and any(t.kind != BLANK for t in own):
+            break  # nor the empty cells before the next row's label ("| | | 5.属于 |": merged label cells)
         groups.pop(0)
         if all(t.kind == BLANK for t in g) and any(t.kind != BLANK for h in groups for t in h) and not own:
             continue  # an empty row (a merged cell's leftovers) before the row's values

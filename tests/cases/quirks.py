@@ -909,6 +909,57 @@ MD_CONVERTERS: list[Case] = [
     ),
 ]
 
+MD_CONVERTERS += [
+    Case(
+        "pymupdf4llm-stacked-numbers-in-a-cell",
+        doc(P3 + "||（六）其他处理|（六）其他处理|2479|—|—|—|—|—||\n"
+            "||（七）总计|（七）总计|1624<br>5|—|—|—|—|—||\n"
+            "|结转下年度继续办理|结转下年度继续办理|结转下年度继续办理|272|—|—|—|—|—||\n"),
+        {
+            A + "total_processed.natural_person": (..., "doubtful"),
+            A + "total_processed.commercial_enterprise": (..., "doubtful"),
+            A + "carried_forward.natural_person": (272, "ok"),
+        },
+        "synthesizer, LibreOffice PDF through pymupdf4llm: a page number pulled into the cell above it "
+        "('1624<br>5'); the 5 was read as 商业企业, ok",
+    ),
+    Case(
+        "markdown-row-keeps-off-the-next-labels-empty-cells",
+        doc(P3 + "|     |     | 4.保护 | 114 | 58  |     |     | 172 |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n"
+            "第三⽅\n合法权\n益\n|     |     | 5.属于 | 104 | 19  |     |     | 123 |\n"),
+        {
+            A + "withheld.third_party_rights.legal_service_agency": (..., "doubtful"),
+            A + "withheld.third_party_rights.total": (..., "doubtful"),
+        },
+        "synthesizer, Chromium PDF through markitdown: a row of five cells took the two empty cells "
+        "before the next row's label as its last two: 172 came out 法律服务机构, 总计 blank, ok",
+    ),
+    Case(
+        "markdown-rows-of-one-grid-disagree",
+        doc(P3 + "|             | （七）总计   |     | 21500 | 538 |     |     | 22038 |\n"
+            "| 四、结转下年度继续办理 |         |     | 37    | 10  |     |     | 47    |\n"),
+        {A + "carried_forward.natural_person": (..., "doubtful"), A + "carried_forward.total": (..., "doubtful")},
+        "synthesizer, Chromium PDF through markitdown: in one grid （七）总计 has five cells after its "
+        "label and 四 seven, two places for 自然人; 37 went to 科研机构, ok",
+    ),
+    Case(
+        "empty-cells-do-not-add-up",
+        doc(P3 + "|一、本年新收政府信息公开申请数量|1295|431|||||1338|\n"),
+        {A + "new_received.natural_person": (1295, "doubtful"), A + "new_received.total": (1338, "doubtful")},
+        "synthesizer, LibreOffice PDF through pymupdf4llm: 12956 and 13387 lost their last digit to the "
+        "next page; with its empty cells R3 was not assessable and 1338 came out ok",
+        findings=("empty_cells_do_not_add_up",),
+    ),
+    Case(
+        "part4-tab-row-with-a-broken-group-is-not-regrouped",
+        doc(P4 + "0\t0\t1\t1\t2\t0\t2\t0\t0\t0\t0\t0\t0\t1\t1\n"),
+        {"review.other": (1, "ok"), "review.total": (2, "ok"), "litigation_direct.corrected": (2, "doubtful")},
+        "hypothesis (test_altered_cell_makes_its_relations_doubtful): fifteen cells of one tab row with "
+        "R4 broken in one group were regrouped as plain pdftotext's block order, every cell doubtful",
+        findings=("arithmetic_R4",),
+    ),
+]
+
 BUGS_CAUGHT += ISSUE12 + MD_CONVERTERS
 
 NEW: list[Case] = []
