@@ -3,7 +3,8 @@
 Each broken relation becomes a finding naming its keys; every field in it that was ``ok`` (or
 ``inferred``) becomes
 ``doubtful`` (the printed value is kept).  A relation with a blank or missing cell is not assessable,
-which is not a failure.
+which is not a failure; but a row sum (R3, R4) with a printed 总计 that fails with its empty cells as 0
+leaves the row's placement unconfirmed: its cells are doubtful (``empty_cells_do_not_add_up``).
 """
 
 from __future__ import annotations

@@ -134,16 +134,19 @@ def header_model(
     return ("x", centres) if len(centres) == n else None
 
 
-
-
 def merged_columns(norm: Normalized, tokens: list[Token], lo: int, hi: int, cols: Sequence[schema.Label] = ()) -> bool:
-    """Whether a converter's cell borders in ``tokens[lo:hi]`` are not the table's columns: one explicit
-    cell holds numbers side by side ("| 1 15 |", markitdown's PDF tables), or parts of two column
-    captions ("| 科研 社会 |", "| 法律 其他 |": pdfplumber found no border between two columns that are
-    blank in every row), or a markdown row has more cells from its first value on than there are
-    columns.  Where a table shows that once, an empty cell anywhere in it says nothing about which
-    column is blank.  (Numbers one above the other in a cell, "| 2644<br>4 |", are no sign: the
-    cell took a line of text from below, its borders are still the columns.)"""
+    """Whether a converter's cell borders in ``tokens[lo:hi]`` are not the table's columns (markitdown's
+    PDF tables, from pdfplumber), shown by any of:
+
+    - one explicit cell holding numbers side by side ("| 1 15 |");
+    - one cell holding parts of two column captions ("| 科研 社会 |": no border was found between two
+      columns that are blank in every row);
+    - a markdown row with more cells from its first value to its end than there are columns;
+    - a markdown row of values with fewer cells after its label than there are columns.
+
+    Where a table shows that once, an empty cell anywhere in it says nothing about which column is
+    blank.  (Numbers one above the other in a cell, "| 2644<br>4 |", are no sign: the cell took a line
+    of text from below, its borders are still the columns; see arbiter.doubt_stacked_cells.)"""
     col_words = [keyed(c.wordings) for c in cols]
     prev: Token | None = None
     span: dict[int, list[Token]] = {}  # row -> its cells from its first value to its end
