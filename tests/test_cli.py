@@ -207,7 +207,7 @@ def test_resume_after_interrupted_run(run_csv, folder: Path) -> None:
 def test_interrupt_then_resume(tmp_path: Path, run_csv) -> None:
     """Ctrl-C in the middle of a run: no output appears; --resume finishes it, same as a clean run."""
     src = make_folder(tmp_path / "reports")
-    for i in range(6):  # enough files that the run is still going when it is interrupted
+    for i in range(24):  # enough files that the run is still going when it is interrupted
         shutil.copytree(src / "seeds", src / f"copy{i}")
     script = Path(sys.executable).with_name("govdisclosure")
     cmd = [str(script)] if script.exists() else [sys.executable, "-m", "govdisclosure.cli"]
@@ -224,6 +224,8 @@ def test_interrupt_then_resume(tmp_path: Path, run_csv) -> None:
         pytest.skip("the run finished before it could be interrupted")
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
+    if proc.returncode == 0 and "wrote" in err:
+        pytest.skip("the run finished before the interrupt reached it")  # a race on a fast machine
     assert proc.returncode == 130, err
     assert "--resume" in err
     assert not (tmp_path / "out" / "panel.csv").exists()  # atomic: nothing half-written
