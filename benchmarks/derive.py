@@ -17,8 +17,9 @@ writes ``NAME.<rendering>.txt`` with a copy of ``NAME.gold.json`` into OUT_DIR (
   fixtures (needs poppler-utils' pdftotext; skipped with a note when it is missing);
 - ``pandoc-plain``, ``pandoc-md``, ``pandoc-gfm``  of every DOCX fixture (pandoc's plain text, its
   markdown, and GitHub markdown, which writes tables with merged cells as HTML, one tag a line);
-- ``markitdown-pdf``, ``markitdown-docx``, ``markitdown-html``  Microsoft's markitdown of every
-  fixture and corpus PDF, DOCX and HTML (its PDF tables merge columns into one pipe cell: "| 21 0 |");
+- ``markitdown-pdf``, ``markitdown-html``  Microsoft's markitdown of every fixture and corpus PDF and
+  HTML (its PDF tables merge columns into one pipe cell: "| 21 0 |"; its DOCX converter refuses
+  python-docx's and Word's files);
   only where a ``markitdown`` command is on PATH (``pip install 'markitdown[pdf,docx]'`` in a venv
   of its own: its dependencies are not the project's);
 - ``pymupdf4llm-pdf``  pymupdf4llm's markdown of every PDF (merged cells repeated, ``Col2`` headers),
@@ -262,20 +263,21 @@ def _docx_renderings(docx: pathlib.Path, stem: str, out: pathlib.Path, notes: li
     return len(_PANDOC)
 
 
-#: the markdown converters of LLM pipelines: name -> (its command, the files it reads)
-_MD_CONVERTERS = {"markitdown": ("markitdown", (".pdf", ".docx", ".html")), "pymupdf4llm": ("pymupdf4llm-md", (".pdf",))}
+#: the markdown converters of LLM pipelines, run on every corpus and fixture file of a format they read
+#: (their entries in :data:`CONVERTERS`)
+_MD_CONVERTERS = ("markitdown", "pymupdf4llm")
 
 
 def _md_renderings(src: pathlib.Path, stem: str, out: pathlib.Path, notes: list[str]) -> int:
     n = 0
     fmt = src.suffix.lstrip(".")
-    for name, (cmd, suffixes) in _MD_CONVERTERS.items():
-        if src.suffix not in suffixes:
+    for name in _MD_CONVERTERS:
+        if name not in CONVERTERS.get(fmt, {}):
             continue
-        if shutil.which(cmd) is None:
-            notes.append(f"{cmd} not found (see the {name} entry of the converter table): its renderings are skipped")
+        cmd, fn = CONVERTERS[fmt][name]
+        if cmd is not None and shutil.which(cmd) is None:
+            notes.append(f"{cmd} not found (see {name} in the converter table): its renderings are skipped")
             continue
-        fn = markitdown if name == "markitdown" else pymupdf4llm
         try:
             text = fn(src)
         except subprocess.CalledProcessError:

@@ -266,11 +266,12 @@ def _cell(s: int, c: str, text: str, row: int, line: int, out: list[Token]) -> N
         return
     first = len(out)
     pieces = [(m.group(), cs + m.start()) for m in _PIECE.finditer(core)] if " " in core else []
-    if any(values.is_mark(p) for p, _ in pieces) and all(values.is_mark(p) or _NUMBER.fullmatch(p) for p, _ in pieces):
+    marks = [values.is_mark(p) for p, _ in pieces]
+    if any(marks) and all(mk or _NUMBER.fullmatch(p) for (p, _), mk in zip(pieces, marks)):
         # "| 6 — |": a converter merged two cells, one a not-applicable mark: the mark is a cell too
         # (not "| 4 . 无 正 当 理 由 |": a label spaced out, whose 无 is a character)
-        for piece, ps in pieces:
-            if values.is_mark(piece):
+        for (piece, ps), mk in zip(pieces, marks):
+            if mk:
                 out.append(Token(MARK, ps, ps + len(piece), piece, row, line, explicit=True))
             else:
                 _scan(ps, piece, text, row, line, out, explicit=True)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from ..layout import BLANK, Token
 from ..normalize import Normalized, key_normalized
 from ..report import Field, Finding
-from .columns import gap
+from .columns import cell_gap
 from .model import (
     MAX_ALTERNATIVES,
     MAX_COMBINATIONS,
@@ -504,7 +504,7 @@ def doubt_stacked_cells(arb: Arbiter, ctx: TableContext) -> None:
     keys: list[str] = []
     for p in ctx.plan:
         own = p.own
-        if any(a.crowded and b.crowded and a.row == b.row and "<br" in gap(arb.norm, a, b).lower() for a, b in zip(own, own[1:])):
+        if any("<br" in (cell_gap(arb.norm, a, b) or "").lower() for a, b in zip(own, own[1:])):
             keys += [f"{p.anchor.row.key}.{c.key}" for c in ctx.columns[p.anchor.row.key]]
     doubt_keys(arb, keys, "two numbers one above the other in one cell: which is the cell's is not known", code="ambiguous_cells")
 

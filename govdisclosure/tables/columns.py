@@ -10,6 +10,7 @@ from .. import schema
 from ..labels import keyed
 from ..layout import BLANK, GENERATED_HEADER, MARK, NUM, TEXT, Token
 from ..normalize import Normalized, key_normalized
+from .model import Value, _r3_check
 
 # A column model needs this many rows that show every column, so that one odd row cannot set it
 MIN_MODEL_ROWS = 3
@@ -154,7 +155,8 @@ def merged_columns(norm: Normalized, tokens: list[Token], lo: int, hi: int, cols
     for t in tokens[lo:hi]:
         if not t.explicit:
             continue
-        same_cell = prev is not None and t.crowded and prev.crowded and prev.row == t.row and "|" not in gap(norm, prev, t)
+        between = cell_gap(norm, prev, t)
+        same_cell = between is not None and "|" not in between
         # (a first value in digits: "| 3.危及“ |" over "|   三   |" wraps a label, the 三 is no cell)
         starts = t.kind == MARK or (t.kind == NUM and t.text[-1:].isdigit())
         if t.kind in (NUM, MARK, BLANK) and not same_cell and (starts or t.row in span):
@@ -163,7 +165,7 @@ def merged_columns(norm: Normalized, tokens: list[Token], lo: int, hi: int, cols
             after_label[t.row] = []
         elif not same_cell:
             after_label.setdefault(t.row, []).append(t)
-        if t.crowded and prev is not None and prev.crowded and prev.row == t.row and _side_by_side(norm, prev, t):
+        if between is not None and not between.strip():  # numbers side by side in one cell
             return True
         prev = t
         if t.kind == TEXT and col_words and " " in t.text.strip():
@@ -197,23 +199,22 @@ def _adds_up(cells: list[Token], n: int) -> bool:
     if any(t.kind != BLANK for t in cells[n:]):
         return False
     try:
-        xs = [float(t.text.replace(",", "")) for t in cells[:n]]
+        xs: list[Value] = [float(t.text.replace(",", "")) for t in cells[:n]]
     except ValueError:
         return False
-    return abs(sum(xs[:-1]) - xs[-1]) < 1e-6
+    return _r3_check(xs) is True
 
 
 def _pipe_row(text: str, pos: int) -> bool:
     return text[text.rfind("\n", 0, pos) + 1 : pos].lstrip().startswith("|")
 
 
-def _side_by_side(norm: Normalized, a: Token, b: Token) -> bool:
-    """Two numbers of one cell with only spaces between them in the input (not a line break: "<br>")."""
-    return not gap(norm, a, b).strip()
-
-
-def gap(norm: Normalized, a: Token, b: Token) -> str:
-    """The input between two tokens."""
+def cell_gap(norm: Normalized, a: Token | None, b: Token) -> str | None:
+    """The input between two numbers of one crowded cell (``a`` just before ``b``): spaces for numbers
+    side by side, a line break ("<br>") for numbers one above the other; None unless both are crowded
+    numbers of one row (a "|" in the gap: two crowded cells side by side)."""
+    if a is None or not (a.crowded and b.crowded and a.row == b.row):
+        return None
     return norm.original[norm.to_orig_end(a.end) : norm.to_orig_start(b.start)]
 
 
