@@ -24,6 +24,13 @@ writes ``NAME.<rendering>.txt`` with a copy of ``NAME.gold.json`` into OUT_DIR (
   of its own: its dependencies are not the project's);
 - ``pymupdf4llm-pdf``  pymupdf4llm's markdown of every PDF (merged cells repeated, ``Col2`` headers),
   where ``benchmarks/tools/pymupdf4llm-md`` is on PATH (its docstring says how to install it);
+- ``pypdf-pdf``, ``pdfminer-pdf``  the pure-Python readers' ``extract_text`` of every PDF (pypdf keeps a
+  table row on a line; pdfminer's text boxes print a table column by column, a cell a paragraph);
+- ``browser-copy-html``  what select-all and copy in Chromium gives (``innerText``: cells joined by
+  tabs, a paragraph cell between blank lines, so blank lines do not end rows), where ``chromium`` is
+  on PATH;
+- ``python-docx-docx``  a python-docx script's text of every DOCX (paragraphs and tables in body order,
+  a row's ``row.cells`` joined by tabs, a merged cell repeated in each column it spans);
 - ``w3m``, ``lynx``  text dumps of every HTML fixture (what a text browser prints: w3m draws the
   tables with box-drawing borders, lynx drops blank cells; skipped with a note when not installed:
   apt-get install -y w3m lynx).  The page is decoded first (govdisclosure's decoder), as a browser
@@ -226,6 +233,63 @@ def pymupdf4llm(pdf: pathlib.Path) -> str:
     return res.stdout.decode("utf-8", "replace")
 
 
+def pypdf_text(pdf: pathlib.Path) -> str:
+    """pypdf's ``extract_text`` of every page (the pure-Python reader many scripts start from)."""
+    import pypdf
+
+    return "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(pdf).pages) + "\n"
+
+
+def pdfminer_text(pdf: pathlib.Path) -> str:
+    """pdfminer.six's ``high_level.extract_text``: text boxes in reading order, so a table often comes
+    out column by column, a cell a paragraph."""
+    import logging
+
+    from pdfminer.high_level import extract_text
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    return extract_text(str(pdf))
+
+
+_INNER_TEXT = ("<script>addEventListener('load',()=>{const t=document.body.innerText;"
+               "document.body.textContent='';const p=document.createElement('pre');p.id='__inner_text';"
+               "p.textContent=t;document.body.appendChild(p);});</script>")
+
+
+def browser_copy(page: pathlib.Path) -> str:
+    """What select-all and copy in a browser gives: Chromium's ``innerText`` of the page (cells joined
+    by tabs, rows by line breaks, and a cell's paragraphs on lines of their own: the one-cell-per-line
+    text of real copies)."""
+    import html
+    import tempfile
+
+    text = utf8_page(page.read_bytes())
+    text = text.replace("</body>", _INNER_TEXT + "</body>") if "</body>" in text else text + _INNER_TEXT
+    with tempfile.TemporaryDirectory(prefix="browser-copy-") as tmp:
+        src = pathlib.Path(tmp) / "page.html"
+        src.write_text(text, encoding="utf-8")
+        res = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp}/profile",
+                              "--dump-dom", src.as_uri()], capture_output=True, check=True, timeout=120)
+    m = regex.search(r'<pre id="__inner_text">(.*?)</pre>', res.stdout.decode("utf-8", "replace"), regex.S)
+    if m is None:
+        raise RuntimeError(f"chromium gave no innerText for {page}")
+    return html.unescape(m.group(1))
+
+
+def python_docx_text(docx: pathlib.Path) -> str:
+    """A python-docx script's text: paragraphs and tables in body order, each table row its
+    ``row.cells`` texts joined by tabs (a merged cell repeated in every column it spans)."""
+    import docx as python_docx
+
+    lines: list[str] = []
+    for block in python_docx.Document(str(docx)).iter_inner_content():
+        if isinstance(block, python_docx.table.Table):
+            lines.extend("\t".join(cell.text for cell in row.cells) for row in block.rows)
+        else:
+            lines.append(block.text)
+    return "\n".join(lines) + "\n"
+
+
 #: The converter table: a file's format -> rendering name -> (the command it needs or None, a
 #: function of the file's path giving the rendered text).  derive() writes the pdf, w3m/lynx and
 #: pandoc ones for the fixtures; benchmarks/synth runs every one on its synthetic files.
@@ -236,6 +300,8 @@ CONVERTERS: dict[str, dict[str, tuple[str | None, Callable[[pathlib.Path], str]]
         "pdfplumber": (None, pdfplumber_text),
         "markitdown": ("markitdown", markitdown),
         "pymupdf4llm": ("pymupdf4llm-md", pymupdf4llm),
+        "pypdf": (None, pypdf_text),
+        "pdfminer": (None, pdfminer_text),
     },
     "html": {
         "w3m": ("w3m", lambda p: _browser_dump(p, "w3m")),
@@ -243,9 +309,13 @@ CONVERTERS: dict[str, dict[str, tuple[str | None, Callable[[pathlib.Path], str]]
         "lxml": (None, lambda p: lxml_text(p.read_bytes())),
         "crawler": (None, lambda p: crawler_html(p.read_bytes())),
         "markitdown": ("markitdown", markitdown),
+        "browser-copy": ("chromium", browser_copy),
     },
     # (markitdown 0.1.9's DOCX converter refuses python-docx's files: "Could not find the body element")
-    "docx": {name: ("pandoc", functools.partial(lambda p, n: pandoc(p, n).decode("utf-8", "replace"), n=name)) for name in _PANDOC},
+    "docx": {
+        **{name: ("pandoc", functools.partial(lambda p, n: pandoc(p, n).decode("utf-8", "replace"), n=name)) for name in _PANDOC},
+        "python-docx": (None, python_docx_text),
+    },
 }
 
 
@@ -263,15 +333,17 @@ def _docx_renderings(docx: pathlib.Path, stem: str, out: pathlib.Path, notes: li
     return len(_PANDOC)
 
 
-#: the markdown converters of LLM pipelines, run on every corpus and fixture file of a format they read
-#: (their entries in :data:`CONVERTERS`)
-_MD_CONVERTERS = ("markitdown", "pymupdf4llm")
+#: the converters run on every corpus and fixture file of a format they read (their entries in
+#: :data:`CONVERTERS`): the markdown converters of LLM pipelines, the pure-Python PDF readers, a
+#: browser's select-all and copy, a python-docx script
+_MORE_CONVERTERS = {"markitdown": "md", "pymupdf4llm": "md", "pypdf": "txt", "pdfminer": "txt", "browser-copy": "txt",
+                    "python-docx": "txt"}
 
 
-def _md_renderings(src: pathlib.Path, stem: str, out: pathlib.Path, notes: list[str]) -> int:
+def _more_renderings(src: pathlib.Path, stem: str, out: pathlib.Path, notes: list[str]) -> int:
     n = 0
     fmt = src.suffix.lstrip(".")
-    for name in _MD_CONVERTERS:
+    for name, ext in _MORE_CONVERTERS.items():
         if name not in CONVERTERS.get(fmt, {}):
             continue
         cmd, fn = CONVERTERS[fmt][name]
@@ -283,7 +355,7 @@ def _md_renderings(src: pathlib.Path, stem: str, out: pathlib.Path, notes: list[
         except subprocess.CalledProcessError:
             notes.append(f"{name} failed on {src.name}")
             continue
-        (out / f"{stem}.{name}-{fmt}.md").write_text(text, encoding="utf-8")
+        (out / f"{stem}.{name}-{fmt}.{ext}").write_text(text, encoding="utf-8")
         n += 1
     return n
 
@@ -323,7 +395,7 @@ def derive(out: pathlib.Path, corpus: pathlib.Path, fixtures: pathlib.Path) -> t
     for folder in (corpus, fixtures):
         files = [*folder.rglob("*.pdf"), *folder.rglob("*.docx"), *folder.rglob("*.html")]
         for src, stem in _with_gold(files, out):
-            count += _md_renderings(src, stem, out, notes)
+            count += _more_renderings(src, stem, out, notes)
     return count, sorted(set(notes))
 
 
