@@ -115,6 +115,9 @@ def tokenize(
         lines.append((pos, ln))
         pos += len(ln) + 1
 
+    if _is_inner_text(text, lo, hi):
+        _inner_text(lines, text, out, norm)
+        return _cut(out, cuts) if cuts else out
     row = 0
     i = 0
     n = len(lines)
@@ -137,6 +140,99 @@ def tokenize(
                 row += 1
         i = j
     return _cut(out, cuts) if cuts else out
+
+
+# A browser's copy of an HTML table (``innerText``): a cell whose content is a paragraph stands between
+# blank lines, and a tab joins it to the next cell across them ("\t\n\n472\n\n\t")
+_INNER_TEXT_CELL = regex.compile(r"\t\n\n[^\t\n]+\n\n(?=\t)")
+_INNER_TEXT_MIN = 3
+
+
+def _is_inner_text(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` holds tables as a browser copies them (see :func:`_inner_text`)."""
+    found = 0
+    for _ in _INNER_TEXT_CELL.finditer(text, lo, hi):
+        found += 1
+        if found >= _INNER_TEXT_MIN:
+            return True
+    return False
+
+
+_Piece = tuple[int, int, str]  # (line index, start, text)
+
+
+def _inner_text(lines: list[tuple[int, str]], text: str, out: list[Token], norm: Normalized | None) -> None:
+    """Tokens of a browser's copy of a page (``innerText``), where blank lines do not end rows.
+
+    A tab separates two cells of one row, whatever newlines stand around it; a cell that holds a
+    paragraph (``<td><p>…</p></td>``) has its content between blank lines.  So the newlines between two
+    pieces of text with no tab between them say, with what the cell held:
+
+    * three or more: a row ends (a paragraph's two, the row's one);
+    * two: a second paragraph of a text cell that was a paragraph itself; after a value or a bare cell,
+      the table ends (the table's block break, then the next paragraph's);
+    * one: a line break (``<br>``) inside a paragraph cell; after a bare cell, a row ends.
+
+    After a tab and an empty cell, one newline or three end the row too.  Rows with a tab become one
+    row unit of explicit cells (an empty cell a blank); other text is read line by line, as anywhere.
+    """
+    rows: list[tuple[bool, list[tuple[_Piece, list[_Piece]]]]] = []  # (has a tab, [(where the cell starts, its pieces)])
+    row: list[tuple[_Piece, list[_Piece]]] = []
+    cell: list[_Piece] = []
+    cell_start: _Piece = (0, lines[0][0] if lines else 0, "")
+    para = False  # the current cell's content began after a blank line
+    has_tab = False
+    newlines = 0
+    for i, (start, ln) in enumerate(lines):
+        if i:
+            newlines += 1
+        p = start
+        for k, piece in enumerate(ln.split("\t")):
+            if k:  # a tab: the cell ends, the row goes on
+                row.append((cell_start, cell))
+                cell, cell_start, para, has_tab, newlines = [], (i, p, ""), False, True, 0
+            if piece:
+                if cell:  # text after text: a paragraph or a line break inside the cell, or a new row
+                    ends = not (has_tab and para and newlines in (1, 2) and not _value_like(cell[-1][2]))
+                else:  # text after a tab: a bare cell at once, a paragraph cell after a blank line
+                    ends = has_tab and newlines not in (0, 2)
+                if ends:
+                    row.append((cell_start, cell))
+                    rows.append((has_tab, row))
+                    row, cell, has_tab = [], [], False
+                if not cell:
+                    para = newlines >= 2
+                    cell_start = (i, p, "")
+                cell.append((i, p, piece))
+                newlines = 0
+            p += len(piece) + 1
+    if cell or row:
+        row.append((cell_start, cell))
+        rows.append((has_tab, row))
+
+    r = 0
+    for tabbed, cells in rows:
+        if not tabbed:
+            for _, c in cells:
+                for i, s, piece in c:
+                    _line(s, piece, text, r, i, out, norm)
+                    r += 1
+            continue
+        for (i0, s0, _), c in cells:
+            if not c:
+                out.append(Token(BLANK, s0, s0, "", r, i0, explicit=True))
+                continue
+            (i, s, piece), *rest = c
+            _cell(s, piece, text, r, i, out)
+            for i, s, piece in rest:
+                _scan(s, piece, text, r, i, out, explicit=True)
+        r += 1
+
+
+def _value_like(piece: str) -> bool:
+    """A cell that holds a number, a not-applicable mark or nothing: no paragraph follows it."""
+    core = piece.strip()
+    return not core or _NUMBER.fullmatch(core) is not None or values.is_mark(core)
 
 
 def _cut(out: list[Token], cuts: Sequence[int]) -> list[Token]:

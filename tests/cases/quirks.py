@@ -960,7 +960,74 @@ MD_CONVERTERS += [
     ),
 ]
 
-BUGS_CAUGHT += ISSUE12 + MD_CONVERTERS
+# A browser's select-all and copy (innerText): tabs between cells, but a paragraph cell's content
+# between blank lines, so blank lines do not end rows (snippets from the synthesizer's HTML through
+# Chromium, benchmarks/derive.py browser_copy)
+BROWSER_COPY: list[Case] = [
+    Case(
+        "browser-copy-word-html-paragraph-cells",
+        doc(P3 + "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n\n\t\n\n申请人情况\n\n\n\n\n"
+            "自然人\n\n\t\n\n法人或其他组织\n\n\t\n\n总计\n\n\n\n\n商业企业\n\n\t\n\n科研机构\n\n\t\n\n社会公益组织\n\n\t\n\n"
+            "法律服务机构\n\n\t\n\n其他\n\n\n\n\n一、本年新收政府信息公开申请数量\n\n\t\n\n1663\n\n\t\n\n472\n\n\t\n\n81\n\n\t\n\n"
+            "47\n\n\t\n\n50\n\n\t\n\n171\n\n\t\n\n2484\n\n\n\n\n二、上年结转政府信息公开申请数量\n\n\t\n\n566\n\n\t\n\n\xa0\n\n\t\n\n"
+            "0\n\n\t\n\n35\n\n\t\n\n142\n\n\t\n\n26\n\n\t\n\n769\n\n"),
+        {
+            A + "new_received.natural_person": (1663, "ok"),
+            A + "new_received.commercial_enterprise": (472, "ok"),
+            A + "new_received.total": (2484, "ok"),
+            A + "carried_over.natural_person": (566, "ok"),
+            A + "carried_over.commercial_enterprise": (None, "blank"),
+            A + "carried_over.research_institution": (0, "ok"),
+            A + "carried_over.other_org": (26, "ok"),
+            A + "carried_over.total": (769, "ok"),
+        },
+        "Word-exported HTML copied from Chromium: every cell a paragraph, so every value stands between "
+        "blank lines with a lone tab between cells; each lone tab line was read as an empty cell of its "
+        "own row, a blank between every two values, and the cells shifted, ok (39 % right, 717 silent "
+        "errors over 40 synthesized reports)",
+    ),
+    Case(
+        "browser-copy-cms-html-bare-and-paragraph-cells",
+        doc(P3 + "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n\n\t申请人情况\n\n\n自然人\n\n\t\n\n"
+            "法人或其他组织\n\n\t\n\n总计\n\n\n商业企业\t\n\n科研机构\n\n\t\n\n社会公益组织\n\n\t法律服务机构\t\n\n其他\n\n\n"
+            "一、本年新收政府信息公开申请数量\t\n\n1663\n\n\t472\t\n\n81\n\n\t\n\n47\n\n\t50\t\n\n171\n\n\t\n\n2484\n\n\n"
+            "二、上年结转政府信息公开申请数量\t\n\n566\n\n\t\n\n372\n\n\t\n\n0\n\n\t35\t142\t\n\n26\n\n\t1141\n"
+            "三、本年度办理结果\t\n\n（一）予以公开\n\n\t\n\n294\n\n\t\n\n49\n\n\t\n\n0\n\n\t\n\n0\n\n\t\n\n9\n\n\t0\t352\n\n\n"
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n\n\t\n\n64\n\n\t\n\n67\n\n\t10\t\n\n0\n\n\t1\t\n\n3\n\n\t145\n"),
+        {
+            A + "new_received.research_institution": (81, "ok"),
+            A + "new_received.total": (2484, "ok"),
+            A + "carried_over.public_interest_org": (35, "ok"),
+            A + "carried_over.total": (1141, "ok"),
+            A + "granted.natural_person": (294, "ok"),
+            A + "granted.total": (352, "ok"),
+            A + "partly_granted.research_institution": (10, "ok"),
+            A + "partly_granted.total": (145, "ok"),
+        },
+        "CMS HTML copied from Chromium: bare cells ('\\t472\\t') and paragraph cells mixed; after a bare "
+        "cell one newline ends the row ('\\t1141\\n三、本年度办理结果'), after a paragraph cell three",
+    ),
+    Case(
+        "browser-copy-part4-value-between-marks-is-no-page-number",
+        doc(P4 + "行政复议\n\n\t行政诉讼\n结果维持\t结果纠正\t\n\n其他结果\n\n\t\n\n尚未审结\n\n\t总计\t\n\n未经复议直接起诉\n\n"
+            "\t\n\n复议后起诉\n\n\n\n\n结果维持\n\n\t\n\n结果纠正\n\n\t\n\n其他结果\n\n\t\n\n尚未审结\n\n\t总计\t\n\n结果维持\n\n"
+            "\t结果纠正\t\n\n其他结果\n\n\t尚未审结\t总计\n——\t——\t——\t\n\n——\n\n\t——\t2\t——\t\n\n——\n\n\t——\t2\t——\t1\t2\t"
+            "\n\n——\n\n\t\n\n3\n\n"),
+        {
+            "review.total": (None, "not_applicable"),
+            "litigation_direct.upheld": (2, "ok"),
+            "litigation_direct.corrected": (None, "not_applicable"),
+            "litigation_direct.total": (2, "ok"),
+            "litigation_after_review.corrected": (1, "ok"),
+            "litigation_after_review.other": (2, "ok"),
+            "litigation_after_review.total": (3, "ok"),
+        },
+        "CMS HTML copied from Chromium: the line '\\t——\\t2\\t——\\t' (three cells and an empty one) was "
+        "removed by normalize as a running page number '— 2 —', and part 四 lost three cells",
+    ),
+]
+
+BUGS_CAUGHT += ISSUE12 + MD_CONVERTERS + BROWSER_COPY
 
 NEW: list[Case] = []
 
