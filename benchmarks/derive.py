@@ -247,8 +247,13 @@ def pdfminer_text(pdf: pathlib.Path) -> str:
 
     from pdfminer.high_level import extract_text
 
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    return extract_text(str(pdf))
+    log = logging.getLogger("pdfminer")
+    level = log.level
+    log.setLevel(logging.ERROR)  # its font warnings, only while it reads (the caller's level after)
+    try:
+        return extract_text(str(pdf))
+    finally:
+        log.setLevel(level)
 
 
 _INNER_TEXT = ("<script>addEventListener('load',()=>{const t=document.body.innerText;"

@@ -86,7 +86,8 @@ def row_shapes(rows: list[tuple[list[Token], int, int]], cells_in_row: dict[int,
 
 
 def fills(r: list[Token], n: int) -> bool:
-    return len(r) == n and all(t.kind in (NUM, MARK) and t.x0 >= 0 and not t.glued for t in r)
+    """A row of space-aligned text that shows every column, on one line."""
+    return len(r) == n and all(t.kind in (NUM, MARK) and t.x0 >= 0 and not t.glued for t in r) and len({t.line for t in r}) == 1
 
 
 def column_model(rows: list[list[Token]], n: int) -> tuple[str, list[float]] | None:

@@ -152,7 +152,19 @@ def _segment(tokens: list[Token], anchors: list[Anchor], i: int, hi: int, stops:
     j = bisect.bisect_right(st_row, a.tok)
     if j < len(st_row):
         nxt = min(nxt, st_row[j])
-    return tokens[a.tok + 1 : nxt]
+    seg = tokens[a.tok + 1 : nxt]
+    inside = [k for k in range(a.tok + 1, min(a.end_tok, nxt - 1)) if _label_mark(tokens, k, a.row)]
+    return [t for k, t in enumerate(seg, a.tok + 1) if k not in inside] if inside else seg
+
+
+def _label_mark(tokens: list[Token], k: int, row: Row) -> bool:
+    """A not-applicable mark inside a row's label that is a character of the label: a label cut one
+    character a line ("④/无/正当理/由大量/反复申请" in PDFium's text) has its 无 on a line of its own."""
+    t, u = tokens[k], tokens[k + 1]
+    if t.kind != MARK or u.kind != TEXT or not t.text.isalpha():
+        return False
+    joined = key_normalized(t.text + u.text)
+    return any(joined[:3] in w for w in keyed(row.wordings))
 
 
 def _own(groups: list[list[Token]], n: int, by_order: bool) -> list[Token]:
@@ -176,6 +188,13 @@ def _own(groups: list[list[Token]], n: int, by_order: bool) -> list[Token]:
             g = g[:n]
         own += g
         cap += sum(_capacity(t) for t in g)
+    # one number a line, and one lone number more after the row's own before the next label: nothing
+    # tells the row's own from the extra one (a label's 无 split onto a line of its own, a page number):
+    # the row is read with all of them, and its cells that the placements disagree on are doubtful.
+    # (Not more than one: dropping several numbers lets a row of zeros pass any sum.)
+    if len(own) == n and len(groups) == 1 and len(groups[0]) == 1 and groups[0][0].kind in (NUM, MARK):
+        if all(t.kind in (NUM, MARK) and not t.explicit for t in own + groups[0]):
+            own += groups.pop()
     return own
 
 
@@ -219,7 +238,7 @@ def row_contexts(
             continue
         model = trail = grid = None
         same = [r for cs, r in full_rows if cs == id(cols)]
-        if own and own[0].x0 >= 0 and len(own) < len(cols) and same:
+        if own and own[0].x0 >= 0 and (len(own) < len(cols) or len({t.line for t in own}) > 1) and same:
             # the nearest rows that fill every column (columns shift at page breaks)
             near = sorted(same, key=lambda r: abs(r[0].line - own[0].line))[:MODEL_ROWS]
             model = column_model(near, len(cols))

@@ -29,10 +29,16 @@ def read(ctx: RowContext) -> list[Reading]:
     unit, model = ctx.model
     vals = [t for t in ctx.tokens if t.kind != BLANK]
     n = len(ctx.keys)
-    if len(model) != n or not vals or len(vals) >= n or any(t.x0 < 0 or t.glued for t in vals):
+    # a row whose numbers stand on more than one line (a cell's number a line lower than the others':
+    # an empty paragraph above it, or another vertical alignment) is read by where each stands, not in
+    # reading order; on one line, only a row short of numbers needs the columns
+    wrapped = len({t.line for t in vals}) > 1
+    if len(model) != n or not vals or len(vals) > n or (len(vals) == n and not wrapped) or any(t.x0 < 0 or t.glued for t in vals):
         return []
     if any(t.kind == NUM and read_cell(t.text)[1] != "ok" for t in vals):
         return []  # a token that is no number ("1001,000": two cells run together) places nothing
+    if wrapped:
+        vals.sort(key=lambda t: centre(t, unit))
     centres = [centre(t, unit) for t in vals]
     where = _assign(centres, model)
     for x, col in zip(centres, where):
@@ -40,6 +46,10 @@ def read(ctx: RowContext) -> list[Reading]:
         if abs(x - model[col]) > ALIGN_MARGIN * min(gaps):
             return []  # between two columns: leave it to the arithmetic
     by_col = dict(zip(where, vals))
+    if len(vals) == n:
+        if [t.start for t in vals] == sorted(t.start for t in vals):
+            return []  # the columns keep the reading order: token order places the row
+        return [_reading(ctx, by_col, vals, _moved_status(ctx, by_col))]
     status = _status(ctx, by_col, vals)
     if status is None:
         return []
@@ -86,6 +96,15 @@ def _status(ctx: RowContext, by_col: dict[int, Token], vals: list[Token]) -> str
     return "inferred"
 
 
+def _moved_status(ctx: RowContext, by_col: dict[int, Token]) -> str:
+    """A full row whose columns put its numbers in another order than the lines do: ``inferred`` where
+    the row's sums hold as the columns place them, else ``doubtful``."""
+    if ctx.check is None:
+        return "doubtful"
+    as_placed = [read_cell(by_col[i].text)[0] for i in range(len(ctx.keys))]
+    return "inferred" if ctx.check([0 if v is None else v for v in as_placed]) is True else "doubtful"
+
+
 def _reading(ctx: RowContext, by_col: dict[int, Token], vals: list[Token], status: str) -> Reading:
     cells: dict[str, Placed] = {}
     for idx, k in enumerate(ctx.keys):
@@ -97,10 +116,10 @@ def _reading(ctx: RowContext, by_col: dict[int, Token], vals: list[Token], statu
             v, _, unit = read_cell(t.text, money=ctx.money[idx])
             cells[k] = Placed(cell_of(t), v, status, unit)
     n, m = len(ctx.keys), len(vals)
-    finding = Finding(
-        "columns_from_positions",
-        "info",
-        f"{ctx.where}: {n - m} blank cell(s) lost in conversion were restored from the columns the numbers stand under",
-        keys=tuple(ctx.keys),
+    what = (
+        f"{n - m} blank cell(s) lost in conversion were restored from the columns the numbers stand under"
+        if m < n
+        else "its numbers stand on more than one line; each was placed by the column it stands under"
     )
+    finding = Finding("columns_from_positions", "info", f"{ctx.where}: {what}", keys=tuple(ctx.keys))
     return Reading(NAME, cells, dict.fromkeys(ctx.keys, ctx.label), (finding,), "numbers under the column centres of full rows")
