@@ -281,6 +281,49 @@ def browser_copy(page: pathlib.Path) -> str:
     return html.unescape(m.group(1))
 
 
+def _run(args: list[str]) -> str:
+    res = subprocess.run(args, capture_output=True, check=True, timeout=300)
+    return res.stdout.decode("utf-8", "replace")
+
+
+def _page_tool(cmd: list[str]) -> Callable[[pathlib.Path], str]:
+    """A converter that reads an HTML page from a file: run on a UTF-8 copy of the page (decoded
+    first, as a browser would from its charset)."""
+
+    def convert(page: pathlib.Path) -> str:
+        tmp = page.with_name(f".{page.stem}.{cmd[0]}.utf8.html")
+        tmp.write_text(utf8_page(page.read_bytes()), encoding="utf-8")
+        try:
+            return _run([*cmd[:1], str(tmp), *cmd[1:]])
+        finally:
+            tmp.unlink()
+
+    return convert
+
+
+def pdfium_text(pdf: pathlib.Path) -> str:
+    """PDFium's text of every page (pypdfium2 ``get_text_range``: text in content-stream order, a
+    line break where PDFium sees one; its CRLF line ends are the user's too)."""
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(pdf))
+    try:
+        return "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc))) + "\n"
+    finally:
+        doc.close()
+
+
+def pymupdf_text(pdf: pathlib.Path, mode: str) -> str:
+    """PyMuPDF's ``pymupdf gettext -mode simple|layout`` (a ``pymupdf`` on PATH, in a venv of its own:
+    it is AGPL software)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="pymupdf-") as tmp:
+        out = pathlib.Path(tmp) / "out.txt"
+        subprocess.run(["pymupdf", "gettext", "-mode", mode, "-output", str(out), str(pdf)], capture_output=True, check=True, timeout=300)
+        return out.read_text(encoding="utf-8", errors="replace")
+
+
 def python_docx_text(docx: pathlib.Path) -> str:
     """A python-docx script's text: paragraphs and tables in body order, each table row its
     ``row.cells`` texts joined by tabs (a merged cell repeated in every column it spans)."""
@@ -307,6 +350,9 @@ CONVERTERS: dict[str, dict[str, tuple[str | None, Callable[[pathlib.Path], str]]
         "pymupdf4llm": ("pymupdf4llm-md", pymupdf4llm),
         "pypdf": (None, pypdf_text),
         "pdfminer": (None, pdfminer_text),
+        "pdfium": (None, pdfium_text),
+        "pymupdf": ("pymupdf", functools.partial(pymupdf_text, mode="simple")),
+        "pymupdf-layout": ("pymupdf", functools.partial(pymupdf_text, mode="layout")),
     },
     "html": {
         "w3m": ("w3m", lambda p: _browser_dump(p, "w3m")),
@@ -315,11 +361,15 @@ CONVERTERS: dict[str, dict[str, tuple[str | None, Callable[[pathlib.Path], str]]
         "crawler": (None, lambda p: crawler_html(p.read_bytes())),
         "markitdown": ("markitdown", markitdown),
         "browser-copy": ("chromium", browser_copy),
+        "inscriptis": ("inscript", _page_tool(["inscript"])),
+        "html2text": ("html2text", _page_tool(["html2text", "utf-8"])),
+        "bs4": ("bs4-text", _page_tool(["bs4-text"])),
     },
     # (markitdown 0.1.9's DOCX converter refuses python-docx's files: "Could not find the body element")
     "docx": {
         **{name: ("pandoc", functools.partial(lambda p, n: pandoc(p, n).decode("utf-8", "replace"), n=name)) for name in _PANDOC},
         "python-docx": (None, python_docx_text),
+        "docx2txt": ("docx2txt", lambda p: _run(["docx2txt", str(p)])),
     },
 }
 
@@ -341,8 +391,11 @@ def _docx_renderings(docx: pathlib.Path, stem: str, out: pathlib.Path, notes: li
 #: the converters run on every corpus and fixture file of a format they read (their entries in
 #: :data:`CONVERTERS`): the markdown converters of LLM pipelines, the pure-Python PDF readers, a
 #: browser's select-all and copy, a python-docx script
-_MORE_CONVERTERS = {"markitdown": "md", "pymupdf4llm": "md", "pypdf": "txt", "pdfminer": "txt", "browser-copy": "txt",
-                    "python-docx": "txt"}
+_MORE_CONVERTERS = {
+    "markitdown": "md", "pymupdf4llm": "md", "html2text": "md",
+    **dict.fromkeys(("pypdf", "pdfminer", "pdfium", "pymupdf", "pymupdf-layout", "browser-copy", "inscriptis", "bs4",
+                     "python-docx", "docx2txt"), "txt"),
+}
 
 
 def _more_renderings(src: pathlib.Path, stem: str, out: pathlib.Path, notes: list[str]) -> int:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..layout import BLANK, Token
 from ..normalize import Normalized, key_normalized
@@ -143,14 +143,15 @@ class Arbiter:
         table's column relations (R1, R2) with the other rows as read.  A cell on which every combination
         that satisfies them agrees is inferred; the rest stay doubtful."""
         rows = list(self.pending.items())
-        passing = _passing_combinations(self.fields, rows, self.edition)
+        passing, assessed = _passing_combinations(self.fields, rows, self.edition)
         if not passing:
             return
         solved: list[str] = []
         for idx, (_, (alts, label, keys)) in enumerate(rows):
             for col, k in enumerate(keys):
                 choices = {_vkey((alts[c[idx]][col].value, alts[c[idx]][col].status, None)) for c in passing}
-                if len(choices) == 1:
+                # (a cell no column sum could be checked on passes them all without proving anything)
+                if len(choices) == 1 and k in assessed:
                     p = alts[passing[0][idx]][col]
                     self._put(k, Placed(p.cell, p.value, "inferred" if p.status != "missing" else p.status, p.unit), label, "joint_solve")
                     solved.append(k)
@@ -165,21 +166,23 @@ class Arbiter:
 
 def _passing_combinations(
     fields: dict[str, Field], rows: list[tuple[str, Alternatives]], edition: str
-) -> list[tuple[int, ...]]:
-    """The combinations of the rows' placements under which every R1/R2 relation they take part in holds."""
+) -> tuple[list[tuple[int, ...]], set[str]]:
+    """The combinations of the rows' placements under which every R1/R2 relation they take part in
+    holds, and the keys that a relation with every value known checks under each of them."""
     from .. import validate
 
     n_comb = 1
     for _, (alts, _, _) in rows:
         n_comb *= len(alts)
     if n_comb > MAX_COMBINATIONS:
-        return []
+        return [], set()
     amb_keys = {k for _, (_, _, keys) in rows for k in keys}
     rels = [(lhs, rhs) for rule, lhs, rhs in validate.relations(edition, fields) if rule in ("R1", "R2") and amb_keys & set(lhs + rhs)]
     if not rels:
-        return []
+        return [], set()
     base = {k: f.value for k, f in fields.items()}
     passing: list[tuple[int, ...]] = []
+    assessed: set[str] | None = None
     for combo in itertools.product(*[range(len(alts)) for _, (alts, _, _) in rows]):
         vals = dict(base)
         for (_, (alts, _, keys)), i in zip(rows, combo):
@@ -187,9 +190,11 @@ def _passing_combinations(
                 vals[k] = p.value
         if all(_holds(vals, lhs, rhs) for lhs, rhs in rels):
             passing.append(combo)
+            checked = {k for lhs, rhs in rels if all(vals.get(x) is not None for x in lhs + rhs) for k in lhs + rhs}
+            assessed = checked if assessed is None else assessed & checked
             if len(passing) > MAX_ALTERNATIVES:
-                return []  # the sums do not narrow it down
-    return passing
+                return [], set()  # the sums do not narrow it down
+    return passing, assessed or set()
 
 
 def _holds(vals: Mapping[str, Value], lhs: list[str], rhs: list[str]) -> bool:
@@ -232,6 +237,8 @@ class RowDecision:
     note: str | None
     cut_and_dropped: bool
     signed: Sequence[bool] | None = None
+    none_pass: bool = field(default=False, init=False)  # the row's sum refutes placements and confirms none
+    confirmed: bool = field(default=False, init=False)  # the row's sum confirms a placement
 
     def __post_init__(self) -> None:
         memo: dict[tuple[Cell | None, bool], tuple[Value, str, str | None]] = {}
@@ -247,10 +254,17 @@ class RowDecision:
     def surviving(self, check: Check | None, prefer: Prefer | None) -> tuple[list[int], bool]:
         """The placements the row's sum allows, then those the narrative prefers (R7), and whether R7 chose."""
         ok_idx = list(range(len(self.cands)))
+        self.none_pass = False
         if check is not None and len(self.cands) > 1:
-            passing = [i for i in ok_idx if check([v[0] for v in self.vals[i]]) is not False]
+            results = [check([v[0] for v in self.vals[i]]) for i in ok_idx]
+            passing = [i for i, r in zip(ok_idx, results) if r is not False]
             if passing:
                 ok_idx = passing
+            # placements the sum refutes, and none it confirms: those left survive only where the sum
+            # cannot be checked, which proves nothing ("358 4 6 1 1 / / 379", PDFium's 11 printed as two
+            # lines: only dropping 379 leaves a row whose sum cannot fail)
+            self.none_pass = False in results and True not in results
+            self.confirmed = True in results
         if prefer is not None and len(ok_idx) > 1:
             # the arithmetic leaves several placements: a placement whose numbers the narrative states
             # (R7) wins when it alone has the most of them; its cells are inferred, not ok
@@ -277,7 +291,10 @@ class RowDecision:
         ok_idx, preferred = self.surviving(check, prefer)
         vals, n, note = self.vals, self.n, self.note
         placed: list[Placed] = []
-        row_unsure = self.cut_and_dropped and any(len({_vkey(v[col]) for v in vals}) > 1 for col in range(n))
+        row_unsure = (self.cut_and_dropped or self.none_pass) and any(len({_vkey(v[col]) for v in vals}) > 1 for col in range(n))
+        # numbers dropped to fit the row, and no sum to confirm which: the extra one may be half of a
+        # number split in two ("11" printed "1" / "1"), so no cell is confident, however they agree
+        row_unsure = row_unsure or (note == "extra_cells" and len(self.cands) > 1 and not self.confirmed)
         for col in range(n):
             options_all = {_vkey(vals[i][col]) for i in range(len(self.cands))}
             options_ok = {_vkey(vals[i][col]) for i in ok_idx}

@@ -118,6 +118,8 @@ def _row_note(note: str, where: str, keys: Sequence[str]) -> Finding:
         "glued_digits": f"{where}: digits of several cells are run together; they were split where the arithmetic allows",
         "ambiguous_cells": f"{where}: more than one placement of the row's numbers fits; the cells that differ are doubtful",
         "cells_placed_by_arithmetic": f"{where}: the row has more cells than columns (empty cells at its edges); the placement its arithmetic allows was taken",
+        "wider_than_table": f"{where}: the table's other rows show fewer numbers than columns (a column left blank), this row "
+        "one for every column, and its sum cannot confirm them (a number split in two, or a stray one?); its values are doubtful",
     }[note]
     return Finding(note, "warning", msg, keys=tuple(keys))
 
@@ -170,6 +172,7 @@ class RowContext:
     joint: bool = False  # hand ambiguous placements to the whole-table solver
     narrative: frozenset[float] = frozenset()  # numbers stated in the preface and part 一
     signed: tuple[bool, ...] | None = None  # the columns that may hold a negative number (本年增/减)
+    wide: bool = False  # the table's other rows show fewer numbers than columns (a column left blank)
 
     @functools.cached_property
     def placement(self) -> tuple[list[Placed], str | None, list[list[Placed]]]:
@@ -179,7 +182,7 @@ class RowContext:
         alts: list[list[Placed]] = []
         placed, note = resolve_row(
             self.tokens, len(self.keys), money=list(self.money), check=self.check, prefer=self.prefer,
-            alternatives=alts, trail=self.trail, grid=self.grid, signed=self.signed,
+            alternatives=alts, trail=self.trail, grid=self.grid, signed=self.signed, wide=self.wide,
         )
         return placed, note, alts
 

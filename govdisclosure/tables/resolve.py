@@ -43,6 +43,7 @@ def resolve_row(
     trail: int | None = None,
     grid: Grid | None = None,
     signed: Sequence[bool] | None = None,
+    wide: bool = False,
 ) -> Result:
     """Place a row's value tokens into its ``n`` columns.
 
@@ -66,7 +67,12 @@ def resolve_row(
         toks = [t for t in toks if t.kind != BLANK]
     if len(toks) == n and not any(t.glued for t in toks):
         # the common case: one token per column, nothing to decide
-        return [Placed(c, *_cell_value(c, money[i])) for i, c in enumerate(cell_of(t) for t in toks)], None
+        placed = [Placed(c, *_cell_value(c, money[i])) for i, c in enumerate(cell_of(t) for t in toks)]
+        if wide and (check is None or check([p.value for p in placed]) is not True):
+            # …unless the table's other rows leave a column blank and this row's sum cannot say that
+            # it fills it: one of its numbers may be two ("11" printed "1" / "1")
+            return [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed], "wider_than_table"
+        return placed, None
     toks_or_result = _trim(toks, n, money)
     if not isinstance(toks_or_result, list):
         return toks_or_result

@@ -230,6 +230,7 @@ def row_contexts(
             cells_in_row[t.row] = cells_in_row.get(t.row, 0) + 1
     # shapes per table and cell count: a 2-column block must not learn from a 3-column one
     shapes = row_shapes([(p.own, len(columns[p.anchor.row.key]), id(columns[p.anchor.row.key])) for p in plan], cells_in_row)
+    narrow = _narrow_tables(plan, columns)
     out = []
     for p in plan:
         key, own = p.anchor.row.key, p.own
@@ -249,8 +250,34 @@ def row_contexts(
             key, p.anchor.label, tuple(own), tuple(f"{key}.{c.key}" for c in cols), tuple(c.money for c in cols),
             check, prefer, model, trail, grid, detached=(detached or {}).get(key), inferred=key in (detached or {}), joint=joint,
             signed=tuple(c.signed for c in cols) if any(c.signed for c in cols) else None,
+            wide=id(cols) in narrow and _bare_count(own) == len(cols),
         ))
     return out
+
+
+# Rows of one table in text without cells or positions that must show fewer numbers than columns before
+# the table is taken to leave a column blank: at least this many, and more than this share of its rows
+MIN_NARROW_ROWS = 3
+NARROW_SHARE = 0.5
+
+
+def _bare_count(own: Sequence[Token]) -> int | None:
+    """How many numbers and marks a row shows, in text with no cells and no positions (else None)."""
+    if any(t.explicit or t.x0 >= 0 or t.glued for t in own):
+        return None
+    return sum(t.kind in (NUM, MARK) for t in own)
+
+
+def _narrow_tables(plan: Sequence[PlanRow], columns: Mapping[str, Sequence[schema.Label]]) -> set[int]:
+    """The tables (by their list of columns) whose rows, in text with no cells and no positions, show
+    fewer numbers than columns: a column the report leaves blank in every row."""
+    seen: dict[int, list[bool]] = {}
+    for p in plan:
+        cols = columns[p.anchor.row.key]
+        k = _bare_count(p.own)
+        if k:
+            seen.setdefault(id(cols), []).append(k < len(cols))
+    return {t for t, short in seen.items() if sum(short) >= MIN_NARROW_ROWS and sum(short) > NARROW_SHARE * len(short)}
 
 
 def printed_forms(app_rows: Sequence[schema.Label]) -> list[list[schema.Label]]:
