@@ -29,10 +29,11 @@ STEPS: tuple[tuple[str, str, str], ...] = (
     # Word's hidden bookmark as some converters print it (seed 003)
     ("word_bookmark", r"\[bookmark:[^\]\n]{0,200}\]", ""),
     # running page numbers on a line of their own: "- 4 -", "-3-", "— 1 —", "第 4 页", "第4页 共6页";
-    # not "——\t2\t——\t": a row of cells, one a value between two not-applicable marks
+    # not "——\t2\t——\t" nor "——    21    ——": a row of cells (tabbed, or laid out in columns by
+    # pdftotext -layout or PyMuPDF), one a value between two not-applicable marks
     (
         "page_number_line",
-        r"(?m)^[ \t\f]*(?:[-—–－‐]{1,2} *[0-9]{1,3} *[-—–－‐]{1,2}|第 *[0-9]{1,3} *页(?: *共 *[0-9]{1,3} *页)?) *(?:\r?\n|\Z)",
+        r"(?m)^[ \t\f]*(?:[-—–－‐]{1,2} ?[0-9]{1,3} ?[-—–－‐]{1,2}|第 *[0-9]{1,3} *页(?: *共 *[0-9]{1,3} *页)?) *(?:\r?\n|\Z)",
         "",
     ),
     # form feeds (pdftotext page breaks) and vertical tabs carry no text

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from .. import schema
-from ..labels import Anchor
-from ..layout import BLANK, MARK, NUM, Token
+from ..labels import Anchor, keyed
+from ..layout import BLANK, MARK, NUM, TEXT, Token
+from ..normalize import key_normalized
 from ..report import Finding
 from ..sections import DocInfo
 from .arbiter import Arbiter, RowReading, TableReading, doubt_glued_marks, doubt_keys, weigh
@@ -45,6 +46,8 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
     for w in windows:
         _weigh_block(arb, table, w, anchors, stops, caps, tuple(arb.findings[before:]))
         _stacked_labels(arb, table, w, anchors, caps)
+        _captions_among_rows(arb, table, w, anchors, caps, cols_of)
+    _captions_before_numbers(arb, table, anchors, caps, cols_of)
     doubt_glued_marks(arb, table)
     for repair in REPAIRS:
         for r in repair(table):
@@ -94,3 +97,49 @@ def _stacked_labels(arb: Arbiter, table: TableContext, w: Window, anchors: list[
     if stacked:
         doubt_keys(arb, [f"{k}.{c.key}" for k in keys for c in cols],
                    "part 二's row labels stand together with the numbers after them: whose numbers are whose is unsure")
+
+
+CAPTION_PIECE_MIN = 3  # characters of a column caption's piece that count as the caption printed
+
+
+def _captions_among_rows(
+    arb: Arbiter, table: TableContext, w: Window, anchors: list[Anchor], caps: list[int], cols_of: dict[str, list[schema.Label]]
+) -> None:
+    """A block with a column caption (of any part 二 table) after its first row label: the block was
+    printed column by column (pdfminer's text boxes: "行政强制 / 本年处理决定数量 / 15702"), so the
+    numbers after a label are not its row's.  Every confident cell of the block is doubtful (the
+    column-captions repair may still read it)."""
+    wlo, _, keys, cols = w
+    whi = min([c for c in caps if c > wlo] or [table.hi])
+    mine = sorted((a for a in anchors if a.row.key in keys and wlo <= a.tok < whi), key=lambda a: a.tok)
+    if not mine:
+        return
+    words = {w for cs in cols_of.values() for c in cs for w in keyed(c.wordings)}
+    for t in table.tokens[mine[0].end_tok + 1 : whi]:
+        k = key_normalized(t.text) if t.kind == TEXT else ""
+        if len(k) >= CAPTION_PIECE_MIN and any(k in w for w in words):
+            doubt_keys(arb, [f"{k}.{c.key}" for k in keys for c in cols],
+                       "a column caption stands among part 二's rows: the block was printed column by column",
+                       "captions_among_rows")
+            return
+
+
+def _captions_before_numbers(
+    arb: Arbiter, table: TableContext, anchors: list[Anchor], caps: list[int], cols_of: dict[str, list[schema.Label]]
+) -> None:
+    """A row whose label is followed by a column caption before its first number ("行政处罚 / 行政强制 /
+    本年 / 处理决定数量 / 15702": the table printed column by column, the rows before their block's
+    caption): the number is the column's first, not the row's.  The row's confident cells are doubtful."""
+    words = {w for cs in cols_of.values() for c in cs for w in keyed(c.wordings)}
+    starts = sorted([a.tok for a in anchors] + caps)
+    for a in anchors:
+        end = min([x for x in starts if x > a.end_tok] or [table.hi])  # the next row or block caption
+        for t in table.tokens[a.end_tok + 1 : end]:
+            if t.kind in (NUM, MARK):
+                break
+            k = key_normalized(t.text) if t.kind == TEXT else ""
+            if len(k) >= CAPTION_PIECE_MIN and any(k in w for w in words):
+                doubt_keys(arb, [f"{a.row.key}.{c.key}" for c in cols_of[a.row.key]],
+                           f"a column caption stands between the label of {a.row.key} and its numbers: the table was "
+                           "printed column by column", "captions_among_rows")
+                break

@@ -1030,6 +1030,62 @@ BROWSER_COPY: list[Case] = [
 # Space-aligned text from layout-keeping converters
 ALIGNED: list[Case] = [
     Case(
+        "layout-row-of-marks-and-a-value-is-no-page-number",
+        doc("二、主动公开政府信息情况\n                         第二十条第（一）项\n"
+            "      信息内容        本年制发件数          本年废止件数          现行有效件数\n"
+            "                          ——                21                  ——\n      规章\n"
+            "                          27                ——                  ——\n      行政规范性文件\n"
+            "                         第二十条第（五）项\n      信息内容                         本年处理决定数量\n"
+            "      行政许可                              56\n"),
+        {
+            "active.regulations.repealed": (21, "inferred"),
+            "active.normative_documents.issued": (27, "inferred"),
+            "active.licensing.decisions": (56, "ok"),
+        },
+        "synthesizer, Chromium PDF through PyMuPDF's gettext -mode layout: the row '——   21   ——' above its "
+        "label was removed as a running page number '— 21 —', and 规章 took 规范性文件's numbers, ok. A page "
+        "number has at most one space beside its dashes",
+    ),
+    Case(
+        "wrapped-row-lines-interleave",
+        doc(P3 +
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）  申请人情况\n"
+            "自然人                                 法人或其他组织       总计\n"
+            "商业                                  科研            社会公  法律服\n"
+            "企业                                  机构            益组织  务机构  其他\n"
+            "一、本年新收政府信息公开申请                      2948          606  6    65  159  142  3926\n"
+            "二、上年结转政府信息公开申请数量                    545           300  72   ——  ——   22   939\n"
+            "三、本年度办理结果                           （一）予以公开       ——   78   1   ——   27   ——    106\n"
+            "（二）部分公开（区分处理的，只计这一情形，不计其他           375           15        3   11\n"
+            "情形）                                                    9             16   429\n"
+            "（三）不予公开                             1.属于国家秘密      314  73   11  ——   7    8     413\n"),
+        {
+            A + "partly_granted.research_institution": (..., "doubtful"),
+            A + "partly_granted.public_interest_org": (..., "doubtful"),
+            A + "partly_granted.legal_service_agency": (..., "doubtful"),
+        },
+        "synthesizer, CMS page through inscriptis: the wrapped label cell '（二）部分公开（…不计其他/情形）' "
+        "takes two lines and the row's cells stand on both, interleaved ('375 15 3 11' over '9 16 429'); read "
+        "in line order 3, 11 and 9 changed columns and the sum held, ok",
+        findings=("wrapped_row_order",),
+    ),
+    Case(
+        "part2-printed-column-by-column-captions-among-rows",
+        doc("二、主动公开政府信息情况\n" "\n" "信息内容\n" "\n" "本年制发件数\n" "\n" "本年度止件数\n" "\n" "第二十条第（一）项\n" "\n" "规章\n"
+            "行政规范性文件\n" "\n" "0\n" "51\n" "\n" "83\n" "89\n" "\n" "第二十条第（五）项\n" "\n" "现行有\n" "效件数\n" "1197\n"
+            "1334\n" "\n" "信息内容\n" "\n" "行政许可\n" "\n" "信息内容\n" "\n" "行政处罚\n" "行政强制\n" "\n" "本年\n" "处理决定数量\n"
+            "15702\n" "\n" "第二十条第（六）项\n" "\n" "本年处\n" "理决定数量\n" "14213\n" "818\n" "\n" "信息内容\n" "行政事业性收费\n" "\n"
+            "第二十条 第（八）项\n" "\n" "本年收费金额（单位：万元）\n" "15676.97\n" "\n"),
+        {
+            "active.coercion.decisions": (..., "doubtful"),
+            "active.licensing.decisions": (..., "doubtful"),
+        },
+        "synthesizer, LibreOffice PDF through pdfminer.six's extract_text: its text boxes print part 二 column "
+        "by column ('行政处罚 / 行政强制 / 本年 / 处理决定数量 / 15702 / 第二十条第（六）项'); 行政强制 took the "
+        "column's first number, 15702 (行政许可's), ok",
+        findings=("captions_among_rows",),
+    ),
+    Case(
         "extra-number-with-no-sum-to-confirm-the-drop",
         doc(P3 + "（三）不予公开\n1.属于国家秘密\n358\n4\n6\n1\n1\n/\n/ 379\n2.其他法律行政法规禁止公开\n123 60\n/\n4 22 15 224\n"),
         {

@@ -24,27 +24,42 @@ NAME = "aligned"
 
 def read(ctx: RowContext) -> list[Reading]:
     """The row placed by the columns its numbers stand under, when a column model fits it."""
-    if ctx.model is None:
-        return []
-    unit, model = ctx.model
     vals = [t for t in ctx.tokens if t.kind != BLANK]
     n = len(ctx.keys)
-    # a row whose numbers stand on more than one line (a cell's number a line lower than the others':
-    # an empty paragraph above it, or another vertical alignment) is read by where each stands, not in
-    # reading order; on one line, only a row short of numbers needs the columns
-    wrapped = len({t.line for t in vals}) > 1
-    if len(model) != n or not vals or len(vals) > n or (len(vals) == n and not wrapped) or any(t.x0 < 0 or t.glued for t in vals):
+    if not vals or len(vals) > n or any(t.x0 < 0 or t.glued for t in vals):
         return []
+    # a row whose numbers stand on more than one line (a cell's number a line lower than the others':
+    # an empty paragraph above it, another vertical alignment, a wrapped label cell) is read by where
+    # each stands, not in reading order; on one line, only a row short of numbers needs the columns
+    wrapped = len({t.line for t in vals}) > 1
+    placed = _by_columns(ctx, vals, wrapped)
+    if placed is not None:
+        return placed
+    if wrapped and _interleaved(vals, ctx.model[0] if ctx.model else "w"):
+        # …and where no column model places them, the lines interleave: which number is in which
+        # column, reading order cannot say ("375 15 3 11" over "9 16 429", each sum the same)
+        return [_unplaced(ctx)]
+    return []
+
+
+def _by_columns(ctx: RowContext, vals: list[Token], wrapped: bool) -> list[Reading] | None:
+    """The row placed by the column model; [] where the model keeps token order; None where it fits not."""
+    if ctx.model is None:
+        return None
+    unit, model = ctx.model
+    n = len(ctx.keys)
+    if len(model) != n or (len(vals) == n and not wrapped):
+        return None
     if any(t.kind == NUM and read_cell(t.text)[1] != "ok" for t in vals):
-        return []  # a token that is no number ("1001,000": two cells run together) places nothing
+        return None  # a token that is no number ("1001,000": two cells run together) places nothing
     if wrapped:
-        vals.sort(key=lambda t: centre(t, unit))
+        vals = sorted(vals, key=lambda t: centre(t, unit))
     centres = [centre(t, unit) for t in vals]
     where = _assign(centres, model)
     for x, col in zip(centres, where):
         gaps = [abs(model[col] - model[k]) for k in (col - 1, col + 1) if 0 <= k < n]
         if abs(x - model[col]) > ALIGN_MARGIN * min(gaps):
-            return []  # between two columns: leave it to the arithmetic
+            return None  # between two columns: leave it to the arithmetic
     by_col = dict(zip(where, vals))
     if len(vals) == n:
         if [t.start for t in vals] == sorted(t.start for t in vals):
@@ -54,6 +69,30 @@ def read(ctx: RowContext) -> list[Reading]:
     if status is None:
         return []
     return [_reading(ctx, by_col, vals, status)]
+
+
+def _interleaved(vals: list[Token], unit: str) -> bool:
+    """Whether a number on a later line stands left of one on an earlier line."""
+    right = float("-inf")
+    for line in sorted({t.line for t in vals}):
+        xs = [centre(t, unit) for t in vals if t.line == line]
+        if min(xs) < right:
+            return True
+        right = max(right, max(xs))
+    return False
+
+
+def _unplaced(ctx: RowContext) -> Reading:
+    placed, _, _ = ctx.placement
+    cells = {k: Placed(p.cell, p.value, "doubtful", p.unit) for k, p in zip(ctx.keys, placed)}
+    finding = Finding(
+        "wrapped_row_order",
+        "warning",
+        f"{ctx.where}: its numbers stand on more than one line, interleaved, and no column model places them; "
+        "reading order cannot say which is in which column: its values are doubtful",
+        keys=tuple(ctx.keys),
+    )
+    return Reading(NAME, cells, dict.fromkeys(ctx.keys, ctx.label), (finding,), "numbers on interleaved lines")
 
 
 def _assign(centre: Sequence[float], model: Sequence[float]) -> list[int]:
