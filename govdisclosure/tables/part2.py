@@ -47,6 +47,7 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
         _weigh_block(arb, table, w, anchors, stops, caps, tuple(arb.findings[before:]))
         _stacked_labels(arb, table, w, anchors, caps)
         _captions_among_rows(arb, table, w, anchors, caps, cols_of)
+        _rows_before_their_caption(arb, w, anchors)
     _captions_before_numbers(arb, table, anchors, caps, cols_of)
     doubt_glued_marks(arb, table)
     for repair in REPAIRS:
@@ -143,3 +144,16 @@ def _captions_before_numbers(
                            f"a column caption stands between the label of {a.row.key} and its numbers: the table was "
                            "printed column by column", "captions_among_rows")
                 break
+
+
+def _rows_before_their_caption(arb: Arbiter, w: Window, anchors: list[Anchor]) -> None:
+    """A block's row label that stands before the block's own 第二十条 caption: the text runs the
+    blocks' labels together and prints their numbers elsewhere (pdfminer: "信息内容 / 政府集中采购 /
+    1271 / 0 / 56 / -52 / 第二十条第（八）项 … 第二十条第（九）项"), so the numbers after the label are
+    not its row's.  The row's confident cells are doubtful."""
+    wlo, _, keys, cols = w
+    for a in anchors:
+        if a.row.key in keys and a.tok < wlo:
+            doubt_keys(arb, [f"{a.row.key}.{c.key}" for c in cols],
+                       f"the label of {a.row.key} stands before its block's caption: its numbers may be another block's",
+                       "captions_among_rows")

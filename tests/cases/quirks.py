@@ -1030,6 +1030,25 @@ BROWSER_COPY: list[Case] = [
 # Space-aligned text from layout-keeping converters
 ALIGNED: list[Case] = [
     Case(
+        "part2-row-label-before-its-block-caption",
+        doc("二、主动公开政府信息情况\n" "\n" "第二十条第（一）项\n" "\n" "信息内容\n" "规章\n" "规范性文件\n" "\n" "本年新制作数量\n" "38\n" "86\n"
+            "\n" "本年新公开数量\n" "0\n" "41\n" "\n" "对外公开总数量\n" "99\n" "1248\n" "\n" "处理决\n" "定数量\n" "11566\n"
+            "10714\n" "\n" "处理决定\n" "数量\n" "7413\n" "0\n" "\n" "信息内容\n" "\n" "上一年项目数量\n" "\n" "本年增/减\n" "\n"
+            "第二十条第（五）项\n" "\n" "行政许可\n" "其他对外管理服务事\n" "项\n" "\n" "347\n" "365\n" "\n" "17\n" "-35\n" "\n"
+            "信息内容\n" "\n" "上一年项目数量\n" "\n" "本年增/减\n" "\n" "第二十条第（六）项\n" "\n" "行政处罚\n" "行政强制\n" "\n" "信息内容\n" "\n"
+            "行政事业性收费\n" "\n" "信息内容\n" "\n" "政府集中采购\n" "\n" "1271\n" "0\n" "\n" "56\n" "-52\n" "\n" "第二十条第（八）项\n"
+            "\n" "上一\n" "年项目数量\n" "1344\n" "\n" "第二十条第（九）项\n" "\n" "采购项\n" "目数量\n" "0\n" "\n" "本年增/减\n" "\n"
+            "57\n" "\n" "采购总金额\n" "\n" "652900\n" "\n"),
+        {
+            "active.procurement.projects": (..., "doubtful"),
+            "active.procurement.amount": (..., "doubtful"),
+        },
+        "synthesizer, LibreOffice PDF through pdfminer.six: the blocks' labels run together before their "
+        "captions, 政府集中采购 followed by 行政事业性收费's numbers ('1271 / 0 / 56 / -52 / 第二十条第（八）项'): "
+        "1271 came out 采购项目数量, ok. A label before its own block's caption does not own the numbers after it",
+        findings=("captions_among_rows",),
+    ),
+    Case(
         "layout-row-of-marks-and-a-value-is-no-page-number",
         doc("二、主动公开政府信息情况\n                         第二十条第（一）项\n"
             "      信息内容        本年制发件数          本年废止件数          现行有效件数\n"
