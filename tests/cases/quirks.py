@@ -1030,6 +1030,26 @@ BROWSER_COPY: list[Case] = [
 # Space-aligned text from layout-keeping converters
 ALIGNED: list[Case] = [
     Case(
+        "part2-column-by-column-caption-wrapped-over-two-lines",
+        doc("二、主动公开政府信息情况\n" "\n" "信息内容\n" "规章\n" "规范性文件\n" "\n" "信息内容\n" "\n" "行政许可\n" "其他对外管理服务事\n" "项\n" "\n"
+            "信息内容\n" "行政处罚\n" "行政强制\n" "\n" "第二十条第（一）项\n" "\n" "本年新制作数量\n" "61\n" "15\n" "\n" "本年新公开数量\n" "10\n"
+            "44\n" "\n" "对外公开总数量\n" "1,436\n" "1,477\n" "\n" "第二十条第（五）项\n" "\n" "上一年项\n" "目数量\n" "228\n" "627\n"
+            "\n" "本年增/减\n" "\n" "9\n" "27\n" "\n" "第二十条第（六）项\n" "\n" "上一年项目数量\n" "1,454\n" "1,365\n" "\n"
+            "本年增/减\n" "37\n" "75\n" "\n" "第二十条第（八）项\n" "\n" "处理决\n" "定数量\n" "13,305\n" "19,998\n" "\n" "处理决定数量\n"
+            "5,996\n" "6,209\n" "\n" "信息内容\n" "行政事业性收费\n" "\n" "上一年项目数量\n" "0\n" "\n" "第二十条第（九）项\n" "\n" "信息内容\n"
+            "\n" "政府集中采购\n" "\n" "采购项目\n" "数量\n" "0\n" "\n", title="岚皋县城关镇街道办事处2019年政府信息公开工作年度报告\n一、总体情况\n2019年，做好政府信息公开工作。\n"),
+        {
+            "active.licensing.previous": (228, "inferred"),
+            "active.licensing.change": (9, "inferred"),
+            "active.licensing.decisions": (13305, "inferred"),
+            "active.other_services.decisions": (19998, "inferred"),
+        },
+        "synthesizer, LibreOffice PDF through pdfminer.six: part 二 printed column by column, 第（五）项's caption "
+        "'上一年项目数量' wrapped as '上一年项' / '目数量'; the captions repair passed it and took 第（六）项's "
+        "columns (1,454, 37, 5,996), inferred. A caption's two lines are one caption",
+        findings=("columns_from_captions",),
+    ),
+    Case(
         "part2-row-label-before-its-block-caption",
         doc("二、主动公开政府信息情况\n" "\n" "第二十条第（一）项\n" "\n" "信息内容\n" "规章\n" "规范性文件\n" "\n" "本年新制作数量\n" "38\n" "86\n"
             "\n" "本年新公开数量\n" "0\n" "41\n" "\n" "对外公开总数量\n" "99\n" "1248\n" "\n" "处理决\n" "定数量\n" "11566\n"

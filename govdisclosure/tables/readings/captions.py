@@ -3,9 +3,10 @@ column, then each column as its caption and its numbers ("本年制发件数 1 8
 11 66 本年处理决定数量 447228 …").
 
 A repair: every block whose row labels were all found but that holds no value takes, in template
-order, the next runs whose captions are its columns and that hold exactly one number per row.  Cells
-``inferred``.  Finding ``columns_from_captions``.  Case row ``pdftotext-column-by-column-all-zero`` in
-``tests/cases/quirks.py``.
+order, the next runs whose captions are its columns (a caption wrapped over two lines, "上一年项" /
+"目数量", counts as one) and that hold exactly one number per row.  Cells ``inferred``.  Finding
+``columns_from_captions``.  Case rows ``pdftotext-column-by-column-all-zero`` and
+``part2-column-by-column-caption-wrapped-over-two-lines`` in ``tests/cases/quirks.py``.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def read(ctx: TableContext) -> list[Reading]:
         j = at
         for c in cols:
             words = keyed(c.wordings)
-            while j < len(runs) and not any(w in runs[j][0] for w in words):
+            while j < len(runs) and not _is_caption(runs, j, words):
                 j += 1
             if j == len(runs) or len(runs[j][1]) != len(rows):
                 break
@@ -46,6 +47,17 @@ def read(ctx: TableContext) -> list[Reading]:
         at = j
         out.append(_reading(b, rows, cols, plan))
     return out
+
+
+def _is_caption(runs: list[tuple[str, list[Token]]], j: int, words: tuple[str, ...]) -> bool:
+    """Whether run ``j`` is a column's caption, alone or as the end of a caption wrapped over two
+    lines ("上一年项" / "目数量"): the run before it holds no number and not the whole caption."""
+    if any(w in runs[j][0] for w in words):
+        return True
+    if j == 0 or runs[j - 1][1]:
+        return False
+    joined = runs[j - 1][0] + runs[j][0]
+    return any(w in joined and w not in runs[j - 1][0] for w in words)
 
 
 def _blocks_without_values(ctx: TableContext) -> list[schema.ActiveBlock]:
