@@ -5,6 +5,8 @@ not-applicable marks and (where the layout has explicit cell separators) blank c
 
 * tab-separated rows with varying cell counts (Word/WPS copies, HTML rows joined by tabs);
 * one cell per line — a tab starts a cell, a line without a tab continues it, a blank line ends the row;
+* a browser's copy of a page (``innerText``): tabs between cells, paragraph cells between blank lines
+  (blank lines do not end rows there; see :func:`_inner_text`);
 * space-separated values after labels (pdftotext, pdfplumber), labels wrapped around their values;
 * pipe / markdown rows (``|---|`` rows skipped, an empty cell between pipes is a blank);
 * crawler text where cells are glued with no separator (numbers flagged ``glued``).

@@ -254,7 +254,7 @@ class RowDecision:
     def surviving(self, check: Check | None, prefer: Prefer | None) -> tuple[list[int], bool]:
         """The placements the row's sum allows, then those the narrative prefers (R7), and whether R7 chose."""
         ok_idx = list(range(len(self.cands)))
-        self.none_pass = False
+        self.none_pass = self.confirmed = False
         if check is not None and len(self.cands) > 1:
             results = [check([v[0] for v in self.vals[i]]) for i in ok_idx]
             passing = [i for i, r in zip(ok_idx, results) if r is not False]

@@ -115,14 +115,22 @@ def _captions_among_rows(
     mine = sorted((a for a in anchors if a.row.key in keys and wlo <= a.tok < whi), key=lambda a: a.tok)
     if not mine:
         return
-    words = {w for cs in cols_of.values() for c in cs for w in keyed(c.wordings)}
-    for t in table.tokens[mine[0].end_tok + 1 : whi]:
-        k = key_normalized(t.text) if t.kind == TEXT else ""
-        if len(k) >= CAPTION_PIECE_MIN and any(k in w for w in words):
-            doubt_keys(arb, [f"{k}.{c.key}" for k in keys for c in cols],
-                       "a column caption stands among part 二's rows: the block was printed column by column",
-                       "captions_among_rows")
-            return
+    words = _caption_words(cols_of)
+    if any(_is_caption_piece(t, words) for t in table.tokens[mine[0].end_tok + 1 : whi]):
+        doubt_keys(arb, [f"{row}.{c.key}" for row in keys for c in cols],
+                   "a column caption stands among part 二's rows: the block was printed column by column",
+                   "captions_among_rows")
+
+
+def _caption_words(cols_of: dict[str, list[schema.Label]]) -> set[str]:
+    """The matching keys of every part 二 column caption."""
+    return {word for cs in cols_of.values() for c in cs for word in keyed(c.wordings)}
+
+
+def _is_caption_piece(t: Token, words: set[str]) -> bool:
+    """A text token that is a column caption or a line of one ("处理决定数量", "对外公开总")."""
+    k = key_normalized(t.text) if t.kind == TEXT else ""
+    return len(k) >= CAPTION_PIECE_MIN and any(k in word for word in words)
 
 
 def _captions_before_numbers(
@@ -131,15 +139,14 @@ def _captions_before_numbers(
     """A row whose label is followed by a column caption before its first number ("行政处罚 / 行政强制 /
     本年 / 处理决定数量 / 15702": the table printed column by column, the rows before their block's
     caption): the number is the column's first, not the row's.  The row's confident cells are doubtful."""
-    words = {w for cs in cols_of.values() for c in cs for w in keyed(c.wordings)}
+    words = _caption_words(cols_of)
     starts = sorted([a.tok for a in anchors] + caps)
     for a in anchors:
         end = min([x for x in starts if x > a.end_tok] or [table.hi])  # the next row or block caption
         for t in table.tokens[a.end_tok + 1 : end]:
             if t.kind in (NUM, MARK):
                 break
-            k = key_normalized(t.text) if t.kind == TEXT else ""
-            if len(k) >= CAPTION_PIECE_MIN and any(k in w for w in words):
+            if _is_caption_piece(t, words):
                 doubt_keys(arb, [f"{a.row.key}.{c.key}" for c in cols_of[a.row.key]],
                            f"a column caption stands between the label of {a.row.key} and its numbers: the table was "
                            "printed column by column", "captions_among_rows")

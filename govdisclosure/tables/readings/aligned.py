@@ -4,8 +4,13 @@ the numbers still standing under their columns in space-aligned text.
 The column centres come from the rows of the same table that fill every column (or, for part 四,
 from its header); each number goes to the column it stands under (CJK characters two wide), and the
 columns left over are the blank cells the converter dropped.  Cells are ``inferred`` (``doubtful``
-when the restored blanks break the row's sum).  Finding ``columns_from_positions``.  Case rows
-``aligned-blank-dropped`` and ``layout-part4-blank-dropped`` in ``tests/cases/quirks.py``.
+when the restored blanks break the row's sum).  Finding ``columns_from_positions``.  A row whose
+numbers stand on more than one line (inscriptis: a paragraph cell a line lower, a wrapped label cell)
+is placed by its columns too (``inferred`` where its sum holds, else ``doubtful``); where no column
+model places it and the lines interleave, reading order cannot say which number is whose: every cell
+``doubtful``, finding ``wrapped_row_order``.  Case rows ``aligned-blank-dropped``,
+``layout-part4-blank-dropped``, ``aligned-row-numbers-on-two-lines`` and ``wrapped-row-lines-interleave``
+in ``tests/cases/quirks.py``.
 """
 
 from __future__ import annotations
