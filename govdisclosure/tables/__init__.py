@@ -129,9 +129,12 @@ def _part2_rows_not_found(fields: dict[str, Field], edition: str) -> list[Findin
     return out
 
 
-# a number of the narrative, not a date's or an ordinal's part ("2019年12月31日", "第3次"): those prove
-# nothing about the tables' cells (a 12 of 12月31日 picked a cutting of part 四's glued digits)
-_NARRATIVE_NUMBER = regex.compile(r"(?<![0-9.第])[0-9]+(?:\.[0-9]+)?(?![0-9.])(?!\s*[年月日时号期届])")
+# a number of the narrative, not a date's, a time's or an ordinal's part ("2019年12月31日", "2024-02-19",
+# "10:30", "第3次"): those prove nothing about the tables' cells (a 12 of 12月31日 picked a cutting of
+# part 四's glued digits)
+_NARRATIVE_NUMBER = regex.compile(
+    r"(?<![0-9.第])(?<![0-9][-/:])[0-9]+(?:\.[0-9]+)?(?![0-9.])(?![-/:][0-9])(?!\s*[年月日时号期届])"
+)
 
 
 def _narrative_numbers(norm: Normalized, doc: DocInfo) -> frozenset[float]:

@@ -313,12 +313,13 @@ def attach_signs(tokens: list[Token], lo: int, hi: int) -> None:
             tokens[j] = dataclasses.replace(u, kind=TEXT, text="", start=u.end)
 
 
-_DIGITS_UNIT = regex.compile(r"[0-9]{3,}(?:万元|元)?")
+_DIGITS_UNIT = regex.compile(r"[0-9]{3,}(?:,[0-9]{3})*(?:万元|元)?")
 
 
 def attach_thousands(tokens: list[Token], lo: int, hi: int) -> None:
     """A thousands separator inside glued cells ("规章41551,086" is 41 | 55 | 1,086; "1,49659" is
-    1,496 | 59): the tokenizer reads no number there and leaves the comma as text between two runs.
+    1,496 | 59; "1,358391,765,851" is 1,358 | 39 | 1,765,851, the chain taken whole, whatever its
+    groups): the tokenizer reads no number there and leaves the comma as text between two runs.
     The runs and the comma become one glued token, cut with the comma inside one cell
     (``glued.token_options``); the other tokens become empty text, so token indices hold."""
     i = lo

@@ -1030,6 +1030,33 @@ BROWSER_COPY: list[Case] = [
 # Space-aligned text from layout-keeping converters
 ALIGNED: list[Case] = [
     Case(
+        "glued-thousands-chain-of-three-groups",
+        doc("二、主动公开政府信息情况\n第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可1,358391,765,851"
+            "其他对外管理服务事项069435,801第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚14516414795\n",
+            title="某某县人民政府2019年政府信息公开工作年度报告\n一、总体情况\n2019年，某某县做好政府信息公开工作。\n"),
+        {
+            "active.licensing.previous": (1358, "inferred"),
+            "active.licensing.change": (..., "doubtful"),
+            "active.licensing.decisions": (..., "doubtful"),
+        },
+        "synthesizer, Word page through a crawler: '1,358391,765,851' is 1,358 | 39 | 1,765,851; the run was "
+        "joined only up to its second comma, so the cut fell on the third and 391 | 765,851 came out inferred",
+    ),
+    Case(
+        "iso-dates-of-the-page-pick-no-cutting",
+        doc(P4 + "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计"
+            "结果维持结果纠正其他结果尚未审结总计2500025711192830003\n",
+            title="某某市人民政府2023年政府信息公开工作年度报告\n发布时间：2024-02-19 来源：本网\n一、总体情况\n"
+                  "2023年，做好政府信息公开工作。\n"),
+        {
+            "litigation_direct.other": (..., "doubtful"),
+            "litigation_direct.pending": (..., "doubtful"),
+            "litigation_direct.total": (28, "inferred"),
+        },
+        "synthesizer, CMS page through lxml text_content: '7111928' cuts as 7 1 11 9 | 28 or 7 1 1 19 | 28; the "
+        "19 of the page's '发布时间：2024-02-19' (R7) chose the second, inferred",
+    ),
+    Case(
         "date-numbers-of-the-narrative-pick-no-cutting",
         doc(P4 + "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计"
             "结果维持结果纠正其他结果尚未审结总计1320063911312171206018\n",
