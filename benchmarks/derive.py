@@ -211,26 +211,35 @@ def _html_renderings(page: pathlib.Path, stem: str, out: pathlib.Path, notes: li
 _PANDOC = {"pandoc-plain": ("plain", "txt"), "pandoc-md": ("markdown", "md"), "pandoc-gfm": ("gfm", "md")}
 
 
-def _browser_dump(page: pathlib.Path, name: str) -> str:
-    tmp = page.with_name(f".{page.stem}.{name}.utf8.html")
-    tmp.write_text(utf8_page(page.read_bytes()), encoding="utf-8")
-    try:
-        return text_browser(tmp, name).decode("utf-8", "replace")
-    finally:
-        tmp.unlink()
+def _run(args: list[str]) -> str:
+    res = subprocess.run(args, capture_output=True, check=True, timeout=300)
+    return res.stdout.decode("utf-8", "replace")
+
+
+def _page_tool(cmd: list[str]) -> Callable[[pathlib.Path], str]:
+    """A converter that reads an HTML page from a file, its path where ``cmd`` says ``{}``: run on a
+    UTF-8 copy of the page (decoded first, as a browser would from its charset)."""
+
+    def convert(page: pathlib.Path) -> str:
+        tmp = page.with_name(f".{page.stem}.{cmd[0]}.utf8.html")
+        tmp.write_text(utf8_page(page.read_bytes()), encoding="utf-8")
+        try:
+            return _run([str(tmp) if a == "{}" else a for a in cmd])
+        finally:
+            tmp.unlink()
+
+    return convert
 
 
 def markitdown(path: pathlib.Path) -> str:
     """Microsoft's markitdown of a file (PDF through pdfminer and pdfplumber's tables, HTML through
     markdownify); a ``markitdown`` on PATH, installed in a venv of its own."""
-    res = subprocess.run(["markitdown", str(path)], capture_output=True, check=True, timeout=300)
-    return res.stdout.decode("utf-8", "replace")
+    return _run(["markitdown", str(path)])
 
 
 def pymupdf4llm(pdf: pathlib.Path) -> str:
     """pymupdf4llm's markdown of a PDF (``benchmarks/tools/pymupdf4llm-md`` on PATH, in a venv of its own)."""
-    res = subprocess.run(["pymupdf4llm-md", str(pdf)], capture_output=True, check=True, timeout=300)
-    return res.stdout.decode("utf-8", "replace")
+    return _run(["pymupdf4llm-md", str(pdf)])
 
 
 def pypdf_text(pdf: pathlib.Path) -> str:
@@ -279,26 +288,6 @@ def browser_copy(page: pathlib.Path) -> str:
     if m is None:
         raise RuntimeError(f"chromium gave no innerText for {page}")
     return html.unescape(m.group(1))
-
-
-def _run(args: list[str]) -> str:
-    res = subprocess.run(args, capture_output=True, check=True, timeout=300)
-    return res.stdout.decode("utf-8", "replace")
-
-
-def _page_tool(cmd: list[str]) -> Callable[[pathlib.Path], str]:
-    """A converter that reads an HTML page from a file: run on a UTF-8 copy of the page (decoded
-    first, as a browser would from its charset)."""
-
-    def convert(page: pathlib.Path) -> str:
-        tmp = page.with_name(f".{page.stem}.{cmd[0]}.utf8.html")
-        tmp.write_text(utf8_page(page.read_bytes()), encoding="utf-8")
-        try:
-            return _run([*cmd[:1], str(tmp), *cmd[1:]])
-        finally:
-            tmp.unlink()
-
-    return convert
 
 
 def pdfium_text(pdf: pathlib.Path) -> str:
@@ -355,15 +344,15 @@ CONVERTERS: dict[str, dict[str, tuple[str | None, Callable[[pathlib.Path], str]]
         "pymupdf-layout": ("pymupdf", functools.partial(pymupdf_text, mode="layout")),
     },
     "html": {
-        "w3m": ("w3m", lambda p: _browser_dump(p, "w3m")),
-        "lynx": ("lynx", lambda p: _browser_dump(p, "lynx")),
+        "w3m": ("w3m", _page_tool([*_TEXT_BROWSERS["w3m"], "{}"])),
+        "lynx": ("lynx", _page_tool([*_TEXT_BROWSERS["lynx"], "{}"])),
         "lxml": (None, lambda p: lxml_text(p.read_bytes())),
         "crawler": (None, lambda p: crawler_html(p.read_bytes())),
         "markitdown": ("markitdown", markitdown),
         "browser-copy": ("chromium", browser_copy),
-        "inscriptis": ("inscript", _page_tool(["inscript"])),
-        "html2text": ("html2text", _page_tool(["html2text", "utf-8"])),
-        "bs4": ("bs4-text", _page_tool(["bs4-text"])),
+        "inscriptis": ("inscript", _page_tool(["inscript", "{}"])),
+        "html2text": ("html2text", _page_tool(["html2text", "{}", "utf-8"])),
+        "bs4": ("bs4-text", _page_tool(["bs4-text", "{}"])),
     },
     # (markitdown 0.1.9's DOCX converter refuses python-docx's files: "Could not find the body element")
     "docx": {

@@ -178,10 +178,11 @@ def _inner_text(lines: list[tuple[int, str]], text: str, out: list[Token], norm:
     After a tab and an empty cell, one newline or three end the row too.  Rows with a tab become one
     row unit of explicit cells (an empty cell a blank); other text is read line by line, as anywhere.
     """
-    rows: list[tuple[bool, list[tuple[_Piece, list[_Piece]]]]] = []  # (has a tab, [(where the cell starts, its pieces)])
-    row: list[tuple[_Piece, list[_Piece]]] = []
+    # a row: whether it has a tab, and its cells; a cell: where it starts (line index, offset) and its pieces
+    rows: list[tuple[bool, list[tuple[tuple[int, int], list[_Piece]]]]] = []
+    row: list[tuple[tuple[int, int], list[_Piece]]] = []
     cell: list[_Piece] = []
-    cell_start: _Piece = (0, lines[0][0] if lines else 0, "")
+    cell_start = (0, lines[0][0] if lines else 0)
     para = False  # the current cell's content began after a blank line
     has_tab = False
     newlines = 0
@@ -192,7 +193,7 @@ def _inner_text(lines: list[tuple[int, str]], text: str, out: list[Token], norm:
         for k, piece in enumerate(ln.split("\t")):
             if k:  # a tab: the cell ends, the row goes on
                 row.append((cell_start, cell))
-                cell, cell_start, para, has_tab, newlines = [], (i, p, ""), False, True, 0
+                cell, cell_start, para, has_tab, newlines = [], (i, p), False, True, 0
             if piece:
                 if cell:  # text after text: a paragraph or a line break inside the cell, or a new row
                     ends = not (has_tab and para and newlines in (1, 2) and not _value_like(cell[-1][2]))
@@ -204,7 +205,7 @@ def _inner_text(lines: list[tuple[int, str]], text: str, out: list[Token], norm:
                     row, cell, has_tab = [], [], False
                 if not cell:
                     para = newlines >= 2
-                    cell_start = (i, p, "")
+                    cell_start = (i, p)
                 cell.append((i, p, piece))
                 newlines = 0
             p += len(piece) + 1
@@ -220,7 +221,7 @@ def _inner_text(lines: list[tuple[int, str]], text: str, out: list[Token], norm:
                     _line(s, piece, text, r, i, out, norm)
                     r += 1
             continue
-        for (i0, s0, _), c in cells:
+        for (i0, s0), c in cells:
             if not c:
                 out.append(Token(BLANK, s0, s0, "", r, i0, explicit=True))
                 continue

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..layout import BLANK, Token
 from ..normalize import Normalized, key_normalized
@@ -237,8 +237,6 @@ class RowDecision:
     note: str | None
     cut_and_dropped: bool
     signed: Sequence[bool] | None = None
-    none_pass: bool = field(default=False, init=False)  # the row's sum refutes placements and confirms none
-    confirmed: bool = field(default=False, init=False)  # the row's sum confirms a placement
 
     def __post_init__(self) -> None:
         memo: dict[tuple[Cell | None, bool], tuple[Value, str, str | None]] = {}
@@ -251,20 +249,18 @@ class RowDecision:
 
         self.vals = [[cv(c, self.money[i]) for i, c in enumerate(cand)] for cand in self.cands]
 
-    def surviving(self, check: Check | None, prefer: Prefer | None) -> tuple[list[int], bool]:
+    def sums(self, check: Check | None) -> list[bool | None]:
+        """The row's sum on each placement (none checked where there is one placement or no sum)."""
+        if check is None or len(self.cands) < 2:
+            return []
+        return [check([v[0] for v in vals]) for vals in self.vals]
+
+    def surviving(self, sums: list[bool | None], check: Check | None, prefer: Prefer | None) -> tuple[list[int], bool]:
         """The placements the row's sum allows, then those the narrative prefers (R7), and whether R7 chose."""
         ok_idx = list(range(len(self.cands)))
-        self.none_pass = self.confirmed = False
-        if check is not None and len(self.cands) > 1:
-            results = [check([v[0] for v in self.vals[i]]) for i in ok_idx]
-            passing = [i for i, r in zip(ok_idx, results) if r is not False]
-            if passing:
-                ok_idx = passing
-            # placements the sum refutes, and none it confirms: those left survive only where the sum
-            # cannot be checked, which proves nothing ("358 4 6 1 1 / / 379", PDFium's 11 printed as two
-            # lines: only dropping 379 leaves a row whose sum cannot fail)
-            self.none_pass = False in results and True not in results
-            self.confirmed = True in results
+        passing = [i for i, r in zip(ok_idx, sums) if r is not False]
+        if passing:
+            ok_idx = passing
         if prefer is not None and len(ok_idx) > 1:
             # the arithmetic leaves several placements: a placement whose numbers the narrative states
             # (R7) wins when it alone has the most of them; its cells are inferred, not ok
@@ -288,13 +284,18 @@ class RowDecision:
 
     def decide(self, check: Check | None, prefer: Prefer | None, alternatives: list[list[Placed]] | None) -> Result:
         """A cell is confident only where every surviving placement agrees on it."""
-        ok_idx, preferred = self.surviving(check, prefer)
+        sums = self.sums(check)
+        ok_idx, preferred = self.surviving(sums, check, prefer)
         vals, n, note = self.vals, self.n, self.note
         placed: list[Placed] = []
-        row_unsure = (self.cut_and_dropped or self.none_pass) and any(len({_vkey(v[col]) for v in vals}) > 1 for col in range(n))
+        # placements the sum refutes, and none it confirms: those left survive only where the sum cannot
+        # be checked, which proves nothing ("358 4 6 1 1 / / 379", PDFium's 11 printed as two lines:
+        # only dropping 379 leaves a row whose sum cannot fail)
+        none_pass = False in sums and True not in sums
+        row_unsure = (self.cut_and_dropped or none_pass) and any(len({_vkey(v[col]) for v in vals}) > 1 for col in range(n))
         # numbers dropped to fit the row, and no sum to confirm which: the extra one may be half of a
         # number split in two ("11" printed "1" / "1"), so no cell is confident, however they agree
-        row_unsure = row_unsure or (note == "extra_cells" and len(self.cands) > 1 and not self.confirmed)
+        row_unsure = row_unsure or (note == "extra_cells" and len(self.cands) > 1 and True not in sums)
         for col in range(n):
             options_all = {_vkey(vals[i][col]) for i in range(len(self.cands))}
             options_ok = {_vkey(vals[i][col]) for i in ok_idx}

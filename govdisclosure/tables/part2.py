@@ -64,8 +64,7 @@ def _weigh_block(
     and weighed against the board: the block is a table of its own, with no sums, so a reading
     survives when it places every row of the block and every number."""
     wlo, _, keys, cols = w
-    whi = min([c for c in caps if c > wlo] or [table.hi])
-    mine = sorted((a for a in anchors if a.row.key in keys and wlo <= a.tok < whi), key=lambda a: a.tok)
+    mine, whi = _block_rows(table, w, anchors, caps)
     if not mine:
         return
     columns = {k: list(cols) for k in keys}
@@ -83,15 +82,21 @@ def _weigh_block(
     weigh(arb, block, [r for alt in ALTERNATIVES for r in alt(block)])
 
 
+def _block_rows(table: TableContext, w: Window, anchors: list[Anchor], caps: list[int]) -> tuple[list[Anchor], int]:
+    """The rows found in a block's window, in token order, and where the window ends (the next caption)."""
+    wlo, _, keys, _ = w
+    whi = min([c for c in caps if c > wlo] or [table.hi])
+    return sorted((a for a in anchors if a.row.key in keys and wlo <= a.tok < whi), key=lambda a: a.tok), whi
+
+
 def _stacked_labels(arb: Arbiter, table: TableContext, w: Window, anchors: list[Anchor], caps: list[int]) -> None:
     """A block whose row labels stand one under the other with no numbers between them, the numbers
     after the last ("规章 / 行政规范性文件 / 16 / 63 / 90 / 42": plain pdftotext printing the block
     column by column): the last label did not take its own row, and which numbers are whose the text
     does not say.  Every confident cell of the block is doubtful (the column-captions repair may
     still read it)."""
-    wlo, _, keys, cols = w
-    whi = min([c for c in caps if c > wlo] or [table.hi])
-    mine = sorted((a for a in anchors if a.row.key in keys and wlo <= a.tok < whi), key=lambda a: a.tok)
+    _, _, keys, cols = w
+    mine, _ = _block_rows(table, w, anchors, caps)
     stacked = any(
         not any(t.kind in (NUM, MARK, BLANK) for t in table.tokens[a.end_tok + 1 : b.tok]) for a, b in zip(mine, mine[1:])
     )
@@ -110,9 +115,8 @@ def _captions_among_rows(
     printed column by column (pdfminer's text boxes: "行政强制 / 本年处理决定数量 / 15702"), so the
     numbers after a label are not its row's.  Every confident cell of the block is doubtful (the
     column-captions repair may still read it)."""
-    wlo, _, keys, cols = w
-    whi = min([c for c in caps if c > wlo] or [table.hi])
-    mine = sorted((a for a in anchors if a.row.key in keys and wlo <= a.tok < whi), key=lambda a: a.tok)
+    _, _, keys, cols = w
+    mine, whi = _block_rows(table, w, anchors, caps)
     if not mine:
         return
     words = _caption_words(cols_of)
