@@ -36,6 +36,25 @@ STEPS: tuple[tuple[str, str, str], ...] = (
         r"(?m)^[ \t\f]*(?:[-—–－‐]{1,2} ?[0-9]{1,3} ?[-—–－‐]{1,2}|第 *[0-9]{1,3} *页(?: *共 *[0-9]{1,3} *页)?) *(?:\r?\n|\Z)",
         "",
     ),
+    # a browser's print header and footer (Chromium: "12/5/26, 7:34 AM  <title>" above, the page's
+    # address and "1/4" below): their numbers are no cells, and a table broken over pages has them
+    # between its rows
+    (
+        "print_header_date",
+        r"(?<![\d/])(?:[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4},? [0-9]{1,2}:[0-9]{2}(?::[0-9]{2})? ?[AP]M"
+        r"|[0-9]{4}/[0-9]{1,2}/[0-9]{1,2},? [0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)(?![\d:])",
+        "",
+    ),
+    (
+        "print_footer_address",
+        r"(?:file|ﬁle|https?)://[!-~]{1,800}(?:[ \t]+[0-9]{1,3}/[0-9]{1,3}(?![\d/]))?",
+        "",
+    ),
+    (
+        "print_page_count",
+        r"(?m)^[ \t\f]*[0-9]{1,3}/[0-9]{1,3}[ \t]*(?=\r?\n|\Z)",
+        "",
+    ),
     # form feeds (pdftotext page breaks) and vertical tabs carry no text
     ("form_feed", r"[\f\v]", ""),
     ("crlf", r"\r\n?", "\n"),

@@ -1030,6 +1030,33 @@ BROWSER_COPY: list[Case] = [
 # Space-aligned text from layout-keeping converters
 ALIGNED: list[Case] = [
     Case(
+        "chromium-print-header-footer-between-rows",
+        doc(P3,
+            "                                                         申请人情况\n"
+            "                               自然人          商业企业  科研机构  社会公益组织  法律服务机构  其他     总计\n"
+            "               1.信访举报投诉类申请                 56         6         0         0         0         0        62\n"
+            "               4.无正当理由大量反复申请                0         0         0         0         0         0         0\n"
+            "               5.要求行政机关确认或重新出\n"
+            "file:///C:/Users/admin/Desktop/report.html                                 2/4\n"
+            "\f12/5/26, 7:34 AM                                        某某镇人民政府2021年政府信息公开工作年度报告\n"
+            "                                        1         0        0         0        0         0    1\n"
+            "               具已获取信息\n"
+            "               1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请    67         3         0         0         1         0        71\n"),
+        {
+            A + "not_processed.petition_complaint.total": (62, "ok"),
+            A + "not_processed.excessive_repeated.total": (0, "ok"),
+            A + "not_processed.reconfirmation.natural_person": (1, "ok"),
+            A + "not_processed.reconfirmation.research_institution": (0, "ok"),
+            A + "not_processed.reconfirmation.total": (1, "ok"),
+            A + "other_processing.overdue_correction.legal_service_agency": (1, "ok"),
+            A + "other_processing.overdue_correction.total": (71, "ok"),
+        },
+        "pdftotext -layout of a page printed by Chromium with its header and footer: the page's address "
+        "and '2/4' below, '12/5/26, 7:34 AM' and the title above stand between a wrapped label and its "
+        "numbers; their numbers were read as cells (2, 4, 12, 5, 26, 7, 34) and the rows around the break "
+        "were doubtful. normalize removes a browser's print header and footer",
+    ),
+    Case(
         "glued-thousands-chain-of-three-groups",
         doc("二、主动公开政府信息情况\n第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可1,358391,765,851"
             "其他对外管理服务事项069435,801第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚14516414795\n",
