@@ -220,3 +220,34 @@ def test_image_dpi_guess() -> None:
     assert round(image_mod._image_dpi(im)) == 150
     im.info["dpi"] = (150, 150)
     assert image_mod._image_dpi(im) == 150
+
+
+# -- degraded scans: a rotated page, a red seal, salt noise (issue 13) ------------------------------def test_seal_is_unmixed_from_the_ink_under_it() -> None:
+    """Under a seal every gray comes back, anti-aliased stroke edges included; the seal itself is paper.
+
+    A fixed cut in the red channel made every gray above ~120 under a semi-transparent seal paper:
+    thin strokes and ruling lines broke, cells merged.
+    """
+    np = pytest.importorskip("numpy")
+    pytest.importorskip("cv2")
+    ramp = np.repeat(np.linspace(0, 255, 256).astype(np.uint8)[None, :], 40, axis=0)  # the page's grays
+    seal = np.array([30.0, 30.0, 220.0])  # red, BGR
+    for blend in ("over", "multiply"):  # laid over semi-transparently, or multiplied as ink on paper
+        page = np.full((200, 400, 3), 255.0)
+        page[80:120, 72:328] = ramp[:, :, None]
+        page[10:16, 20:60] = 90  # gray text away from the seal
+        inked = page.copy()
+        if blend == "over":
+            inked[20:180, 20:380] = 170 / 255 * seal + (1 - 170 / 255) * page[20:180, 20:380]
+        else:
+            inked[20:180, 20:380] = page[20:180, 20:380] * seal / 255
+        out, found = ocr_mod._bleach_seal(inked.round().astype(np.uint8))
+        assert found
+        got = out[80:120, 72:328, 0].astype(int)
+        if blend == "multiply":  # recovered, up to the rounding of the dark seal's green and blue
+            assert np.abs(got - ramp.astype(int)).max() <= 10
+        else:  # every gray kept apart and near its own (the seal over black ink is no black: ~50)
+            assert np.abs(got - ramp.astype(int)).max() <= 55
+            assert (np.diff(got[0].astype(float)) >= -3).all() and got[0, 0] <= 60
+        assert out[30:70, 30:370].min() >= 250  # the seal over paper is paper
+        assert abs(int(out[13, 40, 0]) - 90) <= 2  # off the seal the page keeps its gray

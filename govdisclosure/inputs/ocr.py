@@ -151,24 +151,36 @@ class OcrPage:
 def _bleach_seal(img: Any) -> tuple[Any, bool]:
     """A red seal or stamp fades out; black text and ruling lines under it stay dark.
 
-    ``img`` is BGR uint8.  On a page with red ink, every pixel is replaced by its red channel in all
-    three channels: red ink is bright there (a semi-transparent seal over black text is a mid grey,
-    darker than the seal, so the text survives), black ink stays black; pure seal ink becomes paper.
+    ``img`` is BGR uint8.  Under a seal every channel is linear in the gray ``U`` of the paper or
+    ink beneath it, from the seal over black ink (``U`` = 0) to the seal over paper (``P``, the
+    seal's own colour, the most common red on the page), whether the seal multiplies the page or is
+    laid over it semi-transparently.  So ``U`` is recovered per pixel as the lowest of the channels
+    each divided by ``P``'s: the seal over paper becomes paper, text under it keeps its strokes and
+    their anti-aliased edges (a fixed cut in the red channel broke thin strokes and ruling lines),
+    and off the seal a gray pixel stays about as it was (its red channel, normalised).  A page
+    without red ink is returned as it is.
     """
     import numpy as np
 
     if img.ndim != 3:
         return img, False
-    b, g, r = (img[:, :, i].astype(np.int16) for i in range(3))
-    red = (r > 110) & (r - np.maximum(g, b) > 45)
+    red = _red_mask(img) > 0
     if red.mean() < 0.0005:
         return img, False
-    chan = img[:, :, 2].copy()
-    # inside the red ink: seal over paper is bright in red (~230), text under a semi-transparent seal
-    # is darker (~150; 0 when the seal multiplies): stretch that range to black … paper
-    # (the seal's own edge pixels, blurred by JPEG, are ~195-215: they go to paper too)
-    stretched = np.clip((r - 135) * 255 // 55, 0, 255).astype(np.uint8)
-    chan[red] = stretched[red]
+    import cv2
+
+    paper = np.median(img[red], axis=0).astype(np.float32)  # BGR of the seal over paper
+    scale = 255.0 / np.maximum(paper, 1.0)
+    unmixed = np.clip((img.astype(np.float32) * scale).min(axis=2), 0, 255).astype(np.uint8)
+    # only where the page is tinted red (ink under the seal is, however dark) and around it (the
+    # JPEG-smeared rim): elsewhere the page keeps its own gray, since dividing by the seal's colour
+    # would lighten all ink a little and thin its strokes
+    b, g, r = (img[:, :, i].astype(np.int16) for i in range(3))
+    tint = ((r * 5 > np.maximum(g, b) * 7 + 50) | red).astype(np.uint8)
+    k = max(3, int(round(img.shape[1] / 1240 * 7)) | 1)
+    near = cv2.dilate(tint, np.ones((k, k), np.uint8)) > 0
+    chan = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
+    chan[near] = unmixed[near]
     return np.dstack([chan, chan, chan]), True
 
 
