@@ -251,3 +251,32 @@ def test_image_dpi_guess() -> None:
             assert (np.diff(got[0].astype(float)) >= -3).all() and got[0, 0] <= 60
         assert out[30:70, 30:370].min() >= 250  # the seal over paper is paper
         assert abs(int(out[13, 40, 0]) - 90) <= 2  # off the seal the page keeps its gray
+
+
+def test_table_cut_by_the_edge_keeps_its_last_column() -> None:
+    """Rules that run into the edge of the scan get the border the edge cut off (here: no right border)."""
+    np = pytest.importorskip("numpy")
+    pytest.importorskip("cv2")
+    binary = np.zeros((300, 400), np.uint8)
+    for y in (50, 100, 150, 200):
+        binary[y:y + 2, 20:400] = 255  # to the frame
+    for x in (20, 120, 220, 320):
+        binary[50:202, x:x + 2] = 255
+    grids, _ = ocr_mod._grids(binary, 1.0)
+    cells = [c for _b, cs in grids for c in cs]
+    assert len(cells) == 12 and sum(1 for c in cells if c[0] > 300) == 3
+    # a deskewed page: the scanned area ends on a slant, the rules end there
+    valid = np.full((300, 400), 255, np.uint8)
+    for y in range(300):
+        valid[y, 380 - y // 10:] = 0
+    binary[:, 330:] = 0
+    for y in (50, 100, 150, 200):
+        binary[y:y + 2, 320:380 - (y + 1) // 10] = 255
+    grids, _ = ocr_mod._grids(binary, 1.0, valid)
+    cells = [c for _b, cs in grids for c in cs]
+    assert len(cells) == 12 and sum(1 for c in cells if c[0] > 300) == 3
+    # a character touching the edge may be cut off: doubtful
+    chars = [{"text": "7", "x0": 340.0, "x1": 349.0, "top": 60.0, "bottom": 75.0, "conf": 0.99},
+             {"text": "9", "x0": 362.0, "x1": 372.0, "top": 160.0, "bottom": 175.0, "conf": 0.99}]
+    ocr_mod._doubt_cut_chars(chars, valid, 1.0)
+    assert [c["conf"] for c in chars] == [0.99, 0.5]

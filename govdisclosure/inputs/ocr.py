@@ -316,8 +316,65 @@ def _rotate(img: Any, angle: float) -> Any:
 
 
 # -- ruling lines -> cells (pdfplumber's table finder on edges from the image) -------------------
-def _grids(binary: Any, scale: float) -> tuple[list[Any], Any]:
-    """Tables as (bbox, cells) in points, and the line mask (pixels) to ignore as ink."""
+def _doubt_cut_chars(chars: list[dict[str, Any]], valid: Any, scale: float) -> None:
+    """A character at the edge of the scanned area may be part of a glyph or number cut off: doubtful.
+
+    ``valid`` is 0 where the page has no scanned pixels (outside a deskewed image); the image frame
+    counts as the edge too.  Margins keep text away from it on a whole page.
+    """
+    hh, ww = valid.shape
+    inv = 1.0 / scale
+    for c in chars:
+        x0, y0 = int(c["x0"] * inv) - 2, int(c["top"] * inv) - 2
+        x1, y1 = int(c["x1"] * inv) + 3, int(c["bottom"] * inv) + 3
+        if x0 <= 0 or y0 <= 0 or x1 >= ww or y1 >= hh or bool((valid[y0:y1, x0:x1] == 0).any()):
+            c["conf"] = min(c["conf"], 0.5)
+
+
+def _cut_rules(rules: list[tuple[int, int, int, int]], valid: Any, horizontal: bool) -> list[tuple[float, float, float]]:
+    """Borders for a table that runs off the image: (cross position, start, end) of missing rules.
+
+    ``rules`` are (x, y, w, h) boxes of horizontal rules (``horizontal``) or vertical ones.  A rule
+    whose end touches the edge of the scanned area (the image frame, or where a deskewed page has no
+    pixels: ``valid`` is 0 there) was cut there, and so was the table's border: between such a rule
+    and the rule before it a border is put back just inside the shorter of the two, so the cells of
+    the last column (row) are cells, not loose text.  A rotated scan loses its corners this way.
+    """
+    out: list[tuple[float, float, float]] = []
+    if not rules:
+        return out
+    hh, ww = valid.shape
+    size = ww if horizontal else hh
+    m = max(6, int(8 * ww / 1240))
+    # along: (start, end, cross-start, cross-end) of each rule in the direction it runs
+    runs = [(x, x + w, y, y + h) if horizontal else (y, y + h, x, x + w) for x, y, w, h in rules]
+
+    def cut(a: int, b: int, c0: int, c1: int) -> bool:
+        if a < 0 or b > size:
+            return True
+        sub = valid[c0:c1, a:b] if horizontal else valid[a:b, c0:c1]
+        return bool(sub.size) and bool((sub == 0).any())
+
+    for hi in (True, False):
+        order = sorted(runs, key=lambda r: (r[2] + r[3]) / 2)
+        for k, (s0, s1, c0, c1) in enumerate(order):
+            if not (cut(s1, s1 + m, c0, c1) if hi else cut(s0 - m, s0, c0, c1)):
+                continue
+            for p0, p1, d0, d1 in reversed(order[:k]):  # the nearest rule before it that reaches as far
+                at = min(s1, p1) - 3 if hi else max(s0, p0) + 3
+                if p0 <= at <= p1 and s0 <= at <= s1:
+                    if (c0 + c1) / 2 - (d0 + d1) / 2 <= 0.25 * (hh if horizontal else ww):
+                        out.append((float(at), (d0 + d1) / 2, (c0 + c1) / 2))
+                    break
+    return out
+
+
+def _grids(binary: Any, scale: float, valid: Any = None) -> tuple[list[Any], Any]:
+    """Tables as (bbox, cells) in points, and the line mask (pixels) to ignore as ink.
+
+    ``valid`` (uint8, 0 where the page has no scanned pixels: outside a deskewed image) lets a table
+    cut off by the edge of the scan keep its outer cells (see :func:`_cut_rules`).
+    """
     import cv2
     import numpy as np
     from pdfplumber import table as pt
@@ -334,6 +391,7 @@ def _grids(binary: Any, scale: float) -> tuple[list[Any], Any]:
     hor = cv2.dilate(hor, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 1)))
     ver = cv2.dilate(ver, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 5)))
     edges: list[dict[str, Any]] = []
+    kept: dict[str, list[tuple[int, int, int, int]]] = {"h": [], "v": []}
     for mask, orient in ((hor, "h"), (ver, "v")):
         n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
         for i in range(1, n):
@@ -342,6 +400,7 @@ def _grids(binary: Any, scale: float) -> tuple[list[Any], Any]:
                 if bw < w // 30 or bh > thick:
                     mask[y:y + bh, x:x + bw][mask[y:y + bh, x:x + bw] > 0] = 0 if bh > thick else 255
                     continue
+                kept["h"].append((x, y, bw, bh))
                 yc = (y + bh / 2) * scale
                 edges.append({"x0": x * scale, "x1": (x + bw) * scale, "top": yc, "bottom": yc,
                               "width": bw * scale, "height": 0.0, "orientation": "h", "object_type": "line"})
@@ -349,9 +408,18 @@ def _grids(binary: Any, scale: float) -> tuple[list[Any], Any]:
                 if bh < h // 60 or bw > thick:
                     mask[y:y + bh, x:x + bw][mask[y:y + bh, x:x + bw] > 0] = 0 if bw > thick else 255
                     continue
+                kept["v"].append((x, y, bw, bh))
                 xc = (x + bw / 2) * scale
                 edges.append({"x0": xc, "x1": xc, "top": y * scale, "bottom": (y + bh) * scale,
                               "width": 0.0, "height": bh * scale, "orientation": "v", "object_type": "line"})
+    if valid is None:
+        valid = np.full(binary.shape, 255, np.uint8)
+    for at, a, b in _cut_rules(kept["h"], valid, True):  # a vertical border the edge of the scan cut off
+        edges.append({"x0": at * scale, "x1": at * scale, "top": a * scale, "bottom": b * scale,
+                      "width": 0.0, "height": (b - a) * scale, "orientation": "v", "object_type": "line"})
+    for at, a, b in _cut_rules(kept["v"], valid, False):  # a horizontal one
+        edges.append({"x0": a * scale, "x1": b * scale, "top": at * scale, "bottom": at * scale,
+                      "width": (b - a) * scale, "height": 0.0, "orientation": "h", "object_type": "line"})
     mask = cv2.bitwise_or(hor, ver)
     if not any(e["orientation"] == "h" for e in edges) or not any(e["orientation"] == "v" for e in edges):
         return [], mask
@@ -670,6 +738,10 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
         gray = _rotate(gray, skew)
         gentle = _rotate(gentle, skew) if denoised else gray
         seal_mask = _rotate(seal_mask, skew) if seal else seal_mask
+        # where the deskewed page has pixels of the scan (0 in the corners the rotation brought in)
+        valid = cv2.warpAffine(np.full((hh, ww), 255, np.uint8), m, (ww, hh), flags=cv2.INTER_NEAREST, borderValue=0)
+    else:
+        valid = np.full(gray.shape[:2], 255, np.uint8)
     rotation = 90 * quarter
     engine_secs = 0.0
     for _attempt in range(2):
@@ -691,6 +763,7 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
             gray = cv2.rotate(gray, cv2.ROTATE_180)  # upside down: the recognizer's classifier says so
             gentle = cv2.rotate(gentle, cv2.ROTATE_180)
             seal_mask = cv2.rotate(seal_mask, cv2.ROTATE_180) if seal else seal_mask
+            valid = cv2.rotate(valid, cv2.ROTATE_180)
             hh, ww = gray.shape[:2]
             forward = np.array([[-1.0, 0.0, ww - 1.0], [0.0, -1.0, hh - 1.0], [0.0, 0.0, 1.0]]) @ forward
             rotation = (rotation + 180) % 360
@@ -698,7 +771,7 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
         break
     scale = 72.0 / dpi
     binary = _binary(gray)
-    grids, line_mask = _grids(binary, scale)
+    grids, line_mask = _grids(binary, scale, valid)
     chars: list[dict[str, Any]] = []
     heights = []
     read_boxes = []
@@ -715,6 +788,7 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
         chars.extend(extra)
     if seal:
         chars.extend(_under_seal(chars, grids, seal_mask, scale))
+    _doubt_cut_chars(chars, valid, scale)
     unsure = denoised and not grids
     if unsure:  # a noisy page without ruling lines: columns come from noisy positions, nothing is sure
         for c in chars:
