@@ -280,3 +280,19 @@ def test_table_cut_by_the_edge_keeps_its_last_column() -> None:
              {"text": "9", "x0": 362.0, "x1": 372.0, "top": 160.0, "bottom": 175.0, "conf": 0.99}]
     ocr_mod._doubt_cut_chars(chars, valid, 1.0)
     assert [c["conf"] for c in chars] == [0.99, 0.5]
+
+
+def test_faint_rule_is_no_salt() -> None:
+    """Salt removal keeps a light ruling line that the ink cut breaks into one-pixel pieces."""
+    np = pytest.importorskip("numpy")
+    pytest.importorskip("cv2")
+    gray = np.full((300, 600), 250, np.uint8)
+    gray[150, 20:580] = np.where(np.arange(560) % 2, 165, 176)  # a light border, ~170 gray
+    rng = np.random.default_rng(3)
+    m = rng.random(gray.shape)
+    gray[m > 0.995] = 0
+    gray[m < 0.005] = 255
+    clean, gentle, did = ocr_mod._denoise(gray)
+    assert did
+    assert (clean[150, 20:580] < 215).mean() > 0.97 and (gentle[150, 20:580] < 215).mean() > 0.97
+    assert (clean[:140] < 128).sum() < 20  # the specks elsewhere went

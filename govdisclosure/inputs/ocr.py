@@ -220,6 +220,7 @@ def _denoise(gray: Any) -> tuple[Any, Any, bool]:
     A speck is a connected dark blob of at most a few pixels (scaled to the page width).  It runs only
     when a page has many of them (a scanner's or fax's noise, JPEG-smeared); a clean page keeps its
     full stops.  Light specks inside strokes (holes) are filled where all eight neighbours are ink.
+    Pixels on long straight runs of light ink (ruling lines, however faint) are never specks.
     """
     import cv2
     import numpy as np
@@ -233,10 +234,18 @@ def _denoise(gray: Any) -> tuple[Any, Any, bool]:
     count = int(tiny.sum())
     if count < 0.00004 * h * w:
         return gray, gray, False
+    # a faint ruling line (a light table border, ~170 gray) falls apart into specks at the ink cut:
+    # what lies on a long straight run of light ink (white specks in it closed) is a rule, and stays
+    faint = (gray < 215).astype(np.uint8)
+    hor = cv2.morphologyEx(cv2.morphologyEx(faint, cv2.MORPH_CLOSE, np.ones((1, 3), np.uint8)),
+                           cv2.MORPH_OPEN, np.ones((1, max(15, w // 30)), np.uint8))
+    ver = cv2.morphologyEx(cv2.morphologyEx(faint, cv2.MORPH_CLOSE, np.ones((3, 1), np.uint8)),
+                           cv2.MORPH_OPEN, np.ones((max(15, h // 60), 1), np.uint8))
+    free = cv2.bitwise_or(hor, ver) == 0
     specks = tiny[labels].astype(np.uint8)
     specks = cv2.dilate(specks, np.ones((3, 3), np.uint8))
     out = gray.copy()
-    out[(specks > 0) & (dark == 0) | (specks > 0) & tiny[labels]] = 255
+    out[((specks > 0) & (dark == 0) | (specks > 0) & tiny[labels]) & free] = 255
     kernel = np.ones((3, 3), np.float32)
     kernel[1, 1] = 0
     n_dark = cv2.filter2D(dark, cv2.CV_8U, kernel, borderType=cv2.BORDER_REPLICATE)
@@ -244,7 +253,7 @@ def _denoise(gray: Any) -> tuple[Any, Any, bool]:
     out[holes] = 0
     # the recognizer reads from a gentler copy: only single-pixel specks go, so a decimal point
     # (a speck too, at low resolution) stays in the number
-    lone = (dark == 1) & (n_dark == 0)
+    lone = (dark == 1) & (n_dark == 0) & free
     gentle = gray.copy()
     gentle[lone] = 255
     gentle[holes] = 0
