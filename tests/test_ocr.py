@@ -296,3 +296,27 @@ def test_faint_rule_is_no_salt() -> None:
     assert did
     assert (clean[150, 20:580] < 215).mean() > 0.97 and (gentle[150, 20:580] < 215).mean() > 0.97
     assert (clean[:140] < 128).sum() < 20  # the specks elsewhere went
+
+
+def test_stray_points_beside_a_number() -> None:
+    def row(*items: tuple[str, float]) -> list[dict[str, object]]:
+        return [{"text": t, "x0": x, "x1": x + 8.0, "top": 10.0, "bottom": 22.0, "size": 12.0, "conf": 0.99}
+                for t, x in items]
+
+    chars = row(("8", 100), (".", 108))  # a speck after a lone 8
+    chars[1]["conf"] = 0.7
+    ocr_mod._fold_tokens(chars)
+    assert [c["text"] for c in chars] == ["8"] and chars[0]["conf"] == 0.7
+    chars = row(("O", 100), (".", 108))
+    ocr_mod._fold_tokens(chars)
+    assert [c["text"] for c in chars] == ["0"]
+    chars = row((".", 92), ("2", 100), ("6", 108))
+    ocr_mod._fold_tokens(chars)
+    assert "".join(c["text"] for c in chars) == "26"
+    chars = row(("1", 100), (".", 108), ("属", 122), ("于", 134))  # an item number keeps its point
+    ocr_mod._fold_tokens(chars)
+    assert "".join(c["text"] for c in chars) == "1.属于"
+    chars = row(("9", 100), ("6", 108), (".", 116), ("5", 124))  # a decimal point stays
+    ocr_mod._fold_tokens(chars)
+    assert "".join(c["text"] for c in chars) == "96.5"
+    assert ocr_mod.fold_number("Q") == "0" and ocr_mod.fold_number("1Q") == "10"  # a speck on a 0's foot

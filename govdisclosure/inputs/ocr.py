@@ -97,7 +97,7 @@ def engine() -> Any:
 
 #: Glyphs the recognizer confuses with a digit; a number-like token folds them (see fold_number), so
 #: a character's confidence is the probability of its whole group ("0" 0.76 + "O" 0.11 + "o" 0.09).
-CONFUSION_GROUPS = ("0OoD〇０Ｏ", "1lI|丨１ｌＩ")
+CONFUSION_GROUPS = ("0OoDQ〇０Ｏ", "1lI|丨１ｌＩ")
 
 
 class _FoldedCTC:
@@ -449,9 +449,10 @@ def _grids(binary: Any, scale: float, valid: Any = None) -> tuple[list[Any], Any
 
 # -- recognition --------------------------------------------------------------------------------
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_NUMLIKE = re.compile(r"^[+\-－−]?[0-9０-９OoDIl|〇,，.．]+%?$")
-_FOLD = str.maketrans({"O": "0", "o": "0", "D": "0", "〇": "0", "I": "1", "l": "1", "|": "1", "，": ",", "．": "."})
-_LONE_ZERO = ("。", "°", "º", "○")
+_NUMLIKE = re.compile(r"^[+\-－−]?[0-9０-９OoDQIl|〇,，.．]+%?$")
+_FOLD = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "〇": "0", "I": "1", "l": "1", "|": "1", "，": ",", "．": "."})
+_LONE_ZERO = ("。", "°", "º", "○", "C", "c")
+_STRAY_POINTS = (".", ",", "。", "，", "．", "·", "`", "'")
 _FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
 
 
@@ -466,7 +467,7 @@ def fold_number(token: str) -> str | None:
     t = token.translate(_FULLWIDTH)
     if not _NUMLIKE.match(t):
         return None
-    letters = sum(1 for c in t if c in "OoDIl|〇")
+    letters = sum(1 for c in t if c in "OoDQIl|〇")
     digits = sum(1 for c in t if c.isdigit())
     if letters and not digits and len(t) > 2:
         return None  # a word, not a number
@@ -579,11 +580,29 @@ def _fold_tokens(chars: list[dict[str, Any]]) -> None:
                and chars[j]["x0"] - chars[j - 1]["x1"] <= 0.35 * chars[i]["size"]):
             j += 1
         tok = "".join(c["text"] for c in chars[i:j])
-        if tok in _LONE_ZERO:  # a lone small "0" read as a full stop or a degree sign: doubtful
+        nxt = j
+        # a number does not start or end with a point or a comma: a speck beside the digits (salt noise,
+        # dust) read as one is no part of it ("8." is 8; its doubt stays with the digit beside it).  An
+        # item number ("1." before its text on the same line) keeps its point.
+        if len(tok) > 1 and any(ch.isdigit() or ch in "OoDQIl|〇" for ch in tok.translate(_FULLWIDTH)):
+            text_follows = (j < len(chars) and chars[j]["top"] == chars[i]["top"]
+                            and chars[j]["x0"] - chars[j - 1]["x1"] <= 2.0 * chars[i]["size"])
+            while (j - i > 1 and not text_follows and chars[j - 1]["text"] in _STRAY_POINTS
+                   and fold_number(tok[:-1]) is not None):
+                chars[j - 2]["conf"] = min(chars[j - 2]["conf"], chars[j - 1]["conf"])
+                chars[j - 1]["text"] = ""
+                j -= 1
+                tok = tok[:-1]
+            while j - i > 1 and chars[i]["text"] in _STRAY_POINTS and fold_number(tok[1:]) is not None:
+                chars[i + 1]["conf"] = min(chars[i + 1]["conf"], chars[i]["conf"])
+                chars[i]["text"] = ""
+                i += 1
+                tok = tok[1:]
+        if tok in _LONE_ZERO:  # a lone "0" read as a full stop, a degree sign, a "C" (a gap in it): doubtful
             chars[i]["text"] = "0"
             chars[i]["folded"] = True
             chars[i]["conf"] = min(chars[i]["conf"], 0.5)
-            i = j
+            i = nxt
             continue
         folded = fold_number(tok)
         if folded is not None and folded != tok and len(folded) == j - i:
@@ -591,7 +610,8 @@ def _fold_tokens(chars: list[dict[str, Any]]) -> None:
                 if c["text"] != f:
                     c["text"] = f
                     c["folded"] = True
-        i = j
+        i = nxt
+    chars[:] = [c for c in chars if c["text"]]
 
 
 def _leftover_ink(eng: Any, img: Any, binary: Any, line_mask: Any, det_boxes: list[Any],
