@@ -222,7 +222,18 @@ def test_image_dpi_guess() -> None:
     assert image_mod._image_dpi(im) == 150
 
 
-# -- degraded scans: a rotated page, a red seal, salt noise (issue 13) ------------------------------def test_seal_is_unmixed_from_the_ink_under_it() -> None:
+# -- degraded scans: a rotated page, a red seal, salt noise (issue 13) ------------------------------
+def _seed003_page(pno: int) -> object:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(OCR / "seed003-scan150.pdf"))
+    try:
+        return doc[pno].render(scale=150 / 72).to_pil().convert("RGB")
+    finally:
+        doc.close()
+
+
+def test_seal_is_unmixed_from_the_ink_under_it() -> None:
     """Under a seal every gray comes back, anti-aliased stroke edges included; the seal itself is paper.
 
     A fixed cut in the red channel made every gray above ~120 under a semi-transparent seal paper:
@@ -320,3 +331,44 @@ def test_stray_points_beside_a_number() -> None:
     ocr_mod._fold_tokens(chars)
     assert "".join(c["text"] for c in chars) == "96.5"
     assert ocr_mod.fold_number("Q") == "0" and ocr_mod.fold_number("1Q") == "10"  # a speck on a 0's foot
+
+
+@needs_ocr
+def test_garbled_short_read_is_read_again() -> None:
+    """A lone "0" read as "a" or "." is read again from a median-cleaned crop: a doubtful 0; specks go."""
+    np = pytest.importorskip("numpy")
+    cv2 = pytest.importorskip("cv2")
+    gray = np.full((60, 200), 255, np.uint8)
+    cv2.putText(gray, "0", (40, 42), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 2, cv2.LINE_AA)
+    gray[20, 150] = gray[26, 156] = gray[32, 150] = 0  # lone specks read as "<"
+    box0 = np.array([[30, 12], [70, 12], [70, 52], [30, 52]], np.float32)
+    box1 = np.array([[140, 14], [166, 14], [166, 40], [140, 40]], np.float32)
+    per_box = [[{"text": "a", "x0": 35.0, "x1": 60.0, "top": 18.0, "bottom": 46.0, "size": 28.0, "conf": 0.4}],
+               [{"text": "<", "x0": 148.0, "x1": 158.0, "top": 18.0, "bottom": 36.0, "size": 18.0, "conf": 0.6}]]
+    n = ocr_mod._reread_garbled(ocr_mod.engine(), gray, np.zeros_like(gray), [box0, box1], per_box, 1.0, 28.0,
+                                noisy=True)
+    assert n == 2
+    assert [c["text"] for c in per_box[0]] == ["0"] and per_box[0][0]["conf"] <= 0.5
+    assert per_box[1] == []
+
+
+@needs_ocr
+def test_rotated_and_noisy_scan_reads_every_value() -> None:
+    """Page 1 scanned 1.5° askew (its table runs off the right edge), page 2 with salt-and-pepper noise."""
+    np = pytest.importorskip("numpy")
+    from PIL import Image
+
+    p1 = _seed003_page(0).rotate(1.5, resample=Image.BICUBIC, fillcolor=(255, 255, 255))
+    a = np.asarray(_seed003_page(1)).copy()
+    m = np.random.default_rng(2024).random(a.shape[:2])
+    a[m < 0.005] = 255
+    a[m > 0.995] = 0
+    pages = []
+    for im in (p1, Image.fromarray(a)):
+        buf = io.BytesIO()
+        im.save(buf, "JPEG", quality=75, dpi=(150, 150))
+        pages.append(buf.getvalue())
+    rep = govdisclosure.parse_file(pages)
+    acc, silent = _score(rep)
+    assert silent == [] and acc == 1.0
+    assert "deskewed" in next(f for f in rep.findings if f.code == "ocr_used").message

@@ -4,18 +4,21 @@ This module turns one page image into the same *words with positions* the PDF re
 text layer, so that tables are rebuilt by the one geometry path in :mod:`.pdf`
 (:func:`.pdf.page_from_words`): no second parser.  Per page:
 
-1. **Clean**: a red seal is bleached out (red pixels → white), salt noise is removed where there is
-   any, the page is turned upright (90/180/270: text-line profile, then the recognizer's own
-   direction classifier) and deskewed (a few degrees: the angle that makes the row profile sharpest).
+1. **Clean**: a red seal is unmixed from the ink under it (each gray recovered from the seal's own
+   colour), salt noise is removed where there is any (faint ruling lines kept), the page is turned
+   upright (90/180/270: text-line profile, then the recognizer's own direction classifier) and
+   deskewed (a few degrees: the angle that makes the row profile sharpest).
 2. **Ruling lines**: long horizontal and vertical strokes (morphological opening) become edges that
    pdfplumber's own table finder turns into cells — the same ``find_tables`` logic as for vector PDFs.
+   A table the edge of the scan cut off gets its lost border back; text at that edge is doubtful.
 3. **OCR**: detection, direction, recognition.  Every character gets a box from its CTC column and
-   the recognizer's probability for it (``conf``).
+   the recognizer's probability for it (``conf``).  A short read that is no number and no word
+   ("a", ".") is read again from a median-cleaned, tight crop (a number found so is doubtful).
 4. **Leftover ink**: a dark blob inside a table cell that detection missed is recognized on its own;
    if it still cannot be read it becomes a ``?`` of confidence 0, so a cell with ink never reads as
    blank.
-5. **Numeric folding** in number-like tokens: ``O``/``o``/``〇`` → 0, ``l``/``I``/``|`` → 1,
-   full-width digits, thousands separators.
+5. **Numeric folding** in number-like tokens: ``O``/``o``/``〇``/``Q`` → 0, ``l``/``I``/``|`` → 1,
+   full-width digits, thousands separators; a point or comma at either end of a number is a speck.
 
 Coordinates handed to the geometry path are PDF points (``px * 72 / dpi``), so the tolerances of
 :mod:`.pdf` hold; :class:`PixelBoxes` maps boxes back to image pixels for ``field.bbox``.
@@ -144,6 +147,7 @@ class OcrPage:
     seal: bool = False
     denoised: bool = False
     leftovers: int = 0
+    rereads: int = 0  # short garbled reads read again from a median-cleaned crop (or dropped as noise)
     unsure: bool = False  # noisy and unruled: its blank cells are not known to be blank either
 
 
@@ -476,6 +480,12 @@ def fold_number(token: str) -> str | None:
     return t.translate(_FOLD)
 
 
+def _is_number(token: str) -> bool:
+    """A token that folds to digits (not a lone point or comma)."""
+    folded = fold_number(token)
+    return folded is not None and any(ch.isdigit() for ch in folded)
+
+
 def _char_boxes(text: str, cols: list[int], col_num: int, x0: float, x1: float, top: float, bottom: float,
                 flipped: bool) -> list[tuple[float, float]]:
     """x-extent of each recognized character from its CTC column."""
@@ -612,6 +622,82 @@ def _fold_tokens(chars: list[dict[str, Any]]) -> None:
                     c["folded"] = True
         i = nxt
     chars[:] = [c for c in chars if c["text"]]
+
+
+def _reread_garbled(eng: Any, gray: Any, line_mask: Any, boxes: list[Any], per_box: list[list[dict[str, Any]]],
+                    scale: float, line_h: float, noisy: bool) -> int:
+    """A short read that is no number and no word ("a", ".", "<") is read again, alone, from a cleaner crop.
+
+    Specks stuck to a lone "0" make it an "a", a loose detection box makes it a ".": the box's ink
+    (ruling lines left out) goes through a 3×3 median, which takes off specks and hairlines one pixel
+    wide but keeps the strokes of a digit, and is recognized on its own, cropped tight.  Only a number
+    replaces the old read, and never confidently (``conf`` ≤ 0.5: two reads disagreed).  On a
+    ``noisy`` page a read whose ink the median takes off entirely was noise (a chain of specks read
+    as "<"), and goes, unless it is a not-applicable mark ("/", "—").  ``per_box`` is changed in place.
+    Returns how many boxes were re-read or dropped.
+    """
+    import cv2
+    import numpy as np
+
+    from ..values import is_mark
+
+    h, w = gray.shape
+    todo = []
+    for k, cs in enumerate(per_box):
+        text = "".join(c["text"] for c in cs).strip()
+        if not text or len(text) > 3 or (len(text) > 1 and _CJK.search(text)) or _is_number(text):
+            continue
+        todo.append(k)
+    if not todo:
+        return 0
+    lines = cv2.dilate(line_mask, np.ones((3, 3), np.uint8))
+    clean = gray.copy()
+    quads, which = [], []
+    dropped = 0
+    min_h = max(4, int(0.35 * line_h))
+    for k in todo:
+        p = np.asarray(boxes[k], dtype=np.float64)
+        x0, y0 = max(0, int(p[:, 0].min()) - 2), max(0, int(p[:, 1].min()) - 2)
+        x1, y1 = min(w, int(p[:, 0].max()) + 3), min(h, int(p[:, 1].max()) + 3)
+        if x1 - x0 < 4 or y1 - y0 < 4:
+            continue
+        sub = cv2.medianBlur(gray[y0:y1, x0:x1], 3)
+        clean[y0:y1, x0:x1] = sub
+        ink = ((sub < 170) & (lines[y0:y1, x0:x1] == 0)).astype(np.uint8)
+        n, _, st, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+        parts = [st[i] for i in range(1, n) if st[i][4] >= 6]
+        if not parts:
+            text = "".join(c["text"] for c in per_box[k]).strip()
+            if noisy and not is_mark(text):
+                per_box[k] = []
+                dropped += 1
+            continue
+        if max(int(q[1] + q[3]) for q in parts) - min(int(q[1]) for q in parts) < min_h:
+            continue
+        bx0 = min(int(q[0]) for q in parts) + x0
+        by0 = min(int(q[1]) for q in parts) + y0
+        bx1 = max(int(q[0] + q[2]) for q in parts) + x0
+        by1 = max(int(q[1] + q[3]) for q in parts) + y0
+        pad = max(3, int(0.3 * (by1 - by0)))
+        quad = np.array([[bx0 - pad, by0 - pad], [bx1 + pad, by0 - pad], [bx1 + pad, by1 + pad],
+                         [bx0 - pad, by1 + pad]], dtype=np.float32)
+        quad[:, 0] = quad[:, 0].clip(0, w - 1)
+        quad[:, 1] = quad[:, 1].clip(0, h - 1)
+        quads.append(quad)
+        which.append(k)
+    if not quads:
+        return dropped
+    rec, labels, _ = _recognize(eng, cv2.cvtColor(clean, cv2.COLOR_GRAY2BGR), quads, use_cls=False)
+    done = dropped
+    for k, r, lab, quad in zip(which, rec, labels, quads, strict=False):
+        got = [c for c in _words_from(r, quad, lab, scale) if c["text"].strip()]
+        if not got or not _is_number("".join(c["text"] for c in got)):
+            continue
+        for c in got:
+            c["conf"] = min(c["conf"], 0.5)
+        per_box[k] = got
+        done += 1
+    return done
 
 
 def _leftover_ink(eng: Any, img: Any, binary: Any, line_mask: Any, det_boxes: list[Any],
@@ -804,13 +890,17 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
     chars: list[dict[str, Any]] = []
     heights = []
     read_boxes = []
-    for r, b, lab in zip(rec, boxes, labels, strict=False):
-        cs = _words_from(r, b, lab, scale)
-        chars.extend(cs)
+    per_box = [_words_from(r, b, lab, scale) for r, b, lab in zip(rec, boxes, labels, strict=False)]
+    for cs, b in zip(per_box, boxes, strict=False):
         if cs:
             read_boxes.append(b)
             heights.append(float(np.asarray(b)[:, 1].max() - np.asarray(b)[:, 1].min()))
     line_h = float(np.median(heights)) if heights else 20.0
+    n_reread = 0
+    if leftovers:
+        n_reread = _reread_garbled(eng, gray, line_mask, boxes, per_box, scale, line_h, denoised)
+    for cs in per_box:
+        chars.extend(cs)
     n_left = 0
     if leftovers:
         extra, secs, n_left = _leftover_ink(eng, read_from, binary, line_mask, read_boxes, grids, scale, line_h)
@@ -830,7 +920,7 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
     STATS["engine_seconds"] = STATS.get("engine_seconds", 0.0) + engine_secs
     return OcrPage(chars=chars, grids=grids, width=w * scale, height=h * scale, dpi=dpi, rotation=rotation,
                    skew=skew, to_original=np.linalg.inv(forward)[:2].tolist(), engine_seconds=engine_secs, seconds=time.perf_counter() - t0, seal=seal,
-                   denoised=denoised, leftovers=n_left, unsure=unsure)
+                   denoised=denoised, leftovers=n_left, rereads=n_reread, unsure=unsure)
 
 
 # -- back from points to pixels; confidence of a span ---------------------------------------------
