@@ -154,7 +154,7 @@ def extract(data: bytes, *, password: str | None = None, max_pages: int | None =
                     chars = _chars(tp, top_y, fonts, descents)
                 finally:
                     R.FPDFText_ClosePage(tp)
-                edges, images = _paths(R, page, top_y, x_off)
+                edges, images = _paths(page, top_y, x_off)
                 if x_off:
                     for ch in chars:
                         ch["x0"] -= x_off
@@ -179,9 +179,9 @@ _API: Any = None
 
 
 def _api() -> Any:
-    """Private prototypes of the few PDFium calls made per character: handles as plain ints
-    (hashable, no pointer-object churn) and by-reference outputs; about half the cost per call of
-    pypdfium2's typed bindings."""
+    """Private prototypes of the PDFium calls made per character and per page object: handles as
+    plain ints (hashable, no pointer-object churn) and by-reference outputs; about half the cost
+    per call of pypdfium2's typed bindings, which wrap every returned handle in a pointer object."""
     global _API
     if _API is None:
         import types
@@ -204,13 +204,33 @@ def _api() -> Any:
             ("FPDFTextObj_GetFont", vp, (vp,)),
             ("FPDFFont_GetBaseFontName", ctypes.c_size_t, (vp, vp, ctypes.c_size_t)),
             ("FPDFFont_GetDescent", i, (vp, ctypes.c_float, vp)),
+            # the page's objects, for ruling lines (paths) and images
+            ("FPDFPage_CountObjects", i, (vp,)),
+            ("FPDFPage_GetObject", vp, (vp, i)),
+            ("FPDFFormObj_CountObjects", i, (vp,)),
+            ("FPDFFormObj_GetObject", vp, (vp, ctypes.c_ulong)),
+            ("FPDFPageObj_GetType", i, (vp,)),
+            ("FPDFPageObj_GetMatrix", i, (vp, vp)),
+            ("FPDFPath_GetDrawMode", i, (vp, vp, vp)),
+            ("FPDFPath_CountSegments", i, (vp,)),
+            ("FPDFPath_GetPathSegment", vp, (vp, i)),
+            ("FPDFPathSegment_GetPoint", i, (vp, vp, vp)),
+            ("FPDFPathSegment_GetType", i, (vp,)),
+            ("FPDFPathSegment_GetClose", i, (vp,)),
         ):
             fn = lib[name]
             fn.restype, fn.argtypes = res, args
-            setattr(api, name.split("_", 1)[1], fn)
+            setattr(api, name, fn)
+            if name.startswith(("FPDFText_", "FPDFTextObj_", "FPDFFont_")):  # short names, per char
+                setattr(api, name.split("_", 1)[1], fn)
         api.d = d
         _API = api
     return _API
+
+
+def _handle(obj: Any) -> int:
+    """A pypdfium2 object (or raw pointer) as the int handle the private prototypes take."""
+    return ctypes.cast(getattr(obj, "raw", obj), ctypes.c_void_p).value or 0
 
 
 def _font_info(api: Any, font: int, fonts: dict[int, tuple[str, float]],
@@ -298,42 +318,53 @@ _PATH, _IMAGE, _FORM = 2, 3, 5  # FPDF_PAGEOBJ_*
 _LINETO, _BEZIERTO, _MOVETO = 0, 1, 2  # FPDF_SEGMENT_*
 
 
-def _paths(R: Any, page: Any, top_y: float, x_off: float = 0.0) -> tuple[list[dict[str, Any]], int]:
-    """Edges of the page's painted paths (as pdfplumber's ``page.edges``) and its number of images."""
+def _paths(page: Any, top_y: float, x_off: float = 0.0) -> tuple[list[dict[str, Any]], int]:
+    """Edges of the page's painted paths (as pdfplumber's ``page.edges``) and its number of images.
+
+    Every page object is looked at (text objects are most of them), through the int-handle
+    prototypes of :func:`_api`; only paths and forms cost more than two calls.
+    """
+    api = _api()
     edges: list[dict[str, Any]] = []
     images = 0
-    m = R.FS_MATRIX()
+    m = (ctypes.c_float * 6)()  # FS_MATRIX: a b c d e f
     px, py = ctypes.c_float(), ctypes.c_float()
+    rpx, rpy = ctypes.byref(px), ctypes.byref(py)
     fillmode, stroke = ctypes.c_int(), ctypes.c_int()
+    rfill, rstroke = ctypes.byref(fillmode), ctypes.byref(stroke)
+    get_type = api.FPDFPageObj_GetType
+    get_matrix = api.FPDFPageObj_GetMatrix
+    seg_at, seg_point = api.FPDFPath_GetPathSegment, api.FPDFPathSegment_GetPoint
+    seg_type, seg_close = api.FPDFPathSegment_GetType, api.FPDFPathSegment_GetClose
 
-    def walk(count: int, get: Any, parent: Any, outer: tuple[float, ...], depth: int) -> None:
+    def walk(count: int, get: Any, parent: int, outer: tuple[float, ...], depth: int) -> None:
         nonlocal images
         for i in range(count):
             obj = get(parent, i)
             if not obj:
                 continue
-            kind = R.FPDFPageObj_GetType(obj)
+            kind = get_type(obj)
             if kind == _IMAGE:
                 images += 1
             elif kind == _FORM and depth < 15:
-                R.FPDFPageObj_GetMatrix(obj, m)
-                walk(R.FPDFFormObj_CountObjects(obj), R.FPDFFormObj_GetObject, obj,
-                     _mul((m.a, m.b, m.c, m.d, m.e, m.f), outer), depth + 1)
+                get_matrix(obj, m)
+                walk(api.FPDFFormObj_CountObjects(obj), api.FPDFFormObj_GetObject, obj,
+                     _mul((m[0], m[1], m[2], m[3], m[4], m[5]), outer), depth + 1)
             elif kind == _PATH:
-                if not R.FPDFPath_GetDrawMode(obj, ctypes.byref(fillmode), ctypes.byref(stroke)):
+                if not api.FPDFPath_GetDrawMode(obj, rfill, rstroke):
                     continue
                 if fillmode.value == 0 and not stroke.value:
                     continue  # 'n': a clipping path, never painted
-                R.FPDFPageObj_GetMatrix(obj, m)
-                mat = _mul((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+                get_matrix(obj, m)
+                a, b, c, d, e, f = _mul((m[0], m[1], m[2], m[3], m[4], m[5]), outer)
                 ops: list[tuple[str, tuple[float, float]]] = []
                 nbez = 0
-                for s in range(R.FPDFPath_CountSegments(obj)):
-                    seg = R.FPDFPath_GetPathSegment(obj, s)
-                    R.FPDFPathSegment_GetPoint(seg, ctypes.byref(px), ctypes.byref(py))
-                    a, b, c, d, e, f = mat
-                    pt = (a * px.value + c * py.value + e - x_off, b * px.value + d * py.value + f)
-                    t = R.FPDFPathSegment_GetType(seg)
+                for s in range(api.FPDFPath_CountSegments(obj)):
+                    seg = seg_at(obj, s)
+                    seg_point(seg, rpx, rpy)
+                    x, y = px.value, py.value
+                    pt = (a * x + c * y + e - x_off, b * x + d * y + f)
+                    t = seg_type(seg)
                     if t == _MOVETO:
                         ops.append(("m", pt))
                         nbez = 0
@@ -343,12 +374,13 @@ def _paths(R: Any, page: Any, top_y: float, x_off: float = 0.0) -> tuple[list[di
                             ops.append(("c", pt))  # a Bézier's end point (pdfminer keeps only those)
                     else:
                         ops.append(("l", pt))
-                    if R.FPDFPathSegment_GetClose(seg):
+                    if seg_close(seg):
                         start = next((p for o, p in reversed(ops) if o == "m"), pt)
                         ops.append(("h", start))
                 _paint(ops, top_y, edges)
 
-    walk(R.FPDFPage_CountObjects(page), R.FPDFPage_GetObject, page, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)
+    hp = _handle(page)
+    walk(api.FPDFPage_CountObjects(hp), api.FPDFPage_GetObject, hp, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)
     return edges, images
 
 
