@@ -579,31 +579,51 @@ def _intersections(edges: list[dict[str, Any]], tol: float) -> dict[tuple[float,
 
 
 def _cells(inter: dict[tuple[float, float], dict[str, list[Any]]]) -> list[tuple[float, float, float, float]]:
+    """pdfplumber's ``intersections_to_cells``: for each point, the first point below it and the first
+    to its right, both joined to it by an edge, whose corner completes a cell.
+
+    As pdfplumber, an edge is its bbox and two points are joined when they share one; each point's
+    edges are a frozenset, compared with ``isdisjoint``, the points below and to the right are the
+    tail of its column and row (no scan of all points), and the points to the right joined to it
+    are found once per point, not once per point below.
+    """
     bbox = itemgetter("x0", "top", "x1", "bottom")
-    sets = {p: ({bbox(e) for e in d["v"]}, {bbox(e) for e in d["h"]}) for p, d in inter.items()}
+    boxes: dict[int, tuple[float, float, float, float]] = {}
+
+    def box(e: dict[str, Any]) -> tuple[float, float, float, float]:
+        b = boxes.get(id(e))
+        if b is None:
+            b = boxes[id(e)] = bbox(e)
+        return b
+
+    v_of = {p: frozenset(map(box, d["v"])) for p, d in inter.items()}
+    h_of = {p: frozenset(map(box, d["h"])) for p, d in inter.items()}
 
     def connects(p1: tuple[float, float], p2: tuple[float, float]) -> bool:
-        if p1[0] == p2[0] and sets[p1][0] & sets[p2][0]:
+        if p1[0] == p2[0] and not v_of[p1].isdisjoint(v_of[p2]):
             return True
-        return p1[1] == p2[1] and bool(sets[p1][1] & sets[p2][1])
+        return p1[1] == p2[1] and not h_of[p1].isdisjoint(h_of[p2])
 
     points = sorted(inter)
     by_x: dict[float, list[tuple[float, float]]] = {}
     by_y: dict[float, list[tuple[float, float]]] = {}
+    at_x: dict[tuple[float, float], int] = {}
+    at_y: dict[tuple[float, float], int] = {}
     for p in points:  # in sorted order, so each list is sorted too
-        by_x.setdefault(p[0], []).append(p)
-        by_y.setdefault(p[1], []).append(p)
+        col, row = by_x.setdefault(p[0], []), by_y.setdefault(p[1], [])
+        at_x[p], at_y[p] = len(col), len(row)
+        col.append(p)
+        row.append(p)
     cells = []
     for pt in points[:-1]:
-        below = [x for x in by_x[pt[0]] if x > pt]  # same x, after pt
-        right = [x for x in by_y[pt[1]] if x > pt]  # same y, after pt
+        right = [r for r in by_y[pt[1]][at_y[pt] + 1:] if connects(pt, r)]  # same y, after pt
+        if not right:
+            continue
         found = None
-        for b in below:
+        for b in by_x[pt[0]][at_x[pt] + 1:]:  # same x, after pt
             if not connects(pt, b):
                 continue
             for r in right:
-                if not connects(pt, r):
-                    continue
                 br = (r[0], b[1])
                 if br in inter and connects(br, r) and connects(br, b):
                     found = (pt[0], pt[1], br[0], br[1])
@@ -616,28 +636,32 @@ def _cells(inter: dict[tuple[float, float], dict[str, list[Any]]]) -> list[tuple
 
 
 def _cells_to_tables(cells: list[tuple[float, float, float, float]]) -> list[list[tuple[float, float, float, float]]]:
-    def corners(b: tuple[float, float, float, float]) -> tuple[tuple[float, float], ...]:
-        x0, top, x1, bottom = b
-        return ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
-
-    remaining = list(cells)
+    """pdfplumber's ``cells_to_tables``: passes over the remaining cells, each adding (in order) the
+    cells that share a corner with the table so far, until a pass adds none; then the next table
+    starts from the first remaining cell.  The same passes and order, each pass one scan that keeps
+    the cells it does not take (pdfplumber removes them from a list one by one)."""
+    corners = [((x0, top), (x0, bottom), (x1, top), (x1, bottom)) for x0, top, x1, bottom in cells]
+    remaining = list(range(len(cells)))
     cur_corners: set[tuple[float, float]] = set()
-    cur: list[tuple[float, float, float, float]] = []
+    cur: list[int] = []
     tables = []
     while remaining:
         before = len(cur)
-        for cell in list(remaining):
-            cc = corners(cell)
-            if not cur or any(c in cur_corners for c in cc):
-                cur_corners |= set(cc)
-                cur.append(cell)
-                remaining.remove(cell)
+        keep = []
+        for i in remaining:
+            cc = corners[i]
+            if not cur or not cur_corners.isdisjoint(cc):
+                cur_corners.update(cc)
+                cur.append(i)
+            else:
+                keep.append(i)
+        remaining = keep
         if len(cur) == before:
-            tables.append(list(cur))
+            tables.append([cells[i] for i in cur])
             cur_corners.clear()
             cur.clear()
     if cur:
-        tables.append(list(cur))
+        tables.append([cells[i] for i in cur])
     return [t for t in sorted(tables, key=lambda t: min((c[1], c[0]) for c in t)) if len(t) > 1]
 
 
