@@ -1,6 +1,6 @@
 """parse_file(pdf) against pdfplumber's own extract_text and against parse(pdftotext -layout text).
 
-    .venv/bin/python benchmarks/pdf_speed.py [PDF ...] [--repeat N] [--json OUT]
+    .venv/bin/python benchmarks/pdf_speed.py [PDF ...] [--repeat N] [--json OUT] [--stages]
 
 Defaults to every PDF in corpus/real and tests/fixtures/files that has a NAME.gold.json beside it.
 Per file it reports, as JSON lines (and a table on stderr):
@@ -17,6 +17,11 @@ Per file it reports, as JSON lines (and a table on stderr):
 
 A harness, not a test: timings are best-of-N CPU time (``time.process_time``) on this machine, both
 sides of every ratio measured in the same run.
+
+``--stages`` also prints where parse_file's time goes per file (default backend), from timers put
+around the stage functions, in the fastest of 30 runs: PDFium's own work (loading pages and text
+pages), the per-glyph calls, the path walk, dedupe, the ruled tables, lines/unruled tables/
+paragraphs, the text parse and attaching pages and boxes.
 """
 
 from __future__ import annotations
@@ -64,11 +69,73 @@ def plumber_text(path: pathlib.Path) -> str:
         return "\n".join(p.extract_text() or "" for p in pdf.pages)
 
 
+def stages(pdfs: list[pathlib.Path], runs: int = 30) -> None:
+    """Stage shares of parse_file (PDFium backend), on stderr."""
+    import functools
+
+    from govdisclosure import api
+    from govdisclosure.inputs import pdf as pdf_mod
+    from govdisclosure.inputs import pdfium
+
+    acc: dict[str, float] = {}
+    saved = []
+
+    def wrap(mod, name: str, key: str) -> None:
+        fn = getattr(mod, name)
+
+        @functools.wraps(fn)
+        def timed(*args, **kwargs):
+            t0 = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                acc[key] = acc.get(key, 0.0) + time.perf_counter() - t0
+
+        saved.append((mod, name, fn))
+        setattr(mod, name, timed)
+
+    for mod, name, key in ((pdfium, "extract", "extract"), (pdfium, "_chars", "chars"), (pdfium, "_paths", "paths"),
+                           (pdfium, "dedupe", "dedupe"), (pdfium, "find_grids", "grids"),
+                           (pdf_mod, "_grid_tables", "cells"), (pdf_mod, "page_from_words", "page"),
+                           (pdf_mod, "_emit", "emit"), (api, "parse", "parse"), (api, "attach_document", "attach")):
+        wrap(mod, name, key)
+    try:
+        for pdf in pdfs:
+            best: dict[str, float] | None = None
+            for _ in range(runs):
+                acc.clear()
+                t0 = time.perf_counter()
+                govdisclosure.parse_file(pdf)
+                acc["total"] = time.perf_counter() - t0
+                if best is None or acc["total"] < best["total"]:
+                    best = dict(acc)
+            assert best is not None
+            g = best.get
+            shares = {
+                "PDFium: pages, text pages, font scan": g("extract", 0) - g("chars", 0) - g("paths", 0),
+                "glyph calls (_chars)": g("chars", 0),
+                "path walk (_paths)": g("paths", 0),
+                "dedupe": g("dedupe", 0),
+                "ruled tables": g("grids", 0) + g("cells", 0),
+                "lines, unruled tables, paragraphs": g("page", 0) - g("cells", 0) + g("emit", 0),
+                "text parse": g("parse", 0),
+                "attach pages, boxes": g("attach", 0),
+            }
+            shares["other"] = best["total"] - sum(shares.values())
+            print(f"\n{pdf.name}: parse_file {best['total'] * 1e3:.1f} ms (fastest of {runs})", file=sys.stderr)
+            for k, v in shares.items():
+                print(f"  {k:36s} {v * 1e3:6.2f} ms {100 * v / best['total']:5.1f} %", file=sys.stderr)
+    finally:
+        for mod, name, fn in saved:
+            setattr(mod, name, fn)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("pdfs", nargs="*")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json")
+    ap.add_argument("--stages", action="store_true", help="also print the stage shares of parse_file per file")
     a = ap.parse_args()
     pdfs = [pathlib.Path(p) for p in a.pdfs] or [
         p for d in (ROOT / "corpus" / "real", ROOT / "tests" / "fixtures" / "files") for p in sorted(d.glob("*.pdf"))
@@ -114,6 +181,8 @@ def main() -> None:
           file=sys.stderr)
     if a.json:
         pathlib.Path(a.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1))
+    if a.stages:
+        stages(pdfs)
 
 
 if __name__ == "__main__":

@@ -115,6 +115,11 @@ class _Line:
     size: float
     words: list[dict[str, Any]]
     chunk: _Chunk
+    # the unruled-table tests ask these of every line several times: computed once (words and size
+    # never change after the line is made)
+    segs: list[list[dict[str, Any]]] | None = None
+    row: bool | None = None
+    header: bool | None = None
 
     @property
     def text(self) -> str:
@@ -174,6 +179,8 @@ def _chars_chunk(chars: list[dict[str, Any]], page: int) -> _Chunk:
 
 def _group_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Cluster chars into lines by their top (sorted top to bottom, then left to right)."""
+    if len(chars) < 2:  # most table cells hold one glyph or none
+        return [list(chars)] if chars else []
     lines: list[list[dict[str, Any]]] = []
     for ch in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
         if lines and abs(ch["top"] - lines[-1][0]["top"]) <= Y_TOLERANCE:
@@ -262,7 +269,11 @@ def _grid_tables(found: Iterable[tuple[Any, Any]], chars: list[dict[str, Any]], 
                 band = bands[(top, bottom)] = ([x for x, _ in got], [i for _, i in got])
             xs_band, idx = band
             inside = [chars[i] for i in sorted(idx[bisect.bisect_left(xs_band, x0): bisect.bisect_right(xs_band, x1)])]
-            chunk = _Chunk.join(_chars_chunk(ln, pno) for ln in _group_lines(inside))
+            lines = _group_lines(inside)
+            if len(lines) == 1:
+                chunk = _chars_chunk(lines[0], pno)
+            else:
+                chunk = _Chunk.join(_chars_chunk(ln, pno) for ln in lines)
             out_cells.append(
                 _Cell(_index(ys, top), _index(ys, bottom), _index(xs, x0), _index(xs, x1), x0, x1, chunk)
             )
@@ -348,7 +359,9 @@ def _table_lines(t: _Table) -> list[_Chunk]:
 
 # -- unruled tables -----------------------------------------------------------------------------
 def _segments(line: _Line) -> list[list[dict[str, Any]]]:
-    return _words(line.words, max(X_TOLERANCE, CELL_GAP_CHARS * line.size))
+    if line.segs is None:
+        line.segs = _words(line.words, max(X_TOLERANCE, CELL_GAP_CHARS * line.size))
+    return line.segs
 
 
 def _seg_text(seg: list[dict[str, Any]]) -> str:
@@ -356,13 +369,16 @@ def _seg_text(seg: list[dict[str, Any]]) -> str:
 
 
 def _is_row(line: _Line) -> bool:
-    segs = _segments(line)
-    return len(segs) >= 2 and any(_NUMBER.match(_seg_text(s)) or _NA.match(_seg_text(s)) for s in segs[1:])
+    if line.row is None:
+        segs = _segments(line)
+        line.row = len(segs) >= 2 and any(_NUMBER.match(_seg_text(s)) or _NA.match(_seg_text(s)) for s in segs[1:])
+    return line.row
 
 
 def _is_header(line: _Line) -> bool:
-    segs = _segments(line)
-    return len(segs) >= 3 and not _CAPTION.match(line.text)
+    if line.header is None:
+        line.header = len(_segments(line)) >= 3 and not _CAPTION.match(line.text)
+    return line.header
 
 
 def _unruled(lines: list[_Line]) -> list[Any]:

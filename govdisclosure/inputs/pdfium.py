@@ -154,7 +154,7 @@ def extract(data: bytes, *, password: str | None = None, max_pages: int | None =
                     chars = _chars(tp, top_y, fonts, descents)
                 finally:
                     R.FPDFText_ClosePage(tp)
-                edges, images = _paths(R, page, top_y, x_off)
+                edges, images = _paths(page, top_y, x_off)
                 if x_off:
                     for ch in chars:
                         ch["x0"] -= x_off
@@ -179,9 +179,9 @@ _API: Any = None
 
 
 def _api() -> Any:
-    """Private prototypes of the few PDFium calls made per character: handles as plain ints
-    (hashable, no pointer-object churn) and by-reference outputs; about half the cost per call of
-    pypdfium2's typed bindings."""
+    """Private prototypes of the PDFium calls made per character and per page object: handles as
+    plain ints (hashable, no pointer-object churn) and by-reference outputs; about half the cost
+    per call of pypdfium2's typed bindings, which wrap every returned handle in a pointer object."""
     global _API
     if _API is None:
         import types
@@ -204,13 +204,33 @@ def _api() -> Any:
             ("FPDFTextObj_GetFont", vp, (vp,)),
             ("FPDFFont_GetBaseFontName", ctypes.c_size_t, (vp, vp, ctypes.c_size_t)),
             ("FPDFFont_GetDescent", i, (vp, ctypes.c_float, vp)),
+            # the page's objects, for ruling lines (paths) and images
+            ("FPDFPage_CountObjects", i, (vp,)),
+            ("FPDFPage_GetObject", vp, (vp, i)),
+            ("FPDFFormObj_CountObjects", i, (vp,)),
+            ("FPDFFormObj_GetObject", vp, (vp, ctypes.c_ulong)),
+            ("FPDFPageObj_GetType", i, (vp,)),
+            ("FPDFPageObj_GetMatrix", i, (vp, vp)),
+            ("FPDFPath_GetDrawMode", i, (vp, vp, vp)),
+            ("FPDFPath_CountSegments", i, (vp,)),
+            ("FPDFPath_GetPathSegment", vp, (vp, i)),
+            ("FPDFPathSegment_GetPoint", i, (vp, vp, vp)),
+            ("FPDFPathSegment_GetType", i, (vp,)),
+            ("FPDFPathSegment_GetClose", i, (vp,)),
         ):
             fn = lib[name]
             fn.restype, fn.argtypes = res, args
-            setattr(api, name.split("_", 1)[1], fn)
+            setattr(api, name, fn)
+            if name.startswith(("FPDFText_", "FPDFTextObj_", "FPDFFont_")):  # short names, per char
+                setattr(api, name.split("_", 1)[1], fn)
         api.d = d
         _API = api
     return _API
+
+
+def _handle(obj: Any) -> int:
+    """A pypdfium2 object (or raw pointer) as the int handle the private prototypes take."""
+    return ctypes.cast(getattr(obj, "raw", obj), ctypes.c_void_p).value or 0
 
 
 def _font_info(api: Any, font: int, fonts: dict[int, tuple[str, float]],
@@ -298,42 +318,53 @@ _PATH, _IMAGE, _FORM = 2, 3, 5  # FPDF_PAGEOBJ_*
 _LINETO, _BEZIERTO, _MOVETO = 0, 1, 2  # FPDF_SEGMENT_*
 
 
-def _paths(R: Any, page: Any, top_y: float, x_off: float = 0.0) -> tuple[list[dict[str, Any]], int]:
-    """Edges of the page's painted paths (as pdfplumber's ``page.edges``) and its number of images."""
+def _paths(page: Any, top_y: float, x_off: float = 0.0) -> tuple[list[dict[str, Any]], int]:
+    """Edges of the page's painted paths (as pdfplumber's ``page.edges``) and its number of images.
+
+    Every page object is looked at (text objects are most of them), through the int-handle
+    prototypes of :func:`_api`; only paths and forms cost more than two calls.
+    """
+    api = _api()
     edges: list[dict[str, Any]] = []
     images = 0
-    m = R.FS_MATRIX()
+    m = (ctypes.c_float * 6)()  # FS_MATRIX: a b c d e f
     px, py = ctypes.c_float(), ctypes.c_float()
+    rpx, rpy = ctypes.byref(px), ctypes.byref(py)
     fillmode, stroke = ctypes.c_int(), ctypes.c_int()
+    rfill, rstroke = ctypes.byref(fillmode), ctypes.byref(stroke)
+    get_type = api.FPDFPageObj_GetType
+    get_matrix = api.FPDFPageObj_GetMatrix
+    seg_at, seg_point = api.FPDFPath_GetPathSegment, api.FPDFPathSegment_GetPoint
+    seg_type, seg_close = api.FPDFPathSegment_GetType, api.FPDFPathSegment_GetClose
 
-    def walk(count: int, get: Any, parent: Any, outer: tuple[float, ...], depth: int) -> None:
+    def walk(count: int, get: Any, parent: int, outer: tuple[float, ...], depth: int) -> None:
         nonlocal images
         for i in range(count):
             obj = get(parent, i)
             if not obj:
                 continue
-            kind = R.FPDFPageObj_GetType(obj)
+            kind = get_type(obj)
             if kind == _IMAGE:
                 images += 1
             elif kind == _FORM and depth < 15:
-                R.FPDFPageObj_GetMatrix(obj, m)
-                walk(R.FPDFFormObj_CountObjects(obj), R.FPDFFormObj_GetObject, obj,
-                     _mul((m.a, m.b, m.c, m.d, m.e, m.f), outer), depth + 1)
+                get_matrix(obj, m)
+                walk(api.FPDFFormObj_CountObjects(obj), api.FPDFFormObj_GetObject, obj,
+                     _mul((m[0], m[1], m[2], m[3], m[4], m[5]), outer), depth + 1)
             elif kind == _PATH:
-                if not R.FPDFPath_GetDrawMode(obj, ctypes.byref(fillmode), ctypes.byref(stroke)):
+                if not api.FPDFPath_GetDrawMode(obj, rfill, rstroke):
                     continue
                 if fillmode.value == 0 and not stroke.value:
                     continue  # 'n': a clipping path, never painted
-                R.FPDFPageObj_GetMatrix(obj, m)
-                mat = _mul((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+                get_matrix(obj, m)
+                a, b, c, d, e, f = _mul((m[0], m[1], m[2], m[3], m[4], m[5]), outer)
                 ops: list[tuple[str, tuple[float, float]]] = []
                 nbez = 0
-                for s in range(R.FPDFPath_CountSegments(obj)):
-                    seg = R.FPDFPath_GetPathSegment(obj, s)
-                    R.FPDFPathSegment_GetPoint(seg, ctypes.byref(px), ctypes.byref(py))
-                    a, b, c, d, e, f = mat
-                    pt = (a * px.value + c * py.value + e - x_off, b * px.value + d * py.value + f)
-                    t = R.FPDFPathSegment_GetType(seg)
+                for s in range(api.FPDFPath_CountSegments(obj)):
+                    seg = seg_at(obj, s)
+                    seg_point(seg, rpx, rpy)
+                    x, y = px.value, py.value
+                    pt = (a * x + c * y + e - x_off, b * x + d * y + f)
+                    t = seg_type(seg)
                     if t == _MOVETO:
                         ops.append(("m", pt))
                         nbez = 0
@@ -343,12 +374,13 @@ def _paths(R: Any, page: Any, top_y: float, x_off: float = 0.0) -> tuple[list[di
                             ops.append(("c", pt))  # a Bézier's end point (pdfminer keeps only those)
                     else:
                         ops.append(("l", pt))
-                    if R.FPDFPathSegment_GetClose(seg):
+                    if seg_close(seg):
                         start = next((p for o, p in reversed(ops) if o == "m"), pt)
                         ops.append(("h", start))
                 _paint(ops, top_y, edges)
 
-    walk(R.FPDFPage_CountObjects(page), R.FPDFPage_GetObject, page, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)
+    hp = _handle(page)
+    walk(api.FPDFPage_CountObjects(hp), api.FPDFPage_GetObject, hp, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)
     return edges, images
 
 
@@ -547,31 +579,51 @@ def _intersections(edges: list[dict[str, Any]], tol: float) -> dict[tuple[float,
 
 
 def _cells(inter: dict[tuple[float, float], dict[str, list[Any]]]) -> list[tuple[float, float, float, float]]:
+    """pdfplumber's ``intersections_to_cells``: for each point, the first point below it and the first
+    to its right, both joined to it by an edge, whose corner completes a cell.
+
+    As pdfplumber, an edge is its bbox and two points are joined when they share one; each point's
+    edges are a frozenset, compared with ``isdisjoint``, the points below and to the right are the
+    tail of its column and row (no scan of all points), and the points to the right joined to it
+    are found once per point, not once per point below.
+    """
     bbox = itemgetter("x0", "top", "x1", "bottom")
-    sets = {p: ({bbox(e) for e in d["v"]}, {bbox(e) for e in d["h"]}) for p, d in inter.items()}
+    boxes: dict[int, tuple[float, float, float, float]] = {}
+
+    def box(e: dict[str, Any]) -> tuple[float, float, float, float]:
+        b = boxes.get(id(e))
+        if b is None:
+            b = boxes[id(e)] = bbox(e)
+        return b
+
+    v_of = {p: frozenset(map(box, d["v"])) for p, d in inter.items()}
+    h_of = {p: frozenset(map(box, d["h"])) for p, d in inter.items()}
 
     def connects(p1: tuple[float, float], p2: tuple[float, float]) -> bool:
-        if p1[0] == p2[0] and sets[p1][0] & sets[p2][0]:
+        if p1[0] == p2[0] and not v_of[p1].isdisjoint(v_of[p2]):
             return True
-        return p1[1] == p2[1] and bool(sets[p1][1] & sets[p2][1])
+        return p1[1] == p2[1] and not h_of[p1].isdisjoint(h_of[p2])
 
     points = sorted(inter)
     by_x: dict[float, list[tuple[float, float]]] = {}
     by_y: dict[float, list[tuple[float, float]]] = {}
+    at_x: dict[tuple[float, float], int] = {}
+    at_y: dict[tuple[float, float], int] = {}
     for p in points:  # in sorted order, so each list is sorted too
-        by_x.setdefault(p[0], []).append(p)
-        by_y.setdefault(p[1], []).append(p)
+        col, row = by_x.setdefault(p[0], []), by_y.setdefault(p[1], [])
+        at_x[p], at_y[p] = len(col), len(row)
+        col.append(p)
+        row.append(p)
     cells = []
     for pt in points[:-1]:
-        below = [x for x in by_x[pt[0]] if x > pt]  # same x, after pt
-        right = [x for x in by_y[pt[1]] if x > pt]  # same y, after pt
+        right = [r for r in by_y[pt[1]][at_y[pt] + 1:] if connects(pt, r)]  # same y, after pt
+        if not right:
+            continue
         found = None
-        for b in below:
+        for b in by_x[pt[0]][at_x[pt] + 1:]:  # same x, after pt
             if not connects(pt, b):
                 continue
             for r in right:
-                if not connects(pt, r):
-                    continue
                 br = (r[0], b[1])
                 if br in inter and connects(br, r) and connects(br, b):
                     found = (pt[0], pt[1], br[0], br[1])
@@ -584,28 +636,32 @@ def _cells(inter: dict[tuple[float, float], dict[str, list[Any]]]) -> list[tuple
 
 
 def _cells_to_tables(cells: list[tuple[float, float, float, float]]) -> list[list[tuple[float, float, float, float]]]:
-    def corners(b: tuple[float, float, float, float]) -> tuple[tuple[float, float], ...]:
-        x0, top, x1, bottom = b
-        return ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
-
-    remaining = list(cells)
+    """pdfplumber's ``cells_to_tables``: passes over the remaining cells, each adding (in order) the
+    cells that share a corner with the table so far, until a pass adds none; then the next table
+    starts from the first remaining cell.  The same passes and order, each pass one scan that keeps
+    the cells it does not take (pdfplumber removes them from a list one by one)."""
+    corners = [((x0, top), (x0, bottom), (x1, top), (x1, bottom)) for x0, top, x1, bottom in cells]
+    remaining = list(range(len(cells)))
     cur_corners: set[tuple[float, float]] = set()
-    cur: list[tuple[float, float, float, float]] = []
+    cur: list[int] = []
     tables = []
     while remaining:
         before = len(cur)
-        for cell in list(remaining):
-            cc = corners(cell)
-            if not cur or any(c in cur_corners for c in cc):
-                cur_corners |= set(cc)
-                cur.append(cell)
-                remaining.remove(cell)
+        keep = []
+        for i in remaining:
+            cc = corners[i]
+            if not cur or not cur_corners.isdisjoint(cc):
+                cur_corners.update(cc)
+                cur.append(i)
+            else:
+                keep.append(i)
+        remaining = keep
         if len(cur) == before:
-            tables.append(list(cur))
+            tables.append([cells[i] for i in cur])
             cur_corners.clear()
             cur.clear()
     if cur:
-        tables.append(list(cur))
+        tables.append([cells[i] for i in cur])
     return [t for t in sorted(tables, key=lambda t: min((c[1], c[0]) for c in t)) if len(t) > 1]
 
 
