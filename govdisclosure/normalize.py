@@ -84,8 +84,43 @@ STEPS: tuple[tuple[str, str, str], ...] = (
     ("html_amp", r"&amp;", "&"),
 )
 
-_STEP_RE = regex.compile("|".join(f"(?P<{name}>{pat})" for name, pat, _ in STEPS))
-_REPL = {name: repl for name, _, repl in STEPS}
+# A step runs only on a text that holds one of its literals (None: on every text).  Each step is its
+# own pattern: one alternation of them all costs three times their sum, the literal prefixes lost.
+TRIGGERS: dict[str, tuple[str, ...] | None] = {
+    "word_bookmark": ("bookmark",),
+    "page_number_line": None,
+    "print_header_date": ("/",),
+    "print_footer_address": ("://",),
+    "print_page_count": ("/",),
+    "form_feed": ("\f", "\v"),
+    "crlf": ("\r",),
+    "invisible": None,
+    "markdown_bold": ("**", "__"),
+    "md_cell_break": ("<",),
+    "html_cell_break": ("<",),
+    "html_cell_end": ("<",),
+    "html_row_end": ("<",),
+    "html_tag": ("<",),
+    "html_nbsp": ("&",),
+    "html_amp": ("&",),
+}
+_STEP_RES = tuple((regex.compile(pat), repl, TRIGGERS[name]) for name, pat, repl in STEPS)
+
+
+def _active(text: str) -> list[tuple[int, regex.Pattern[str], str]]:
+    return [(i, rx, repl) for i, (rx, repl, lits) in enumerate(_STEP_RES) if lits is None or any(w in text for w in lits)]
+
+
+def _step_edits(text: str) -> list[tuple[int, int, str]]:
+    """Every step's matches, non-overlapping: the leftmost wins, and the earlier step at one start."""
+    found = sorted((m.start(), i, m.end(), repl) for i, rx, repl in _active(text) for m in rx.finditer(text))
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for s, _, e, repl in found:
+        if s >= pos:
+            out.append((s, e, repl))
+            pos = max(e, s + 1)
+    return out
 
 # Characters NFKC leaves alone but that mean the same in a table
 _EXTRA_FOLD = {
@@ -187,7 +222,7 @@ def normalize(text: str) -> Normalized:
 
 
 def _needs_pass(t: str) -> bool:
-    if _STEP_RE.search(t):
+    if any(rx.search(t) for _, rx, _ in _active(t)):
         return True
     return any(ch >= "\u00a0" and _fold(ch) != ch for ch in set(t))
 
@@ -216,9 +251,7 @@ def _once(text: str) -> Normalized:
                 text = text.replace(chr(k), v)
         else:
             text = text.translate(table)
-    edits: list[tuple[int, int, str]] = []
-    for m in _STEP_RE.finditer(text):
-        edits.append((m.start(), m.end(), _REPL[m.lastgroup or ""]))
+    edits = _step_edits(text)
     inline = _inline_page_numbers(text, edits)
     if inline:
         edits = sorted(edits + inline)

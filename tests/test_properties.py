@@ -417,6 +417,27 @@ def test_normalize_is_idempotent(text: str) -> None:
     assert normalize(once).text == once
 
 
+#: pieces of the steps that run only on a text holding their literal (normalize.TRIGGERS)
+STEP_PIECES = NORMALIZE_PIECES + (
+    "<br>", "<td>", "</td>", "</tr>", "<p>", "&nbsp;", "&amp;", "|", "12/5/26, 7:34 AM", "2026/12/5 07:34", "1/4",
+    "file:///C:/a.html", "https://x.gov.cn/a", " 2/4", "**", "__", "\r\n",
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(STEP_PIECES), max_size=20).map("".join))
+def test_normalize_steps_match_as_one_alternation(text: str) -> None:
+    """The steps scanned one by one (each with its literal trigger) find what one alternation of them
+    all, tried left to right, finds."""
+    import regex
+
+    from govdisclosure.normalize import STEPS, _step_edits
+
+    joined = regex.compile("|".join(f"(?P<{name}>{pat})" for name, pat, _ in STEPS))
+    repl = {name: r for name, _, r in STEPS}
+    assert _step_edits(text) == [(m.start(), m.end(), repl[m.lastgroup]) for m in joined.finditer(text)]
+
+
 @settings(max_examples=300, deadline=None)
 @given(text=st.one_of(st.text(), report_like, normalize_like), a=st.integers(0, 10**6), b=st.integers(0, 10**6))
 def test_normalize_maps_spans_into_the_original(text: str, a: int, b: int) -> None:
