@@ -372,3 +372,19 @@ def test_rotated_and_noisy_scan_reads_every_value() -> None:
     acc, silent = _score(rep)
     assert silent == [] and acc == 1.0
     assert "deskewed" in next(f for f in rep.findings if f.code == "ocr_used").message
+
+
+@needs_ocr
+def test_table_whose_columns_outweigh_its_rows_is_not_turned() -> None:
+    """A LibreOffice print of part 三 at 150 dpi (fixture html-pingtan-blanks): its columns of numbers
+    give the ink a stronger profile across than along, so the profile alone turned the page a quarter
+    and every row was read as a column; the text lines found (lying, not standing) turn it back."""
+    np = pytest.importorskip("numpy")
+    from PIL import Image
+
+    gray = np.asarray(Image.open(OCR / "table-page-lo150.png").convert("L"))
+    assert ocr_mod._orientation_and_skew(gray)[0] == 1  # what the profile alone says
+    page = ocr_mod._ocr_image(gray, 150)
+    assert page.rotation == 0
+    text = "".join(c["text"] for c in page.chars)
+    assert "1.属于国家秘密" in text and "4.无正当理由大量反复申请" in text

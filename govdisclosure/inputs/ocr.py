@@ -55,6 +55,9 @@ MIN_CONFIDENCE = 0.93
 MAX_PAGE_PIXELS = 40_000_000
 #: Skew angles tried, degrees (a phone photo or a crooked scan).
 MAX_SKEW = 5.0
+# Text lines standing upright (2.5 times as tall as wide or more, at least this many and twice as many as
+# lying ones) show a page a quarter turn off
+MIN_TALL_LINES = 5
 SKEW_STEP = 0.2
 #: Detection thresholds (RapidOCR's defaults are 0.5 / 0.3, which miss many lone "0" cells).
 DET_BOX_THRESH = 0.3
@@ -287,20 +290,23 @@ def _profile_score(binary_small: Any, angle: float) -> float:
     return float(np.square(np.diff(rows)).sum())
 
 
-def _orientation_and_skew(gray: Any) -> tuple[int, float]:
-    """(quarter turns clockwise needed: 0 or 1 — 180 is decided by the recognizer; skew degrees)."""
+def _orientation_and_skew(gray: Any, quarter: int | None = None) -> tuple[int, float]:
+    """(quarter turns clockwise needed: 0 or 1 — 180 is decided by the recognizer; skew degrees).
+    With ``quarter`` given (the text lines' shapes decided it), only the skew is measured."""
     import cv2
 
     h, w = gray.shape
     f = 700.0 / max(h, w)
     small = cv2.resize(gray, (max(1, int(w * f)), max(1, int(h * f))), interpolation=cv2.INTER_AREA)
     b = (_binary(small) > 0).astype("uint8")
-    quarter = 0
-    s0 = _profile_score(b, 0.0)
-    bt = cv2.rotate(b, cv2.ROTATE_90_CLOCKWISE)
-    s90 = _profile_score(bt, 0.0)
-    if s90 > 1.6 * s0:
-        quarter, b = 1, bt
+    if quarter is None:
+        quarter = 0
+        s0 = _profile_score(b, 0.0)
+        bt = cv2.rotate(b, cv2.ROTATE_90_CLOCKWISE)
+        if _profile_score(bt, 0.0) > 1.6 * s0:
+            quarter = 1
+    if quarter:
+        b = cv2.rotate(b, cv2.ROTATE_90_CLOCKWISE)
     best, best_score = 0.0, -1.0
     n = int(MAX_SKEW / SKEW_STEP)
     for k in range(-n, n + 1):
@@ -838,28 +844,37 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
     img, seal = _bleach_seal(img)
     gray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
     gray, gentle, denoised = _denoise(gray)
+    scan = (gray, gentle, seal_mask)
+
+    def upright(quarter: int, skew: float) -> tuple[Any, Any, Any, Any, Any]:
+        """The page turned a quarter clockwise (or not) and deskewed; where it has pixels of the scan
+        (0 in the corners the rotation brought in); original pixels -> upright page pixels."""
+        gray, gentle, seal_mask = scan
+        forward = np.eye(3)
+        if quarter:
+            h0 = gray.shape[0]
+            gray = cv2.rotate(gray, cv2.ROTATE_90_CLOCKWISE)
+            gentle = cv2.rotate(gentle, cv2.ROTATE_90_CLOCKWISE)
+            seal_mask = cv2.rotate(seal_mask, cv2.ROTATE_90_CLOCKWISE) if seal else seal_mask
+            forward = np.array([[0.0, -1.0, h0 - 1.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]]) @ forward
+        if abs(skew) >= 1.5 * SKEW_STEP:
+            hh, ww = gray.shape[:2]
+            m = cv2.getRotationMatrix2D((ww / 2, hh / 2), skew, 1.0)
+            forward = np.vstack([m, [0.0, 0.0, 1.0]]) @ forward
+            gray = _rotate(gray, skew)
+            gentle = _rotate(gentle, skew) if denoised else gray
+            seal_mask = _rotate(seal_mask, skew) if seal else seal_mask
+            valid = cv2.warpAffine(np.full((hh, ww), 255, np.uint8), m, (ww, hh), flags=cv2.INTER_NEAREST, borderValue=0)
+        else:
+            valid = np.full(gray.shape[:2], 255, np.uint8)
+        return gray, gentle, seal_mask, valid, forward
+
     quarter, skew = _orientation_and_skew(gray)
-    forward = np.eye(3)  # original image pixels -> upright page pixels (boxes are mapped back)
-    if quarter:
-        h0 = gray.shape[0]
-        gray = cv2.rotate(gray, cv2.ROTATE_90_CLOCKWISE)
-        gentle = cv2.rotate(gentle, cv2.ROTATE_90_CLOCKWISE)
-        seal_mask = cv2.rotate(seal_mask, cv2.ROTATE_90_CLOCKWISE) if seal else seal_mask
-        forward = np.array([[0.0, -1.0, h0 - 1.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]]) @ forward
-    if abs(skew) >= 1.5 * SKEW_STEP:
-        hh, ww = gray.shape[:2]
-        m = cv2.getRotationMatrix2D((ww / 2, hh / 2), skew, 1.0)
-        forward = np.vstack([m, [0.0, 0.0, 1.0]]) @ forward
-        gray = _rotate(gray, skew)
-        gentle = _rotate(gentle, skew) if denoised else gray
-        seal_mask = _rotate(seal_mask, skew) if seal else seal_mask
-        # where the deskewed page has pixels of the scan (0 in the corners the rotation brought in)
-        valid = cv2.warpAffine(np.full((hh, ww), 255, np.uint8), m, (ww, hh), flags=cv2.INTER_NEAREST, borderValue=0)
-    else:
-        valid = np.full(gray.shape[:2], 255, np.uint8)
+    gray, gentle, seal_mask, valid, forward = upright(quarter, skew)
     rotation = 90 * quarter
     engine_secs = 0.0
-    for _attempt in range(2):
+    turned = False
+    for _attempt in range(3):
         page = cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR)
         read_from = cv2.cvtColor(gentle, cv2.COLOR_GRAY2BGR) if denoised else page
         te = time.perf_counter()
@@ -872,8 +887,19 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
         boxes = [np.asarray(b, dtype=np.float32) for b in boxes]
         rec, labels, _ = _recognize(eng, read_from, boxes, use_cls=True)
         engine_secs += time.perf_counter() - te
+        shapes = _crop_shapes(boxes)
+        voters = sum(1 for c in shapes if c[1] > 2.5 * c[0])
+        tall = sum(1 for c in shapes if c[0] > 2.5 * c[1])
+        if not turned and tall >= MIN_TALL_LINES and tall > 2 * voters:
+            # the text lines found stand upright: the page is a quarter turn off (a table's columns of
+            # numbers outweigh its rows in the ink profile, so that guess can be wrong either way)
+            turned = True
+            quarter = 1 - quarter
+            _, skew = _orientation_and_skew(scan[0], quarter)
+            gray, gentle, seal_mask, valid, forward = upright(quarter, skew)
+            rotation = 90 * quarter
+            continue
         flipped = sum(1 for lab in labels if "180" in lab)
-        voters = sum(1 for c in _crop_shapes(boxes) if c[1] > 2.5 * c[0])
         if voters and flipped > 0.6 * voters:
             gray = cv2.rotate(gray, cv2.ROTATE_180)  # upside down: the recognizer's classifier says so
             gentle = cv2.rotate(gentle, cv2.ROTATE_180)
