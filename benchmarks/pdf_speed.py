@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/pdf_speed.py [PDF ...] [--repeat N] [--json OUT] [--stages]
 
-Defaults to every PDF in corpus/real and tests/fixtures/files that has a NAME.gold.json beside it.
+Defaults to every PDF in corpus/real and tests/fixtures/files.
 Per file it reports, as JSON lines (and a table on stderr):
 
 * ``read_s``: govdisclosure.inputs.read (our geometry-based text) alone, default backend (PDFium);
