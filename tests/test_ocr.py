@@ -372,3 +372,31 @@ def test_rotated_and_noisy_scan_reads_every_value() -> None:
     acc, silent = _score(rep)
     assert silent == [] and acc == 1.0
     assert "deskewed" in next(f for f in rep.findings if f.code == "ocr_used").message
+
+
+@needs_ocr
+def test_number_cut_by_its_detection_box_is_read_again() -> None:
+    """A box that holds only the hole of a "0" (read "1") or cuts into a "31" is read again around its ink."""
+    np = pytest.importorskip("numpy")
+    cv2 = pytest.importorskip("cv2")
+    gray = np.full((60, 300), 255, np.uint8)
+    cv2.putText(gray, "0", (40, 42), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 2, cv2.LINE_AA)
+    cv2.putText(gray, "31", (140, 42), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 2, cv2.LINE_AA)
+    cv2.putText(gray, "7", (240, 42), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 2, cv2.LINE_AA)
+    ys, xs = np.nonzero(gray[:, :100] < 128)
+    hole = np.array([[46, 26], [52, 26], [52, 36], [46, 36]], np.float32)  # inside the 0's ring
+    assert xs.min() < 46 and xs.max() > 52 and ys.min() < 26 and ys.max() > 36
+    ys, xs = np.nonzero(gray[:, 100:200] < 128)
+    cut = np.array([[100 + xs.min() + 4, 10], [176, 10], [176, 52], [100 + xs.min() + 4, 52]], np.float32)
+    whole = np.array([[228, 10], [268, 10], [268, 52], [228, 52]], np.float32)  # a 7 with margins
+
+    def read(text: str, conf: float, x: float) -> list[dict[str, object]]:
+        return [{"text": t, "x0": x + 9.0 * i, "x1": x + 9.0 * (i + 1), "top": 20.0, "bottom": 42.0,
+                 "size": 22.0, "conf": conf} for i, t in enumerate(text)]
+
+    per_box = [read("1", 0.23, 47), read("3", 0.95, 150), read("7", 0.99, 240)]
+    grown = ocr_mod._reread_cut(ocr_mod.engine(), gray, np.zeros_like(gray), [hole, cut, whole], per_box, 1.0)
+    assert len(grown) == 2
+    assert "".join(c["text"] for c in per_box[0]) == "0" and per_box[0][0]["conf"] <= 0.5
+    assert "".join(c["text"] for c in per_box[1]) == "31" and max(c["conf"] for c in per_box[1]) <= 0.5
+    assert per_box[2] == read("7", 0.99, 240)  # a box that holds its ink is left alone
