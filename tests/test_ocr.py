@@ -331,6 +331,10 @@ def test_stray_points_beside_a_number() -> None:
     ocr_mod._fold_tokens(chars)
     assert "".join(c["text"] for c in chars) == "96.5"
     assert ocr_mod.fold_number("Q") == "0" and ocr_mod.fold_number("1Q") == "10"  # a speck on a 0's foot
+    assert ocr_mod.fold_number("θ") == "0" and ocr_mod.fold_number("1θ") == "10"  # a speck inside a 0
+    chars = row(("θ", 100),)
+    ocr_mod._fold_tokens(chars)
+    assert [c["text"] for c in chars] == ["0"] and chars[0]["conf"] == 0.99
 
 
 @needs_ocr

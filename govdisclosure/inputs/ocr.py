@@ -13,11 +13,12 @@ text layer, so that tables are rebuilt by the one geometry path in :mod:`.pdf`
    A table the edge of the scan cut off gets its lost border back; text at that edge is doubtful.
 3. **OCR**: detection, direction, recognition.  Every character gets a box from its CTC column and
    the recognizer's probability for it (``conf``).  A short read that is no number and no word
-   ("a", ".") is read again from a median-cleaned, tight crop (a number found so is doubtful).
+   ("a", ".") is read again from a median-cleaned, tight crop (a number found so is doubtful); so is
+   a number whose detection box cut through its ink (only the hole of a "0"; half a "31").
 4. **Leftover ink**: a dark blob inside a table cell that detection missed is recognized on its own;
    if it still cannot be read it becomes a ``?`` of confidence 0, so a cell with ink never reads as
    blank.
-5. **Numeric folding** in number-like tokens: ``O``/``o``/``〇``/``Q`` → 0, ``l``/``I``/``|`` → 1,
+5. **Numeric folding** in number-like tokens: ``O``/``o``/``〇``/``Q``/``θ`` → 0, ``l``/``I``/``|`` → 1,
    full-width digits, thousands separators; a point or comma at either end of a number is a speck.
 
 Coordinates handed to the geometry path are PDF points (``px * 72 / dpi``), so the tolerances of
@@ -453,8 +454,8 @@ def _grids(binary: Any, scale: float, valid: Any = None) -> tuple[list[Any], Any
 
 # -- recognition --------------------------------------------------------------------------------
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_NUMLIKE = re.compile(r"^[+\-－−]?[0-9０-９OoDQIl|〇,，.．]+%?$")
-_FOLD = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "〇": "0", "I": "1", "l": "1", "|": "1", "，": ",", "．": "."})
+_NUMLIKE = re.compile(r"^[+\-－−]?[0-9０-９OoDQIl|〇θΘ,，.．]+%?$")
+_FOLD = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "〇": "0", "θ": "0", "Θ": "0", "I": "1", "l": "1", "|": "1", "，": ",", "．": "."})
 _LONE_ZERO = ("。", "°", "º", "○", "C", "c")
 _STRAY_POINTS = (".", ",", "。", "，", "．", "·", "`", "'")
 _FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
@@ -471,7 +472,7 @@ def fold_number(token: str) -> str | None:
     t = token.translate(_FULLWIDTH)
     if not _NUMLIKE.match(t):
         return None
-    letters = sum(1 for c in t if c in "OoDQIl|〇")
+    letters = sum(1 for c in t if c in "OoDQIl|〇θΘ")
     digits = sum(1 for c in t if c.isdigit())
     if letters and not digits and len(t) > 2:
         return None  # a word, not a number
@@ -594,7 +595,7 @@ def _fold_tokens(chars: list[dict[str, Any]]) -> None:
         # a number does not start or end with a point or a comma: a speck beside the digits (salt noise,
         # dust) read as one is no part of it ("8." is 8; its doubt stays with the digit beside it).  An
         # item number ("1." before its text on the same line) keeps its point.
-        if len(tok) > 1 and any(ch.isdigit() or ch in "OoDQIl|〇" for ch in tok.translate(_FULLWIDTH)):
+        if len(tok) > 1 and any(ch.isdigit() or ch in "OoDQIl|〇θΘ" for ch in tok.translate(_FULLWIDTH)):
             text_follows = (j < len(chars) and chars[j]["top"] == chars[i]["top"]
                             and chars[j]["x0"] - chars[j - 1]["x1"] <= 2.0 * chars[i]["size"])
             while (j - i > 1 and not text_follows and chars[j - 1]["text"] in _STRAY_POINTS
