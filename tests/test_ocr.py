@@ -404,3 +404,25 @@ def test_number_cut_by_its_detection_box_is_read_again() -> None:
     assert "".join(c["text"] for c in per_box[0]) == "0" and per_box[0][0]["conf"] <= 0.5
     assert "".join(c["text"] for c in per_box[1]) == "31" and max(c["conf"] for c in per_box[1]) <= 0.5
     assert per_box[2] == read("7", 0.99, 240)  # a box that holds its ink is left alone
+
+
+@needs_ocr
+def test_thin_zero_broken_by_salt_is_no_speck() -> None:
+    """A "0" of one-pixel strokes, broken in two, goes through the median like specks: read, not dropped."""
+    np = pytest.importorskip("numpy")
+    # a 0 at 150 dpi from a salted page (its top broken by a white speck), pixel for pixel
+    zero = np.array([
+        [202, 171, 251, 246, 250, 252, 251, 255, 254, 254], [250, 255, 251, 234, 206, 205, 236, 254, 253, 252],
+        [254, 252, 226, 174, 166, 173, 180, 235, 253, 251], [253, 244, 170, 117, 212, 209, 142, 166, 252, 252],
+        [252, 219, 134, 138, 251, 238, 154, 104, 241, 254], [251, 192, 110, 174, 251, 249, 165, 92, 218, 254],
+        [253, 183, 99, 191, 249, 253, 179, 90, 195, 255], [251, 178, 98, 200, 252, 253, 182, 93, 189, 254],
+        [250, 179, 103, 192, 250, 253, 178, 93, 203, 254], [249, 194, 112, 169, 250, 251, 167, 92, 225, 254],
+        [248, 221, 138, 136, 250, 238, 151, 118, 246, 253], [248, 247, 193, 126, 181, 176, 143, 197, 254, 252],
+        [249, 246, 232, 192, 175, 179, 196, 251, 252, 250], [247, 243, 249, 248, 242, 245, 254, 254, 252, 249]], np.uint8)
+    gray = np.full((40, 60), 255, np.uint8)
+    gray[13:27, 20:30] = zero
+    box = np.array([[12, 7], [36, 7], [36, 32], [12, 32]], np.float32)
+    per_box = [[{"text": ":", "x0": 14.0, "x1": 20.0, "top": 11.0, "bottom": 28.0, "size": 17.0, "conf": 0.6},
+                {"text": "0", "x0": 20.0, "x1": 30.0, "top": 11.0, "bottom": 28.0, "size": 17.0, "conf": 0.6}]]
+    ocr_mod._reread_garbled(ocr_mod.engine(), gray, np.zeros_like(gray), [box], per_box, 1.0, 21.0, noisy=True)
+    assert [c["text"] for c in per_box[0]] == ["0"] and per_box[0][0]["conf"] <= 0.5

@@ -668,6 +668,14 @@ def _reread_garbled(eng: Any, gray: Any, line_mask: Any, boxes: list[Any], per_b
         n, _, st, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
         parts = [st[i] for i in range(1, n) if st[i][4] >= 6]
         if not parts:
+            # strokes one pixel wide (a thin "0" that salt broke in two) go through the median as
+            # specks do; but specks never make a stroke of a glyph's height: those are read as they are
+            raw = ((gray[y0:y1, x0:x1] < 170) & (lines[y0:y1, x0:x1] == 0)).astype(np.uint8)
+            n, _, st, _ = cv2.connectedComponentsWithStats(raw, connectivity=8)
+            parts = [st[i] for i in range(1, n) if st[i][3] >= min_h and st[i][4] >= 6]
+            if parts:
+                clean[y0:y1, x0:x1] = gray[y0:y1, x0:x1]
+        if not parts:
             text = "".join(c["text"] for c in per_box[k]).strip()
             if noisy and not is_mark(text):
                 per_box[k] = []
