@@ -331,6 +331,10 @@ def test_stray_points_beside_a_number() -> None:
     ocr_mod._fold_tokens(chars)
     assert "".join(c["text"] for c in chars) == "96.5"
     assert ocr_mod.fold_number("Q") == "0" and ocr_mod.fold_number("1Q") == "10"  # a speck on a 0's foot
+    assert ocr_mod.fold_number("θ") == "0" and ocr_mod.fold_number("1θ") == "10"  # a speck inside a 0
+    chars = row(("θ", 100),)
+    ocr_mod._fold_tokens(chars)
+    assert [c["text"] for c in chars] == ["0"] and chars[0]["conf"] == 0.99
 
 
 @needs_ocr
@@ -388,3 +392,52 @@ def test_table_whose_columns_outweigh_its_rows_is_not_turned() -> None:
     assert page.rotation == 0
     text = "".join(c["text"] for c in page.chars)
     assert "1.属于国家秘密" in text and "4.无正当理由大量反复申请" in text
+
+
+def test_number_cut_by_its_detection_box_is_read_again() -> None:
+    """A box that holds only the hole of a "0" (read "1") or cuts into a "31" is read again around its ink."""
+    np = pytest.importorskip("numpy")
+    cv2 = pytest.importorskip("cv2")
+    gray = np.full((60, 300), 255, np.uint8)
+    cv2.putText(gray, "0", (40, 42), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 2, cv2.LINE_AA)
+    cv2.putText(gray, "31", (140, 42), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 2, cv2.LINE_AA)
+    cv2.putText(gray, "7", (240, 42), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 2, cv2.LINE_AA)
+    ys, xs = np.nonzero(gray[:, :100] < 128)
+    hole = np.array([[46, 26], [52, 26], [52, 36], [46, 36]], np.float32)  # inside the 0's ring
+    assert xs.min() < 46 and xs.max() > 52 and ys.min() < 26 and ys.max() > 36
+    ys, xs = np.nonzero(gray[:, 100:200] < 128)
+    cut = np.array([[100 + xs.min() + 4, 10], [176, 10], [176, 52], [100 + xs.min() + 4, 52]], np.float32)
+    whole = np.array([[228, 10], [268, 10], [268, 52], [228, 52]], np.float32)  # a 7 with margins
+
+    def read(text: str, conf: float, x: float) -> list[dict[str, object]]:
+        return [{"text": t, "x0": x + 9.0 * i, "x1": x + 9.0 * (i + 1), "top": 20.0, "bottom": 42.0,
+                 "size": 22.0, "conf": conf} for i, t in enumerate(text)]
+
+    per_box = [read("1", 0.23, 47), read("3", 0.95, 150), read("7", 0.99, 240)]
+    grown = ocr_mod._reread_cut(ocr_mod.engine(), gray, np.zeros_like(gray), [hole, cut, whole], per_box, 1.0)
+    assert len(grown) == 2
+    assert "".join(c["text"] for c in per_box[0]) == "0" and per_box[0][0]["conf"] <= 0.5
+    assert "".join(c["text"] for c in per_box[1]) == "31" and max(c["conf"] for c in per_box[1]) <= 0.5
+    assert per_box[2] == read("7", 0.99, 240)  # a box that holds its ink is left alone
+
+
+@needs_ocr
+def test_thin_zero_broken_by_salt_is_no_speck() -> None:
+    """A "0" of one-pixel strokes, broken in two, goes through the median like specks: read, not dropped."""
+    np = pytest.importorskip("numpy")
+    # a 0 at 150 dpi from a salted page (its top broken by a white speck), pixel for pixel
+    zero = np.array([
+        [202, 171, 251, 246, 250, 252, 251, 255, 254, 254], [250, 255, 251, 234, 206, 205, 236, 254, 253, 252],
+        [254, 252, 226, 174, 166, 173, 180, 235, 253, 251], [253, 244, 170, 117, 212, 209, 142, 166, 252, 252],
+        [252, 219, 134, 138, 251, 238, 154, 104, 241, 254], [251, 192, 110, 174, 251, 249, 165, 92, 218, 254],
+        [253, 183, 99, 191, 249, 253, 179, 90, 195, 255], [251, 178, 98, 200, 252, 253, 182, 93, 189, 254],
+        [250, 179, 103, 192, 250, 253, 178, 93, 203, 254], [249, 194, 112, 169, 250, 251, 167, 92, 225, 254],
+        [248, 221, 138, 136, 250, 238, 151, 118, 246, 253], [248, 247, 193, 126, 181, 176, 143, 197, 254, 252],
+        [249, 246, 232, 192, 175, 179, 196, 251, 252, 250], [247, 243, 249, 248, 242, 245, 254, 254, 252, 249]], np.uint8)
+    gray = np.full((40, 60), 255, np.uint8)
+    gray[13:27, 20:30] = zero
+    box = np.array([[12, 7], [36, 7], [36, 32], [12, 32]], np.float32)
+    per_box = [[{"text": ":", "x0": 14.0, "x1": 20.0, "top": 11.0, "bottom": 28.0, "size": 17.0, "conf": 0.6},
+                {"text": "0", "x0": 20.0, "x1": 30.0, "top": 11.0, "bottom": 28.0, "size": 17.0, "conf": 0.6}]]
+    ocr_mod._reread_garbled(ocr_mod.engine(), gray, np.zeros_like(gray), [box], per_box, 1.0, 21.0, noisy=True)
+    assert [c["text"] for c in per_box[0]] == ["0"] and per_box[0][0]["conf"] <= 0.5

@@ -13,11 +13,12 @@ text layer, so that tables are rebuilt by the one geometry path in :mod:`.pdf`
    A table the edge of the scan cut off gets its lost border back; text at that edge is doubtful.
 3. **OCR**: detection, direction, recognition.  Every character gets a box from its CTC column and
    the recognizer's probability for it (``conf``).  A short read that is no number and no word
-   ("a", ".") is read again from a median-cleaned, tight crop (a number found so is doubtful).
+   ("a", ".") is read again from a median-cleaned, tight crop (a number found so is doubtful); so is
+   a number whose detection box cut through its ink (only the hole of a "0"; half a "31").
 4. **Leftover ink**: a dark blob inside a table cell that detection missed is recognized on its own;
    if it still cannot be read it becomes a ``?`` of confidence 0, so a cell with ink never reads as
    blank.
-5. **Numeric folding** in number-like tokens: ``O``/``o``/``〇``/``Q`` → 0, ``l``/``I``/``|`` → 1,
+5. **Numeric folding** in number-like tokens: ``O``/``o``/``〇``/``Q``/``θ`` → 0, ``l``/``I``/``|`` → 1,
    full-width digits, thousands separators; a point or comma at either end of a number is a speck.
 
 Coordinates handed to the geometry path are PDF points (``px * 72 / dpi``), so the tolerances of
@@ -459,8 +460,8 @@ def _grids(binary: Any, scale: float, valid: Any = None) -> tuple[list[Any], Any
 
 # -- recognition --------------------------------------------------------------------------------
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_NUMLIKE = re.compile(r"^[+\-－−]?[0-9０-９OoDQIl|〇,，.．]+%?$")
-_FOLD = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "〇": "0", "I": "1", "l": "1", "|": "1", "，": ",", "．": "."})
+_NUMLIKE = re.compile(r"^[+\-－−]?[0-9０-９OoDQIl|〇θΘ,，.．]+%?$")
+_FOLD = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "〇": "0", "θ": "0", "Θ": "0", "I": "1", "l": "1", "|": "1", "，": ",", "．": "."})
 _LONE_ZERO = ("。", "°", "º", "○", "C", "c")
 _STRAY_POINTS = (".", ",", "。", "，", "．", "·", "`", "'")
 _FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
@@ -477,7 +478,7 @@ def fold_number(token: str) -> str | None:
     t = token.translate(_FULLWIDTH)
     if not _NUMLIKE.match(t):
         return None
-    letters = sum(1 for c in t if c in "OoDQIl|〇")
+    letters = sum(1 for c in t if c in "OoDQIl|〇θΘ")
     digits = sum(1 for c in t if c.isdigit())
     if letters and not digits and len(t) > 2:
         return None  # a word, not a number
@@ -600,7 +601,7 @@ def _fold_tokens(chars: list[dict[str, Any]]) -> None:
         # a number does not start or end with a point or a comma: a speck beside the digits (salt noise,
         # dust) read as one is no part of it ("8." is 8; its doubt stays with the digit beside it).  An
         # item number ("1." before its text on the same line) keeps its point.
-        if len(tok) > 1 and any(ch.isdigit() or ch in "OoDQIl|〇" for ch in tok.translate(_FULLWIDTH)):
+        if len(tok) > 1 and any(ch.isdigit() or ch in "OoDQIl|〇θΘ" for ch in tok.translate(_FULLWIDTH)):
             text_follows = (j < len(chars) and chars[j]["top"] == chars[i]["top"]
                             and chars[j]["x0"] - chars[j - 1]["x1"] <= 2.0 * chars[i]["size"])
             while (j - i > 1 and not text_follows and chars[j - 1]["text"] in _STRAY_POINTS
@@ -673,6 +674,14 @@ def _reread_garbled(eng: Any, gray: Any, line_mask: Any, boxes: list[Any], per_b
         n, _, st, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
         parts = [st[i] for i in range(1, n) if st[i][4] >= 6]
         if not parts:
+            # strokes one pixel wide (a thin "0" that salt broke in two) go through the median as
+            # specks do; but specks never make a stroke of a glyph's height: those are read as they are
+            raw = ((gray[y0:y1, x0:x1] < 170) & (lines[y0:y1, x0:x1] == 0)).astype(np.uint8)
+            n, _, st, _ = cv2.connectedComponentsWithStats(raw, connectivity=8)
+            parts = [st[i] for i in range(1, n) if st[i][3] >= min_h and st[i][4] >= 6]
+            if parts:
+                clean[y0:y1, x0:x1] = gray[y0:y1, x0:x1]
+        if not parts:
             text = "".join(c["text"] for c in per_box[k]).strip()
             if noisy and not is_mark(text):
                 per_box[k] = []
@@ -703,6 +712,84 @@ def _reread_garbled(eng: Any, gray: Any, line_mask: Any, boxes: list[Any], per_b
             c["conf"] = min(c["conf"], 0.5)
         per_box[k] = got
         done += 1
+    return done
+
+
+def _reread_cut(eng: Any, gray: Any, line_mask: Any, boxes: list[Any], per_box: list[list[dict[str, Any]]],
+                scale: float) -> list[Any]:
+    """A number whose detection box cuts through its ink is read again from a crop around all of it.
+
+    The detector's box can be smaller than the glyphs it found: only the hole of a "0" (read as a
+    "1"), the right half of a "0" (read as "）"), a "31" whose box starts inside the "3" (read as
+    "3").  Or it hugs the glyph with no margin at one side, and an "8" comes out as "00".  The ink
+    each short box touches (its connected strokes, ruling lines left out, nothing reaching far
+    outside the box) is gathered; where it reaches past the box, or fills it edge to edge while the
+    read was unsure or garbled, the box is recognized again from a crop padded around that ink.
+    Only a number replaces the old read, and only a different one, never confidently (``conf`` ≤
+    0.5: two reads disagreed); the same number leaves the first read as it was.  ``per_box`` is
+    changed in place; returns the crops whose read replaced a box's.
+    """
+    import cv2
+    import numpy as np
+
+    from ..values import is_mark
+
+    h, w = gray.shape
+    ink = cv2.bitwise_and(_binary(gray), cv2.bitwise_not(cv2.dilate(line_mask, np.ones((3, 3), np.uint8))))
+    labels = stats = None
+    quads, which = [], []
+    for k, cs in enumerate(per_box):
+        text = "".join(c["text"] for c in cs).strip()
+        if not text or not (_is_number(text) or len(text) <= 3 and not _CJK.search(text)) or is_mark(text):
+            continue
+        p = np.asarray(boxes[k], dtype=np.float64)
+        x0, y0 = int(np.floor(p[:, 0].min())), int(np.floor(p[:, 1].min()))
+        x1, y1 = int(np.ceil(p[:, 0].max())), int(np.ceil(p[:, 1].max()))
+        if x1 - x0 < 2 or y1 - y0 < 2:
+            continue
+        if labels is None:
+            _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+        ids = np.unique(labels[max(0, y0):min(h, y1 + 1), max(0, x0):min(w, x1 + 1)])
+        # strokes of this number only: a part reaching far outside the box (a seal's rim, a
+        # neighbour's text welded on) is not one of its glyphs
+        m = max(4, y1 - y0)
+        parts = [stats[i] for i in ids if i and stats[i][4] >= 3
+                 and stats[i][0] >= x0 - m and stats[i][1] >= y0 - m
+                 and stats[i][0] + stats[i][2] <= x1 + 1 + m and stats[i][1] + stats[i][3] <= y1 + 1 + m]
+        if not parts:
+            continue
+        gx0 = min(int(q[0]) for q in parts)
+        gy0 = min(int(q[1]) for q in parts)
+        gx1 = max(int(q[0] + q[2]) for q in parts)
+        gy1 = max(int(q[1] + q[3]) for q in parts)
+        if gx0 >= x0 and gy0 >= y0 and gx1 <= x1 + 1 and gy1 <= y1 + 1:
+            # the box holds all its ink; one that hugs it (no margin left or right) is read again
+            # only when the first read was unsure
+            if gx0 >= x0 + 2 and gx1 <= x1 - 1 or min(c["conf"] for c in cs) >= MIN_CONFIDENCE and _is_number(text):
+                continue
+        pad = max(3, int(0.3 * (gy1 - gy0)))
+        quad = np.array([[gx0 - pad, gy0 - pad], [gx1 + pad, gy0 - pad], [gx1 + pad, gy1 + pad],
+                         [gx0 - pad, gy1 + pad]], dtype=np.float32)
+        quad[:, 0] = quad[:, 0].clip(0, w - 1)
+        quad[:, 1] = quad[:, 1].clip(0, h - 1)
+        quads.append(quad)
+        which.append(k)
+    if not quads:
+        return []
+    rec, labs, _ = _recognize(eng, cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR), quads, use_cls=False)
+    done = []
+    for k, r, lab, quad in zip(which, rec, labs, quads, strict=False):
+        got = [c for c in _words_from(r, quad, lab, scale) if c["text"].strip()]
+        new = "".join(c["text"] for c in got)
+        if not got or not _is_number(new):
+            continue
+        old = "".join(c["text"] for c in per_box[k]).strip()
+        if fold_number(new) == fold_number(old):
+            continue  # the same number: the first read stands, confidence and all
+        for c in got:
+            c["conf"] = min(c["conf"], 0.5)
+        per_box[k] = got
+        done.append(quad)
     return done
 
 
@@ -925,6 +1012,9 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
     n_reread = 0
     if leftovers:
         n_reread = _reread_garbled(eng, gray, line_mask, boxes, per_box, scale, line_h, denoised)
+        regrown = _reread_cut(eng, gentle, line_mask, boxes, per_box, scale)
+        read_boxes.extend(regrown)  # their ink is read: no leftover
+        n_reread += len(regrown)
     for cs in per_box:
         chars.extend(cs)
     n_left = 0
