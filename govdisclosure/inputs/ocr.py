@@ -749,6 +749,7 @@ def _reread_cut(eng: Any, gray: Any, line_mask: Any, boxes: list[Any], per_box: 
             continue
         if labels is None:
             _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+        assert stats is not None  # computed with labels, just above
         ids = np.unique(labels[max(0, y0):min(h, y1 + 1), max(0, x0):min(w, x1 + 1)])
         # strokes of this number only: a part reaching far outside the box (a seal's rim, a
         # neighbour's text welded on) is not one of its glyphs
