@@ -550,6 +550,17 @@ def _recognize_crops(eng: Any, crops: list[Any], use_cls: bool) -> tuple[list[An
     return rec, labels
 
 
+def _padded_quad(x0: int, y0: int, x1: int, y1: int, w: int, h: int) -> Any:
+    """The box around some ink, padded by a third of its height (at least 3 px), inside the image."""
+    import numpy as np
+
+    pad = max(3, int(0.3 * (y1 - y0)))
+    quad = np.array([[x0 - pad, y0 - pad], [x1 + pad, y0 - pad], [x1 + pad, y1 + pad], [x0 - pad, y1 + pad]], dtype=np.float32)
+    quad[:, 0] = quad[:, 0].clip(0, w - 1)
+    quad[:, 1] = quad[:, 1].clip(0, h - 1)
+    return quad
+
+
 def _crop_shapes(boxes: list[Any]) -> list[tuple[float, float]]:
     import numpy as np
 
@@ -693,12 +704,7 @@ def _reread_garbled(eng: Any, gray: Any, line_mask: Any, boxes: list[Any], per_b
         by0 = min(int(q[1]) for q in parts) + y0
         bx1 = max(int(q[0] + q[2]) for q in parts) + x0
         by1 = max(int(q[1] + q[3]) for q in parts) + y0
-        pad = max(3, int(0.3 * (by1 - by0)))
-        quad = np.array([[bx0 - pad, by0 - pad], [bx1 + pad, by0 - pad], [bx1 + pad, by1 + pad],
-                         [bx0 - pad, by1 + pad]], dtype=np.float32)
-        quad[:, 0] = quad[:, 0].clip(0, w - 1)
-        quad[:, 1] = quad[:, 1].clip(0, h - 1)
-        quads.append(quad)
+        quads.append(_padded_quad(bx0, by0, bx1, by1, w, h))
         which.append(k)
     if not quads:
         return dropped
@@ -768,12 +774,7 @@ def _reread_cut(eng: Any, gray: Any, line_mask: Any, boxes: list[Any], per_box: 
             # only when the first read was unsure
             if gx0 >= x0 + 2 and gx1 <= x1 - 1 or min(c["conf"] for c in cs) >= MIN_CONFIDENCE and _is_number(text):
                 continue
-        pad = max(3, int(0.3 * (gy1 - gy0)))
-        quad = np.array([[gx0 - pad, gy0 - pad], [gx1 + pad, gy0 - pad], [gx1 + pad, gy1 + pad],
-                         [gx0 - pad, gy1 + pad]], dtype=np.float32)
-        quad[:, 0] = quad[:, 0].clip(0, w - 1)
-        quad[:, 1] = quad[:, 1].clip(0, h - 1)
-        quads.append(quad)
+        quads.append(_padded_quad(gx0, gy0, gx1, gy1, w, h))
         which.append(k)
     if not quads:
         return []
