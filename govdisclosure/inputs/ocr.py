@@ -708,17 +708,28 @@ def _reread_garbled(eng: Any, gray: Any, line_mask: Any, boxes: list[Any], per_b
         which.append(k)
     if not quads:
         return dropped
-    rec, labels, _ = _recognize(eng, cv2.cvtColor(clean, cv2.COLOR_GRAY2BGR), quads, use_cls=False)
     done = dropped
-    for k, r, lab, quad in zip(which, rec, labels, quads, strict=False):
-        got = [c for c in _words_from(r, quad, lab, scale) if c["text"].strip()]
-        if not got or not _is_number("".join(c["text"] for c in got)):
-            continue
+    for k, _quad, got in _numbers_read(eng, clean, quads, which, scale):
         for c in got:
             c["conf"] = min(c["conf"], 0.5)
         per_box[k] = got
         done += 1
     return done
+
+
+def _numbers_read(eng: Any, gray: Any, quads: list[Any], which: list[int], scale: float
+                  ) -> list[tuple[int, Any, list[dict[str, Any]]]]:
+    """The crops ``quads`` of ``gray`` read again: (box index from ``which``, crop, characters) of
+    those that read as a number."""
+    import cv2
+
+    rec, labels, _ = _recognize(eng, cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR), quads, use_cls=False)
+    out = []
+    for k, r, lab, quad in zip(which, rec, labels, quads, strict=False):
+        got = [c for c in _words_from(r, quad, lab, scale) if c["text"].strip()]
+        if got and _is_number("".join(c["text"] for c in got)):
+            out.append((k, quad, got))
+    return out
 
 
 def _reread_cut(eng: Any, gray: Any, line_mask: Any, boxes: list[Any], per_box: list[list[dict[str, Any]]],
@@ -778,13 +789,9 @@ def _reread_cut(eng: Any, gray: Any, line_mask: Any, boxes: list[Any], per_box: 
         which.append(k)
     if not quads:
         return []
-    rec, labs, _ = _recognize(eng, cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR), quads, use_cls=False)
     done = []
-    for k, r, lab, quad in zip(which, rec, labs, quads, strict=False):
-        got = [c for c in _words_from(r, quad, lab, scale) if c["text"].strip()]
+    for k, quad, got in _numbers_read(eng, gray, quads, which, scale):
         new = "".join(c["text"] for c in got)
-        if not got or not _is_number(new):
-            continue
         old = "".join(c["text"] for c in per_box[k]).strip()
         if fold_number(new) == fold_number(old):
             continue  # the same number: the first read stands, confidence and all
