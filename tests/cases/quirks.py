@@ -662,6 +662,19 @@ ISSUE12: list[Case] = [
         edition="2019",
     ),
     Case(
+        "dash-mark-is-no-sign-in-a-merged-cell-row",
+        doc(
+            "二、主动公开政府信息情况\n第二十条第（八）项\t第二十条第（八）项\t第二十条第（八）项\t第二十条第（八）项\n"
+            "信息内容\t上一年\n项目数量\t本年增/减\t本年增/减\n行政事业性收费\t-\t36\t36\n",
+            title="某某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n2020年，做好政府信息公开工作。\n",
+        ),
+        {"active.fees.previous": (..., "doubtful"), "active.fees.change": (36, "doubtful")},
+        "synthesizer (seed 438), DOCX through python-docx: 本年增/减 a cell merged over two grid columns, "
+        "printed twice; the placement that keeps the not-applicable mark '-' in 上一年项目数量 was "
+        "refused as a negative number in an unsigned column, so 36 | 36 came out ok",
+        edition="2019",
+    ),
+    Case(
         "loose-labels-above-label-less-rows",
         doc(_loose_labels_md()),
         {
