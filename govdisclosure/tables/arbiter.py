@@ -24,6 +24,7 @@ import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from .. import schema
 from ..layout import BLANK, Token
 from ..normalize import Normalized, key_normalized
 from ..report import Field, Finding
@@ -578,3 +579,61 @@ def doubt_interrupted_rows(arb: Arbiter, ctx: TableContext) -> None:
             keys += [f"{p.anchor.row.key}.{c.key}" for c in ctx.columns[p.anchor.row.key]]
     doubt_keys(arb, keys, "a row's numbers stand among column captions or end in a lone number on the next line "
                "(a page number?): which cell each is, is unsure")
+
+
+_SIX = "applications.other_processing."
+
+
+def settle_six(arb: Arbiter, ctx: TableContext) -> None:
+    """（六）其他处理 is printed one way or the other: its numbered sub-rows, or one row.  Read both ways
+    at once, the one row's label is a sub-row's group label (a merged cell printed in every sub-row,
+    "（六）其他处理 | ③其" with the rest of the sub-row's label elsewhere), and the numbers it took are a
+    sub-row's.  A one row that is the sum of all three sub-rows in every column (a subtotal the report
+    prints too) stands.  Otherwise, where exactly one sub-row is missing, the numbers move to it:
+    ``inferred`` when R2 then holds in every column, else ``doubtful``; where none or several are
+    missing, the one row's cells are doubtful."""
+    total = f"{_SIX}total"
+    cols = [c.key for c in ctx.columns.get(total, ())]
+    subs = [k for k in ctx.order if k.startswith(_SIX) and k != total]
+    if arb.edition != "2021" or not cols or not subs:
+        return
+
+    def val(row: str, c: str) -> Value:
+        f = arb.fields.get(f"{row}.{c}")
+        return None if f is None else f.value
+
+    def present(row: str) -> bool:
+        return any((f := arb.fields.get(f"{row}.{c}")) is not None and f.status != "missing" for c in cols)
+
+    missing = [k for k in subs if not present(k)]
+    if not present(total) or len(missing) == len(subs):
+        return
+    if not missing and all(val(total, c) == sum(val(k, c) or 0 for k in subs) for c in cols):
+        return
+    if len(missing) != 1:
+        doubt_keys(arb, [f"{total}.{c}" for c in cols], "（六）其他处理 read both as one row and as its sub-rows: the one row may be a sub-row's", code="ambiguous_rows")
+        return
+    to = missing[0]
+    moved = {c: arb.fields.pop(f"{total}.{c}") for c in cols}
+    for c in cols:
+        arb.placed.pop(f"{total}.{c}", None)
+    processed = [f"applications.{r.key}" for r in schema.load().app_rows_for(arb.edition) if r.processed and r.key != "other_processing.total"]
+
+    def r2_holds(c: str) -> bool:
+        tp = val("applications.total_processed", c)
+        terms = [moved[c].value if k == to else val(k, c) for k in processed]
+        return tp is not None and all(t is not None for t in terms) and abs(sum(terms) - tp) <= 1e-6  # type: ignore[arg-type,misc]
+
+    status = "inferred" if all(r2_holds(c) for c in cols) else "doubtful"
+    keys = []
+    for c, f in moved.items():
+        k = f"{to}.{c}"
+        st = status if f.status in CONFIDENT and f.value is not None else f.status
+        arb.fields[k] = Field(k, f.value, st, f.raw, f.span, f.label, f.unit)  # type: ignore[arg-type]
+        keys.append(k)
+    arb.note(Finding(
+        "rows_placed_by_order", "warning",
+        f"（六）其他处理 read both as one row and as its sub-rows, sub-row {to.rsplit('.', 1)[1]!r} not found: the one row's "
+        f"numbers are that sub-row's ({'R2 holds in every column' if status == 'inferred' else 'R2 does not confirm it: doubtful'})",
+        keys=tuple(keys),
+    ))

@@ -17,6 +17,7 @@ from .arbiter import (
     doubt_glued_marks,
     doubt_interrupted_rows,
     doubt_stacked_cells,
+    settle_six,
     weigh,
 )
 from .columns import distrust_empty_cells, merged_columns
@@ -76,4 +77,5 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
     for repair in REPAIRS:
         for r in repair(table):
             arb.apply(r)
+    settle_six(arb, table)
     return r3

@@ -937,6 +937,25 @@ MD_CONVERTERS += [
         "('1624<br>5'); the 5 was read as 商业企业, ok",
     ),
     Case(
+        "pymupdf4llm-six-group-label-beside-a-cut-sub-row-label",
+        doc(P3 + "||（六）<br>其他处<br>理|①申<br>请人无<br>正当理<br>由逾期<br>不补<br>正、行<br>政机关<br>不再处<br>理其政<br>府信息<br>公开申<br>请|0|62|4|8|0|7|81|\n"
+            "||（六）<br>其他处<br>理|②申<br>请人逾<br>期未按<br>收费通<br>知要求<br>缴纳费<br>用、行<br>政机关<br>不再处<br>理其政<br>府信息<br>公开申<br>请|192|0|0|5|1|0|198|\n"
+            "||（六）<br>其他处<br>理|③其|117|52|7|2|4|24|206|\n\n\n|Col1|Col2|他|Col4|Col5|Col6|Col7|Col8|Col9|Col10|\n"
+            "|---|---|---|---|---|---|---|---|---|---|\n||（七）总计|（七）总计|3169|644|66|93|192|191|4355|\n"),
+        {
+            A + "other_processing.unpaid_fee.total": (198, "ok"),
+            A + "other_processing.miscellaneous.natural_person": (117, "doubtful"),
+            A + "other_processing.miscellaneous.total": (206, "doubtful"),
+            A + "other_processing.total.natural_person": (None, "missing"),
+            A + "other_processing.total.total": (None, "missing"),
+        },
+        "synthesizer (seed 325), LibreOffice PDF through pymupdf4llm: the group label （六）其他处理 printed "
+        "in every sub-row, the third sub-row's label cut to '③其' (its '他' in the next table's header): "
+        "the row was read as the one-row form of （六）, ok. Both forms read at once: the numbers go to "
+        "the sub-row not found, doubtful unless R2 confirms them",
+        findings=("rows_placed_by_order",),
+    ),
+    Case(
         "markdown-row-keeps-off-the-next-labels-empty-cells",
         doc(P3 + "|     |     | 4.保护 | 114 | 58  |     |     | 172 |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n"
             "第三⽅\n合法权\n益\n|     |     | 5.属于 | 104 | 19  |     |     | 123 |\n"),
