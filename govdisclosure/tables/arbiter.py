@@ -496,6 +496,21 @@ def doubt_between_gaps(arb: Arbiter, ctx: TableContext) -> None:
         ))
 
 
+def doubt_before_leftovers(arb: Arbiter, ctx: TableContext) -> None:
+    """Numbers left over after a row that no missing row takes: the row may be theirs too (PDFium
+    prints a narrow cell's "11" as "1" / "1", and the row takes the halves as cells, its last numbers
+    left over).  Unless the row's own sum holds on what it read, no cell of it is confident."""
+    rows = {k.rsplit(".", 1)[0] for f in ctx.findings if f.code == "unassigned_values" for k in f.keys}
+    keys: list[str] = []
+    for r in sorted(rows):
+        ks = [f"{r}.{c.key}" for c in ctx.columns.get(r, ())]
+        vals = [f.value if (f := arb.fields.get(k)) is not None else None for k in ks]
+        if ks and (ctx.check is None or ctx.check(vals) is not True):
+            keys += ks
+    doubt_keys(arb, keys, "numbers left over after a row whose sum does not confirm it: the row may have taken "
+               "pieces of its own numbers as cells", code="ambiguous_cells")
+
+
 _MARK_CHARS = ("—", "／", "/", "-")
 
 

@@ -13,6 +13,7 @@ from .arbiter import (
     Arbiter,
     RowReading,
     TableReading,
+    doubt_before_leftovers,
     doubt_between_gaps,
     doubt_glued_marks,
     doubt_interrupted_rows,
@@ -71,6 +72,7 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
         for r in second(read):
             arb.apply(r)
     doubt_between_gaps(arb, read)
+    doubt_before_leftovers(arb, read)
     doubt_glued_marks(arb, table)
     doubt_interrupted_rows(arb, table)
     doubt_stacked_cells(arb, table)

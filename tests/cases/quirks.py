@@ -35,6 +35,13 @@ def doc(*parts: str, title: str = TITLE) -> str:
     return title + "".join(parts) + END
 
 
+def _snippet(name: str) -> str:
+    """A converter's text too long to quote here (tests/fixtures/snippets/NAME)."""
+    from pathlib import Path
+
+    return (Path(__file__).parent.parent / "fixtures" / "snippets" / name).read_text(encoding="utf-8")
+
+
 def _bands_text() -> str:
     """Part 三 as plain pdftotext prints some LibreOffice PDFs: the labels, then bands of rows printed
     column by column (the shape of pdf-huaian's pdftotext rendering), values from the huaian report."""
@@ -954,6 +961,18 @@ MD_CONVERTERS += [
         "the row was read as the one-row form of （六）, ok. Both forms read at once: the numbers go to "
         "the sub-row not found, doubtful unless R2 confirms them",
         findings=("rows_placed_by_order",),
+    ),
+    Case(
+        "pdfium-narrow-cells-split-numbers-leave-numbers-over",
+        doc(P3 + _snippet("synth-424.chromium-pdf.pdfium.part3.txt")),
+        {
+            A + "withheld.state_secret.research_institution": (..., "doubtful"),
+            A + "withheld.state_secret.total": (..., "doubtful"),
+        },
+        "synthesizer (seed 424), Chromium PDF through PDFium's text (part 三 from its first row on): "
+        "narrow cells print 11 as '1' / '1', "
+        "so the row of 1.属于国家秘密 took the halves as cells and its last two numbers were left over; "
+        "the one cell every reading agreed on (1, gold —) came out ok",
     ),
     Case(
         "markdown-row-keeps-off-the-next-labels-empty-cells",
