@@ -112,15 +112,28 @@ def _active(text: str) -> list[tuple[int, regex.Pattern[str], str]]:
 
 
 def _step_edits(text: str) -> list[tuple[int, int, str]]:
-    """Every step's matches, non-overlapping: the leftmost wins, and the earlier step at one start."""
-    found = sorted((m.start(), i, m.end(), repl) for i, rx, repl in _active(text) for m in rx.finditer(text))
+    """Every step's matches, non-overlapping, as one alternation of the steps would find them: the
+    leftmost wins, and the earlier step at one start.  A step whose next match starts inside one taken
+    is searched again after it (its match there may have hidden another: an address running into a
+    Word bookmark)."""
+    steps = _active(text)
+    nxt: list[regex.Match[str] | None] = [rx.search(text) for _, rx, _ in steps]
     out: list[tuple[int, int, str]] = []
     pos = 0
-    for s, _, e, repl in found:
-        if s >= pos:
-            out.append((s, e, repl))
-            pos = max(e, s + 1)
-    return out
+    while True:
+        best = -1
+        for k, m in enumerate(nxt):
+            if m is not None and m.start() < pos:
+                m = nxt[k] = steps[k][1].search(text, pos)
+            if m is not None and (best < 0 or m.start() < nxt[best].start()):  # type: ignore[union-attr]
+                best = k
+        if best < 0:
+            return out
+        m = nxt[best]
+        assert m is not None
+        out.append((m.start(), m.end(), steps[best][2]))
+        pos = max(m.end(), m.start() + 1)
+
 
 # Characters NFKC leaves alone but that mean the same in a table
 _EXTRA_FOLD = {
