@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,6 +39,7 @@ MAX_OCCURRENCES = 6
 # chain weights: a label with numbers after it is worth more than one standing alone
 WEIGHT_WITH_VALUES = 2.0
 WEIGHT_ALONE = 0.5
+_VALUE_KINDS = (NUM, MARK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,7 @@ class Stream:
 
     def tok_at(self, k: int) -> int:
         i = bisect.bisect_right(self.starts, k) - 1
-        return self.toks[max(i, 0)] if self.toks else 0
+        return self.toks[i if i > 0 else 0] if self.toks else 0
 
 
 @functools.lru_cache(maxsize=1024)
@@ -112,14 +114,50 @@ def _wrapped_start(st: Stream, s0: int, floor: int, words: Sequence[str]) -> int
     return s0
 
 
+def _chain(occ: list[tuple[int, int, int, str]], weights: list[float]) -> tuple[list[float], list[int]]:
+    """The heaviest chain ending at each occurrence (sorted by row, then start): its weight, and the
+    occurrence before it, an occurrence of an earlier row that ends where this one starts or before
+    (the heaviest such; of equal ones the first in ``occ``).
+
+    The occurrences of the rows done so far stand in a max-tree over their ends (a Fenwick tree): each
+    occurrence asks it once and is added once its row is done, so the chain costs O(n log n), not the
+    O(n²) of comparing every pair (a table of 30 rows, each wording found a few times)."""
+    n = len(occ)
+    dp = [0.0] * n
+    parent = [-1] * n
+    ends = sorted({e for _, _, e, _ in occ})
+    tree: list[tuple[float, int]] = [(0.0, 1)] * (len(ends) + 1)  # (weight, -index): index -1 is "none"
+    pending: list[int] = []
+    row = None
+    for j, (rj, sj, _, _) in enumerate(occ):
+        if rj != row:  # the occurrences of the rows before this one may now precede
+            for i in pending:
+                k = bisect.bisect_left(ends, occ[i][2]) + 1
+                item = (dp[i], -i)
+                while k <= len(ends):
+                    if item > tree[k]:
+                        tree[k] = item
+                    k += k & -k
+            pending = []
+            row = rj
+        k = bisect.bisect_right(ends, sj)
+        best = (0.0, 1)
+        while k > 0:
+            if tree[k] > best:
+                best = tree[k]
+            k -= k & -k
+        dp[j] = weights[j] + best[0]
+        parent[j] = -best[1]
+        pending.append(j)
+    return dp, parent
+
+
 def find_rows(tokens: list[Token], lo: int, hi: int, rows: list[Row], stream: Stream | None = None) -> list[Anchor]:
     """Anchors of the rows found between tokens lo and hi, in template order."""
     st = stream or label_stream(tokens, lo, hi)
 
     # prefix counts of value tokens: has_values() in O(1)
-    counts = [0]
-    for x in range(lo, hi):
-        counts.append(counts[-1] + (tokens[x].kind in (NUM, MARK)))
+    counts = list(itertools.accumulate([t.kind in _VALUE_KINDS for t in tokens[lo:hi]], initial=0))
 
     def has_values(a: int, b: int) -> bool:
         a, b = max(a + 1, lo), min(b, hi)
@@ -155,15 +193,7 @@ def find_rows(tokens: list[Token], lo: int, hi: int, rows: list[Row], stream: St
         j = bisect.bisect_left(starts_sorted, e0)
         nxt_tok = st.tok_at(starts_sorted[j]) if j < len(starts_sorted) else hi
         weights.append(WEIGHT_WITH_VALUES if has_values(st.tok_at(max(e0 - 1, s0)), nxt_tok) else WEIGHT_ALONE)
-    dp = [0.0] * len(occ)
-    parent = [-1] * len(occ)
-    for j, (rj, sj, _, _) in enumerate(occ):
-        dp[j] = weights[j]
-        for i2 in range(j):
-            ri, _, ei, _ = occ[i2]
-            if ri < rj and ei <= sj and dp[i2] + weights[j] > dp[j]:
-                dp[j] = dp[i2] + weights[j]
-                parent[j] = i2
+    dp, parent = _chain(occ, weights)
     if occ:
         j = max(range(len(occ)), key=lambda x: (dp[x], -occ[x][1]))
         while j >= 0:

@@ -69,6 +69,8 @@ _PIPE_SEP = regex.compile(r"\s*:?-{2,}:?\s*")
 # a piece of a space-separated line: a run of non-space characters, where a parenthesised aside counts
 # as one character even with spaces inside ("22 (其中修订 16 件)": the 16 is the aside's, not a cell)
 _PIECE = regex.compile(rf"(?:{_ASIDE}|[^\s(]|(?!{_ASIDE})\()+")
+_NONSPACE = regex.compile(r"[^\s(]+")  # _PIECE on a line without "("
+_DIGIT = regex.compile(r"[0-9]")
 
 
 def _is_han(ch: str) -> bool:
@@ -283,7 +285,7 @@ def _cell_block(block: list[tuple[int, str]], text: str, row: int, line0: int, o
 
 def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token], norm: Normalized | None = None) -> None:
     stripped = ln.strip()
-    if _GRID_BORDER.fullmatch(stripped):
+    if stripped[:1] == "+" and _GRID_BORDER.fullmatch(stripped):
         return  # +-----+=====+ border of a pandoc grid table
     if stripped.startswith("|") and stripped.count("|") >= 2:
         body_start = s + ln.index("|") + 1
@@ -305,7 +307,8 @@ def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token], nor
             p += len(c) + 1
         return
     first = len(out)
-    for m in _PIECE.finditer(ln):
+    # without a "(" no aside can start: a piece is a run of non-space characters (the cheap pattern)
+    for m in (_PIECE if "(" in ln else _NONSPACE).finditer(ln):
         piece = m.group()
         ps = s + m.start()
         if (
@@ -386,6 +389,10 @@ def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *,
     """Split a run of text into text and number tokens."""
     pos = 0
     n = len(seg)
+    if _DIGIT.search(seg) is None:  # no number to find (asides are skipped): one text token
+        if n:
+            _text_after(s, seg, row, line, out, explicit)
+        return
     for m in _SCAN.finditer(seg):
         if m.group("paren") is not None:
             continue
@@ -436,11 +443,12 @@ def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *,
 # a not-applicable mark a crawler ran into what follows a number ("行政许可1106-7——其他对外…",
 # "政府集中采购66——三、"): the dashes or slash are the next cell, not part of the next label
 _GLUED_MARK = regex.compile(r"(——|—|/|／)(?=\p{Han}|[(（]|$)")
+_GLUED_MARK_FIRST = frozenset("—/／")
 
 
 def _text_after(s: int, t: str, row: int, line: int, out: list[Token], explicit: bool) -> None:
     """Text that follows a number: a glued not-applicable mark at its start is a mark token."""
-    m = _GLUED_MARK.match(t)
+    m = _GLUED_MARK.match(t) if t[:1] in _GLUED_MARK_FIRST else None
     if m is not None and out and out[-1].kind in (NUM, MARK) and out[-1].end == s:
         out.append(Token(MARK, s, s + m.end(), m.group(1), row, line, explicit=explicit, glued=True))
         s, t = s + m.end(), t[m.end() :]

@@ -237,7 +237,17 @@ def normalize(text: str) -> Normalized:
 def _needs_pass(t: str) -> bool:
     if any(rx.search(t) for _, rx, _ in _active(t)):
         return True
-    return any(ch >= "\u00a0" and _fold(ch) != ch for ch in set(t))
+    return any(_fold(ch) != ch for ch in _foldable(t))
+
+
+# Characters that folding may change: not below U+00A0 (left alone) and not a CJK unified ideograph
+# (NFKC keeps every one: tests/test_properties.py checks it), which is most of a report's text
+_MAYBE_FOLDED = regex.compile(r"[^\x00-\x9f\u4e00-\u9fff]+")
+
+
+def _foldable(text: str) -> set[str]:
+    """The distinct characters of ``text`` that ``_fold`` may change (a superset of those it does)."""
+    return set("".join(_MAYBE_FOLDED.findall(text)))
 
 
 def _once(text: str) -> Normalized:
@@ -245,9 +255,7 @@ def _once(text: str) -> Normalized:
     # full-width ［bookmark: …］, ＊＊ and －４－ are caught like their ASCII forms
     table: dict[int, str] = {}
     expand: set[str] = set()
-    for ch in set(text):
-        if ch < "\u00a0":
-            continue
+    for ch in _foldable(text):
         f = _fold(ch)
         if f == ch:
             continue

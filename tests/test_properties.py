@@ -439,6 +439,18 @@ def test_normalize_steps_match_as_one_alternation(text: str) -> None:
     assert _step_edits(text) == [(m.start(), m.end(), repl[m.lastgroup]) for m in joined.finditer(text)]
 
 
+def test_normalize_skips_only_characters_that_folding_keeps() -> None:
+    """normalize looks for foldable characters outside U+0000–U+009F and the CJK unified ideographs:
+    folding must keep every character there (else a skipped one would go unfolded)."""
+    from govdisclosure.normalize import _MAYBE_FOLDED, _fold
+
+    for cp in range(0x110000):
+        ch = chr(cp)
+        if 0xD800 <= cp <= 0xDFFF or _MAYBE_FOLDED.fullmatch(ch):
+            continue
+        assert ch < "\u00a0" or _fold(ch) == ch, hex(cp)
+
+
 @settings(max_examples=300, deadline=None)
 @given(text=st.one_of(st.text(), report_like, normalize_like), a=st.integers(0, 10**6), b=st.integers(0, 10**6))
 def test_normalize_maps_spans_into_the_original(text: str, a: int, b: int) -> None:
