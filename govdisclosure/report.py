@@ -35,6 +35,12 @@ class Field:
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # A batch sends ~190 of these per report from its workers: as one tuple each, pickling is
+        # ~3x and unpickling ~2x cheaper than the slotted dataclass's attribute-by-attribute state.
+        return (Field, (self.key, self.value, self.status, self.raw, self.span, self.label, self.unit,
+                        self.page, self.bbox))
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:

@@ -63,6 +63,19 @@ def test_to_json_round_trips_whole_reports() -> None:
         assert govdisclosure.Report.from_json(rep.to_json(include_text=True)) == rep
 
 
+def test_reports_pickle_and_copy_whole() -> None:
+    # batch workers send reports to the parent by pickle; Field pickles as one tuple
+    import copy
+    import dataclasses
+    import pickle
+
+    rep = govdisclosure.parse((ROOT / "corpus" / "real/pingtan-2022.txt").read_text(encoding="utf-8"))
+    assert pickle.loads(pickle.dumps(rep)) == rep
+    assert copy.deepcopy(rep) == rep
+    f = next(iter(rep.fields.values()))
+    assert pickle.loads(pickle.dumps(f)) == f and dataclasses.replace(f, value=1).key == f.key
+
+
 def test_batch_names_are_lazy() -> None:
     code = "import sys, govdisclosure; print('multiprocessing' in sys.modules, callable(govdisclosure.parse_many))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
