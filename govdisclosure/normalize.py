@@ -62,6 +62,9 @@ STEPS: tuple[tuple[str, str, str], ...] = (
     ("invisible", r"[\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff\u00ad]", ""),
     # markdown emphasis markers left in copies (seed 001: **2.围绕…**)
     ("markdown_bold", r"\*\*|__", ""),
+    # pandoc markdown's hard line break inside a table cell: a backslash ending the cell's line
+    # ("7.\" over "属于行政执法案卷"): markup, not text (read as text, "7." is a number glued to it)
+    ("md_hard_break", r"(?m)(?<=[^\s\\])\\(?=[ \t]|$)", " "),
     # HTML table markup inside text (MinerU/Docling markdown, raw crawler dumps): a cell ends with a
     # tab, a row with a line break, other layout tags vanish.  Only real HTML tag names: reports write
     # 《…》 and <…> around titles too.
@@ -96,6 +99,7 @@ TRIGGERS: dict[str, tuple[str, ...] | None] = {
     "crlf": ("\r",),
     "invisible": None,
     "markdown_bold": ("**", "__"),
+    "md_hard_break": ("\\",),
     "md_cell_break": ("<",),
     "html_cell_break": ("<",),
     "html_cell_end": ("<",),

@@ -113,13 +113,18 @@ def centre(t: Token, unit: str) -> float:
 
 
 def header_model(
-    tokens: list[Token], lo: int, value_row: int, cols: Sequence[schema.Label], n: int
+    tokens: list[Token], lo: int, value_row: int, cols: Sequence[schema.Label], n: int,
+    values: Sequence[Token] = (),
 ) -> tuple[str, list[float]] | None:
-    """Column centres of part 四 in space-aligned text, from its header: the first line of every
-    column's label ("结果", "其他", "尚未", "总计": a prefix of a column wording) stands over its
-    column, the three groups' headers on one line or on two.  None unless there are ``n`` of them."""
+    """Column centres of a table in space-aligned text, from its header: the first line of every
+    column's label ("结果", "其他", "尚未", "总计"; "商业" of 商业企业: a prefix of a column wording)
+    stands over its column, the header on one line or on several.  None unless there are ``n`` of them.
+
+    Counted in characters (pdftotext -layout) unless ``values`` (the table's numbers) are given: then
+    in characters or display columns, whichever puts them under the captions (pandoc pads its plain
+    tables by display width), and None where in neither every value stands near one caption."""
     col_keys = [w for c in cols for w in keyed(c.wordings)]
-    xs: list[float] = []
+    caps: list[Token] = []
     for t in tokens[lo:]:
         if t.row >= value_row:
             break
@@ -127,13 +132,32 @@ def header_model(
             continue
         k = key_normalized(t.text)
         if len(k) >= 2 and any(w.startswith(k) for w in col_keys):
-            xs.append(centre(t, "x"))
-    xs.sort()
-    centres: list[float] = []
-    for x in xs:  # a two-line label ("其他/结果") names its column twice
-        if not centres or x - centres[-1] >= 1:
-            centres.append(x)
-    return ("x", centres) if len(centres) == n else None
+            caps.append(t)
+    best: tuple[float, str, list[float]] | None = None
+    for unit in ("x", "w") if values else ("x",):
+        centres: list[float] = []
+        for x in sorted(centre(t, unit) for t in caps):  # a two-line label ("其他/结果") names its column twice
+            if not centres or x - centres[-1] >= 1:
+                centres.append(x)
+        if len(centres) != n:
+            continue
+        if not values:
+            return (unit, centres)
+        off = _worst_fit([centre(t, unit) for t in values], centres)
+        if off <= ALIGN_MARGIN and (best is None or off < best[0]):
+            best = (off, unit, centres)
+    return (best[1], best[2]) if best else None
+
+
+def _worst_fit(xs: Sequence[float], centres: Sequence[float]) -> float:
+    """How far the value least under a column stands from its nearest centre, as a share of the gap
+    from that centre to the next one."""
+    worst = 0.0
+    for x in xs:
+        i = min(range(len(centres)), key=lambda c: abs(x - centres[c]))
+        gap = min(abs(centres[i] - centres[k]) for k in (i - 1, i + 1) if 0 <= k < len(centres))
+        worst = max(worst, abs(x - centres[i]) / gap)
+    return worst
 
 
 def merged_columns(norm: Normalized, tokens: list[Token], lo: int, hi: int, cols: Sequence[schema.Label] = ()) -> bool:

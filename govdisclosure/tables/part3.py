@@ -6,7 +6,7 @@ import dataclasses
 
 from .. import schema
 from ..labels import Anchor, Row, find_rows
-from ..layout import Token
+from ..layout import NUM, Token
 from ..report import Finding
 from ..sections import DocInfo
 from .arbiter import (
@@ -21,7 +21,7 @@ from .arbiter import (
     settle_six,
     weigh,
 )
-from .columns import distrust_empty_cells, merged_columns
+from .columns import distrust_empty_cells, header_model, merged_columns
 from .model import Placed, Prefer, TableContext, _r3_check
 from .readings import aligned, bands, glued, loose_labels, orphans, positional, strays
 from .rows import plan_rows, region, row_contexts, tok_range
@@ -50,7 +50,12 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
     columns = {r.key: one for r in rows}  # one table: every row shares one list of columns
     anchors = find_rows(tokens, lo, hi, rows)
     plan = plan_rows(tokens, anchors, hi, columns, by_order=True)
-    ctxs = row_contexts(tokens, plan, hi, columns, _r3_check, prefer, joint=True)
+    header = None
+    if anchors:  # the captions over the columns, for a table no three rows of which fill every column
+        values = [t for p in plan for t in p.own if t.kind == NUM and t.x0 >= 0]
+        if values:
+            header = header_model(tokens, lo, min(tokens[a.tok].row for a in anchors), one, len(one), values)
+    ctxs = row_contexts(tokens, plan, hi, columns, _r3_check, prefer, joint=True, header=header)
     order = tuple(r.key for r in rows)
     table = TableContext(tokens, lo, hi, arb.edition, arb.fields, tuple(plan), columns, order, _r3_check, prefer)
     before = len(arb.findings)

@@ -220,9 +220,13 @@ def has_values(own: Sequence[Token], n: int) -> bool:
 def row_contexts(
     tokens: list[Token], plan: Sequence[PlanRow], hi: int, columns: Mapping[str, Sequence[schema.Label]],
     check: Check | None, prefer: Prefer | None, *, joint: bool = False, detached: Mapping[str, tuple[int, Token]] | None = None,
+    header: tuple[str, list[float]] | None = None,
 ) -> list[RowContext]:
     """The context of every row that is read: its tokens and the column evidence of its table (the
-    rows of one table share one list of columns; each of part 二's blocks is a table of its own)."""
+    rows of one table share one list of columns; each of part 二's blocks is a table of its own).
+    ``header``: column centres read off the table's header (:func:`columns.header_model`), for the
+    rows of a table with too few rows that fill every column to give them (a report that leaves a
+    column blank in every row)."""
     full_rows = [(id(columns[p.anchor.row.key]), p.own) for p in plan if fills(p.own, len(columns[p.anchor.row.key]))]
     cells_in_row: dict[int, int] = {}
     if plan:
@@ -243,6 +247,9 @@ def row_contexts(
             # the nearest rows that fill every column (columns shift at page breaks)
             near = sorted(same, key=lambda r: abs(r[0].line - own[0].line))[:MODEL_ROWS]
             model = column_model(near, len(cols))
+        if model is None and header is not None and len(header[1]) == len(cols) and own and own[0].x0 >= 0 and (
+                len(own) < len(cols) or len({t.line for t in own}) > 1):
+            model = header
         if own and all(t.explicit for t in own) and len({t.row for t in own}) == 1:
             trail = shapes.get((id(cols), cells_in_row.get(own[0].row, -1)))
             grid = header_grid(tokens, p.anchor.tok, own[0].row, cols)

@@ -1009,6 +1009,45 @@ MD_CONVERTERS += [
         "R4 broken in one group were regrouped as plain pdftotext's block order, every cell doubtful",
         findings=("arithmetic_R4",),
     ),
+    Case(
+        "pandoc-plain-blank-columns-under-header-captions",
+        doc(P3 + _snippet("synth-465.docx.pandoc-plain.part3.txt")),
+        {
+            A + "new_received.natural_person": (841, "inferred"),
+            A + "new_received.commercial_enterprise": (260, "inferred"),
+            A + "new_received.research_institution": (None, "inferred"),
+            A + "new_received.total": (1101, "inferred"),
+            A + "carried_forward.total": (87, "inferred"),
+        },
+        "synthesizer (seed 465), DOCX through pandoc's plain text: a report that fills only 自然人, 商业企业 "
+        "and 总计 leaves no row that fills every column to learn the columns from; every row was doubtful. "
+        "The captions over the columns (自然人, 商业…, 总计) stand where the numbers do, in display columns",
+        findings=("columns_from_positions",),
+    ),
+    Case(
+        "pandoc-md-hard-line-break-in-a-cell",
+        doc(P3 + _snippet("synth-477.docx.pandoc-md.part3.txt")),
+        {
+            A + "withheld.process_info.natural_person": (0, "inferred"),
+            A + "withheld.process_info.research_institution": (None, "inferred"),
+            A + "withheld.enforcement_files.total": (0, "inferred"),
+        },
+        "synthesizer (seed 477), DOCX through pandoc's markdown: a wrapped label cell ends its line with "
+        "pandoc's hard break, '7.\\' over '属于行政执法案卷'; read as text, the 7 was a number, the row of 6. "
+        "took it and the next row's numbers as its last four cells, 7 under 社会公益组织, ok",
+    ),
+    Case(
+        "interleaved-lines-with-a-glued-number-are-no-row",
+        doc(P3 + _snippet("synth-477.docx.pandoc-md.part3.txt").replace("7.\\", "7）")),
+        {
+            A + "withheld.process_info.natural_person": (..., "doubtful"),
+            A + "withheld.process_info.public_interest_org": (..., "doubtful"),
+        },
+        "the same text with the item number printed '7）' (a number glued to text, in the label column): "
+        "the row of 6. takes its three numbers and, a line lower, 7 and the next row's; its lines interleave "
+        "and no column model places the glued number, so reading order decides nothing",
+        findings=("wrapped_row_order",),
+    ),
 ]
 
 # A browser's select-all and copy (innerText): tabs between cells, but a paragraph cell's content

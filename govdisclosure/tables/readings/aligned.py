@@ -31,12 +31,19 @@ def read(ctx: RowContext) -> list[Reading]:
     """The row placed by the columns its numbers stand under, when a column model fits it."""
     vals = [t for t in ctx.tokens if t.kind != BLANK]
     n = len(ctx.keys)
-    if not vals or len(vals) > n or any(t.x0 < 0 or t.glued for t in vals):
+    if not vals or any(t.x0 < 0 for t in vals):
         return []
     # a row whose numbers stand on more than one line (a cell's number a line lower than the others':
     # an empty paragraph above it, another vertical alignment, a wrapped label cell) is read by where
     # each stands, not in reading order; on one line, only a row short of numbers needs the columns
     wrapped = len({t.line for t in vals}) > 1
+    if len(vals) > n or any(t.glued for t in vals):
+        # digits to cut or a number too many: no column model places the row, but where its lines
+        # interleave, reading order is no evidence either (the next row's item number "7." and
+        # numbers, a line lower, taken as this row's last four cells)
+        if wrapped and len(vals) <= n and _interleaved(vals, ctx.model[0] if ctx.model else "w"):
+            return [_unplaced(ctx)]
+        return []
     placed = _by_columns(ctx, vals, wrapped)
     if placed is not None:
         return placed
