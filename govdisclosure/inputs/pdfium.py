@@ -19,6 +19,7 @@ pypdfium2 is imported on the first PDF only.  :func:`page_images` renders pages 
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import dataclasses
 import itertools
@@ -600,14 +601,24 @@ def _merge_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _intersections(edges: list[dict[str, Any]], tol: float) -> dict[tuple[float, float], dict[str, list[Any]]]:
+    """pdfplumber's ``edges_to_intersections``: each vertical edge meets the horizontal edges whose
+    top is within its span (found by bisection over the sorted tops, not by a scan of them all) and
+    whose x-range holds its x; the same points, edges and order as the full double loop."""
     out: dict[tuple[float, float], dict[str, list[Any]]] = {}
     v_edges = sorted((e for e in edges if e["orientation"] == "v"), key=itemgetter("x0", "top"))
     h_edges = sorted((e for e in edges if e["orientation"] == "h"), key=itemgetter("top", "x0"))
+    h_tops = [h["top"] for h in h_edges]
     for v in v_edges:
-        for h in h_edges:
-            if v["top"] <= h["top"] + tol and v["bottom"] >= h["top"] - tol and h["x0"] - tol <= v["x0"] <= h["x1"] + tol:
-                vertex = (v["x0"], h["top"])
-                d = out.setdefault(vertex, {"v": [], "h": []})
+        vx, vtop, vbottom = v["x0"], v["top"], v["bottom"]
+        # v["top"] <= h["top"] + tol and v["bottom"] >= h["top"] - tol
+        for k in range(bisect.bisect_left(h_tops, vtop - tol), bisect.bisect_right(h_tops, vbottom + tol)):
+            h = h_edges[k]
+            htop = h_tops[k]
+            if vtop <= htop + tol and vbottom >= htop - tol and h["x0"] - tol <= vx <= h["x1"] + tol:
+                vertex = (vx, htop)
+                d = out.get(vertex)
+                if d is None:
+                    d = out[vertex] = {"v": [], "h": []}
                 d["v"].append(v)
                 d["h"].append(h)
     return out
@@ -617,50 +628,54 @@ def _cells(inter: dict[tuple[float, float], dict[str, list[Any]]]) -> list[tuple
     """pdfplumber's ``intersections_to_cells``: for each point, the first point below it and the first
     to its right, both joined to it by an edge, whose corner completes a cell.
 
-    As pdfplumber, an edge is its bbox and two points are joined when they share one; each point's
-    edges are a frozenset, compared with ``isdisjoint``, the points below and to the right are the
-    tail of its column and row (no scan of all points), and the points to the right joined to it
-    are found once per point, not once per point below.
+    As pdfplumber, an edge is its bbox and two points are joined when they share one (an edge is
+    numbered by its bbox here; each point's edges are a frozenset of numbers).  The points joined to
+    a point below it (to its right) are those after it on its vertical (horizontal) edges: every
+    edge keeps its points in order, so they are read off, not searched for among all points.
     """
+    ids: dict[tuple[float, float, float, float], int] = {}
     bbox = itemgetter("x0", "top", "x1", "bottom")
-    boxes: dict[int, tuple[float, float, float, float]] = {}
 
-    def box(e: dict[str, Any]) -> tuple[float, float, float, float]:
-        b = boxes.get(id(e))
-        if b is None:
-            b = boxes[id(e)] = bbox(e)
-        return b
+    def numbers(es: list[dict[str, Any]]) -> frozenset[int]:
+        return frozenset([ids.setdefault(bbox(e), len(ids)) for e in es])
 
-    v_of = {p: frozenset(map(box, d["v"])) for p, d in inter.items()}
-    h_of = {p: frozenset(map(box, d["h"])) for p, d in inter.items()}
-
-    def connects(p1: tuple[float, float], p2: tuple[float, float]) -> bool:
-        if p1[0] == p2[0] and not v_of[p1].isdisjoint(v_of[p2]):
-            return True
-        return p1[1] == p2[1] and not h_of[p1].isdisjoint(h_of[p2])
-
+    v_of = {p: numbers(d["v"]) for p, d in inter.items()}
+    h_of = {p: numbers(d["h"]) for p, d in inter.items()}
     points = sorted(inter)
-    by_x: dict[float, list[tuple[float, float]]] = {}
-    by_y: dict[float, list[tuple[float, float]]] = {}
-    at_x: dict[tuple[float, float], int] = {}
-    at_y: dict[tuple[float, float], int] = {}
-    for p in points:  # in sorted order, so each list is sorted too
-        col, row = by_x.setdefault(p[0], []), by_y.setdefault(p[1], [])
-        at_x[p], at_y[p] = len(col), len(row)
-        col.append(p)
-        row.append(p)
+    # every edge's points, in order: a vertical edge's by y, a horizontal one's by x (one x, or one
+    # y, per edge, and the points come sorted)
+    v_pts: dict[int, list[tuple[float, float]]] = {}
+    h_pts: dict[int, list[tuple[float, float]]] = {}
+    for p in points:
+        for e in v_of[p]:
+            v_pts.setdefault(e, []).append(p)
+        for e in h_of[p]:
+            h_pts.setdefault(e, []).append(p)
+
+    def after(p: tuple[float, float], es: frozenset[int],
+              pts: dict[int, list[tuple[float, float]]]) -> list[tuple[float, float]]:
+        if len(es) == 1:
+            for e in es:
+                lst = pts[e]
+                return lst[bisect.bisect_right(lst, p):]
+        got: set[tuple[float, float]] = set()
+        for e in es:
+            lst = pts[e]
+            got.update(lst[bisect.bisect_right(lst, p):])
+        return sorted(got)
+
     cells = []
     for pt in points[:-1]:
-        right = [r for r in by_y[pt[1]][at_y[pt] + 1:] if connects(pt, r)]  # same y, after pt
+        right = after(pt, h_of[pt], h_pts)  # same y, after pt, sharing a horizontal edge
         if not right:
             continue
         found = None
-        for b in by_x[pt[0]][at_x[pt] + 1:]:  # same x, after pt
-            if not connects(pt, b):
-                continue
+        for b in after(pt, v_of[pt], v_pts):  # same x, below pt, sharing a vertical edge
+            hb = h_of[b]
             for r in right:
                 br = (r[0], b[1])
-                if br in inter and connects(br, r) and connects(br, b):
+                vbr = v_of.get(br)
+                if vbr is not None and not vbr.isdisjoint(v_of[r]) and not h_of[br].isdisjoint(hb):
                     found = (pt[0], pt[1], br[0], br[1])
                     break
             if found:
