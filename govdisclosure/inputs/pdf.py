@@ -32,6 +32,7 @@ import logging
 import re
 import statistics
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ..errors import EncryptedFileError, FileFormatError, InputTooLargeError
@@ -177,22 +178,57 @@ def _chars_chunk(chars: list[dict[str, Any]], page: int) -> _Chunk:
     return _Chunk("".join(text), boxes)
 
 
+_X0 = itemgetter("x0")
+
+
+def _line_key(c: dict[str, Any]) -> tuple[float, float]:
+    return (round(c["top"], 1), c["x0"])
+
+
 def _group_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Cluster chars into lines by their top (sorted top to bottom, then left to right)."""
     if len(chars) < 2:  # most table cells hold one glyph or none
         return [list(chars)] if chars else []
+    return _group_sorted(sorted(chars, key=_line_key))
+
+
+def _group_sorted(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """:func:`_group_lines` of chars already in line order (sorted by ``_line_key``, stably)."""
+    if len(chars) < 2:
+        return [chars] if chars else []
     lines: list[list[dict[str, Any]]] = []
-    for ch in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
-        if lines and abs(ch["top"] - lines[-1][0]["top"]) <= Y_TOLERANCE:
-            lines[-1].append(ch)
+    cur: list[dict[str, Any]] = []
+    first = 0.0
+    for ch in chars:
+        if cur and abs(ch["top"] - first) <= Y_TOLERANCE:
+            cur.append(ch)
         else:
-            lines.append([ch])
-    out = []
+            cur = [ch]
+            first = ch["top"]
+            lines.append(cur)
+    if len(lines) == 1:
+        cur.sort(key=_X0)
+        return lines
     for ln in lines:
-        ln.sort(key=lambda c: c["x0"])
-        out.append(ln)
-    out.sort(key=lambda ln: min(c["top"] for c in ln))
-    return out
+        ln.sort(key=_X0)
+    lines.sort(key=lambda ln: min(c["top"] for c in ln))
+    return lines
+
+
+class _LineOrder:
+    """The line order of a page's chars (``_line_key``, stable), sorted once: the rank of every
+    char, so that any subset (a cell's chars, the chars outside the tables) is put in line order by
+    sorting small ints."""
+
+    __slots__ = ("order", "rank")
+
+    def __init__(self, chars: list[dict[str, Any]]) -> None:
+        keys = [_line_key(c) for c in chars]
+        self.order = sorted(range(len(chars)), key=keys.__getitem__)
+        rank = [0] * len(chars)
+        for pos, i in enumerate(self.order):
+            rank[i] = pos
+        self.rank = rank
 
 
 def _words(chars: list[dict[str, Any]], gap: float) -> list[list[dict[str, Any]]]:
@@ -245,15 +281,18 @@ def _ruled_tables(page: Any, pno: int) -> list[_Table]:
     return _grid_tables([(t.bbox, t.cells) for t in page.find_tables()], page.chars, pno)
 
 
-def _grid_tables(found: Iterable[tuple[Any, Any]], chars: list[dict[str, Any]], pno: int) -> list[_Table]:
-    """Tables from (bbox, cell boxes) found on ruling lines — of a PDF page, or of an OCR'd image."""
+def _grid_tables(found: Iterable[tuple[Any, Any]], chars: list[dict[str, Any]], pno: int,
+                 line_order: _LineOrder | None = None) -> list[_Table]:
+    """Tables from (bbox, cell boxes) found on ruling lines — of a PDF page, or of an OCR'd image.
+
+    ``line_order`` is the chars' line order when the caller has it already."""
     tables = []
     by_y: list[tuple[float, float, int]] | None = None
+    ys_sorted: list[float] = []
+    order: list[int] = []
+    rank: list[int] = []
     bands: dict[tuple[float, float], tuple[list[float], list[int]]] = {}
     for bbox, found_cells in found:
-        if by_y is None:  # chars by vertical centre, so that a cell looks only at its own band
-            by_y = sorted(((ch["top"] + ch["bottom"]) / 2, (ch["x0"] + ch["x1"]) / 2, i) for i, ch in enumerate(chars))
-            ys_sorted = [y for y, _, _ in by_y]
         cells = [c for c in found_cells if c[2] - c[0] > 1 and c[3] - c[1] > 1]
         if not cells:
             continue
@@ -261,22 +300,45 @@ def _grid_tables(found: Iterable[tuple[Any, Any]], chars: list[dict[str, Any]], 
         ys = _snap([c[1] for c in cells] + [c[3] for c in cells])
         if len(xs) < 3 or len(ys) < 3:
             continue  # one column or one row: a framed text box, read as text
+        if by_y is None:  # chars by vertical centre, so that a cell looks only at its own band
+            if line_order is None:
+                line_order = _LineOrder(chars)
+            order, rank = line_order.order, line_order.rank
+            by_y = sorted([((ch["top"] + ch["bottom"]) / 2, (ch["x0"] + ch["x1"]) / 2, i) for i, ch in enumerate(chars)])
+            ys_sorted = [y for y, _, _ in by_y]
+        x_at: dict[float, int] = {}
+        y_at: dict[float, int] = {}
         out_cells = []
         for (x0, top, x1, bottom) in cells:
             band = bands.get((top, bottom))
             if band is None:  # the chars of a row band by horizontal centre (cells of a row share it)
-                got = sorted((x, i) for _, x, i in by_y[bisect.bisect_left(ys_sorted, top): bisect.bisect_right(ys_sorted, bottom)])
-                band = bands[(top, bottom)] = ([x for x, _ in got], [i for _, i in got])
-            xs_band, idx = band
-            inside = [chars[i] for i in sorted(idx[bisect.bisect_left(xs_band, x0): bisect.bisect_right(xs_band, x1)])]
-            lines = _group_lines(inside)
-            if len(lines) == 1:
-                chunk = _chars_chunk(lines[0], pno)
-            else:
-                chunk = _Chunk.join(_chars_chunk(ln, pno) for ln in lines)
-            out_cells.append(
-                _Cell(_index(ys, top), _index(ys, bottom), _index(xs, x0), _index(xs, x1), x0, x1, chunk)
-            )
+                got = sorted([(x, rank[i]) for _, x, i in by_y[bisect.bisect_left(ys_sorted, top): bisect.bisect_right(ys_sorted, bottom)]])
+                band = bands[(top, bottom)] = ([x for x, _ in got], [r for _, r in got])
+            xs_band, ranks = band
+            lo, hi = bisect.bisect_left(xs_band, x0), bisect.bisect_right(xs_band, x1)
+            if hi - lo == 1:  # one glyph
+                chunk = _chars_chunk([chars[order[ranks[lo]]]], pno)
+            elif hi == lo:
+                chunk = _Chunk("", [])
+            else:  # the cell's chars in line order, as _group_lines would sort them
+                lines = _group_sorted([chars[order[r]] for r in sorted(ranks[lo:hi])])
+                if len(lines) == 1:
+                    chunk = _chars_chunk(lines[0], pno)
+                else:
+                    chunk = _Chunk.join(_chars_chunk(ln, pno) for ln in lines)
+            r0 = y_at.get(top)
+            if r0 is None:
+                r0 = y_at[top] = _index(ys, top)
+            r1 = y_at.get(bottom)
+            if r1 is None:
+                r1 = y_at[bottom] = _index(ys, bottom)
+            c0 = x_at.get(x0)
+            if c0 is None:
+                c0 = x_at[x0] = _index(xs, x0)
+            c1 = x_at.get(x1)
+            if c1 is None:
+                c1 = x_at[x1] = _index(xs, x1)
+            out_cells.append(_Cell(r0, r1, c0, c1, x0, x1, chunk))
         out_cells.sort(key=lambda c: (c.r0, c.c0))
         tables.append(_Table(pno, bbox[1], bbox[3], xs, len(ys) - 1, out_cells))
     return tables
@@ -697,20 +759,35 @@ def page_from_words(
     layer or from OCR (:mod:`.ocr`); ``grids`` are (bbox, cell boxes) found on ruling lines, unless
     ``tables`` are given already built.
     """
+    line_order: _LineOrder | None = None
     if tables is None:
-        tables = _grid_tables(grids, chars, pno)
+        grids = list(grids)
+        if grids:  # the chars' line order serves the cells and then the lines outside them
+            line_order = _LineOrder(chars)
+        tables = _grid_tables(grids, chars, pno, line_order)
     rest = chars
+    rest_idx: list[int] | None = None  # the indices of rest in chars (None: all of them)
     if tables:
         frames = [(t.top - 1, t.bottom + 1, t.x_edges[0] - 1, t.x_edges[-1] + 1) for t in tables]
-        rest = []
-        for c in chars:
+        rest, rest_idx = [], []
+        for i, c in enumerate(chars):
             y, x = (c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2
             for t0, t1, x0, x1 in frames:
                 if t0 <= y <= t1 and x0 <= x <= x1:
                     break
             else:
                 rest.append(c)
-    lines = [ln for ln in (_make_line(g, pno) for g in _group_lines(rest)) if ln is not None]
+                rest_idx.append(i)
+    if line_order is not None and len(rest) >= 2:  # rest in line order, from the ranks
+        order = line_order.order
+        if rest_idx is None:
+            groups = _group_sorted([chars[i] for i in order])
+        else:
+            rank = line_order.rank
+            groups = _group_sorted([chars[order[r]] for r in sorted([rank[i] for i in rest_idx])])
+    else:
+        groups = _group_lines(rest)
+    lines = [ln for ln in (_make_line(g, pno) for g in groups) if ln is not None]
     items: list[Any] = sorted([*lines, *tables], key=lambda it: it.top)
     return _Page(pno, height, items, len(chars))
 
