@@ -168,13 +168,19 @@ def _chars_chunk(chars: list[dict[str, Any]], page: int) -> _Chunk:
         t = ch["text"]
         if not t.strip():
             continue
-        if prev_x1 is not None and ch["x0"] - prev_x1 > X_TOLERANCE and text and text[-1] != " ":
+        x0 = ch["x0"]
+        if prev_x1 is not None and x0 - prev_x1 > X_TOLERANCE and text and text[-1] != " ":
             text.append(" ")
             boxes.append(None)
-        for c in t:
-            text.append(c)
-            boxes.append((page, ch["x0"], ch["top"], ch["x1"], ch["bottom"]))
         prev_x1 = ch["x1"]
+        box = (page, x0, ch["top"], prev_x1, ch["bottom"])
+        if len(t) == 1:
+            text.append(t)
+            boxes.append(box)
+        else:
+            for c in t:
+                text.append(c)
+                boxes.append(box)
     return _Chunk("".join(text), boxes)
 
 
@@ -249,14 +255,25 @@ def _make_line(chars: list[dict[str, Any]], page: int) -> _Line | None:
     if not chars:
         return None
     chunk = _chars_chunk(chars, page)
-    sizes = [c.get("size") or (c["bottom"] - c["top"]) for c in chars]
+    sizes = []
+    x0, x1, top, bottom = chars[0]["x0"], chars[0]["x1"], chars[0]["top"], chars[0]["bottom"]
+    for c in chars:  # min/max as min()/max() over the chars would give them
+        sizes.append(c.get("size") or (c["bottom"] - c["top"]))
+        if c["x0"] < x0:
+            x0 = c["x0"]
+        if c["x1"] > x1:
+            x1 = c["x1"]
+        if c["top"] < top:
+            top = c["top"]
+        if c["bottom"] > bottom:
+            bottom = c["bottom"]
     return _Line(
         page=page,
-        x0=min(c["x0"] for c in chars),
-        x1=max(c["x1"] for c in chars),
-        top=min(c["top"] for c in chars),
-        bottom=max(c["bottom"] for c in chars),
-        size=statistics.median(sizes) if sizes else 10.0,
+        x0=x0,
+        x1=x1,
+        top=top,
+        bottom=bottom,
+        size=statistics.median(sizes),
         words=chars,
         chunk=chunk,
     )
@@ -717,7 +734,7 @@ def _read_pdfium(data: bytes, name: str | None, password: str | None) -> Documen
                 return None  # a scanned page: the pdfplumber path runs OCR on it
             pages.append(_Page(g.number, g.height, [], 0))
             continue
-        if sum(1 for c in chars if c["text"].startswith("(cid:")) > CID_SHARE * len(chars):
+        if g.unmapped and sum(1 for c in chars if c["text"].startswith("(cid:")) > CID_SHARE * len(chars):
             cid_pages.append(g.number)
         pages.append(page_from_words(g.number, g.height, chars, pdfium.find_grids(g.edges)))
     findings: list[Finding] = []
@@ -934,24 +951,42 @@ def _emit(pages: list[_Page]) -> tuple[str, list[Box | None], tuple[int, ...]]:
 class _BoxIndex:
     """Callable span -> bbox over the per-character boxes (union on the span's first page)."""
 
-    __slots__ = ("_boxes",)
+    __slots__ = ("_boxes", "_rounded")
 
     def __init__(self, boxes: list[Box | None]) -> None:
         self._boxes = boxes
+        self._rounded: dict[float, float] = {}
 
     def __call__(self, span: tuple[int, int]) -> tuple[float, float, float, float] | None:
         s, e = span
-        got = [b for b in self._boxes[max(0, s): max(s, e)] if b is not None]
-        if not got:
+        found = None
+        for b in self._boxes[max(0, s): max(s, e)]:  # a value's few characters: one pass
+            if b is None:
+                continue
+            if found is None:
+                found = b
+                page, x0, top, x1, bottom = b
+            elif b[0] == page:
+                if b[1] < x0:
+                    x0 = b[1]
+                if b[2] < top:
+                    top = b[2]
+                if b[3] > x1:
+                    x1 = b[3]
+                if b[4] > bottom:
+                    bottom = b[4]
+        if found is None:
             return None
-        page = got[0][0]
-        got = [b for b in got if b[0] == page]
-        return (
-            round(min(b[1] for b in got), 2),
-            round(min(b[2] for b in got), 2),
-            round(max(b[3] for b in got), 2),
-            round(max(b[4] for b in got), 2),
-        )
+        r = self._rounded  # round(v, 2) is slow (decimal conversion); the same edges recur
+        out = []
+        for v in (x0, top, x1, bottom):
+            got = r.get(v) if v else None  # (0.0 and -0.0 are one key, and round keeps the sign)
+            if got is None:
+                got = round(v, 2)
+                if v:
+                    r[v] = got
+            out.append(got)
+        return (out[0], out[1], out[2], out[3])
 
     def page(self, offset: int) -> int | None:
         b = self._boxes[offset] if 0 <= offset < len(self._boxes) else None

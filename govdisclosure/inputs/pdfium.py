@@ -52,6 +52,8 @@ class PageGeometry:
     chars: list[dict[str, Any]]
     edges: list[dict[str, Any]]
     images: int = 0
+    #: whether some glyph may be a "(cid:NN)" record (False: PDFium mapped every glyph to Unicode)
+    unmapped: bool = True
 
 
 class PdfiumRefused(Exception):
@@ -161,7 +163,8 @@ def extract(data: bytes, *, password: str | None = None, max_pages: int | None =
                     for ch in chars:
                         ch["x0"] -= x_off
                         ch["x1"] -= x_off
-                pages.append(PageGeometry(i + 1, float(width), float(height), chars, edges, images))
+                unmapped = any(info[4] for info in text_objs.values())
+                pages.append(PageGeometry(i + 1, float(width), float(height), chars, edges, images, unmapped))
             finally:
                 page.close()
         return pages
