@@ -224,17 +224,26 @@ def _group_sorted(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 class _LineOrder:
     """The line order of a page's chars (``_line_key``, stable), sorted once: the rank of every
     char, so that any subset (a cell's chars, the chars outside the tables) is put in line order by
-    sorting small ints."""
+    sorting small ints.  Also the chars' centres sorted by y (``by_y``), for the cells and frames."""
 
-    __slots__ = ("order", "rank")
+    __slots__ = ("order", "rank", "by_y", "ys")
 
     def __init__(self, chars: list[dict[str, Any]]) -> None:
-        keys = [_line_key(c) for c in chars]
+        rounded: dict[float, float] = {}  # round(top, 1) is slow; a line's glyphs share their top
+        keys = []
+        for c in chars:
+            top = c["top"]
+            rt = rounded.get(top)
+            if rt is None:
+                rt = rounded[top] = round(top, 1)
+            keys.append((rt, c["x0"]))
         self.order = sorted(range(len(chars)), key=keys.__getitem__)
         rank = [0] * len(chars)
         for pos, i in enumerate(self.order):
             rank[i] = pos
         self.rank = rank
+        self.by_y = sorted([((ch["top"] + ch["bottom"]) / 2, (ch["x0"] + ch["x1"]) / 2, i) for i, ch in enumerate(chars)])
+        self.ys = [y for y, _, _ in self.by_y]
 
 
 def _words(chars: list[dict[str, Any]], gap: float) -> list[list[dict[str, Any]]]:
@@ -321,8 +330,7 @@ def _grid_tables(found: Iterable[tuple[Any, Any]], chars: list[dict[str, Any]], 
             if line_order is None:
                 line_order = _LineOrder(chars)
             order, rank = line_order.order, line_order.rank
-            by_y = sorted([((ch["top"] + ch["bottom"]) / 2, (ch["x0"] + ch["x1"]) / 2, i) for i, ch in enumerate(chars)])
-            ys_sorted = [y for y, _, _ in by_y]
+            by_y, ys_sorted = line_order.by_y, line_order.ys
         x_at: dict[float, int] = {}
         y_at: dict[float, int] = {}
         out_cells = []
@@ -786,15 +794,24 @@ def page_from_words(
     rest_idx: list[int] | None = None  # the indices of rest in chars (None: all of them)
     if tables:
         frames = [(t.top - 1, t.bottom + 1, t.x_edges[0] - 1, t.x_edges[-1] + 1) for t in tables]
-        rest, rest_idx = [], []
-        for i, c in enumerate(chars):
-            y, x = (c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2
+        if line_order is not None:  # the chars whose centre is in a frame, from the centres by y
+            by_y, ys = line_order.by_y, line_order.ys
+            inside: set[int] = set()
             for t0, t1, x0, x1 in frames:
-                if t0 <= y <= t1 and x0 <= x <= x1:
-                    break
-            else:
-                rest.append(c)
-                rest_idx.append(i)
+                inside.update([i for _, x, i in by_y[bisect.bisect_left(ys, t0): bisect.bisect_right(ys, t1)]
+                               if x0 <= x <= x1])
+            rest_idx = [i for i in range(len(chars)) if i not in inside]
+            rest = [chars[i] for i in rest_idx]
+        else:
+            rest, rest_idx = [], []
+            for i, c in enumerate(chars):
+                y, x = (c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2
+                for t0, t1, x0, x1 in frames:
+                    if t0 <= y <= t1 and x0 <= x <= x1:
+                        break
+                else:
+                    rest.append(c)
+                    rest_idx.append(i)
     if line_order is not None and len(rest) >= 2:  # rest in line order, from the ranks
         order = line_order.order
         if rest_idx is None:
