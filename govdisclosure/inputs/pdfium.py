@@ -603,65 +603,70 @@ def _merge_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _intersections(edges: list[dict[str, Any]], tol: float) -> dict[tuple[float, float], dict[str, list[Any]]]:
-    """pdfplumber's ``edges_to_intersections``: each vertical edge meets the horizontal edges whose
-    top is within its span (found by bisection over the sorted tops, not by a scan of them all) and
-    whose x-range holds its x; the same points, edges and order as the full double loop."""
-    out: dict[tuple[float, float], dict[str, list[Any]]] = {}
+Point = tuple[float, float]
+
+
+def _intersections(edges: list[dict[str, Any]], tol: float) -> tuple[dict[Point, set[int]], dict[Point, set[int]]]:
+    """pdfplumber's ``edges_to_intersections``, as each point's vertical and horizontal edges (an
+    edge numbered by its bbox: pdfplumber tells edges apart by bbox).  Each vertical edge meets the
+    horizontal edges whose top is within its span (found by bisection over the sorted tops, not by
+    a scan of them all) and whose x-range holds its x."""
     v_edges = sorted((e for e in edges if e["orientation"] == "v"), key=itemgetter("x0", "top"))
     h_edges = sorted((e for e in edges if e["orientation"] == "h"), key=itemgetter("top", "x0"))
+    bbox = itemgetter("x0", "top", "x1", "bottom")
+    h_num: dict[tuple[float, float, float, float], int] = {}
+    v_num: dict[tuple[float, float, float, float], int] = {}
+    h_ids = [h_num.setdefault(bbox(h), len(h_num)) for h in h_edges]
     h_tops = [h["top"] for h in h_edges]
+    v_of: dict[Point, set[int]] = {}
+    h_of: dict[Point, set[int]] = {}
     for v in v_edges:
         vx, vtop, vbottom = v["x0"], v["top"], v["bottom"]
+        vid = -1
         # v["top"] <= h["top"] + tol and v["bottom"] >= h["top"] - tol
         for k in range(bisect.bisect_left(h_tops, vtop - tol), bisect.bisect_right(h_tops, vbottom + tol)):
             h = h_edges[k]
             htop = h_tops[k]
             if vtop <= htop + tol and vbottom >= htop - tol and h["x0"] - tol <= vx <= h["x1"] + tol:
+                if vid < 0:
+                    vid = v_num.setdefault(bbox(v), len(v_num))
                 vertex = (vx, htop)
-                d = out.get(vertex)
-                if d is None:
-                    d = out[vertex] = {"v": [], "h": []}
-                d["v"].append(v)
-                d["h"].append(h)
-    return out
+                vs = v_of.get(vertex)
+                if vs is None:
+                    v_of[vertex] = {vid}
+                    h_of[vertex] = {h_ids[k]}
+                else:
+                    vs.add(vid)
+                    h_of[vertex].add(h_ids[k])
+    return v_of, h_of
 
 
-def _cells(inter: dict[tuple[float, float], dict[str, list[Any]]]) -> list[tuple[float, float, float, float]]:
+def _cells(v_of: dict[Point, set[int]], h_of: dict[Point, set[int]]) -> list[tuple[float, float, float, float]]:
     """pdfplumber's ``intersections_to_cells``: for each point, the first point below it and the first
     to its right, both joined to it by an edge, whose corner completes a cell.
 
-    As pdfplumber, an edge is its bbox and two points are joined when they share one (an edge is
-    numbered by its bbox here; each point's edges are a frozenset of numbers).  The points joined to
-    a point below it (to its right) are those after it on its vertical (horizontal) edges: every
-    edge keeps its points in order, so they are read off, not searched for among all points.
+    Two points are joined when they share an edge (:func:`_intersections` numbers them).  The
+    points joined to a point below it (to its right) are those after it on its vertical
+    (horizontal) edges: every edge keeps its points in order, so they are read off, not searched
+    for among all points.
     """
-    ids: dict[tuple[float, float, float, float], int] = {}
-    bbox = itemgetter("x0", "top", "x1", "bottom")
-
-    def numbers(es: list[dict[str, Any]]) -> frozenset[int]:
-        return frozenset([ids.setdefault(bbox(e), len(ids)) for e in es])
-
-    v_of = {p: numbers(d["v"]) for p, d in inter.items()}
-    h_of = {p: numbers(d["h"]) for p, d in inter.items()}
-    points = sorted(inter)
+    points = sorted(v_of)
     # every edge's points, in order: a vertical edge's by y, a horizontal one's by x (one x, or one
     # y, per edge, and the points come sorted)
-    v_pts: dict[int, list[tuple[float, float]]] = {}
-    h_pts: dict[int, list[tuple[float, float]]] = {}
+    v_pts: dict[int, list[Point]] = {}
+    h_pts: dict[int, list[Point]] = {}
     for p in points:
         for e in v_of[p]:
             v_pts.setdefault(e, []).append(p)
         for e in h_of[p]:
             h_pts.setdefault(e, []).append(p)
 
-    def after(p: tuple[float, float], es: frozenset[int],
-              pts: dict[int, list[tuple[float, float]]]) -> list[tuple[float, float]]:
+    def after(p: Point, es: set[int], pts: dict[int, list[Point]]) -> list[Point]:
         if len(es) == 1:
             for e in es:
                 lst = pts[e]
                 return lst[bisect.bisect_right(lst, p):]
-        got: set[tuple[float, float]] = set()
+        got: set[Point] = set()
         for e in es:
             lst = pts[e]
             got.update(lst[bisect.bisect_right(lst, p):])
@@ -725,7 +730,7 @@ def find_grids(edges: list[dict[str, Any]]) -> list[tuple[tuple[float, float, fl
         return []
     merged = _filter_edges(_merge_edges(base), None, EDGE_MIN_LENGTH)
     out = []
-    for t in _cells_to_tables(_cells(_intersections(merged, INTERSECTION_TOLERANCE))):
+    for t in _cells_to_tables(_cells(*_intersections(merged, INTERSECTION_TOLERANCE))):
         bbox = (min(c[0] for c in t), min(c[1] for c in t), max(c[2] for c in t), max(c[3] for c in t))
         out.append((bbox, t))
     return out
