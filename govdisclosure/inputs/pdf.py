@@ -224,9 +224,10 @@ def _group_sorted(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 class _LineOrder:
     """The line order of a page's chars (``_line_key``, stable), sorted once: the rank of every
     char, so that any subset (a cell's chars, the chars outside the tables) is put in line order by
-    sorting small ints.  Also the chars' centres sorted by y (``by_y``), for the cells and frames."""
+    sorting small ints.  Also the chars' x-centres (``xc``) and their indices sorted by y-centre
+    (``by_y``, the y-centres in that order: ``ys``), for the cells and the table frames."""
 
-    __slots__ = ("order", "rank", "by_y", "ys")
+    __slots__ = ("order", "rank", "xc", "by_y", "ys")
 
     def __init__(self, chars: list[dict[str, Any]]) -> None:
         rounded: dict[float, float] = {}  # round(top, 1) is slow; a line's glyphs share their top
@@ -242,8 +243,10 @@ class _LineOrder:
         for pos, i in enumerate(self.order):
             rank[i] = pos
         self.rank = rank
-        self.by_y = sorted([((ch["top"] + ch["bottom"]) / 2, (ch["x0"] + ch["x1"]) / 2, i) for i, ch in enumerate(chars)])
-        self.ys = [y for y, _, _ in self.by_y]
+        yc = [(ch["top"] + ch["bottom"]) / 2 for ch in chars]
+        self.xc = [(ch["x0"] + ch["x1"]) / 2 for ch in chars]
+        self.by_y = sorted(range(len(chars)), key=yc.__getitem__)  # indices, by vertical centre
+        self.ys = [yc[i] for i in self.by_y]
 
 
 def _words(chars: list[dict[str, Any]], gap: float) -> list[list[dict[str, Any]]]:
@@ -313,10 +316,11 @@ def _grid_tables(found: Iterable[tuple[Any, Any]], chars: list[dict[str, Any]], 
 
     ``line_order`` is the chars' line order when the caller has it already."""
     tables = []
-    by_y: list[tuple[float, float, int]] | None = None
+    by_y: list[int] | None = None
     ys_sorted: list[float] = []
     order: list[int] = []
     rank: list[int] = []
+    xc: list[float] = []
     bands: dict[tuple[float, float], tuple[list[float], list[int]]] = {}
     for bbox, found_cells in found:
         cells = [c for c in found_cells if c[2] - c[0] > 1 and c[3] - c[1] > 1]
@@ -329,7 +333,7 @@ def _grid_tables(found: Iterable[tuple[Any, Any]], chars: list[dict[str, Any]], 
         if by_y is None:  # chars by vertical centre, so that a cell looks only at its own band
             if line_order is None:
                 line_order = _LineOrder(chars)
-            order, rank = line_order.order, line_order.rank
+            order, rank, xc = line_order.order, line_order.rank, line_order.xc
             by_y, ys_sorted = line_order.by_y, line_order.ys
         x_at: dict[float, int] = {}
         y_at: dict[float, int] = {}
@@ -337,12 +341,19 @@ def _grid_tables(found: Iterable[tuple[Any, Any]], chars: list[dict[str, Any]], 
         for (x0, top, x1, bottom) in cells:
             band = bands.get((top, bottom))
             if band is None:  # the chars of a row band by horizontal centre (cells of a row share it)
-                got = sorted([(x, rank[i]) for _, x, i in by_y[bisect.bisect_left(ys_sorted, top): bisect.bisect_right(ys_sorted, bottom)]])
-                band = bands[(top, bottom)] = ([x for x, _ in got], [r for _, r in got])
+                got = by_y[bisect.bisect_left(ys_sorted, top): bisect.bisect_right(ys_sorted, bottom)]
+                got.sort(key=xc.__getitem__)
+                band = bands[(top, bottom)] = ([xc[i] for i in got], [rank[i] for i in got])
             xs_band, ranks = band
             lo, hi = bisect.bisect_left(xs_band, x0), bisect.bisect_right(xs_band, x1)
-            if hi - lo == 1:  # one glyph
-                chunk = _chars_chunk([chars[order[ranks[lo]]]], pno)
+            if hi - lo == 1:  # one glyph: _chars_chunk of it
+                ch = chars[order[ranks[lo]]]
+                t = ch["text"]
+                if t.strip():
+                    box = (pno, ch["x0"], ch["top"], ch["x1"], ch["bottom"])
+                    chunk = _Chunk(t, [box] * len(t))
+                else:
+                    chunk = _Chunk("", [])
             elif hi == lo:
                 chunk = _Chunk("", [])
             else:  # the cell's chars in line order, as _group_lines would sort them
@@ -795,11 +806,11 @@ def page_from_words(
     if tables:
         frames = [(t.top - 1, t.bottom + 1, t.x_edges[0] - 1, t.x_edges[-1] + 1) for t in tables]
         if line_order is not None:  # the chars whose centre is in a frame, from the centres by y
-            by_y, ys = line_order.by_y, line_order.ys
+            by_y, ys, xc = line_order.by_y, line_order.ys, line_order.xc
             inside: set[int] = set()
             for t0, t1, x0, x1 in frames:
-                inside.update([i for _, x, i in by_y[bisect.bisect_left(ys, t0): bisect.bisect_right(ys, t1)]
-                               if x0 <= x <= x1])
+                inside.update([i for i in by_y[bisect.bisect_left(ys, t0): bisect.bisect_right(ys, t1)]
+                               if x0 <= xc[i] <= x1])
             rest_idx = [i for i in range(len(chars)) if i not in inside]
             rest = [chars[i] for i in rest_idx]
         else:
