@@ -161,6 +161,12 @@ class _Page:
 # -- characters to words and lines -------------------------------------------------------------
 def _chars_chunk(chars: list[dict[str, Any]], page: int) -> _Chunk:
     """Chars of one line (sorted by x) to text; a gap wider than X_TOLERANCE becomes one space."""
+    if len(chars) == 1:  # a one-glyph cell or segment
+        ch = chars[0]
+        t = ch["text"]
+        if not t.strip():
+            return _Chunk("", [])
+        return _Chunk(t, [(page, ch["x0"], ch["top"], ch["x1"], ch["bottom"])] * len(t))
     text: list[str] = []
     boxes: list[Box | None] = []
     prev_x1: float | None = None
@@ -584,7 +590,10 @@ class _UnruledTable:
                 labs = [_Chunk.join(x) for x in after[id(ln)]]
             slots: list[_Chunk | None] = [None] * len(cols)
             for x, ch in numeric[id(ln)]:
-                k = min(range(len(cols)), key=lambda c: abs(cols[c] - x)) if cols else 0
+                k = 0
+                if cols:  # the first nearest column (as min() over the indices by distance)
+                    dist = [abs(c - x) for c in cols]
+                    k = dist.index(min(dist))
                 if cols and slots[k] is None:
                     slots[k] = ch
                 else:  # two values nearest one column: keep both, in order, in the next free column
