@@ -306,7 +306,7 @@ def _chars(tp_raw: Any, top_y: float, fonts: dict[int, tuple[str, float]],
     # text object -> (size, font name, bottom, upright, unmapped glyphs)
     if objs is None:
         objs = {}
-    out = []
+    out: list[dict[str, Any]] = []
     append = out.append
     for k, t in enumerate(text):
         if t.isspace() or t in "\x00\ufffe\uffff":
