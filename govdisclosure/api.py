@@ -150,12 +150,15 @@ def attach_document(rep: Report, doc: Any) -> Report:
     boxes = getattr(doc, "box_at", None)
     flds = dict(rep.fields)
     if page_starts:
+        # each placed field built once, positionally (dataclasses.replace goes through the field
+        # list by name for every field)
+        at = bisect.bisect_right
         for k, f in flds.items():
-            if f.span is None:
+            span = f.span
+            if span is None:
                 continue
-            page = bisect.bisect_right(page_starts, f.span[0])
-            bbox = boxes(f.span) if boxes is not None else None
-            flds[k] = dataclasses.replace(f, page=page, bbox=bbox)
+            flds[k] = Field(f.key, f.value, f.status, f.raw, span, f.label, f.unit, at(page_starts, span[0]),
+                            boxes(span) if boxes is not None else None)
     findings = rep.findings + tuple(getattr(doc, "findings", ()) or ())
     confidence = getattr(doc, "confidence", None)
     if confidence:  # OCR'd pages: a value read with low confidence is in doubt (inputs/image.py)

@@ -32,6 +32,7 @@ import logging
 import re
 import statistics
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ..errors import EncryptedFileError, FileFormatError, InputTooLargeError
@@ -160,6 +161,12 @@ class _Page:
 # -- characters to words and lines -------------------------------------------------------------
 def _chars_chunk(chars: list[dict[str, Any]], page: int) -> _Chunk:
     """Chars of one line (sorted by x) to text; a gap wider than X_TOLERANCE becomes one space."""
+    if len(chars) == 1:  # a one-glyph cell or segment
+        ch = chars[0]
+        t = ch["text"]
+        if not t.strip():
+            return _Chunk("", [])
+        return _Chunk(t, [(page, ch["x0"], ch["top"], ch["x1"], ch["bottom"])] * len(t))
     text: list[str] = []
     boxes: list[Box | None] = []
     prev_x1: float | None = None
@@ -167,32 +174,85 @@ def _chars_chunk(chars: list[dict[str, Any]], page: int) -> _Chunk:
         t = ch["text"]
         if not t.strip():
             continue
-        if prev_x1 is not None and ch["x0"] - prev_x1 > X_TOLERANCE and text and text[-1] != " ":
+        x0 = ch["x0"]
+        if prev_x1 is not None and x0 - prev_x1 > X_TOLERANCE and text and text[-1] != " ":
             text.append(" ")
             boxes.append(None)
-        for c in t:
-            text.append(c)
-            boxes.append((page, ch["x0"], ch["top"], ch["x1"], ch["bottom"]))
         prev_x1 = ch["x1"]
+        box = (page, x0, ch["top"], prev_x1, ch["bottom"])
+        if len(t) == 1:
+            text.append(t)
+            boxes.append(box)
+        else:
+            for c in t:
+                text.append(c)
+                boxes.append(box)
     return _Chunk("".join(text), boxes)
+
+
+_X0 = itemgetter("x0")
+
+
+def _line_key(c: dict[str, Any]) -> tuple[float, float]:
+    return (round(c["top"], 1), c["x0"])
 
 
 def _group_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Cluster chars into lines by their top (sorted top to bottom, then left to right)."""
     if len(chars) < 2:  # most table cells hold one glyph or none
         return [list(chars)] if chars else []
+    return _group_sorted(sorted(chars, key=_line_key))
+
+
+def _group_sorted(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """:func:`_group_lines` of chars already in line order (sorted by ``_line_key``, stably)."""
+    if len(chars) < 2:
+        return [chars] if chars else []
     lines: list[list[dict[str, Any]]] = []
-    for ch in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
-        if lines and abs(ch["top"] - lines[-1][0]["top"]) <= Y_TOLERANCE:
-            lines[-1].append(ch)
+    cur: list[dict[str, Any]] = []
+    first = 0.0
+    for ch in chars:
+        if cur and abs(ch["top"] - first) <= Y_TOLERANCE:
+            cur.append(ch)
         else:
-            lines.append([ch])
-    out = []
+            cur = [ch]
+            first = ch["top"]
+            lines.append(cur)
+    if len(lines) == 1:
+        cur.sort(key=_X0)
+        return lines
     for ln in lines:
-        ln.sort(key=lambda c: c["x0"])
-        out.append(ln)
-    out.sort(key=lambda ln: min(c["top"] for c in ln))
-    return out
+        ln.sort(key=_X0)
+    lines.sort(key=lambda ln: min(c["top"] for c in ln))
+    return lines
+
+
+class _LineOrder:
+    """The line order of a page's chars (``_line_key``, stable), sorted once: the rank of every
+    char, so that any subset (a cell's chars, the chars outside the tables) is put in line order by
+    sorting small ints.  Also the chars' x-centres (``xc``) and their indices sorted by y-centre
+    (``by_y``, the y-centres in that order: ``ys``), for the cells and the table frames."""
+
+    __slots__ = ("order", "rank", "xc", "by_y", "ys")
+
+    def __init__(self, chars: list[dict[str, Any]]) -> None:
+        rounded: dict[float, float] = {}  # round(top, 1) is slow; a line's glyphs share their top
+        keys = []
+        for c in chars:
+            top = c["top"]
+            rt = rounded.get(top)
+            if rt is None:
+                rt = rounded[top] = round(top, 1)
+            keys.append((rt, c["x0"]))
+        self.order = sorted(range(len(chars)), key=keys.__getitem__)
+        rank = [0] * len(chars)
+        for pos, i in enumerate(self.order):
+            rank[i] = pos
+        self.rank = rank
+        yc = [(ch["top"] + ch["bottom"]) / 2 for ch in chars]
+        self.xc = [(ch["x0"] + ch["x1"]) / 2 for ch in chars]
+        self.by_y = sorted(range(len(chars)), key=yc.__getitem__)  # indices, by vertical centre
+        self.ys = [yc[i] for i in self.by_y]
 
 
 def _words(chars: list[dict[str, Any]], gap: float) -> list[list[dict[str, Any]]]:
@@ -213,14 +273,25 @@ def _make_line(chars: list[dict[str, Any]], page: int) -> _Line | None:
     if not chars:
         return None
     chunk = _chars_chunk(chars, page)
-    sizes = [c.get("size") or (c["bottom"] - c["top"]) for c in chars]
+    sizes = []
+    x0, x1, top, bottom = chars[0]["x0"], chars[0]["x1"], chars[0]["top"], chars[0]["bottom"]
+    for c in chars:  # min/max as min()/max() over the chars would give them
+        sizes.append(c.get("size") or (c["bottom"] - c["top"]))
+        if c["x0"] < x0:
+            x0 = c["x0"]
+        if c["x1"] > x1:
+            x1 = c["x1"]
+        if c["top"] < top:
+            top = c["top"]
+        if c["bottom"] > bottom:
+            bottom = c["bottom"]
     return _Line(
         page=page,
-        x0=min(c["x0"] for c in chars),
-        x1=max(c["x1"] for c in chars),
-        top=min(c["top"] for c in chars),
-        bottom=max(c["bottom"] for c in chars),
-        size=statistics.median(sizes) if sizes else 10.0,
+        x0=x0,
+        x1=x1,
+        top=top,
+        bottom=bottom,
+        size=statistics.median(sizes),
         words=chars,
         chunk=chunk,
     )
@@ -245,15 +316,19 @@ def _ruled_tables(page: Any, pno: int) -> list[_Table]:
     return _grid_tables([(t.bbox, t.cells) for t in page.find_tables()], page.chars, pno)
 
 
-def _grid_tables(found: Iterable[tuple[Any, Any]], chars: list[dict[str, Any]], pno: int) -> list[_Table]:
-    """Tables from (bbox, cell boxes) found on ruling lines — of a PDF page, or of an OCR'd image."""
+def _grid_tables(found: Iterable[tuple[Any, Any]], chars: list[dict[str, Any]], pno: int,
+                 line_order: _LineOrder | None = None) -> list[_Table]:
+    """Tables from (bbox, cell boxes) found on ruling lines — of a PDF page, or of an OCR'd image.
+
+    ``line_order`` is the chars' line order when the caller has it already."""
     tables = []
-    by_y: list[tuple[float, float, int]] | None = None
+    by_y: list[int] | None = None
+    ys_sorted: list[float] = []
+    order: list[int] = []
+    rank: list[int] = []
+    xc: list[float] = []
     bands: dict[tuple[float, float], tuple[list[float], list[int]]] = {}
     for bbox, found_cells in found:
-        if by_y is None:  # chars by vertical centre, so that a cell looks only at its own band
-            by_y = sorted(((ch["top"] + ch["bottom"]) / 2, (ch["x0"] + ch["x1"]) / 2, i) for i, ch in enumerate(chars))
-            ys_sorted = [y for y, _, _ in by_y]
         cells = [c for c in found_cells if c[2] - c[0] > 1 and c[3] - c[1] > 1]
         if not cells:
             continue
@@ -261,22 +336,51 @@ def _grid_tables(found: Iterable[tuple[Any, Any]], chars: list[dict[str, Any]], 
         ys = _snap([c[1] for c in cells] + [c[3] for c in cells])
         if len(xs) < 3 or len(ys) < 3:
             continue  # one column or one row: a framed text box, read as text
+        if by_y is None:  # chars by vertical centre, so that a cell looks only at its own band
+            if line_order is None:
+                line_order = _LineOrder(chars)
+            order, rank, xc = line_order.order, line_order.rank, line_order.xc
+            by_y, ys_sorted = line_order.by_y, line_order.ys
+        x_at: dict[float, int] = {}
+        y_at: dict[float, int] = {}
         out_cells = []
         for (x0, top, x1, bottom) in cells:
             band = bands.get((top, bottom))
             if band is None:  # the chars of a row band by horizontal centre (cells of a row share it)
-                got = sorted((x, i) for _, x, i in by_y[bisect.bisect_left(ys_sorted, top): bisect.bisect_right(ys_sorted, bottom)])
-                band = bands[(top, bottom)] = ([x for x, _ in got], [i for _, i in got])
-            xs_band, idx = band
-            inside = [chars[i] for i in sorted(idx[bisect.bisect_left(xs_band, x0): bisect.bisect_right(xs_band, x1)])]
-            lines = _group_lines(inside)
-            if len(lines) == 1:
-                chunk = _chars_chunk(lines[0], pno)
-            else:
-                chunk = _Chunk.join(_chars_chunk(ln, pno) for ln in lines)
-            out_cells.append(
-                _Cell(_index(ys, top), _index(ys, bottom), _index(xs, x0), _index(xs, x1), x0, x1, chunk)
-            )
+                got = by_y[bisect.bisect_left(ys_sorted, top): bisect.bisect_right(ys_sorted, bottom)]
+                got.sort(key=xc.__getitem__)
+                band = bands[(top, bottom)] = ([xc[i] for i in got], [rank[i] for i in got])
+            xs_band, ranks = band
+            lo, hi = bisect.bisect_left(xs_band, x0), bisect.bisect_right(xs_band, x1)
+            if hi - lo == 1:  # one glyph: _chars_chunk of it
+                ch = chars[order[ranks[lo]]]
+                t = ch["text"]
+                if t.strip():
+                    box = (pno, ch["x0"], ch["top"], ch["x1"], ch["bottom"])
+                    chunk = _Chunk(t, [box] * len(t))
+                else:
+                    chunk = _Chunk("", [])
+            elif hi == lo:
+                chunk = _Chunk("", [])
+            else:  # the cell's chars in line order, as _group_lines would sort them
+                lines = _group_sorted([chars[order[r]] for r in sorted(ranks[lo:hi])])
+                if len(lines) == 1:
+                    chunk = _chars_chunk(lines[0], pno)
+                else:
+                    chunk = _Chunk.join(_chars_chunk(ln, pno) for ln in lines)
+            r0 = y_at.get(top)
+            if r0 is None:
+                r0 = y_at[top] = _index(ys, top)
+            r1 = y_at.get(bottom)
+            if r1 is None:
+                r1 = y_at[bottom] = _index(ys, bottom)
+            c0 = x_at.get(x0)
+            if c0 is None:
+                c0 = x_at[x0] = _index(xs, x0)
+            c1 = x_at.get(x1)
+            if c1 is None:
+                c1 = x_at[x1] = _index(xs, x1)
+            out_cells.append(_Cell(r0, r1, c0, c1, x0, x1, chunk))
         out_cells.sort(key=lambda c: (c.r0, c.c0))
         tables.append(_Table(pno, bbox[1], bbox[3], xs, len(ys) - 1, out_cells))
     return tables
@@ -486,7 +590,10 @@ class _UnruledTable:
                 labs = [_Chunk.join(x) for x in after[id(ln)]]
             slots: list[_Chunk | None] = [None] * len(cols)
             for x, ch in numeric[id(ln)]:
-                k = min(range(len(cols)), key=lambda c: abs(cols[c] - x)) if cols else 0
+                k = 0
+                if cols:  # the first nearest column (as min() over the indices by distance)
+                    dist = [abs(c - x) for c in cols]
+                    k = dist.index(min(dist))
                 if cols and slots[k] is None:
                     slots[k] = ch
                 else:  # two values nearest one column: keep both, in order, in the next free column
@@ -655,7 +762,7 @@ def _read_pdfium(data: bytes, name: str | None, password: str | None) -> Documen
                 return None  # a scanned page: the pdfplumber path runs OCR on it
             pages.append(_Page(g.number, g.height, [], 0))
             continue
-        if sum(1 for c in chars if c["text"].startswith("(cid:")) > CID_SHARE * len(chars):
+        if g.unmapped and sum(1 for c in chars if c["text"].startswith("(cid:")) > CID_SHARE * len(chars):
             cid_pages.append(g.number)
         pages.append(page_from_words(g.number, g.height, chars, pdfium.find_grids(g.edges)))
     findings: list[Finding] = []
@@ -697,20 +804,44 @@ def page_from_words(
     layer or from OCR (:mod:`.ocr`); ``grids`` are (bbox, cell boxes) found on ruling lines, unless
     ``tables`` are given already built.
     """
+    line_order: _LineOrder | None = None
     if tables is None:
-        tables = _grid_tables(grids, chars, pno)
+        grids = list(grids)
+        if grids:  # the chars' line order serves the cells and then the lines outside them
+            line_order = _LineOrder(chars)
+        tables = _grid_tables(grids, chars, pno, line_order)
     rest = chars
+    rest_idx: list[int] | None = None  # the indices of rest in chars (None: all of them)
     if tables:
         frames = [(t.top - 1, t.bottom + 1, t.x_edges[0] - 1, t.x_edges[-1] + 1) for t in tables]
-        rest = []
-        for c in chars:
-            y, x = (c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2
+        if line_order is not None:  # the chars whose centre is in a frame, from the centres by y
+            by_y, ys, xc = line_order.by_y, line_order.ys, line_order.xc
+            inside: set[int] = set()
             for t0, t1, x0, x1 in frames:
-                if t0 <= y <= t1 and x0 <= x <= x1:
-                    break
-            else:
-                rest.append(c)
-    lines = [ln for ln in (_make_line(g, pno) for g in _group_lines(rest)) if ln is not None]
+                inside.update([i for i in by_y[bisect.bisect_left(ys, t0): bisect.bisect_right(ys, t1)]
+                               if x0 <= xc[i] <= x1])
+            rest_idx = [i for i in range(len(chars)) if i not in inside]
+            rest = [chars[i] for i in rest_idx]
+        else:
+            rest, rest_idx = [], []
+            for i, c in enumerate(chars):
+                y, x = (c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2
+                for t0, t1, x0, x1 in frames:
+                    if t0 <= y <= t1 and x0 <= x <= x1:
+                        break
+                else:
+                    rest.append(c)
+                    rest_idx.append(i)
+    if line_order is not None and len(rest) >= 2:  # rest in line order, from the ranks
+        order = line_order.order
+        if rest_idx is None:
+            groups = _group_sorted([chars[i] for i in order])
+        else:
+            rank = line_order.rank
+            groups = _group_sorted([chars[order[r]] for r in sorted([rank[i] for i in rest_idx])])
+    else:
+        groups = _group_lines(rest)
+    lines = [ln for ln in (_make_line(g, pno) for g in groups) if ln is not None]
     items: list[Any] = sorted([*lines, *tables], key=lambda it: it.top)
     return _Page(pno, height, items, len(chars))
 
@@ -857,24 +988,42 @@ def _emit(pages: list[_Page]) -> tuple[str, list[Box | None], tuple[int, ...]]:
 class _BoxIndex:
     """Callable span -> bbox over the per-character boxes (union on the span's first page)."""
 
-    __slots__ = ("_boxes",)
+    __slots__ = ("_boxes", "_rounded")
 
     def __init__(self, boxes: list[Box | None]) -> None:
         self._boxes = boxes
+        self._rounded: dict[float, float] = {}
 
     def __call__(self, span: tuple[int, int]) -> tuple[float, float, float, float] | None:
         s, e = span
-        got = [b for b in self._boxes[max(0, s): max(s, e)] if b is not None]
-        if not got:
+        found = None
+        for b in self._boxes[max(0, s): max(s, e)]:  # a value's few characters: one pass
+            if b is None:
+                continue
+            if found is None:
+                found = b
+                page, x0, top, x1, bottom = b
+            elif b[0] == page:
+                if b[1] < x0:
+                    x0 = b[1]
+                if b[2] < top:
+                    top = b[2]
+                if b[3] > x1:
+                    x1 = b[3]
+                if b[4] > bottom:
+                    bottom = b[4]
+        if found is None:
             return None
-        page = got[0][0]
-        got = [b for b in got if b[0] == page]
-        return (
-            round(min(b[1] for b in got), 2),
-            round(min(b[2] for b in got), 2),
-            round(max(b[3] for b in got), 2),
-            round(max(b[4] for b in got), 2),
-        )
+        r = self._rounded  # round(v, 2) is slow (decimal conversion); the same edges recur
+        out = []
+        for v in (x0, top, x1, bottom):
+            got = r.get(v) if v else None  # (0.0 and -0.0 are one key, and round keeps the sign)
+            if got is None:
+                got = round(v, 2)
+                if v:
+                    r[v] = got
+            out.append(got)
+        return (out[0], out[1], out[2], out[3])
 
     def page(self, offset: int) -> int | None:
         b = self._boxes[offset] if 0 <= offset < len(self._boxes) else None

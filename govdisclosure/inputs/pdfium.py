@@ -19,6 +19,7 @@ pypdfium2 is imported on the first PDF only.  :func:`page_images` renders pages 
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import dataclasses
 import itertools
@@ -51,6 +52,8 @@ class PageGeometry:
     chars: list[dict[str, Any]]
     edges: list[dict[str, Any]]
     images: int = 0
+    #: whether some glyph may be a "(cid:NN)" record (False: PDFium mapped every glyph to Unicode)
+    unmapped: bool = True
 
 
 class PdfiumRefused(Exception):
@@ -150,16 +153,18 @@ def extract(data: bytes, *, password: str | None = None, max_pages: int | None =
                 tp = R.FPDFText_LoadPage(page)
                 if not tp:
                     raise PdfiumRefused(f"no text page for page {i + 1}")
+                text_objs: dict[Any, Any] = {}
                 try:
-                    chars = _chars(tp, top_y, fonts, descents)
+                    chars = _chars(tp, top_y, fonts, descents, text_objs)
                 finally:
                     R.FPDFText_ClosePage(tp)
-                edges, images = _paths(page, top_y, x_off)
+                edges, images = _paths(page, top_y, x_off, text_objs)
                 if x_off:
                     for ch in chars:
                         ch["x0"] -= x_off
                         ch["x1"] -= x_off
-                pages.append(PageGeometry(i + 1, float(width), float(height), chars, edges, images))
+                unmapped = any(info[4] for info in text_objs.values())
+                pages.append(PageGeometry(i + 1, float(width), float(height), chars, edges, images, unmapped))
             finally:
                 page.close()
         return pages
@@ -177,11 +182,24 @@ def extract(data: bytes, *, password: str | None = None, max_pages: int | None =
 
 _API: Any = None
 
+#: PDFium calls made once per character or per page object.  Besides the prototyped function (handles
+#: as plain ints), each also comes *unprototyped* as ``u_<name>`` (no argtypes, only restype):
+#: ctypes then passes ints as C ints and ctypes objects (a ``c_void_p`` handle, ``byref``) as they
+#: are, with no per-argument conversion — about half the cost of a prototyped call.  They are called
+#: only with a ``c_void_p`` for every handle and Python ints for indices.
+_UNTYPED = ("FPDFText_GetTextObject", "FPDFText_GetLooseCharBox", "FPDFText_GetCharOrigin", "FPDFText_GetMatrix",
+            "FPDFText_HasUnicodeMapError", "FPDFText_GetUnicode", "FPDFTextObj_GetFontSize", "FPDFTextObj_GetFont",
+            "FPDFPage_GetObject", "FPDFPageObj_GetType", "FPDFPageObj_GetMatrix", "FPDFPath_GetDrawMode",
+            "FPDFPath_CountSegments", "FPDFPath_GetPathSegment", "FPDFPathSegment_GetPoint",
+            "FPDFPathSegment_GetType", "FPDFPathSegment_GetClose", "FPDFFormObj_CountObjects",
+            "FPDFFormObj_GetObject")
+
 
 def _api() -> Any:
     """Private prototypes of the PDFium calls made per character and per page object: handles as
     plain ints (hashable, no pointer-object churn) and by-reference outputs; about half the cost
-    per call of pypdfium2's typed bindings, which wrap every returned handle in a pointer object."""
+    per call of pypdfium2's typed bindings, which wrap every returned handle in a pointer object.
+    The hottest also come without argtypes (see ``_UNTYPED``)."""
     global _API
     if _API is None:
         import types
@@ -218,11 +236,15 @@ def _api() -> Any:
             ("FPDFPathSegment_GetType", i, (vp,)),
             ("FPDFPathSegment_GetClose", i, (vp,)),
         ):
-            fn = lib[name]
+            fn = lib[name]  # a new function object each time: pypdfium2's own prototypes are untouched
             fn.restype, fn.argtypes = res, args
             setattr(api, name, fn)
             if name.startswith(("FPDFText_", "FPDFTextObj_", "FPDFFont_")):  # short names, per char
                 setattr(api, name.split("_", 1)[1], fn)
+            if name in _UNTYPED:
+                raw = lib[name]
+                raw.restype = res
+                setattr(api, "u_" + name, raw)
         api.d = d
         _API = api
     return _API
@@ -253,30 +275,39 @@ def _font_info(api: Any, font: int, fonts: dict[int, tuple[str, float]],
 
 
 def _chars(tp_raw: Any, top_y: float, fonts: dict[int, tuple[str, float]],
-           descents: dict[str, float]) -> list[dict[str, Any]]:
+           descents: dict[str, float], objs: dict[Any, Any] | None = None) -> list[dict[str, Any]]:
+    """The glyph records of a text page; ``objs`` (text object handle -> its size, font, baseline)
+    is filled in for the caller, who then knows the page's text objects."""
     api = _api()
-    tp = ctypes.cast(tp_raw, ctypes.c_void_p).value
-    n = api.CountChars(tp)
+    tp_int = ctypes.cast(tp_raw, ctypes.c_void_p).value
+    n = api.CountChars(tp_int)
     if n <= 0:
         return []
+    tp = ctypes.c_void_p(tp_int)  # passed as is to the unprototyped calls
     # all code points at once; one call per character only when UTF-16 surrogates (characters
     # outside the BMP) make the text longer than the character count
     buf = ctypes.create_string_buffer((n + 1) * 2)
-    got = api.GetText(tp, 0, n, buf)
+    got = api.GetText(tp_int, 0, n, buf)
     text = buf.raw[: max(0, got - 1) * 2].decode("utf-16-le", "replace")
     if len(text) != n:
-        text = "".join(chr(api.GetUnicode(tp, k) or 0xFFFD) for k in range(n))
-    rect = ctypes.c_float * 4  # FS_RECTF: left, top, right, bottom
-    r = rect()
+        text = "".join(chr(api.GetUnicode(tp_int, k) or 0xFFFD) for k in range(n))
+    r = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
     rr = ctypes.byref(r)
     mat = (ctypes.c_float * 6)()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     rox, roy = ctypes.byref(ox), ctypes.byref(oy)
     fs = ctypes.c_float()
-    get_obj, loose, origin = api.GetTextObject, api.GetLooseCharBox, api.GetCharOrigin
-    # text object -> (size, font name, descent, upright, unmapped glyphs)
-    objs: dict[int | None, tuple[float, str, float, bool, bool]] = {}
-    out = []
+    rfs = ctypes.byref(fs)
+    get_obj, loose = api.u_FPDFText_GetTextObject, api.u_FPDFText_GetLooseCharBox
+    origin, get_matrix = api.u_FPDFText_GetCharOrigin, api.u_FPDFText_GetMatrix
+    get_size, get_font = api.u_FPDFTextObj_GetFontSize, api.u_FPDFTextObj_GetFont
+    map_error = api.u_FPDFText_HasUnicodeMapError
+    vp = ctypes.c_void_p
+    # text object -> (size, font name, bottom, upright, unmapped glyphs)
+    if objs is None:
+        objs = {}
+    out: list[dict[str, Any]] = []
+    append = out.append
     for k, t in enumerate(text):
         if t.isspace() or t in "\x00\ufffe\uffff":
             continue
@@ -284,11 +315,13 @@ def _chars(tp_raw: Any, top_y: float, fonts: dict[int, tuple[str, float]],
         info = objs.get(obj)
         if info is None:
             fs.value = 0.0
+            font = None
             if obj:
-                api.GetFontSize(obj, ctypes.byref(fs))
-            api.GetMatrix(tp, k, mat)
+                hobj = vp(obj)
+                get_size(hobj, rfs)
+                font = get_font(hobj)
+            get_matrix(tp, k, mat)
             a, b, c, d = mat[0], mat[1], mat[2], mat[3]
-            font = api.GetFont(obj) if obj else None
             name, desc = _font_info(api, font, fonts, descents) if font else ("", 0.0)
             upright = 0 < a * d and b * c <= 0
             scale = d if upright else (b * b + d * d) ** 0.5
@@ -299,7 +332,7 @@ def _chars(tp_raw: Any, top_y: float, fonts: dict[int, tuple[str, float]],
             if upright:
                 origin(tp, k, rox, roy)
                 bottom = top_y - (oy.value + desc * size)
-            info = (size, name, bottom, upright, api.HasUnicodeMapError(tp, k) == 1)
+            info = (size, name, bottom, upright, map_error(tp, k) == 1)
             objs[obj] = info
         size, name, bottom, upright, unmapped = info
         loose(tp, k, rr)
@@ -307,10 +340,10 @@ def _chars(tp_raw: Any, top_y: float, fonts: dict[int, tuple[str, float]],
             top = bottom - size
         else:
             top, bottom = top_y - r[1], top_y - r[3]
-        if unmapped and api.HasUnicodeMapError(tp, k) == 1:
-            t = f"(cid:{api.GetUnicode(tp, k)})"
-        out.append({"text": t, "x0": r[0], "x1": r[2], "top": top, "bottom": bottom, "size": size,
-                    "upright": upright, "fontname": name})
+        if unmapped and map_error(tp, k) == 1:
+            t = f"(cid:{api.GetUnicode(tp_int, k)})"
+        append({"text": t, "x0": r[0], "x1": r[2], "top": top, "bottom": bottom, "size": size,
+                "upright": upright, "fontname": name})
     return out
 
 
@@ -318,11 +351,13 @@ _PATH, _IMAGE, _FORM = 2, 3, 5  # FPDF_PAGEOBJ_*
 _LINETO, _BEZIERTO, _MOVETO = 0, 1, 2  # FPDF_SEGMENT_*
 
 
-def _paths(page: Any, top_y: float, x_off: float = 0.0) -> tuple[list[dict[str, Any]], int]:
+def _paths(page: Any, top_y: float, x_off: float = 0.0,
+           text_objs: Any = ()) -> tuple[list[dict[str, Any]], int]:
     """Edges of the page's painted paths (as pdfplumber's ``page.edges``) and its number of images.
 
-    Every page object is looked at (text objects are most of them), through the int-handle
-    prototypes of :func:`_api`; only paths and forms cost more than two calls.
+    Every page object is looked at (text objects are most of them), through the unprototyped calls
+    of :func:`_api`; ``text_objs`` are the handles of text objects already known (from the glyphs),
+    whose type is not asked again.  Only paths and forms cost more than two calls.
     """
     api = _api()
     edges: list[dict[str, Any]] = []
@@ -332,35 +367,39 @@ def _paths(page: Any, top_y: float, x_off: float = 0.0) -> tuple[list[dict[str, 
     rpx, rpy = ctypes.byref(px), ctypes.byref(py)
     fillmode, stroke = ctypes.c_int(), ctypes.c_int()
     rfill, rstroke = ctypes.byref(fillmode), ctypes.byref(stroke)
-    get_type = api.FPDFPageObj_GetType
-    get_matrix = api.FPDFPageObj_GetMatrix
-    seg_at, seg_point = api.FPDFPath_GetPathSegment, api.FPDFPathSegment_GetPoint
-    seg_type, seg_close = api.FPDFPathSegment_GetType, api.FPDFPathSegment_GetClose
+    vp = ctypes.c_void_p
+    get_type = api.u_FPDFPageObj_GetType
+    get_matrix = api.u_FPDFPageObj_GetMatrix
+    draw_mode, count_segs = api.u_FPDFPath_GetDrawMode, api.u_FPDFPath_CountSegments
+    seg_at, seg_point = api.u_FPDFPath_GetPathSegment, api.u_FPDFPathSegment_GetPoint
+    seg_type, seg_close = api.u_FPDFPathSegment_GetType, api.u_FPDFPathSegment_GetClose
 
-    def walk(count: int, get: Any, parent: int, outer: tuple[float, ...], depth: int) -> None:
+    def walk(count: int, get: Any, parent: Any, outer: tuple[float, ...], depth: int) -> None:
         nonlocal images
         for i in range(count):
             obj = get(parent, i)
-            if not obj:
+            if not obj or obj in text_objs:
                 continue
-            kind = get_type(obj)
+            h = vp(obj)
+            kind = get_type(h)
             if kind == _IMAGE:
                 images += 1
             elif kind == _FORM and depth < 15:
-                get_matrix(obj, m)
+                get_matrix(h, m)
+                # FPDFFormObj_GetObject takes an unsigned long index: the prototyped call
                 walk(api.FPDFFormObj_CountObjects(obj), api.FPDFFormObj_GetObject, obj,
                      _mul((m[0], m[1], m[2], m[3], m[4], m[5]), outer), depth + 1)
             elif kind == _PATH:
-                if not api.FPDFPath_GetDrawMode(obj, rfill, rstroke):
+                if not draw_mode(h, rfill, rstroke):
                     continue
                 if fillmode.value == 0 and not stroke.value:
                     continue  # 'n': a clipping path, never painted
-                get_matrix(obj, m)
+                get_matrix(h, m)
                 a, b, c, d, e, f = _mul((m[0], m[1], m[2], m[3], m[4], m[5]), outer)
                 ops: list[tuple[str, tuple[float, float]]] = []
                 nbez = 0
-                for s in range(api.FPDFPath_CountSegments(obj)):
-                    seg = seg_at(obj, s)
+                for s in range(count_segs(h)):
+                    seg = vp(seg_at(h, s))
                     seg_point(seg, rpx, rpy)
                     x, y = px.value, py.value
                     pt = (a * x + c * y + e - x_off, b * x + d * y + f)
@@ -380,7 +419,7 @@ def _paths(page: Any, top_y: float, x_off: float = 0.0) -> tuple[list[dict[str, 
                 _paint(ops, top_y, edges)
 
     hp = _handle(page)
-    walk(api.FPDFPage_CountObjects(hp), api.FPDFPage_GetObject, hp, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)
+    walk(api.FPDFPage_CountObjects(hp), api.u_FPDFPage_GetObject, vp(hp), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)
     return edges, images
 
 
@@ -564,68 +603,87 @@ def _merge_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _intersections(edges: list[dict[str, Any]], tol: float) -> dict[tuple[float, float], dict[str, list[Any]]]:
-    out: dict[tuple[float, float], dict[str, list[Any]]] = {}
+Point = tuple[float, float]
+
+
+def _intersections(edges: list[dict[str, Any]], tol: float) -> tuple[dict[Point, set[int]], dict[Point, set[int]]]:
+    """pdfplumber's ``edges_to_intersections``, as each point's vertical and horizontal edges (an
+    edge numbered by its bbox: pdfplumber tells edges apart by bbox).  Each vertical edge meets the
+    horizontal edges whose top is within its span (found by bisection over the sorted tops, not by
+    a scan of them all) and whose x-range holds its x."""
     v_edges = sorted((e for e in edges if e["orientation"] == "v"), key=itemgetter("x0", "top"))
     h_edges = sorted((e for e in edges if e["orientation"] == "h"), key=itemgetter("top", "x0"))
+    bbox = itemgetter("x0", "top", "x1", "bottom")
+    h_num: dict[tuple[float, float, float, float], int] = {}
+    v_num: dict[tuple[float, float, float, float], int] = {}
+    h_ids = [h_num.setdefault(bbox(h), len(h_num)) for h in h_edges]
+    h_tops = [h["top"] for h in h_edges]
+    v_of: dict[Point, set[int]] = {}
+    h_of: dict[Point, set[int]] = {}
     for v in v_edges:
-        for h in h_edges:
-            if v["top"] <= h["top"] + tol and v["bottom"] >= h["top"] - tol and h["x0"] - tol <= v["x0"] <= h["x1"] + tol:
-                vertex = (v["x0"], h["top"])
-                d = out.setdefault(vertex, {"v": [], "h": []})
-                d["v"].append(v)
-                d["h"].append(h)
-    return out
+        vx, vtop, vbottom = v["x0"], v["top"], v["bottom"]
+        vid = -1
+        # v["top"] <= h["top"] + tol and v["bottom"] >= h["top"] - tol
+        for k in range(bisect.bisect_left(h_tops, vtop - tol), bisect.bisect_right(h_tops, vbottom + tol)):
+            h = h_edges[k]
+            htop = h_tops[k]
+            if vtop <= htop + tol and vbottom >= htop - tol and h["x0"] - tol <= vx <= h["x1"] + tol:
+                if vid < 0:
+                    vid = v_num.setdefault(bbox(v), len(v_num))
+                vertex = (vx, htop)
+                vs = v_of.get(vertex)
+                if vs is None:
+                    v_of[vertex] = {vid}
+                    h_of[vertex] = {h_ids[k]}
+                else:
+                    vs.add(vid)
+                    h_of[vertex].add(h_ids[k])
+    return v_of, h_of
 
 
-def _cells(inter: dict[tuple[float, float], dict[str, list[Any]]]) -> list[tuple[float, float, float, float]]:
+def _cells(v_of: dict[Point, set[int]], h_of: dict[Point, set[int]]) -> list[tuple[float, float, float, float]]:
     """pdfplumber's ``intersections_to_cells``: for each point, the first point below it and the first
     to its right, both joined to it by an edge, whose corner completes a cell.
 
-    As pdfplumber, an edge is its bbox and two points are joined when they share one; each point's
-    edges are a frozenset, compared with ``isdisjoint``, the points below and to the right are the
-    tail of its column and row (no scan of all points), and the points to the right joined to it
-    are found once per point, not once per point below.
+    Two points are joined when they share an edge (:func:`_intersections` numbers them).  The
+    points joined to a point below it (to its right) are those after it on its vertical
+    (horizontal) edges: every edge keeps its points in order, so they are read off, not searched
+    for among all points.
     """
-    bbox = itemgetter("x0", "top", "x1", "bottom")
-    boxes: dict[int, tuple[float, float, float, float]] = {}
+    points = sorted(v_of)
+    # every edge's points, in order: a vertical edge's by y, a horizontal one's by x (one x, or one
+    # y, per edge, and the points come sorted)
+    v_pts: dict[int, list[Point]] = {}
+    h_pts: dict[int, list[Point]] = {}
+    for p in points:
+        for e in v_of[p]:
+            v_pts.setdefault(e, []).append(p)
+        for e in h_of[p]:
+            h_pts.setdefault(e, []).append(p)
 
-    def box(e: dict[str, Any]) -> tuple[float, float, float, float]:
-        b = boxes.get(id(e))
-        if b is None:
-            b = boxes[id(e)] = bbox(e)
-        return b
+    def after(p: Point, es: set[int], pts: dict[int, list[Point]]) -> list[Point]:
+        if len(es) == 1:
+            for e in es:
+                lst = pts[e]
+                return lst[bisect.bisect_right(lst, p):]
+        got: set[Point] = set()
+        for e in es:
+            lst = pts[e]
+            got.update(lst[bisect.bisect_right(lst, p):])
+        return sorted(got)
 
-    v_of = {p: frozenset(map(box, d["v"])) for p, d in inter.items()}
-    h_of = {p: frozenset(map(box, d["h"])) for p, d in inter.items()}
-
-    def connects(p1: tuple[float, float], p2: tuple[float, float]) -> bool:
-        if p1[0] == p2[0] and not v_of[p1].isdisjoint(v_of[p2]):
-            return True
-        return p1[1] == p2[1] and not h_of[p1].isdisjoint(h_of[p2])
-
-    points = sorted(inter)
-    by_x: dict[float, list[tuple[float, float]]] = {}
-    by_y: dict[float, list[tuple[float, float]]] = {}
-    at_x: dict[tuple[float, float], int] = {}
-    at_y: dict[tuple[float, float], int] = {}
-    for p in points:  # in sorted order, so each list is sorted too
-        col, row = by_x.setdefault(p[0], []), by_y.setdefault(p[1], [])
-        at_x[p], at_y[p] = len(col), len(row)
-        col.append(p)
-        row.append(p)
     cells = []
     for pt in points[:-1]:
-        right = [r for r in by_y[pt[1]][at_y[pt] + 1:] if connects(pt, r)]  # same y, after pt
+        right = after(pt, h_of[pt], h_pts)  # same y, after pt, sharing a horizontal edge
         if not right:
             continue
         found = None
-        for b in by_x[pt[0]][at_x[pt] + 1:]:  # same x, after pt
-            if not connects(pt, b):
-                continue
+        for b in after(pt, v_of[pt], v_pts):  # same x, below pt, sharing a vertical edge
+            hb = h_of[b]
             for r in right:
                 br = (r[0], b[1])
-                if br in inter and connects(br, r) and connects(br, b):
+                vbr = v_of.get(br)
+                if vbr is not None and not vbr.isdisjoint(v_of[r]) and not h_of[br].isdisjoint(hb):
                     found = (pt[0], pt[1], br[0], br[1])
                     break
             if found:
@@ -672,7 +730,7 @@ def find_grids(edges: list[dict[str, Any]]) -> list[tuple[tuple[float, float, fl
         return []
     merged = _filter_edges(_merge_edges(base), None, EDGE_MIN_LENGTH)
     out = []
-    for t in _cells_to_tables(_cells(_intersections(merged, INTERSECTION_TOLERANCE))):
+    for t in _cells_to_tables(_cells(*_intersections(merged, INTERSECTION_TOLERANCE))):
         bbox = (min(c[0] for c in t), min(c[1] for c in t), max(c[2] for c in t), max(c[3] for c in t))
         out.append((bbox, t))
     return out
