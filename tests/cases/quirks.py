@@ -1048,6 +1048,30 @@ MD_CONVERTERS += [
         "and no column model places the glued number, so reading order decides nothing",
         findings=("wrapped_row_order",),
     ),
+    Case(
+        "crawler-part2-caption-of-the-next-block-in-one-run",
+        doc("二、主动公开政府信息情况\n第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章6912-行政规范性文件78-1020"
+            "第二十条第（五）项信息内容本年处理决定数量行政许可-第二十条第（六）项信息内容本年处理决定数量行政处罚704行政强制19937"
+            "第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费65742.72\n"),
+        {"active.licensing.decisions": (None, "missing"), "active.penalty.decisions": (704, "ok")},
+        "synthesizer (seed 487), Word HTML through a crawler's dump: 行政许可's cell '-' is glued to the next "
+        "block's heading, so (五) had no value; the captions repair took the next run with its caption "
+        "'本年处理决定数量', (六)'s, and gave 行政许可 704, inferred. The numbers after a run are under the "
+        "last 第二十条 caption it holds",
+    ),
+    Case(
+        "crawler-part2-captions-before-the-block-labels-are-not-its-columns",
+        doc("二、主动公开政府信息情况\n第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章26-248规范性文件---"
+            "第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可166--其他对外管理服务事项---"
+            "第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚127547-行政强制-48-"
+            "第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费--第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购34-\n",
+            title="某区人民政府2020年政府信息公开工作年度报告\n"),
+        {"active.fees.previous": (None, "missing"), "active.fees.change": (None, "missing")},
+        "synthesizer (seed 489), 2019 edition through a crawler's dump: 行政事业性收费's two '-' cells glued, "
+        "the block had no value, and the captions repair took the first runs with its captions, (五)'s and "
+        "(六)'s, before its label: 166 and 127547, inferred. A block printed column by column has its "
+        "columns after its labels",
+    ),
 ]
 
 # A browser's select-all and copy (innerText): tabs between cells, but a paragraph cell's content

@@ -11,6 +11,8 @@ order, the next runs whose captions are its columns (a caption wrapped over two 
 
 from __future__ import annotations
 
+import unicodedata
+
 from ... import schema
 from ...labels import keyed
 from ...layout import MARK, NUM, TEXT, Token
@@ -30,13 +32,19 @@ def read(ctx: TableContext) -> list[Reading]:
     runs = _caption_runs(ctx)
     out = []
     at = 0
+    first_label = {p.anchor.row.key: p.anchor.tok for p in ctx.plan}
     for b in todo:
         rows, cols = b.rows_for(ctx.edition), b.columns_for(ctx.edition)
         plan: list[list[Token]] = []
+        # printed column by column, a block's columns follow its labels: a caption before them is
+        # another block's (a crawler's dump of 二 has every block's captions, and their numbers glued)
+        label_at = min(first_label[f"active.{r.key}"] for r in rows)
         j = at
+        while j < len(runs) and runs[j][2] < label_at:
+            j += 1
         for c in cols:
             words = keyed(c.wordings)
-            while j < len(runs) and not _is_caption(runs, j, words):
+            while j < len(runs) and not (_is_caption(runs, j, words) and not _under_another(runs[j][0], b)):
                 j += 1
             if j == len(runs) or len(runs[j][1]) != len(rows):
                 break
@@ -49,7 +57,7 @@ def read(ctx: TableContext) -> list[Reading]:
     return out
 
 
-def _is_caption(runs: list[tuple[str, list[Token]]], j: int, words: tuple[str, ...]) -> bool:
+def _is_caption(runs: list[tuple[str, list[Token], int]], j: int, words: tuple[str, ...]) -> bool:
     """Whether run ``j`` is a column's caption, alone or as the end of a caption wrapped over two
     lines ("上一年项" / "目数量"): the run before it holds no number and not the whole caption."""
     if any(w in runs[j][0] for w in words):
@@ -58,6 +66,18 @@ def _is_caption(runs: list[tuple[str, list[Token]]], j: int, words: tuple[str, .
         return False
     joined = runs[j - 1][0] + runs[j][0]
     return any(w in joined and w not in runs[j - 1][0] for w in words)
+
+
+def _under_another(text: str, b: schema.ActiveBlock) -> bool:
+    """Whether the numbers after a run of text are under another block's 第二十条 caption: the last one
+    the run holds (a crawler's dump runs "第二十条第(五)项信息内容本年处理决定数量行政许可-第二十条第(六)项
+    信息内容本年处理决定数量行政处罚" into one run: its number is 行政处罚's, not a (五) column's)."""
+    last, whose = -1, None
+    for o in schema.load().active:
+        at = text.rfind(key_normalized(unicodedata.normalize("NFKC", o.caption)))
+        if at > last:
+            last, whose = at, o
+    return whose is not None and whose is not b
 
 
 def _blocks_without_values(ctx: TableContext) -> list[schema.ActiveBlock]:
@@ -71,13 +91,13 @@ def _blocks_without_values(ctx: TableContext) -> list[schema.ActiveBlock]:
     ]
 
 
-def _caption_runs(ctx: TableContext) -> list[tuple[str, list[Token]]]:
-    """Each text token with the numbers and marks after it."""
-    runs: list[tuple[str, list[Token]]] = []
+def _caption_runs(ctx: TableContext) -> list[tuple[str, list[Token], int]]:
+    """Each text token with the numbers and marks after it, and its place in the tokens."""
+    runs: list[tuple[str, list[Token], int]] = []
     for i in range(ctx.lo, ctx.hi):
         t = ctx.tokens[i]
         if t.kind == TEXT:
-            runs.append((key_normalized(t.text), []))
+            runs.append((key_normalized(t.text), [], i))
         elif t.kind in (NUM, MARK) and runs:
             runs[-1][1].append(t)
     return runs
