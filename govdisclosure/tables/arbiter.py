@@ -240,15 +240,19 @@ class RowDecision:
     signed: Sequence[bool] | None = None
 
     def __post_init__(self) -> None:
-        memo: dict[tuple[Cell | None, bool], tuple[Value, str, str | None]] = {}
+        # by identity (the placements share their cells, which stay alive meanwhile): a dataclass's
+        # hash of the cell's five fields cost more than reading the cell again
+        memo: dict[tuple[int, bool], tuple[Value, str, str | None]] = {}
+        money = self.money
 
         def cv(c: Cell | None, m: bool) -> tuple[Value, str, str | None]:
-            v = memo.get((c, m))
+            k = (id(c), m)
+            v = memo.get(k)
             if v is None:
-                v = memo[(c, m)] = _cell_value(c, m)
+                v = memo[k] = _cell_value(c, m)
             return v
 
-        self.vals = [[cv(c, self.money[i]) for i, c in enumerate(cand)] for cand in self.cands]
+        self.vals = [[cv(c, money[i]) for i, c in enumerate(cand)] for cand in self.cands]
 
     def sums(self, check: Check | None) -> list[bool | None]:
         """The row's sum on each placement (none checked where there is one placement or no sum)."""
