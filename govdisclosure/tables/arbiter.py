@@ -580,18 +580,24 @@ def doubt_interrupted_rows(arb: Arbiter, ctx: TableContext) -> None:
     36715"), or with their last number alone on the next line (a page number under a row that has a
     blank cell: "（七）总计 1624 — — — — — / 5").  Which cell each number is, the text does not say:
     the row's confident cells are doubtful."""
-    words = {key_normalized(w) for cols in ctx.columns.values() for c in cols for w in c.wordings}
+    # (the rows of a table share one list of columns: each list once)
+    words = {key_normalized(w) for cols in {id(x): x for x in ctx.columns.values()}.values() for c in cols for w in c.wordings}
     words |= {key_normalized(w) for w in _CAPTION_WORDS}
     keys: list[str] = []
+    # the tokens of the table that read as pieces of column captions, found once (each row looks for
+    # them among the tokens after its label: scanning those again for every row was quadratic)
+    first = min((p.anchor.end_tok + 1 for p in ctx.plan), default=ctx.hi)
+    caption_at = [
+        (i, t.start) for i, t in enumerate(ctx.tokens[first : ctx.hi], first)
+        if t.kind == "text" and len(k := key_normalized(t.text)) >= 2 and any(k in w for w in words)
+    ]
     for p in ctx.plan:
         vals = [t for t in p.own if t.kind in ("num", "mark")]
         if len(vals) < 2:
             continue
         a, b = vals[0].start, vals[-1].end
-        inside = [t for t in ctx.tokens[p.anchor.end_tok + 1 : ctx.hi] if a < t.start < b]
-        captions = any(
-            t.kind == "text" and len(k := key_normalized(t.text)) >= 2 and any(k in w for w in words) for t in inside
-        )
+        after = p.anchor.end_tok
+        captions = any(i > after and a < s < b for i, s in caption_at)
         last_line = [t for t in p.own if t.row == vals[-1].row]
         lone_tail = len({t.row for t in vals}) == 2 and len(last_line) == 1 and len(vals) == len(ctx.columns[p.anchor.row.key])
         if captions or lone_tail:
