@@ -333,7 +333,7 @@ def _scanners() -> tuple[tuple[str, str, Any, bool, tuple[str, ...] | None], ...
     groups: dict[tuple[str, str], list[Any]] = {}
     for p in patterns():
         groups.setdefault((p.label, p.id), []).append(p.pattern)
-    out = []
+    out: list[tuple[str, str, Any, bool, tuple[str, ...] | None]] = []
     for label, pid, rx in _compiled():
         if label in _NOT_SCANNED:
             continue

@@ -297,19 +297,25 @@ class RowDecision:
         # be checked, which proves nothing ("358 4 6 1 1 / / 379", PDFium's 11 printed as two lines:
         # only dropping 379 leaves a row whose sum cannot fail)
         none_pass = False in sums and True not in sums
-        row_unsure = (self.cut_and_dropped or none_pass) and any(len({_vkey(v[col]) for v in vals}) > 1 for col in range(n))
+        # each placement's cells as compared (value and status), once: the columns below compare them
+        # across placements again and again
+        vk = [[_vkey(x) for x in v] for v in vals] if len(vals) > 1 else None
+        row_unsure = (self.cut_and_dropped or none_pass) and vk is not None and any(len({v[col] for v in vk}) > 1 for col in range(n))
         # numbers dropped to fit the row, and no sum to confirm which: the extra one may be half of a
         # number split in two ("11" printed "1" / "1"), so no cell is confident, however they agree
         row_unsure = row_unsure or (note == "extra_cells" and len(self.cands) > 1 and True not in sums)
         for col in range(n):
-            options_all = {_vkey(vals[i][col]) for i in range(len(self.cands))}
-            options_ok = {_vkey(vals[i][col]) for i in ok_idx}
+            if vk is None:  # one placement: every cell has one option
+                options_all = options_ok = 1
+            else:
+                options_all = len({v[col] for v in vk})
+                options_ok = len({vk[i][col] for i in ok_idx})
             c = self.cands[ok_idx[0]][col]
             value, status, unit = vals[ok_idx[0]][col]
-            if len(options_ok) > 1 or row_unsure:
+            if options_ok > 1 or row_unsure:
                 status = "doubtful"
                 note = note or "ambiguous_cells"
-            elif len(options_all) > 1 or (c is not None and c.split) or preferred:
+            elif options_all > 1 or (c is not None and c.split) or preferred:
                 status = "inferred" if status in ("ok", "blank", "not_applicable") else status
             placed.append(Placed(c, value, status, unit))
         if any(p.cell is not None and p.cell.split for p in placed):
