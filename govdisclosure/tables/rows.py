@@ -232,6 +232,7 @@ def row_contexts(
     shapes = row_shapes([(p.own, len(columns[p.anchor.row.key]), id(columns[p.anchor.row.key])) for p in plan], cells_in_row)
     narrow = _narrow_tables(plan, columns)
     grid_memo: dict[tuple[int, int, int], list[int] | None] = {}
+    rows_above: dict[int, tuple[int, bool]] = {}
     out = []
     for p in plan:
         key, own = p.anchor.row.key, p.own
@@ -246,7 +247,7 @@ def row_contexts(
             model = column_model(near, len(cols))
         if own and all(t.explicit for t in own) and len({t.row for t in own}) == 1:
             trail = shapes.get((id(cols), cells_in_row.get(own[0].row, -1)))
-            grid = header_grid(tokens, p.anchor.tok, own[0].row, cols, grid_memo)
+            grid = header_grid(tokens, p.anchor.tok, own[0].row, cols, grid_memo, rows_above)
         out.append(RowContext(
             key, p.anchor.label, tuple(own), tuple(f"{key}.{c.key}" for c in cols), tuple(c.money for c in cols),
             check, prefer, model, trail, grid, detached=(detached or {}).get(key), inferred=key in (detached or {}), joint=joint,
