@@ -96,14 +96,14 @@ def part2_anchors(
             wlo = st.tok_at(item)
             nxt = [c for c in captions if c > wlo]
             whi = min(nxt) if nxt else hi
-            found = find_rows(tokens, wlo, whi, brows)
+            found = find_rows(tokens, wlo, whi, brows, st.sub(wlo, whi))
             anchors += found
             windows.append((wlo, min([x.tok for x in found] + [whi]), tuple(r.key for r in brows), b.columns_for(edition)))
     got = {x.row.key for x in anchors}
     rest = [r for r in rows if r.key not in got]
     if rest:
         used = {x.tok for x in anchors}
-        anchors += [x for x in find_rows(tokens, lo, hi, rest) if x.tok not in used]
+        anchors += [x for x in find_rows(tokens, lo, hi, rest, st) if x.tok not in used]
     return rows, cols_of, anchors, windows, captions
 
 
