@@ -65,6 +65,17 @@ class Stream:
     starts: tuple[int, ...]  # stream offset of each piece
     toks: tuple[int, ...]  # token index of each piece
 
+    def sub(self, lo: int, hi: int) -> Stream:
+        """The stream of the tokens lo..hi alone (what ``label_stream(tokens, lo, hi)`` makes, for a
+        range inside this stream's), cut out of this one instead of keyed again."""
+        a = bisect.bisect_left(self.toks, lo)
+        b = bisect.bisect_left(self.toks, hi)
+        if a >= b:
+            return Stream("", (), ())
+        k0 = self.starts[a]
+        k1 = self.starts[b] if b < len(self.starts) else len(self.text)
+        return Stream(self.text[k0:k1], tuple(x - k0 for x in self.starts[a:b]), self.toks[a:b])
+
     def tok_at(self, k: int) -> int:
         i = bisect.bisect_right(self.starts, k) - 1
         return self.toks[i if i > 0 else 0] if self.toks else 0

@@ -125,14 +125,15 @@ def tokenize(
     row = 0
     i = 0
     n = len(lines)
+    filled = [_filled(ln) for _, ln in lines]  # once a line: the block scan below looks at each twice
     while i < n:
         start, ln = lines[i]
-        if not _filled(ln):
+        if not filled[i]:
             i += 1
             continue
         # a block of consecutive non-empty lines
         j = i
-        while j < n and _filled(lines[j][1]):
+        while j < n and filled[j]:
             j += 1
         block = lines[i:j]
         if _is_cell_block(block):
@@ -245,8 +246,11 @@ def _cut(out: list[Token], cuts: Sequence[int]) -> list[Token]:
     cs = sorted(cuts)
     res: list[Token] = []
     for t in out:
+        if t.kind != TEXT:  # only text runs on across a part's start
+            res.append(t)
+            continue
         k = bisect.bisect_right(cs, t.start)
-        if t.kind != TEXT or k == len(cs) or cs[k] >= t.end:
+        if k == len(cs) or cs[k] >= t.end:
             res.append(t)
             continue
         bounds = [t.start] + [c for c in cs[k:] if c < t.end] + [t.end]
@@ -307,19 +311,22 @@ def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token], nor
             p += len(c) + 1
         return
     first = len(out)
+    is_mark = values.is_mark
     # without a "(" no aside can start: a piece is a run of non-space characters (the cheap pattern)
     for m in (_PIECE if "(" in ln else _NONSPACE).finditer(ln):
         piece = m.group()
         ps = s + m.start()
-        if (
-            piece.isascii()
-            and piece.isdigit()
-            and not _dated(text, piece, ps + len(piece))
-            and (ps == 0 or _prev_visible(text, ps) not in _TEXT_BEFORE)
-        ):  # a number standing alone between spaces (not "2024 年", "第 4 页")
-            out.append(Token(NUM, ps, ps + len(piece), piece, row, line, glued=len(piece) > 1 and piece[0] == "0"))
-        elif values.is_mark(piece):
+        if piece.isascii() and piece.isdigit():
+            if not _dated(text, piece, ps + len(piece)) and (ps == 0 or _prev_visible(text, ps) not in _TEXT_BEFORE):
+                # a number standing alone between spaces (not "2024 年", "第 4 页")
+                out.append(Token(NUM, ps, ps + len(piece), piece, row, line, glued=len(piece) > 1 and piece[0] == "0"))
+                continue
+        if is_mark(piece):
             out.append(Token(MARK, ps, ps + len(piece), piece, row, line))
+        elif _DIGIT.search(piece) is None and piece[:1] not in _GLUED_MARK_FIRST and piece.strip() == piece:
+            # plain text (what _scan, _text_after and _text make of a piece with no digit and no mark at
+            # its start): one text token
+            out.append(Token(TEXT, ps, ps + len(piece), piece, row, line))
         else:
             _scan(ps, piece, text, row, line, out, explicit=False)
     if ALIGNED_GAP in ln:

@@ -43,6 +43,7 @@ import datetime as _dt
 import functools
 import json
 import logging
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -309,18 +310,56 @@ MAX_MENTION_CHARS = 120
 REGEX_TIMEOUT = 5.0
 
 
-def _mentions_regex(text: str) -> list[Mention]:
-    ms: list[Mention] = []
+def _required(p: Any) -> str | None:
+    """A literal every match of pattern ``p`` contains (a token that must match one exact string), or None."""
+    if isinstance(p, str):
+        return p or None
+    for tok in p:
+        if isinstance(tok, Mapping) and tok.get("OP") in (None, "+") and isinstance(tok.get("ORTH"), str) and tok["ORTH"]:
+            return str(tok["ORTH"])
+    return None
+
+
+@functools.cache
+def _scanners() -> tuple[tuple[str, str, Any, bool, tuple[str, ...] | None], ...]:
+    """The patterns the regex engine scans: (label, id, compiled, linear, needs).
+
+    A group of phrases only is a literal trie: the standard library's ``re`` scans it several times
+    faster (it skips to the phrases' first characters) and finds the same matches (leftmost, first
+    alternative; a trie cannot backtrack badly, so it needs no timeout: ``linear``).  ``needs``: literals
+    of which every match contains one (None: not known): a text holding none of them has no match,
+    and is not scanned (an e-mail needs its "@").
+    """
+    groups: dict[tuple[str, str], list[Any]] = {}
+    for p in patterns():
+        groups.setdefault((p.label, p.id), []).append(p.pattern)
+    out: list[tuple[str, str, Any, bool, tuple[str, ...] | None]] = []
     for label, pid, rx in _compiled():
         if label in _NOT_SCANNED:
+            continue
+        pats = groups[(label, pid)]
+        req = [_required(x) for x in pats]
+        needs = tuple(sorted({r for r in req if r is not None})) if all(r is not None for r in req) else None
+        if all(isinstance(x, str) for x in pats):
+            out.append((label, pid, re.compile(rx.pattern), True, None))
+        else:
+            out.append((label, pid, rx, False, needs))
+    return tuple(out)
+
+
+def _mentions_regex(text: str) -> list[Mention]:
+    ms: list[Mention] = []
+    for label, pid, rx, linear, needs in _scanners():
+        if needs is not None and not any(w in text for w in needs):
             continue
         # leftmost, longest alternative first: the same mentions as spaCy's all-matches + longest
         # filter for these patterns (tests compare both engines on the corpus), at a fraction of
         # the cost of overlapped matching
         try:
-            for m in rx.finditer(text, timeout=REGEX_TIMEOUT):
-                if 0 < m.end() - m.start() <= MAX_MENTION_CHARS:
-                    ms.append(Mention(label, m.start(), m.end(), pid))
+            for m in (rx.finditer(text) if linear else rx.finditer(text, timeout=REGEX_TIMEOUT)):
+                s, e = m.span()
+                if 0 < e - s <= MAX_MENTION_CHARS:
+                    ms.append(Mention(label, s, e, pid))
         except TimeoutError:  # a backstop: every pattern is linear (see _pattern_regex)
             log.warning("narrative pattern %s/%s timed out on %d characters; its mentions are skipped", label, pid, len(text))
     return _filter_longest(ms)

@@ -240,15 +240,19 @@ class RowDecision:
     signed: Sequence[bool] | None = None
 
     def __post_init__(self) -> None:
-        memo: dict[tuple[Cell | None, bool], tuple[Value, str, str | None]] = {}
+        # by identity (the placements share their cells, which stay alive meanwhile): a dataclass's
+        # hash of the cell's five fields cost more than reading the cell again
+        memo: dict[tuple[int, bool], tuple[Value, str, str | None]] = {}
+        money = self.money
 
         def cv(c: Cell | None, m: bool) -> tuple[Value, str, str | None]:
-            v = memo.get((c, m))
+            k = (id(c), m)
+            v = memo.get(k)
             if v is None:
-                v = memo[(c, m)] = _cell_value(c, m)
+                v = memo[k] = _cell_value(c, m)
             return v
 
-        self.vals = [[cv(c, self.money[i]) for i, c in enumerate(cand)] for cand in self.cands]
+        self.vals = [[cv(c, money[i]) for i, c in enumerate(cand)] for cand in self.cands]
 
     def sums(self, check: Check | None) -> list[bool | None]:
         """The row's sum on each placement (none checked where there is one placement or no sum)."""
@@ -293,19 +297,25 @@ class RowDecision:
         # be checked, which proves nothing ("358 4 6 1 1 / / 379", PDFium's 11 printed as two lines:
         # only dropping 379 leaves a row whose sum cannot fail)
         none_pass = False in sums and True not in sums
-        row_unsure = (self.cut_and_dropped or none_pass) and any(len({_vkey(v[col]) for v in vals}) > 1 for col in range(n))
+        # each placement's cells as compared (value and status), once: the columns below compare them
+        # across placements again and again
+        vk = [[_vkey(x) for x in v] for v in vals] if len(vals) > 1 else None
+        row_unsure = (self.cut_and_dropped or none_pass) and vk is not None and any(len({v[col] for v in vk}) > 1 for col in range(n))
         # numbers dropped to fit the row, and no sum to confirm which: the extra one may be half of a
         # number split in two ("11" printed "1" / "1"), so no cell is confident, however they agree
         row_unsure = row_unsure or (note == "extra_cells" and len(self.cands) > 1 and True not in sums)
         for col in range(n):
-            options_all = {_vkey(vals[i][col]) for i in range(len(self.cands))}
-            options_ok = {_vkey(vals[i][col]) for i in ok_idx}
+            if vk is None:  # one placement: every cell has one option
+                options_all = options_ok = 1
+            else:
+                options_all = len({v[col] for v in vk})
+                options_ok = len({vk[i][col] for i in ok_idx})
             c = self.cands[ok_idx[0]][col]
             value, status, unit = vals[ok_idx[0]][col]
-            if len(options_ok) > 1 or row_unsure:
+            if options_ok > 1 or row_unsure:
                 status = "doubtful"
                 note = note or "ambiguous_cells"
-            elif len(options_all) > 1 or (c is not None and c.split) or preferred:
+            elif options_all > 1 or (c is not None and c.split) or preferred:
                 status = "inferred" if status in ("ok", "blank", "not_applicable") else status
             placed.append(Placed(c, value, status, unit))
         if any(p.cell is not None and p.cell.split for p in placed):
@@ -576,18 +586,24 @@ def doubt_interrupted_rows(arb: Arbiter, ctx: TableContext) -> None:
     36715"), or with their last number alone on the next line (a page number under a row that has a
     blank cell: "（七）总计 1624 — — — — — / 5").  Which cell each number is, the text does not say:
     the row's confident cells are doubtful."""
-    words = {key_normalized(w) for cols in ctx.columns.values() for c in cols for w in c.wordings}
+    # (the rows of a table share one list of columns: each list once)
+    words = {key_normalized(w) for cols in {id(x): x for x in ctx.columns.values()}.values() for c in cols for w in c.wordings}
     words |= {key_normalized(w) for w in _CAPTION_WORDS}
     keys: list[str] = []
+    # the tokens of the table that read as pieces of column captions, found once (each row looks for
+    # them among the tokens after its label: scanning those again for every row was quadratic)
+    first = min((p.anchor.end_tok + 1 for p in ctx.plan), default=ctx.hi)
+    caption_at = [
+        (i, t.start) for i, t in enumerate(ctx.tokens[first : ctx.hi], first)
+        if t.kind == "text" and len(k := key_normalized(t.text)) >= 2 and any(k in w for w in words)
+    ]
     for p in ctx.plan:
         vals = [t for t in p.own if t.kind in ("num", "mark")]
         if len(vals) < 2:
             continue
         a, b = vals[0].start, vals[-1].end
-        inside = [t for t in ctx.tokens[p.anchor.end_tok + 1 : ctx.hi] if a < t.start < b]
-        captions = any(
-            t.kind == "text" and len(k := key_normalized(t.text)) >= 2 and any(k in w for w in words) for t in inside
-        )
+        after = p.anchor.end_tok
+        captions = any(i > after and a < s < b for i, s in caption_at)
         last_line = [t for t in p.own if t.row == vals[-1].row]
         lone_tail = len({t.row for t in vals}) == 2 and len(last_line) == 1 and len(vals) == len(ctx.columns[p.anchor.row.key])
         if captions or lone_tail:

@@ -28,9 +28,16 @@ STRUCTURE_AGREEMENT = 0.8
 HEADER_LOOKBACK = 8  # rows above a row where its table's header row may stand
 
 
-def header_grid(tokens: list[Token], at: int, row: int, cols: Sequence[schema.Label]) -> list[tuple[int, str]] | None:
+def header_grid(
+    tokens: list[Token], at: int, row: int, cols: Sequence[schema.Label], memo: dict[tuple[int, int, int], list[int] | None] | None = None,
+    rows_above: dict[int, tuple[int, bool]] | None = None,
+) -> list[tuple[int, str]] | None:
     """The cells of ``row`` under each column label, read off the nearest header row above that has
-    as many cells (a copied Word table keeps merged cells as empty ones: the grid is the same)."""
+    as many cells (a copied Word table keeps merged cells as empty ones: the grid is the same).
+
+    ``memo`` keeps, per candidate header row and list of columns, which of its cells the column labels
+    name (None: not one each): the rows of a table look at the same header rows.  ``rows_above`` keeps,
+    per token that ends a row, where that row starts and whether all its cells are explicit."""
     i = at
     while i > 0 and tokens[i - 1].row == row:
         i -= 1
@@ -38,28 +45,49 @@ def header_grid(tokens: list[Token], at: int, row: int, cols: Sequence[schema.La
     seen_rows = 0
     j = i - 1
     while j >= 0 and seen_rows < HEADER_LOOKBACK:
-        r = tokens[j].row
-        k = j
-        while k > 0 and tokens[k - 1].row == r:
-            k -= 1
-        head = tokens[k : j + 1]
+        got = rows_above.get(j) if rows_above is not None else None
+        if got is None:
+            r = tokens[j].row
+            k = j
+            while k > 0 and tokens[k - 1].row == r:
+                k -= 1
+            got = (k, all(t.explicit for t in tokens[k : j + 1]))
+            if rows_above is not None:
+                rows_above[j] = got
+        k, explicit = got
+        end = j
         seen_rows += 1
         j = k - 1
-        if not all(t.explicit for t in head) or len(head) != len(this):
+        if not explicit or end + 1 - k != len(this):
             continue
-        keys = [key_normalized(t.text) if t.kind == TEXT else "" for t in head]
-        idx = []
-        for c in cols:
-            words = keyed(c.wordings)
-            hit = [n for n, kt in enumerate(keys) if len(kt) >= 2 and any(w in kt or kt in w for w in words)]
-            if len(hit) != 1:
-                break
-            idx.append(hit[0])
+        head = tokens[k : end + 1]
+        mk = (k, j, id(cols))
+        if memo is not None and mk in memo:
+            named = memo[mk]
         else:
-            if sorted(idx) == idx and len(set(idx)) == len(idx) and all(this[n].kind in (NUM, MARK, BLANK) for n in idx):
-                return [(this[n].start, this[n].kind) for n in idx]
-            return None
+            named = _named_cells(head, cols)
+            if memo is not None:
+                memo[mk] = named
+        if named is None:
+            continue
+        idx = named
+        if sorted(idx) == idx and len(set(idx)) == len(idx) and all(this[n].kind in (NUM, MARK, BLANK) for n in idx):
+            return [(this[n].start, this[n].kind) for n in idx]
+        return None
     return None
+
+
+def _named_cells(head: list[Token], cols: Sequence[schema.Label]) -> list[int] | None:
+    """The cell of ``head`` each column label names, or None unless each names exactly one."""
+    keys = [key_normalized(t.text) if t.kind == TEXT else "" for t in head]
+    idx = []
+    for c in cols:
+        words = keyed(c.wordings)
+        hit = [n for n, kt in enumerate(keys) if len(kt) >= 2 and any(w in kt or kt in w for w in words)]
+        if len(hit) != 1:
+            return None
+        idx.append(hit[0])
+    return idx
 
 
 def row_shapes(rows: list[tuple[list[Token], int, int]], cells_in_row: dict[int, int]) -> dict[tuple[int, int], int]:

@@ -44,8 +44,13 @@ Prefer = Callable[[list[Value]], float]
 ColumnModel = tuple[str, list[float]]  # unit ("x" characters | "w" display columns), column centres
 Grid = list[tuple[int, str]]  # (start, kind) of the row's cell under each column label
 
+# The value objects of this stage (cells, placements, readings, contexts) are never changed once made,
+# but are not declared frozen: a frozen dataclass sets every field through object.__setattr__, which
+# made building them (a report makes hundreds of cells and placements) several times dearer than
+# plain assignment.  ``unsafe_hash`` keeps the hash a frozen one had (cells are dictionary keys).
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(slots=True, unsafe_hash=True)
 class Cell:
     text: str
     kind: str  # num | mark | blank
@@ -54,7 +59,7 @@ class Cell:
     split: bool = False  # cut out of a glued run of digits
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Placed:
     cell: Cell | None
     value: Value
@@ -130,7 +135,7 @@ Mode = Literal["read", "repair", "alternative"]
 Alternatives = tuple[list[list[Placed]], "str | None", list[str]]
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Reading:
     """One way of reading a row or a table: the cells it proposes and what supports them.
 
@@ -153,7 +158,7 @@ class Reading:
     after: str | None = None  # a reading of the numbers after this row: applied right after it
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class RowContext:
     """One row's numbers and the evidence about its columns, as a row reading sees them."""
 
@@ -187,7 +192,7 @@ class RowContext:
         return placed, note, alts
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class PlanRow:
     """A row found by its label: its own value tokens and the label-less rows of numbers after it."""
 
@@ -196,7 +201,7 @@ class PlanRow:
     orphans: list[list[Token]]
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class TableContext:
     """A table as a table reading sees it: its tokens, the rows found, and the board so far (read-only)."""
 

@@ -27,7 +27,7 @@ from .model import (
     _cell_value,
     cell_of,
 )
-from .readings.glued import _sum_cands, token_options
+from .readings.glued import _sum_cands, option_counts, token_options
 
 __all__ = ["resolve_row"]
 
@@ -127,26 +127,49 @@ def _trim(toks: list[Token], n: int, money: Sequence[bool]) -> list[Token] | Res
     return toks
 
 
-def _options(tokens: Sequence[Token]) -> list[list[list[Cell]]]:
+def _options(tokens: Sequence[Token], n: int | None = None) -> list[list[list[Cell]]]:
     """Per token, the cell lists it may stand for: itself, nothing (a blank at the row's edge may be a
-    merged label cell), or the cuttings of a glued run."""
-    opts: list[list[list[Cell]]] = []
+    merged label cell), or the cuttings of a glued run.
+
+    With ``n``, a glued run of digits holds only the cuttings that can take part in a placement of
+    ``n`` cells (the other tokens' fewest and most cells leave it a range): the same placements are
+    enumerated, without building the thousands of cuttings of a long run that cannot fit."""
+    opts: list[list[list[Cell]] | None] = []
     lead = 0
     while lead < len(tokens) and tokens[lead].kind == BLANK:
         lead += 1
     trail = len(tokens)
     while trail > lead and tokens[trail - 1].kind == BLANK:
         trail -= 1
+    counts: list[tuple[int, int]] = []
     for i, t in enumerate(tokens):
-        c = cell_of(t)
         if t.kind == BLANK and (i < lead or i >= trail):
-            opts.append([[], [c]])  # a blank at the edge of a row may be a merged label cell
-        else:
-            opts.append(token_options(t, c) or [[c]])
-    return opts
+            opts.append([[], [cell_of(t)]])  # a blank at the edge of a row may be a merged label cell
+            counts.append((0, 1))
+            continue
+        k = option_counts(t) if n is not None else None
+        if k is not None:
+            opts.append(None)  # cut below, once the range is known
+            counts.append(k)
+            continue
+        c = cell_of(t)
+        op = token_options(t, c) or [[c]]
+        opts.append(op)
+        counts.append((min(len(o) for o in op), max(len(o) for o in op)))
+    if n is not None and None in opts:
+        lo_sum = sum(a for a, _ in counts)
+        hi_sum = sum(b for _, b in counts)
+        for i, t in enumerate(tokens):
+            if opts[i] is None:
+                a, b = counts[i]
+                # the others hold lo_sum - a .. hi_sum - b cells: this run must hold the rest
+                opts[i] = token_options(t, cell_of(t), n - (hi_sum - b), n - (lo_sum - a))
+    return opts  # type: ignore[return-value]
 
 
 def _enumerate(opts: list[list[list[Cell]]], n: int) -> list[list[Cell]]:
+    if any(not op for op in opts):
+        return []  # a run with no cutting that fits: no placement
     mins = [min(len(o) for o in op) for op in opts]
     maxs = [max(len(o) for o in op) for op in opts]
     suf_min = list(itertools.accumulate(reversed(mins)))[::-1] + [0]
@@ -179,18 +202,16 @@ def _candidates(
     """Every placement of the row: sum-guided cutting, else enumeration, else extra cells dropped;
     with the note it earns and whether cells were both cut and dropped."""
     note: str | None = None
-    opts: list[list[list[Cell]]] = []
     cands = _sum_cands(toks, n, check)
     if cands:
         note = "glued_digits"
     else:
-        opts = _options(toks)
-        cands = _enumerate(opts, n)
+        cands = _enumerate(_options(toks, n), n)
     cands = narrow(cands, toks, grid, trail)
     if not cands and any(t.glued for t in toks) and note is None:
         # a glued run that cannot be cut into the row's cells: "00000000" is eight cells for seven
         # columns (a copy that doubled a cell).  Cut it into a few cells more and drop the extra ones.
-        cands = _wider(opts, n)
+        cands = _wider(_options(toks), n)
         if cands:
             # cells both cut from a glued run and dropped: a row of zeros satisfies any sum, so unless
             # every cutting and dropping gives the same row (before the sums choose), the row is doubtful

@@ -96,14 +96,14 @@ def part2_anchors(
             wlo = st.tok_at(item)
             nxt = [c for c in captions if c > wlo]
             whi = min(nxt) if nxt else hi
-            found = find_rows(tokens, wlo, whi, brows)
+            found = find_rows(tokens, wlo, whi, brows, st.sub(wlo, whi))
             anchors += found
             windows.append((wlo, min([x.tok for x in found] + [whi]), tuple(r.key for r in brows), b.columns_for(edition)))
     got = {x.row.key for x in anchors}
     rest = [r for r in rows if r.key not in got]
     if rest:
         used = {x.tok for x in anchors}
-        anchors += [x for x in find_rows(tokens, lo, hi, rest) if x.tok not in used]
+        anchors += [x for x in find_rows(tokens, lo, hi, rest, st) if x.tok not in used]
     return rows, cols_of, anchors, windows, captions
 
 
@@ -235,6 +235,8 @@ def row_contexts(
     # shapes per table and cell count: a 2-column block must not learn from a 3-column one
     shapes = row_shapes([(p.own, len(columns[p.anchor.row.key]), id(columns[p.anchor.row.key])) for p in plan], cells_in_row)
     narrow = _narrow_tables(plan, columns)
+    grid_memo: dict[tuple[int, int, int], list[int] | None] = {}
+    rows_above: dict[int, tuple[int, bool]] = {}
     out = []
     for p in plan:
         key, own = p.anchor.row.key, p.own
@@ -252,7 +254,7 @@ def row_contexts(
             model = header
         if own and all(t.explicit for t in own) and len({t.row for t in own}) == 1:
             trail = shapes.get((id(cols), cells_in_row.get(own[0].row, -1)))
-            grid = header_grid(tokens, p.anchor.tok, own[0].row, cols)
+            grid = header_grid(tokens, p.anchor.tok, own[0].row, cols, grid_memo, rows_above)
         out.append(RowContext(
             key, p.anchor.label, tuple(own), tuple(f"{key}.{c.key}" for c in cols), tuple(c.money for c in cols),
             check, prefer, model, trail, grid, detached=(detached or {}).get(key), inferred=key in (detached or {}), joint=joint,

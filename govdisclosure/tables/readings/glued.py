@@ -77,9 +77,19 @@ def _cuts(digits: str) -> tuple[tuple[int, ...], ...]:
     return tuple(out)
 
 
-def _splits(digits: str, start: int) -> list[list[Cell]]:
+@functools.lru_cache(maxsize=4096)
+def _cut_counts(digits: str) -> tuple[int, int]:
+    """The fewest and the most cells of :func:`_cuts`."""
+    ns = [len(c) for c in _cuts(digits)]
+    return min(ns), max(ns)
+
+
+def _splits(digits: str, start: int, lo: int = 0, hi: int = MAX_CUTS) -> list[list[Cell]]:
+    """The cuttings of :func:`_cuts` into ``lo``..``hi`` cells, as cells (only those are built)."""
     out: list[list[Cell]] = []
     for cuts in _cuts(digits):
+        if not lo <= len(cuts) <= hi:
+            continue
         a = 0
         cells = []
         for b in cuts:
@@ -139,10 +149,24 @@ def _comma_splits(text: str, start: int) -> list[list[Cell]]:
 _ZEROS_THEN_NUMBER = regex.compile(r"(0+)([1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?)")
 
 
-def token_options(t: Token, c: Cell) -> list[list[Cell]] | None:
-    """The ways a glued token may hold cells, or None when it is not a glued run."""
+def option_counts(t: Token) -> tuple[int, int] | None:
+    """The fewest and the most cells of :func:`token_options` for a glued run of digits (signed or
+    not), counted without building them; None for other tokens."""
     if t.kind == NUM and t.glued and t.text.isdigit() and 1 < len(t.text) <= MAX_GLUED_DIGITS:
-        return _splits(t.text, t.start)
+        return _cut_counts(t.text)
+    if (
+        t.kind == NUM and t.glued and t.text[:1] == "-" and t.text[1:].isdigit() and 1 < len(t.text) - 1 <= MAX_GLUED_DIGITS
+        and not _ZEROS_THEN_NUMBER.fullmatch(t.text) and not _GLUED_COMMAS.fullmatch(t.text)
+    ):
+        return _cut_counts(t.text[1:])
+    return None
+
+
+def token_options(t: Token, c: Cell, lo: int = 0, hi: int = MAX_CUTS) -> list[list[Cell]] | None:
+    """The ways a glued token may hold cells, or None when it is not a glued run.  For a run of digits
+    only the cuttings into ``lo``..``hi`` cells (see :func:`option_counts`)."""
+    if t.kind == NUM and t.glued and t.text.isdigit() and 1 < len(t.text) <= MAX_GLUED_DIGITS:
+        return _splits(t.text, t.start, lo, hi)
     if t.kind == NUM and t.glued and (m := _ZEROS_THEN_NUMBER.fullmatch(t.text)):
         # "01,000": a 0 cell run into "1,000"
         z = len(m.group(1))
@@ -154,7 +178,7 @@ def token_options(t: Token, c: Cell) -> list[list[Cell]] | None:
         # "2648-18538": the sign opens the 本年增/减 cell, whose digits run into the next cell's
         return [
             [Cell("-" + o[0].text, NUM, t.start, o[0].end, split=o[0].split), *o[1:]]
-            for o in _splits(t.text[1:], t.end - len(t.text) + 1)
+            for o in _splits(t.text[1:], t.end - len(t.text) + 1, lo, hi)
         ]
     return None
 
