@@ -81,7 +81,10 @@ class Arbiter:
             old = self.fields.get(k)
             if r.mode == "repair" and not (old is None or old.status in ("missing", "doubtful") or k in r.overrides):
                 continue
-            if r.mode == "read" and old is not None and old.status in CONFIDENT and p.status in CONFIDENT and old.value != p.value:
+            if r.mode == "read" and old is not None and p.status in CONFIDENT and old.value != p.value and (
+                    old.status in CONFIDENT or old.value is not None):
+                # two readings, different values: neither is confident (a row read as empty cells
+                # under its wrapped label, after a reading gave it the label-less numbers above)
                 disagree.append(k)
                 continue
             self._put(k, p, r.labels.get(k), r.name)
@@ -571,7 +574,9 @@ def _glued_mark_text(toks: Sequence[Token], j: int, start: bool = True, end: boo
         return False
     before = toks[j - 1] if j > 0 else None
     after = toks[j + 1] if j + 1 < len(toks) else None
-    glued_end = t.text.endswith(_MARK_CHARS) and after is not None and after.kind in ("num", "mark") and after.start == t.end
+    # (or, in a space-aligned row, a label's last cell's mark printed against it: "3.补正——     46   7")
+    glued_end = t.text.endswith(_MARK_CHARS) and after is not None and after.kind in ("num", "mark") and (
+        after.start == t.end or (t.x0 >= 0 and after.line == t.line and not t.text.rstrip("".join(_MARK_CHARS))[-1:].isascii()))
     glued_start = t.text.startswith(_MARK_CHARS) and before is not None and before.kind in ("num", "mark") and before.end == t.start
     return (end and glued_end) or (start and glued_start)
 

@@ -1072,6 +1072,33 @@ MD_CONVERTERS += [
         "(六)'s, before its label: 166 and 127547, inferred. A block printed column by column has its "
         "columns after its labels",
     ),
+    Case(
+        "w3m-empty-cells-under-a-wrapped-label-are-no-blank-row",
+        doc(P3 + _snippet("synth-536.word-html.w3m.part3.txt")),
+        {
+            A + "not_processed.petition_complaint.natural_person": (..., "doubtful"),
+            A + "not_processed.petition_complaint.other_org": (..., "doubtful"),
+            A + "not_processed.duplicate.natural_person": (96, "ok"),
+        },
+        "synthesizer (seed 536), Word HTML through w3m: '1.' stands on the row of 291 59 0 2 0 15 and the "
+        "rest of the label ('信访举报投诉类申请') two lines lower, beside empty cells.  The label-less numbers "
+        "went to the row (doubtful), then the row's own reading, empty cells, put blanks over them, "
+        "blank: six silent errors.  A confident reading that contradicts a number already placed is a "
+        "disagreement",
+        findings=("readings_disagree",),
+    ),
+    Case(
+        "aligned-label-with-its-first-cells-mark-against-it",
+        doc(P3 + _snippet("synth-515.lo-pdf.pymupdf-layout.part3.txt"), title="某县人民政府2019年政府信息公开工作年度报告\n"),
+        {
+            A + "unavailable.unclear_after_correction.natural_person": (..., "doubtful"),
+            A + "unavailable.unclear_after_correction.commercial_enterprise": (..., "doubtful"),
+        },
+        "synthesizer (seed 515), LibreOffice PDF through PyMuPDF's layout text: '3.补正——     46   7    5   ——"
+        "   ——    58', the first cell's mark printed against the label; 46 7 5 came out 自然人, 商业企业, "
+        "科研机构, ok (gold —, 46, 7)",
+        findings=("glued_marks",),
+    ),
 ]
 
 # A browser's select-all and copy (innerText): tabs between cells, but a paragraph cell's content
