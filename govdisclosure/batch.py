@@ -31,7 +31,6 @@ import contextlib
 import csv
 import dataclasses
 import functools
-import io
 import json
 import logging
 import multiprocessing
@@ -749,11 +748,45 @@ class PanelWriter:
 
 
 def write_csv_rows(path: str | os.PathLike[str], header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    """A small CSV (errors, findings), written atomically."""
-    buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow(header)
-    for r in rows:
-        w.writerow([_csv_cell(v) for v in r])
-    with atomic_path(path) as tmp:
-        tmp.write_text(buf.getvalue(), encoding="utf-8")
+    """A CSV (errors, findings), written atomically."""
+    out = CsvStream(path, header)
+    try:
+        for r in rows:
+            out.write(r)
+    except BaseException:
+        out.abort()
+        raise
+    out.close()
+
+
+class CsvStream:
+    """Rows streamed to a CSV file as they come (a findings file of 100k reports is not held in
+    memory); ``close()`` publishes it atomically, ``abort()`` leaves the old file untouched."""
+
+    def __init__(self, path: str | os.PathLike[str], header: Sequence[str]):
+        self._ctx: Any = atomic_path(path)
+        tmp = self._ctx.__enter__()
+        self._fh = open(tmp, "w", encoding="utf-8", newline="")
+        self._w = csv.writer(self._fh)
+        self._w.writerow(header)
+
+    def write(self, row: Sequence[Any]) -> None:
+        self._w.writerow([_csv_cell(v) for v in row])
+
+    def close(self) -> None:
+        if self._ctx is None:
+            return
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+        self._fh.close()
+        ctx, self._ctx = self._ctx, None
+        ctx.__exit__(None, None, None)
+
+    def abort(self) -> None:
+        if self._ctx is None:
+            return
+        with contextlib.suppress(OSError):
+            self._fh.close()
+        ctx, self._ctx = self._ctx, None
+        with contextlib.suppress(BaseException):
+            ctx.__exit__(KeyboardInterrupt, KeyboardInterrupt(), None)

@@ -286,7 +286,7 @@ def _sidecar(out: Path, suffix: str) -> Path:
 def _slim(rep: Any) -> Any:
     """What the cross-year checks need of a report, so a 100k-report run does not hold every field."""
     keep = {k: f for k, f in rep.fields.items() if k.startswith(_CROSSYEAR_PREFIXES)}
-    return dataclasses.replace(rep, fields=keep, text=None, sections=(), facts=())
+    return dataclasses.replace(rep, fields=keep, text=None, sections=(), facts=(), findings=())
 
 
 def _finding_rows(rep: Any) -> Iterator[list[Any]]:
@@ -334,7 +334,8 @@ def _cmd_parse(a: argparse.Namespace) -> int:
 
     tally = _Tally()
     slim: list[Any] = []
-    finding_rows: list[list[Any]] = []
+    # findings stream to their file as reports come; the cross-year ones follow at the end
+    findings_out = batch.CsvStream(_sidecar(out, ".findings.csv"), _FINDING_HEADER) if out is not None else None
     if a.jobs != 1:  # OCR in N processes: one onnxruntime thread each, not N × all cores
         os.environ.setdefault("GOVDISCLOSURE_OCR_THREADS", "1")
     progress = _Progress(len(files), not a.quiet, "parsing")
@@ -355,7 +356,9 @@ def _cmd_parse(a: argparse.Namespace) -> int:
                 for rec in batch.wide_records([rep]):
                     writers[1].write(rec)
             if not batch.is_failure(rep):
-                finding_rows.extend(_finding_rows(rep))
+                if findings_out is not None:
+                    for row in _finding_rows(rep):
+                        findings_out.write(row)
                 slim.append(_slim(rep))
         cross = crossyear.check(slim)
         for w in writers:
@@ -370,13 +373,17 @@ def _cmd_parse(a: argparse.Namespace) -> int:
                 written.append(str(errors_path))
             elif errors_path.exists():
                 errors_path.unlink()  # stale, from an earlier run
-            findings_path = _sidecar(out, ".findings.csv")
-            batch.write_csv_rows(findings_path, _FINDING_HEADER, [*finding_rows, *_cross_rows(cross)])
-            written.append(str(findings_path))
+            assert findings_out is not None
+            for row in _cross_rows(cross):
+                findings_out.write(row)
+            findings_out.close()
+            written.append(str(_sidecar(out, ".findings.csv")))
     except (KeyboardInterrupt, _Interrupted):
         reports.close()
         for w in writers:
             w.abort()
+        if findings_out is not None:
+            findings_out.abort()
         progress.close()
         _err(f"\ngovdisclosure parse: interrupted after {tally.files:,} of {len(files):,} files; nothing was "
              "written" + (f". Re-run with --resume to continue from {journal}" if journal else ""))
@@ -385,6 +392,8 @@ def _cmd_parse(a: argparse.Namespace) -> int:
         reports.close()
         for w in writers:
             w.abort()
+        if findings_out is not None:
+            findings_out.abort()
         raise
     finally:
         progress.close()
