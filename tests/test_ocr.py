@@ -309,6 +309,23 @@ def test_faint_rule_is_no_salt() -> None:
     assert (clean[:140] < 128).sum() < 20  # the specks elsewhere went
 
 
+def test_pieces_of_faint_rules_are_no_salt() -> None:
+    """A clean page with light rules that the ink cut breaks into specks (a resampled, deskewed scan)
+    is not noisy: salt removal does not run on it, so it paints out no piece of a rule."""
+    np = pytest.importorskip("numpy")
+    pytest.importorskip("cv2")
+    gray = np.full((300, 600), 250, np.uint8)
+    for y in (40, 100, 160, 220):
+        gray[y, 20:580] = np.where(np.arange(560) % 2, 165, 176)  # ~280 one-pixel specks at the ink cut each
+    gray[40:221, 20] = gray[40:221, 579] = np.where(np.arange(181) % 2, 165, 176)
+    clean, gentle, did = ocr_mod._denoise(gray)
+    assert not did and clean is gray and gentle is gray
+    rng = np.random.default_rng(3)  # the same page with salt on it is noisy
+    m = rng.random(gray.shape)
+    gray[m > 0.995] = 0
+    assert ocr_mod._denoise(gray)[2]
+
+
 def test_stray_points_beside_a_number() -> None:
     def row(*items: tuple[str, float]) -> list[dict[str, object]]:
         return [{"text": t, "x0": x, "x1": x + 8.0, "top": 10.0, "bottom": 22.0, "size": 12.0, "conf": 0.99}

@@ -5,7 +5,8 @@ text layer, so that tables are rebuilt by the one geometry path in :mod:`.pdf`
 (:func:`.pdf.page_from_words`): no second parser.  Per page:
 
 1. **Clean**: a red seal is unmixed from the ink under it (each gray recovered from the seal's own
-   colour), salt noise is removed where there is any (faint ruling lines kept), the page is turned
+   colour), salt noise is removed where there is any (faint ruling lines kept; on a skewed page
+   again after deskewing, from the pixels as scanned, so rules are straight), the page is turned
    upright (90/180/270: text-line profile, then the recognizer's own direction classifier) and
    deskewed (a few degrees: the angle that makes the row profile sharpest).
 2. **Ruling lines**: long horizontal and vertical strokes (morphological opening) become edges that
@@ -250,6 +251,16 @@ def _denoise(gray: Any) -> tuple[Any, Any, bool]:
     ver = cv2.morphologyEx(cv2.morphologyEx(faint, cv2.MORPH_CLOSE, np.ones((3, 1), np.uint8)),
                            cv2.MORPH_OPEN, np.ones((max(15, h // 60), 1), np.uint8))
     free = cv2.bitwise_or(hor, ver) == 0
+    # nor does a speck on a short run of light ink count as noise: the ink cut breaks a faint rule
+    # into pieces (more so a resampled one: a deskewed scan), and a clean page with many light rules
+    # had enough of them to look noisy — then salt removal painted out whatever of its rules was not
+    # long and straight.  Salt on paper lies on no run; it is counted as before.
+    m = max(9, int(13 * k))
+    runs = cv2.bitwise_or(
+        cv2.morphologyEx(cv2.morphologyEx(faint, cv2.MORPH_CLOSE, np.ones((1, 3), np.uint8)), cv2.MORPH_OPEN, np.ones((1, m), np.uint8)),
+        cv2.morphologyEx(cv2.morphologyEx(faint, cv2.MORPH_CLOSE, np.ones((3, 1), np.uint8)), cv2.MORPH_OPEN, np.ones((m, 1), np.uint8)))
+    if count - len(np.unique(labels[tiny[labels] & (runs > 0)])) < 0.00004 * h * w:
+        return gray, gray, False
     specks = tiny[labels].astype(np.uint8)
     specks = cv2.dilate(specks, np.ones((3, 3), np.uint8))
     out = gray.copy()
@@ -938,17 +949,25 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
         img = cv2.cvtColor(img, cv2.COLOR_BGRA2BGR)
     seal_mask = _red_mask(img)
     img, seal = _bleach_seal(img)
-    gray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
-    gray, gentle, denoised = _denoise(gray)
-    scan = (gray, gentle, seal_mask)
+    raw = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
+    gray, gentle, denoised = _denoise(raw)
+    scan = (raw, gray, gentle, denoised, seal_mask)
 
-    def upright(quarter: int, skew: float) -> tuple[Any, Any, Any, Any, Any]:
-        """The page turned a quarter clockwise (or not) and deskewed; where it has pixels of the scan
-        (0 in the corners the rotation brought in); original pixels -> upright page pixels."""
-        gray, gentle, seal_mask = scan
+    def upright(quarter: int, skew: float) -> tuple[Any, Any, Any, Any, Any, bool]:
+        """The page turned a quarter clockwise (or not) and deskewed, salt noise taken off; where it has
+        pixels of the scan (0 in the corners the rotation brought in); original pixels -> upright page
+        pixels; whether it was denoised.
+
+        A skewed page is denoised after it is deskewed, from the pixels as scanned: on the slant a
+        faint rule is a staircase of short runs, which the salt filter cannot tell from specks (it
+        keeps long straight runs only), so it painted out pieces of the rules — and the steps of a
+        faint slanted rule were enough specks to make a clean page look noisy.
+        """
+        raw, gray, gentle, denoised, seal_mask = scan
         forward = np.eye(3)
         if quarter:
             h0 = gray.shape[0]
+            raw = cv2.rotate(raw, cv2.ROTATE_90_CLOCKWISE)
             gray = cv2.rotate(gray, cv2.ROTATE_90_CLOCKWISE)
             gentle = cv2.rotate(gentle, cv2.ROTATE_90_CLOCKWISE)
             seal_mask = cv2.rotate(seal_mask, cv2.ROTATE_90_CLOCKWISE) if seal else seal_mask
@@ -957,16 +976,15 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
             hh, ww = gray.shape[:2]
             m = cv2.getRotationMatrix2D((ww / 2, hh / 2), skew, 1.0)
             forward = np.vstack([m, [0.0, 0.0, 1.0]]) @ forward
-            gray = _rotate(gray, skew)
-            gentle = _rotate(gentle, skew) if denoised else gray
+            gray, gentle, denoised = _denoise(_rotate(raw, skew))
             seal_mask = _rotate(seal_mask, skew) if seal else seal_mask
             valid = cv2.warpAffine(np.full((hh, ww), 255, np.uint8), m, (ww, hh), flags=cv2.INTER_NEAREST, borderValue=0)
         else:
             valid = np.full(gray.shape[:2], 255, np.uint8)
-        return gray, gentle, seal_mask, valid, forward
+        return gray, gentle, seal_mask, valid, forward, denoised
 
     quarter, skew = _orientation_and_skew(gray)
-    gray, gentle, seal_mask, valid, forward = upright(quarter, skew)
+    gray, gentle, seal_mask, valid, forward, denoised = upright(quarter, skew)
     rotation = 90 * quarter
     engine_secs = 0.0
     turned = False
@@ -991,8 +1009,8 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
             # numbers outweigh its rows in the ink profile, so that guess can be wrong either way)
             turned = True
             quarter = 1 - quarter
-            _, skew = _orientation_and_skew(scan[0], quarter)
-            gray, gentle, seal_mask, valid, forward = upright(quarter, skew)
+            _, skew = _orientation_and_skew(scan[1], quarter)
+            gray, gentle, seal_mask, valid, forward, denoised = upright(quarter, skew)
             rotation = 90 * quarter
             continue
         flipped = sum(1 for lab in labels if "180" in lab)
