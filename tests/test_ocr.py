@@ -458,3 +458,33 @@ def test_thin_zero_broken_by_salt_is_no_speck() -> None:
                 {"text": "0", "x0": 20.0, "x1": 30.0, "top": 11.0, "bottom": 28.0, "size": 17.0, "conf": 0.6}]]
     ocr_mod._reread_garbled(ocr_mod.engine(), gray, np.zeros_like(gray), [box], per_box, 1.0, 21.0, noisy=True)
     assert [c["text"] for c in per_box[0]] == ["0"] and per_box[0][0]["conf"] <= 0.5
+
+
+@needs_ocr
+def test_sliver_of_a_number_read_again_is_no_leftover() -> None:
+    """A box that starts inside a 0 (its left stroke outside) is read again around all its ink; read
+    the same, the first read stands and the whole 0 counts as read: its sliver outside the box is no
+    leftover ink (read alone, it came out as another digit, and the cell as "10" or doubtful)."""
+    np = pytest.importorskip("numpy")
+    cv2 = pytest.importorskip("cv2")
+    from PIL import Image
+
+    # cut from a JPEG 40 page at 150 dpi (LibreOffice print of pingtan-blanks): a 0 four pixels from a rule
+    gray = np.asarray(Image.open(OCR / "zero-by-rule-jpeg40.png").convert("L")).copy()
+    lines = np.zeros_like(gray)  # the page's line mask here
+    lines[7:9, :] = lines[:, 18:20] = 255
+    box = np.array([[26, 21], [34, 21], [34, 36], [26, 36]], np.float32)  # as detected: from inside the 0
+    assert (gray[23:40, 22:26] < 100).any()  # its left stroke is outside the box
+    first = {"text": "0", "x0": 26.0, "x1": 31.4, "top": 23.0, "bottom": 34.0, "size": 11.0, "conf": 0.383}
+    per_box = [[dict(first)]]
+    eng = ocr_mod.engine()
+    grown = ocr_mod._reread_cut(eng, gray, lines, [box], per_box, 1.0)
+    assert per_box == [[first]] and len(grown) == 1  # confirmed: the first read stands, its ink is read
+    grids = [((19.0, 8.0, 56.0, 58.0), [(19.0, 8.0, 56.0, 58.0)])]
+    page = cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR)
+    binary = ocr_mod._binary(gray)
+    left, _secs, n = ocr_mod._leftover_ink(eng, page, binary, lines, [box, *grown], grids, 1.0, 20.0)
+    assert left == [] and n == 0
+    left, _secs, n = ocr_mod._leftover_ink(eng, page, binary, lines, [box], grids, 1.0, 20.0)
+    assert n == 1  # without it, the sliver was ink left over in the cell
+

@@ -755,7 +755,8 @@ def _reread_cut(eng: Any, gray: Any, line_mask: Any, boxes: list[Any], per_box: 
     read was unsure or garbled, the box is recognized again from a crop padded around that ink.
     Only a number replaces the old read, and only a different one, never confidently (``conf`` ≤
     0.5: two reads disagreed); the same number leaves the first read as it was.  ``per_box`` is
-    changed in place; returns the crops whose read replaced a box's.
+    changed in place; returns what was read: the crops whose read replaced a box's, and the strokes
+    of a number the crop read the same (confirmed).
     """
     import cv2
     import numpy as np
@@ -766,6 +767,7 @@ def _reread_cut(eng: Any, gray: Any, line_mask: Any, boxes: list[Any], per_box: 
     ink = cv2.bitwise_and(_binary(gray), cv2.bitwise_not(cv2.dilate(line_mask, np.ones((3, 3), np.uint8))))
     labels = stats = None
     quads, which = [], []
+    tight: dict[int, Any] = {}  # box index -> the ink it touches (its strokes only, unpadded)
     for k, cs in enumerate(per_box):
         text = "".join(c["text"] for c in cs).strip()
         if not text or not (_is_number(text) or len(text) <= 3 and not _CJK.search(text)) or is_mark(text):
@@ -798,6 +800,7 @@ def _reread_cut(eng: Any, gray: Any, line_mask: Any, boxes: list[Any], per_box: 
                 continue
         quads.append(_padded_quad(gx0, gy0, gx1, gy1, w, h))
         which.append(k)
+        tight[k] = np.array([[gx0, gy0], [gx1, gy0], [gx1, gy1], [gx0, gy1]], dtype=np.float32)
     if not quads:
         return []
     done = []
@@ -805,7 +808,11 @@ def _reread_cut(eng: Any, gray: Any, line_mask: Any, boxes: list[Any], per_box: 
         new = "".join(c["text"] for c in got)
         old = "".join(c["text"] for c in per_box[k]).strip()
         if fold_number(new) == fold_number(old):
-            continue  # the same number: the first read stands, confidence and all
+            # the same number: the first read stands, confidence and all, and its strokes are read
+            # (a sliver of it outside the box, confirmed, is no leftover that makes a cell doubtful);
+            # only those strokes, not the padded crop, so ink beside them is still looked at
+            done.append(tight[k])
+            continue
         for c in got:
             c["conf"] = min(c["conf"], 0.5)
         per_box[k] = got
