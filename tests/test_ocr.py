@@ -488,3 +488,26 @@ def test_sliver_of_a_number_read_again_is_no_leftover() -> None:
     left, _secs, n = ocr_mod._leftover_ink(eng, page, binary, lines, [box], grids, 1.0, 20.0)
     assert n == 1  # without it, the sliver was ink left over in the cell
 
+
+@needs_ocr
+def test_cell_border_inside_a_number_box_is_no_digit() -> None:
+    """A detection box that took in the cell's left border read it as a "1": a 0 came out as 10.
+    With a rule through it where a 1 was read, the box is read again with the rule painted out."""
+    np = pytest.importorskip("numpy")
+    from PIL import Image
+
+    # cut from a Chromium print of seed004 at 150 dpi: 费 | 0, the border two pixels wide
+    gray = np.asarray(Image.open(OCR / "zero-against-border-150.png").convert("L")).copy()
+    lines = np.zeros_like(gray)  # the page's line mask here (in so small a crop, a 0 is as tall as a rule)
+    lines[7:10, :] = lines[53:57, :] = lines[:, 26:29] = 255
+    assert (gray[10:53, 27:29] < 128).all()  # the border, between the rules above and below
+    box = np.array([[20, 25], [41, 20], [45, 36], [24, 41]], np.float32)  # as detected: the border in it
+    first = [{"text": "1", "x0": 25.0, "x1": 34.0, "top": 23.0, "bottom": 38.0, "size": 15.0, "conf": 0.99},
+             {"text": "0", "x0": 34.0, "x1": 44.0, "top": 23.0, "bottom": 38.0, "size": 15.0, "conf": 0.99}]
+    per_box = [[dict(c) for c in first]]
+    grown = ocr_mod._reread_cut(ocr_mod.engine(), gray, lines, [box], per_box, 1.0)
+    assert len(grown) == 1
+    assert "".join(c["text"] for c in per_box[0]) == "0" and per_box[0][0]["conf"] <= 0.5
+    # a 1 read beside the border, not on it, is not read again for it
+    per_box = [[dict(first[0], x0=36.0, x1=40.0)]]
+    assert ocr_mod._reread_cut(ocr_mod.engine(), gray, lines, [box], per_box, 1.0) == []

@@ -15,7 +15,8 @@ text layer, so that tables are rebuilt by the one geometry path in :mod:`.pdf`
 3. **OCR**: detection, direction, recognition.  Every character gets a box from its CTC column and
    the recognizer's probability for it (``conf``).  A short read that is no number and no word
    ("a", ".") is read again from a median-cleaned, tight crop (a number found so is doubtful); so is
-   a number whose detection box cut through its ink (only the hole of a "0"; half a "31").
+   a number whose detection box cut through its ink (only the hole of a "0"; half a "31"), or took in
+   a cell's border read as a "1" (read again with the rule painted out).
 4. **Leftover ink**: a dark blob inside a table cell that detection missed is recognized on its own;
    if it still cannot be read it becomes a ``?`` of confidence 0, so a cell with ink never reads as
    blank.
@@ -474,6 +475,7 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _NUMLIKE = re.compile(r"^[+\-－−]?[0-9０-９OoDQIl|〇θΘ,，.．]+%?$")
 _FOLD = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "〇": "0", "θ": "0", "Θ": "0", "I": "1", "l": "1", "|": "1", "，": ",", "．": "."})
 _LONE_ZERO = ("。", "°", "º", "○", "C", "c")
+_ONE_LIKE = ("1", "l", "I", "|", "丨", "１", "ｌ", "Ｉ")
 _STRAY_POINTS = (".", ",", "。", "，", "．", "·", "`", "'")
 _FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
 
@@ -764,7 +766,9 @@ def _reread_cut(eng: Any, gray: Any, line_mask: Any, boxes: list[Any], per_box: 
     from ..values import is_mark
 
     h, w = gray.shape
-    ink = cv2.bitwise_and(_binary(gray), cv2.bitwise_not(cv2.dilate(line_mask, np.ones((3, 3), np.uint8))))
+    lines = cv2.dilate(line_mask, np.ones((3, 3), np.uint8))
+    ink = cv2.bitwise_and(_binary(gray), cv2.bitwise_not(lines))
+    clean = gray  # a copy once a rule is painted out of it
     labels = stats = None
     quads, which = [], []
     tight: dict[int, Any] = {}  # box index -> the ink it touches (its strokes only, unpadded)
@@ -793,18 +797,34 @@ def _reread_cut(eng: Any, gray: Any, line_mask: Any, boxes: list[Any], per_box: 
         gy0 = min(int(q[1]) for q in parts)
         gx1 = max(int(q[0] + q[2]) for q in parts)
         gy1 = max(int(q[1] + q[3]) for q in parts)
-        if gx0 >= x0 and gy0 >= y0 and gx1 <= x1 + 1 and gy1 <= y1 + 1:
+        # a vertical rule through the box where a "1" was read: a cell's border read as a digit (a
+        # "0" against it read "10"); read again with the rule painted out
+        ruled = False
+        if any(c["text"] in _ONE_LIKE for c in cs):
+            cover = (line_mask[max(0, y0):min(h, y1), max(0, x0):min(w, x1)] > 0).sum(axis=0)
+            rule_x = [x0 + int(x) for x in np.nonzero(cover >= 0.8 * (y1 - y0))[0]]
+            ruled = any(c["text"] in _ONE_LIKE and c["x0"] / scale - 3 <= x <= c["x1"] / scale + 3
+                        for c in cs for x in rule_x)
+        if not ruled and gx0 >= x0 and gy0 >= y0 and gx1 <= x1 + 1 and gy1 <= y1 + 1:
             # the box holds all its ink; one that hugs it (no margin left or right) is read again
             # only when the first read was unsure
             if gx0 >= x0 + 2 and gx1 <= x1 - 1 or min(c["conf"] for c in cs) >= MIN_CONFIDENCE and _is_number(text):
                 continue
+        if ruled:
+            if clean is gray:
+                clean = gray.copy()
+            q = _padded_quad(gx0, gy0, gx1, gy1, w, h)
+            qx0, qy0 = int(q[:, 0].min()), int(q[:, 1].min())
+            qx1, qy1 = int(q[:, 0].max()) + 1, int(q[:, 1].max()) + 1
+            sub = clean[qy0:qy1, qx0:qx1]
+            sub[lines[qy0:qy1, qx0:qx1] > 0] = 255
         quads.append(_padded_quad(gx0, gy0, gx1, gy1, w, h))
         which.append(k)
         tight[k] = np.array([[gx0, gy0], [gx1, gy0], [gx1, gy1], [gx0, gy1]], dtype=np.float32)
     if not quads:
         return []
     done = []
-    for k, quad, got in _numbers_read(eng, gray, quads, which, scale):
+    for k, quad, got in _numbers_read(eng, clean, quads, which, scale):
         new = "".join(c["text"] for c in got)
         old = "".join(c["text"] for c in per_box[k]).strip()
         if fold_number(new) == fold_number(old):
