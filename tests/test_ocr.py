@@ -309,6 +309,23 @@ def test_faint_rule_is_no_salt() -> None:
     assert (clean[:140] < 128).sum() < 20  # the specks elsewhere went
 
 
+def test_pieces_of_faint_rules_are_no_salt() -> None:
+    """A clean page with light rules that the ink cut breaks into specks (a resampled, deskewed scan)
+    is not noisy: salt removal does not run on it, so it paints out no piece of a rule."""
+    np = pytest.importorskip("numpy")
+    pytest.importorskip("cv2")
+    gray = np.full((300, 600), 250, np.uint8)
+    for y in (40, 100, 160, 220):
+        gray[y, 20:580] = np.where(np.arange(560) % 2, 165, 176)  # ~280 one-pixel specks at the ink cut each
+    gray[40:221, 20] = gray[40:221, 579] = np.where(np.arange(181) % 2, 165, 176)
+    clean, gentle, did = ocr_mod._denoise(gray)
+    assert not did and clean is gray and gentle is gray
+    rng = np.random.default_rng(3)  # the same page with salt on it is noisy
+    m = rng.random(gray.shape)
+    gray[m > 0.995] = 0
+    assert ocr_mod._denoise(gray)[2]
+
+
 def test_stray_points_beside_a_number() -> None:
     def row(*items: tuple[str, float]) -> list[dict[str, object]]:
         return [{"text": t, "x0": x, "x1": x + 8.0, "top": 10.0, "bottom": 22.0, "size": 12.0, "conf": 0.99}
@@ -441,3 +458,56 @@ def test_thin_zero_broken_by_salt_is_no_speck() -> None:
                 {"text": "0", "x0": 20.0, "x1": 30.0, "top": 11.0, "bottom": 28.0, "size": 17.0, "conf": 0.6}]]
     ocr_mod._reread_garbled(ocr_mod.engine(), gray, np.zeros_like(gray), [box], per_box, 1.0, 21.0, noisy=True)
     assert [c["text"] for c in per_box[0]] == ["0"] and per_box[0][0]["conf"] <= 0.5
+
+
+@needs_ocr
+def test_sliver_of_a_number_read_again_is_no_leftover() -> None:
+    """A box that starts inside a 0 (its left stroke outside) is read again around all its ink; read
+    the same, the first read stands and the whole 0 counts as read: its sliver outside the box is no
+    leftover ink (read alone, it came out as another digit, and the cell as "10" or doubtful)."""
+    np = pytest.importorskip("numpy")
+    cv2 = pytest.importorskip("cv2")
+    from PIL import Image
+
+    # cut from a JPEG 40 page at 150 dpi (LibreOffice print of pingtan-blanks): a 0 four pixels from a rule
+    gray = np.asarray(Image.open(OCR / "zero-by-rule-jpeg40.png").convert("L")).copy()
+    lines = np.zeros_like(gray)  # the page's line mask here
+    lines[7:9, :] = lines[:, 18:20] = 255
+    box = np.array([[26, 21], [34, 21], [34, 36], [26, 36]], np.float32)  # as detected: from inside the 0
+    assert (gray[23:40, 22:26] < 100).any()  # its left stroke is outside the box
+    first = {"text": "0", "x0": 26.0, "x1": 31.4, "top": 23.0, "bottom": 34.0, "size": 11.0, "conf": 0.383}
+    per_box = [[dict(first)]]
+    eng = ocr_mod.engine()
+    grown = ocr_mod._reread_cut(eng, gray, lines, [box], per_box, 1.0)
+    assert per_box == [[first]] and len(grown) == 1  # confirmed: the first read stands, its ink is read
+    grids = [((19.0, 8.0, 56.0, 58.0), [(19.0, 8.0, 56.0, 58.0)])]
+    page = cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR)
+    binary = ocr_mod._binary(gray)
+    left, _secs, n = ocr_mod._leftover_ink(eng, page, binary, lines, [box, *grown], grids, 1.0, 20.0)
+    assert left == [] and n == 0
+    left, _secs, n = ocr_mod._leftover_ink(eng, page, binary, lines, [box], grids, 1.0, 20.0)
+    assert n == 1  # without it, the sliver was ink left over in the cell
+
+
+@needs_ocr
+def test_cell_border_inside_a_number_box_is_no_digit() -> None:
+    """A detection box that took in the cell's left border read it as a "1": a 0 came out as 10.
+    With a rule through it where a 1 was read, the box is read again with the rule painted out."""
+    np = pytest.importorskip("numpy")
+    from PIL import Image
+
+    # cut from a Chromium print of seed004 at 150 dpi: 费 | 0, the border two pixels wide
+    gray = np.asarray(Image.open(OCR / "zero-against-border-150.png").convert("L")).copy()
+    lines = np.zeros_like(gray)  # the page's line mask here (in so small a crop, a 0 is as tall as a rule)
+    lines[7:10, :] = lines[53:57, :] = lines[:, 26:29] = 255
+    assert (gray[10:53, 27:29] < 128).all()  # the border, between the rules above and below
+    box = np.array([[20, 25], [41, 20], [45, 36], [24, 41]], np.float32)  # as detected: the border in it
+    first = [{"text": "1", "x0": 25.0, "x1": 34.0, "top": 23.0, "bottom": 38.0, "size": 15.0, "conf": 0.99},
+             {"text": "0", "x0": 34.0, "x1": 44.0, "top": 23.0, "bottom": 38.0, "size": 15.0, "conf": 0.99}]
+    per_box = [[dict(c) for c in first]]
+    grown = ocr_mod._reread_cut(ocr_mod.engine(), gray, lines, [box], per_box, 1.0)
+    assert len(grown) == 1
+    assert "".join(c["text"] for c in per_box[0]) == "0" and per_box[0][0]["conf"] <= 0.5
+    # a 1 read beside the border, not on it, is not read again for it
+    per_box = [[dict(first[0], x0=36.0, x1=40.0)]]
+    assert ocr_mod._reread_cut(ocr_mod.engine(), gray, lines, [box], per_box, 1.0) == []

@@ -5,7 +5,8 @@ text layer, so that tables are rebuilt by the one geometry path in :mod:`.pdf`
 (:func:`.pdf.page_from_words`): no second parser.  Per page:
 
 1. **Clean**: a red seal is unmixed from the ink under it (each gray recovered from the seal's own
-   colour), salt noise is removed where there is any (faint ruling lines kept), the page is turned
+   colour), salt noise is removed where there is any (faint ruling lines kept; on a skewed page
+   again after deskewing, from the pixels as scanned, so rules are straight), the page is turned
    upright (90/180/270: text-line profile, then the recognizer's own direction classifier) and
    deskewed (a few degrees: the angle that makes the row profile sharpest).
 2. **Ruling lines**: long horizontal and vertical strokes (morphological opening) become edges that
@@ -14,7 +15,8 @@ text layer, so that tables are rebuilt by the one geometry path in :mod:`.pdf`
 3. **OCR**: detection, direction, recognition.  Every character gets a box from its CTC column and
    the recognizer's probability for it (``conf``).  A short read that is no number and no word
    ("a", ".") is read again from a median-cleaned, tight crop (a number found so is doubtful); so is
-   a number whose detection box cut through its ink (only the hole of a "0"; half a "31").
+   a number whose detection box cut through its ink (only the hole of a "0"; half a "31"), or took in
+   a cell's border read as a "1" (read again with the rule painted out).
 4. **Leftover ink**: a dark blob inside a table cell that detection missed is recognized on its own;
    if it still cannot be read it becomes a ``?`` of confidence 0, so a cell with ink never reads as
    blank.
@@ -250,6 +252,16 @@ def _denoise(gray: Any) -> tuple[Any, Any, bool]:
     ver = cv2.morphologyEx(cv2.morphologyEx(faint, cv2.MORPH_CLOSE, np.ones((3, 1), np.uint8)),
                            cv2.MORPH_OPEN, np.ones((max(15, h // 60), 1), np.uint8))
     free = cv2.bitwise_or(hor, ver) == 0
+    # nor does a speck on a short run of light ink count as noise: the ink cut breaks a faint rule
+    # into pieces (more so a resampled one: a deskewed scan), and a clean page with many light rules
+    # had enough of them to look noisy — then salt removal painted out whatever of its rules was not
+    # long and straight.  Salt on paper lies on no run; it is counted as before.
+    m = max(9, int(13 * k))
+    runs = cv2.bitwise_or(
+        cv2.morphologyEx(cv2.morphologyEx(faint, cv2.MORPH_CLOSE, np.ones((1, 3), np.uint8)), cv2.MORPH_OPEN, np.ones((1, m), np.uint8)),
+        cv2.morphologyEx(cv2.morphologyEx(faint, cv2.MORPH_CLOSE, np.ones((3, 1), np.uint8)), cv2.MORPH_OPEN, np.ones((m, 1), np.uint8)))
+    if count - len(np.unique(labels[tiny[labels] & (runs > 0)])) < 0.00004 * h * w:
+        return gray, gray, False
     specks = tiny[labels].astype(np.uint8)
     specks = cv2.dilate(specks, np.ones((3, 3), np.uint8))
     out = gray.copy()
@@ -463,6 +475,7 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _NUMLIKE = re.compile(r"^[+\-－−]?[0-9０-９OoDQIl|〇θΘ,，.．]+%?$")
 _FOLD = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "〇": "0", "θ": "0", "Θ": "0", "I": "1", "l": "1", "|": "1", "，": ",", "．": "."})
 _LONE_ZERO = ("。", "°", "º", "○", "C", "c")
+_ONE_LIKE = ("1", "l", "I", "|", "丨", "１", "ｌ", "Ｉ")
 _STRAY_POINTS = (".", ",", "。", "，", "．", "·", "`", "'")
 _FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
 
@@ -744,7 +757,8 @@ def _reread_cut(eng: Any, gray: Any, line_mask: Any, boxes: list[Any], per_box: 
     read was unsure or garbled, the box is recognized again from a crop padded around that ink.
     Only a number replaces the old read, and only a different one, never confidently (``conf`` ≤
     0.5: two reads disagreed); the same number leaves the first read as it was.  ``per_box`` is
-    changed in place; returns the crops whose read replaced a box's.
+    changed in place; returns what was read: the crops whose read replaced a box's, and the strokes
+    of a number the crop read the same (confirmed).
     """
     import cv2
     import numpy as np
@@ -752,9 +766,12 @@ def _reread_cut(eng: Any, gray: Any, line_mask: Any, boxes: list[Any], per_box: 
     from ..values import is_mark
 
     h, w = gray.shape
-    ink = cv2.bitwise_and(_binary(gray), cv2.bitwise_not(cv2.dilate(line_mask, np.ones((3, 3), np.uint8))))
+    lines = cv2.dilate(line_mask, np.ones((3, 3), np.uint8))
+    ink = cv2.bitwise_and(_binary(gray), cv2.bitwise_not(lines))
+    clean = gray  # a copy once a rule is painted out of it
     labels = stats = None
     quads, which = [], []
+    tight: dict[int, Any] = {}  # box index -> the ink it touches (its strokes only, unpadded)
     for k, cs in enumerate(per_box):
         text = "".join(c["text"] for c in cs).strip()
         if not text or not (_is_number(text) or len(text) <= 3 and not _CJK.search(text)) or is_mark(text):
@@ -780,21 +797,42 @@ def _reread_cut(eng: Any, gray: Any, line_mask: Any, boxes: list[Any], per_box: 
         gy0 = min(int(q[1]) for q in parts)
         gx1 = max(int(q[0] + q[2]) for q in parts)
         gy1 = max(int(q[1] + q[3]) for q in parts)
-        if gx0 >= x0 and gy0 >= y0 and gx1 <= x1 + 1 and gy1 <= y1 + 1:
+        # a vertical rule through the box where a "1" was read: a cell's border read as a digit (a
+        # "0" against it read "10"); read again with the rule painted out
+        ruled = False
+        if any(c["text"] in _ONE_LIKE for c in cs):
+            cover = (line_mask[max(0, y0):min(h, y1), max(0, x0):min(w, x1)] > 0).sum(axis=0)
+            rule_x = [x0 + int(x) for x in np.nonzero(cover >= 0.8 * (y1 - y0))[0]]
+            ruled = any(c["text"] in _ONE_LIKE and c["x0"] / scale - 3 <= x <= c["x1"] / scale + 3
+                        for c in cs for x in rule_x)
+        if not ruled and gx0 >= x0 and gy0 >= y0 and gx1 <= x1 + 1 and gy1 <= y1 + 1:
             # the box holds all its ink; one that hugs it (no margin left or right) is read again
             # only when the first read was unsure
             if gx0 >= x0 + 2 and gx1 <= x1 - 1 or min(c["conf"] for c in cs) >= MIN_CONFIDENCE and _is_number(text):
                 continue
+        if ruled:
+            if clean is gray:
+                clean = gray.copy()
+            q = _padded_quad(gx0, gy0, gx1, gy1, w, h)
+            qx0, qy0 = int(q[:, 0].min()), int(q[:, 1].min())
+            qx1, qy1 = int(q[:, 0].max()) + 1, int(q[:, 1].max()) + 1
+            sub = clean[qy0:qy1, qx0:qx1]
+            sub[lines[qy0:qy1, qx0:qx1] > 0] = 255
         quads.append(_padded_quad(gx0, gy0, gx1, gy1, w, h))
         which.append(k)
+        tight[k] = np.array([[gx0, gy0], [gx1, gy0], [gx1, gy1], [gx0, gy1]], dtype=np.float32)
     if not quads:
         return []
     done = []
-    for k, quad, got in _numbers_read(eng, gray, quads, which, scale):
+    for k, quad, got in _numbers_read(eng, clean, quads, which, scale):
         new = "".join(c["text"] for c in got)
         old = "".join(c["text"] for c in per_box[k]).strip()
         if fold_number(new) == fold_number(old):
-            continue  # the same number: the first read stands, confidence and all
+            # the same number: the first read stands, confidence and all, and its strokes are read
+            # (a sliver of it outside the box, confirmed, is no leftover that makes a cell doubtful);
+            # only those strokes, not the padded crop, so ink beside them is still looked at
+            done.append(tight[k])
+            continue
         for c in got:
             c["conf"] = min(c["conf"], 0.5)
         per_box[k] = got
@@ -938,17 +976,25 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
         img = cv2.cvtColor(img, cv2.COLOR_BGRA2BGR)
     seal_mask = _red_mask(img)
     img, seal = _bleach_seal(img)
-    gray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
-    gray, gentle, denoised = _denoise(gray)
-    scan = (gray, gentle, seal_mask)
+    raw = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
+    gray, gentle, denoised = _denoise(raw)
+    scan = (raw, gray, gentle, denoised, seal_mask)
 
-    def upright(quarter: int, skew: float) -> tuple[Any, Any, Any, Any, Any]:
-        """The page turned a quarter clockwise (or not) and deskewed; where it has pixels of the scan
-        (0 in the corners the rotation brought in); original pixels -> upright page pixels."""
-        gray, gentle, seal_mask = scan
+    def upright(quarter: int, skew: float) -> tuple[Any, Any, Any, Any, Any, bool]:
+        """The page turned a quarter clockwise (or not) and deskewed, salt noise taken off; where it has
+        pixels of the scan (0 in the corners the rotation brought in); original pixels -> upright page
+        pixels; whether it was denoised.
+
+        A skewed page is denoised after it is deskewed, from the pixels as scanned: on the slant a
+        faint rule is a staircase of short runs, which the salt filter cannot tell from specks (it
+        keeps long straight runs only), so it painted out pieces of the rules — and the steps of a
+        faint slanted rule were enough specks to make a clean page look noisy.
+        """
+        raw, gray, gentle, denoised, seal_mask = scan
         forward = np.eye(3)
         if quarter:
             h0 = gray.shape[0]
+            raw = cv2.rotate(raw, cv2.ROTATE_90_CLOCKWISE)
             gray = cv2.rotate(gray, cv2.ROTATE_90_CLOCKWISE)
             gentle = cv2.rotate(gentle, cv2.ROTATE_90_CLOCKWISE)
             seal_mask = cv2.rotate(seal_mask, cv2.ROTATE_90_CLOCKWISE) if seal else seal_mask
@@ -957,16 +1003,15 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
             hh, ww = gray.shape[:2]
             m = cv2.getRotationMatrix2D((ww / 2, hh / 2), skew, 1.0)
             forward = np.vstack([m, [0.0, 0.0, 1.0]]) @ forward
-            gray = _rotate(gray, skew)
-            gentle = _rotate(gentle, skew) if denoised else gray
+            gray, gentle, denoised = _denoise(_rotate(raw, skew))
             seal_mask = _rotate(seal_mask, skew) if seal else seal_mask
             valid = cv2.warpAffine(np.full((hh, ww), 255, np.uint8), m, (ww, hh), flags=cv2.INTER_NEAREST, borderValue=0)
         else:
             valid = np.full(gray.shape[:2], 255, np.uint8)
-        return gray, gentle, seal_mask, valid, forward
+        return gray, gentle, seal_mask, valid, forward, denoised
 
     quarter, skew = _orientation_and_skew(gray)
-    gray, gentle, seal_mask, valid, forward = upright(quarter, skew)
+    gray, gentle, seal_mask, valid, forward, denoised = upright(quarter, skew)
     rotation = 90 * quarter
     engine_secs = 0.0
     turned = False
@@ -991,8 +1036,8 @@ def _ocr_image(img: Any, dpi: float, *, leftovers: bool = True) -> OcrPage:
             # numbers outweigh its rows in the ink profile, so that guess can be wrong either way)
             turned = True
             quarter = 1 - quarter
-            _, skew = _orientation_and_skew(scan[0], quarter)
-            gray, gentle, seal_mask, valid, forward = upright(quarter, skew)
+            _, skew = _orientation_and_skew(scan[1], quarter)
+            gray, gentle, seal_mask, valid, forward, denoised = upright(quarter, skew)
             rotation = 90 * quarter
             continue
         flipped = sum(1 for lab in labels if "180" in lab)
