@@ -368,22 +368,20 @@ def _grid_tables(found: Iterable[tuple[Any, Any]], chars: list[dict[str, Any]], 
                     chunk = _chars_chunk(lines[0], pno)
                 else:
                     chunk = _Chunk.join(_chars_chunk(ln, pno) for ln in lines)
-            r0 = y_at.get(top)
-            if r0 is None:
-                r0 = y_at[top] = _index(ys, top)
-            r1 = y_at.get(bottom)
-            if r1 is None:
-                r1 = y_at[bottom] = _index(ys, bottom)
-            c0 = x_at.get(x0)
-            if c0 is None:
-                c0 = x_at[x0] = _index(xs, x0)
-            c1 = x_at.get(x1)
-            if c1 is None:
-                c1 = x_at[x1] = _index(xs, x1)
+            r0, r1 = _index_at(y_at, ys, top), _index_at(y_at, ys, bottom)
+            c0, c1 = _index_at(x_at, xs, x0), _index_at(x_at, xs, x1)
             out_cells.append(_Cell(r0, r1, c0, c1, x0, x1, chunk))
         out_cells.sort(key=lambda c: (c.r0, c.c0))
         tables.append(_Table(pno, bbox[1], bbox[3], xs, len(ys) - 1, out_cells))
     return tables
+
+
+def _index_at(seen: dict[float, int], axis: list[float], v: float) -> int:
+    """``_index(axis, v)``, remembered in ``seen`` (a grid's cells share their borders)."""
+    i = seen.get(v)
+    if i is None:
+        i = seen[v] = _index(axis, v)
+    return i
 
 
 def _is_label(text: str) -> bool:
