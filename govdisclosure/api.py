@@ -183,8 +183,16 @@ def _ocr_doubt(flds: dict[str, Field], confidence: Any) -> tuple[dict[str, Field
         if (c is not None and c < MIN_CONFIDENCE) or "?" in (f.raw or ""):
             flds[k] = dataclasses.replace(f, status="doubtful")
             keys.append(k)
+    # a cell where no ink was read is only as sure as its row: beside doubtful cells (a row read off
+    # a rotated 100-dpi page, its numbers shifted one column), its emptiness is in doubt too
+    shaky = {k.rsplit(".", 1)[0] for k, f in flds.items() if f.status == "doubtful"}
+    for k, f in flds.items():
+        if f.status == "blank" and k.rsplit(".", 1)[0] in shaky:
+            flds[k] = dataclasses.replace(f, status="doubtful")
+            keys.append(k)
     if not keys:
         return flds, ()
     return flds, (Finding("ocr_low_confidence", "warning",
-                          f"{len(keys)} value(s) read by OCR with confidence below {MIN_CONFIDENCE:.2f}",
+                          f"{len(keys)} value(s) read by OCR with confidence below {MIN_CONFIDENCE:.2f}, "
+                          "or read as empty in a row of such values",
                           keys=tuple(keys)),)
