@@ -628,18 +628,18 @@ _PARQUET_ROWS_PER_GROUP = 50_000
 class PanelWriter:
     """Streams record dicts to CSV, Parquet or JSON lines; ``close()`` publishes atomically.
 
-    ``kind`` is ``"long"`` (columns :data:`LONG_COLUMNS`) or ``"wide"`` (:func:`wide_columns`).
-    With ``path=None`` (CSV and JSON lines only) rows go to ``stream`` (stdout) as they come.
+    ``kind`` is ``"long"`` (columns :data:`LONG_COLUMNS`) or ``"wide"`` (:func:`wide_columns`);
+    ``columns`` names others (a findings file, CSV).  With ``path=None`` (CSV and JSON lines only) rows go to ``stream`` (stdout) as they come.
     """
 
     def __init__(self, path: str | os.PathLike[str] | None, fmt: str, kind: str = "long",
-                 stream: IO[str] | None = None):
+                 stream: IO[str] | None = None, columns: Sequence[str] | None = None):
         if fmt not in ("csv", "parquet", "jsonl"):
             raise GovDisclosureError(f"unknown output format {fmt!r}; use csv, parquet or jsonl")
         if fmt == "parquet" and path is None:
             raise GovDisclosureError("Parquet output needs a file: give -o OUT.parquet")
         self.fmt, self.kind, self.rows = fmt, kind, 0
-        self.columns = LONG_COLUMNS if kind == "long" else wide_columns()
+        self.columns = tuple(columns) if columns is not None else LONG_COLUMNS if kind == "long" else wide_columns()
         self._ctx = atomic_path(path) if path is not None else None
         self._tmp = self._ctx.__enter__() if self._ctx is not None else None
         self._fh: IO[str] | None = None
@@ -691,6 +691,11 @@ class PanelWriter:
 
     def write_rows(self, rows: Sequence[Sequence[Any]]) -> None:
         """Write rows given as tuples in column order (see :func:`long_rows`): the fast path."""
+        if self.fmt == "csv":
+            self.rows += len(rows)
+            for r in rows:
+                self._csv.writerow([_csv_cell(v) for v in r])
+            return
         if self.fmt != "parquet":
             for r in rows:
                 self.write(dict(zip(self.columns, r, strict=True)))
@@ -749,44 +754,10 @@ class PanelWriter:
 
 def write_csv_rows(path: str | os.PathLike[str], header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     """A CSV (errors, findings), written atomically."""
-    out = CsvStream(path, header)
+    out = PanelWriter(path, "csv", columns=header)
     try:
-        for r in rows:
-            out.write(r)
+        out.write_rows(list(rows))
     except BaseException:
         out.abort()
         raise
     out.close()
-
-
-class CsvStream:
-    """Rows streamed to a CSV file as they come (a findings file of 100k reports is not held in
-    memory); ``close()`` publishes it atomically, ``abort()`` leaves the old file untouched."""
-
-    def __init__(self, path: str | os.PathLike[str], header: Sequence[str]):
-        self._ctx: Any = atomic_path(path)
-        tmp = self._ctx.__enter__()
-        self._fh = open(tmp, "w", encoding="utf-8", newline="")
-        self._w = csv.writer(self._fh)
-        self._w.writerow(header)
-
-    def write(self, row: Sequence[Any]) -> None:
-        self._w.writerow([_csv_cell(v) for v in row])
-
-    def close(self) -> None:
-        if self._ctx is None:
-            return
-        self._fh.flush()
-        os.fsync(self._fh.fileno())
-        self._fh.close()
-        ctx, self._ctx = self._ctx, None
-        ctx.__exit__(None, None, None)
-
-    def abort(self) -> None:
-        if self._ctx is None:
-            return
-        with contextlib.suppress(OSError):
-            self._fh.close()
-        ctx, self._ctx = self._ctx, None
-        with contextlib.suppress(BaseException):
-            ctx.__exit__(KeyboardInterrupt, KeyboardInterrupt(), None)

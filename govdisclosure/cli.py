@@ -335,7 +335,7 @@ def _cmd_parse(a: argparse.Namespace) -> int:
     tally = _Tally()
     slim: list[Any] = []
     # findings stream to their file as reports come; the cross-year ones follow at the end
-    findings_out = batch.CsvStream(_sidecar(out, ".findings.csv"), _FINDING_HEADER) if out is not None else None
+    findings_out = batch.PanelWriter(_sidecar(out, ".findings.csv"), "csv", columns=_FINDING_HEADER) if out is not None else None
     if a.jobs != 1:  # OCR in N processes: one onnxruntime thread each, not N × all cores
         os.environ.setdefault("GOVDISCLOSURE_OCR_THREADS", "1")
     progress = _Progress(len(files), not a.quiet, "parsing")
@@ -357,8 +357,7 @@ def _cmd_parse(a: argparse.Namespace) -> int:
                     writers[1].write(rec)
             if not batch.is_failure(rep):
                 if findings_out is not None:
-                    for row in _finding_rows(rep):
-                        findings_out.write(row)
+                    findings_out.write_rows(list(_finding_rows(rep)))
                 slim.append(_slim(rep))
         cross = crossyear.check(slim)
         for w in writers:
@@ -374,8 +373,7 @@ def _cmd_parse(a: argparse.Namespace) -> int:
             elif errors_path.exists():
                 errors_path.unlink()  # stale, from an earlier run
             assert findings_out is not None
-            for row in _cross_rows(cross):
-                findings_out.write(row)
+            findings_out.write_rows(list(_cross_rows(cross)))
             findings_out.close()
             written.append(str(_sidecar(out, ".findings.csv")))
     except (KeyboardInterrupt, _Interrupted):

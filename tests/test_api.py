@@ -73,7 +73,11 @@ def test_reports_pickle_and_copy_whole() -> None:
     assert pickle.loads(pickle.dumps(rep)) == rep
     assert copy.deepcopy(rep) == rep
     f = next(iter(rep.fields.values()))
-    assert pickle.loads(pickle.dumps(f)) == f and dataclasses.replace(f, value=1).key == f.key
+    assert pickle.loads(pickle.dumps(f)) == f
+    g = dataclasses.replace(f, value=-1)  # through the hand-written Field.__init__
+    assert g.value == -1 and (g.key, g.status, g.raw, g.span) == (f.key, f.status, f.raw, f.span)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        f.value = 1  # type: ignore[misc]
 
 
 def test_batch_names_are_lazy() -> None:

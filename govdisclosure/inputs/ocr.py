@@ -247,19 +247,21 @@ def _denoise(gray: Any) -> tuple[Any, Any, bool]:
     # a faint ruling line (a light table border, ~170 gray) falls apart into specks at the ink cut:
     # what lies on a long straight run of light ink (white specks in it closed) is a rule, and stays
     faint = (gray < 215).astype(np.uint8)
-    hor = cv2.morphologyEx(cv2.morphologyEx(faint, cv2.MORPH_CLOSE, np.ones((1, 3), np.uint8)),
-                           cv2.MORPH_OPEN, np.ones((1, max(15, w // 30)), np.uint8))
-    ver = cv2.morphologyEx(cv2.morphologyEx(faint, cv2.MORPH_CLOSE, np.ones((3, 1), np.uint8)),
-                           cv2.MORPH_OPEN, np.ones((max(15, h // 60), 1), np.uint8))
-    free = cv2.bitwise_or(hor, ver) == 0
+    closed_h = cv2.morphologyEx(faint, cv2.MORPH_CLOSE, np.ones((1, 3), np.uint8))
+    closed_v = cv2.morphologyEx(faint, cv2.MORPH_CLOSE, np.ones((3, 1), np.uint8))
+
+    def on_runs(across: int, down: int) -> Any:
+        """Light ink on a horizontal run of ``across`` pixels or a vertical one of ``down``."""
+        return cv2.bitwise_or(cv2.morphologyEx(closed_h, cv2.MORPH_OPEN, np.ones((1, across), np.uint8)),
+                              cv2.morphologyEx(closed_v, cv2.MORPH_OPEN, np.ones((down, 1), np.uint8)))
+
+    free = on_runs(max(15, w // 30), max(15, h // 60)) == 0
     # nor does a speck on a short run of light ink count as noise: the ink cut breaks a faint rule
     # into pieces (more so a resampled one: a deskewed scan), and a clean page with many light rules
     # had enough of them to look noisy — then salt removal painted out whatever of its rules was not
     # long and straight.  Salt on paper lies on no run; it is counted as before.
     m = max(9, int(13 * k))
-    runs = cv2.bitwise_or(
-        cv2.morphologyEx(cv2.morphologyEx(faint, cv2.MORPH_CLOSE, np.ones((1, 3), np.uint8)), cv2.MORPH_OPEN, np.ones((1, m), np.uint8)),
-        cv2.morphologyEx(cv2.morphologyEx(faint, cv2.MORPH_CLOSE, np.ones((3, 1), np.uint8)), cv2.MORPH_OPEN, np.ones((m, 1), np.uint8)))
+    runs = on_runs(m, m)
     if count - len(np.unique(labels[tiny[labels] & (runs > 0)])) < 0.00004 * h * w:
         return gray, gray, False
     specks = tiny[labels].astype(np.uint8)
@@ -810,15 +812,15 @@ def _reread_cut(eng: Any, gray: Any, line_mask: Any, boxes: list[Any], per_box: 
             # only when the first read was unsure
             if gx0 >= x0 + 2 and gx1 <= x1 - 1 or min(c["conf"] for c in cs) >= MIN_CONFIDENCE and _is_number(text):
                 continue
+        q = _padded_quad(gx0, gy0, gx1, gy1, w, h)
         if ruled:
             if clean is gray:
                 clean = gray.copy()
-            q = _padded_quad(gx0, gy0, gx1, gy1, w, h)
             qx0, qy0 = int(q[:, 0].min()), int(q[:, 1].min())
             qx1, qy1 = int(q[:, 0].max()) + 1, int(q[:, 1].max()) + 1
             sub = clean[qy0:qy1, qx0:qx1]
             sub[lines[qy0:qy1, qx0:qx1] > 0] = 255
-        quads.append(_padded_quad(gx0, gy0, gx1, gy1, w, h))
+        quads.append(q)
         which.append(k)
         tight[k] = np.array([[gx0, gy0], [gx1, gy0], [gx1, gy1], [gx0, gy1]], dtype=np.float32)
     if not quads:

@@ -352,14 +352,8 @@ def _grid_tables(found: Iterable[tuple[Any, Any]], chars: list[dict[str, Any]], 
                 band = bands[(top, bottom)] = ([xc[i] for i in got], [rank[i] for i in got])
             xs_band, ranks = band
             lo, hi = bisect.bisect_left(xs_band, x0), bisect.bisect_right(xs_band, x1)
-            if hi - lo == 1:  # one glyph: _chars_chunk of it
-                ch = chars[order[ranks[lo]]]
-                t = ch["text"]
-                if t.strip():
-                    box = (pno, ch["x0"], ch["top"], ch["x1"], ch["bottom"])
-                    chunk = _Chunk(t, [box] * len(t))
-                else:
-                    chunk = _Chunk("", [])
+            if hi - lo == 1:  # one glyph: no lines to group
+                chunk = _chars_chunk([chars[order[ranks[lo]]]], pno)
             elif hi == lo:
                 chunk = _Chunk("", [])
             else:  # the cell's chars in line order, as _group_lines would sort them

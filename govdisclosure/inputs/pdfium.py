@@ -663,9 +663,9 @@ def _cells(v_of: dict[Point, set[int]], h_of: dict[Point, set[int]]) -> list[tup
 
     def after(p: Point, es: set[int], pts: dict[int, list[Point]]) -> list[Point]:
         if len(es) == 1:
-            for e in es:
-                lst = pts[e]
-                return lst[bisect.bisect_right(lst, p):]
+            (e,) = es
+            lst = pts[e]
+            return lst[bisect.bisect_right(lst, p):]
         got: set[Point] = set()
         for e in es:
             lst = pts[e]

@@ -525,6 +525,7 @@ def doubt_before_leftovers(arb: Arbiter, ctx: TableContext) -> None:
 
 
 _MARK_CHARS = ("—", "／", "/", "-")
+_MARK_STRIP = "".join(_MARK_CHARS)
 
 
 def doubt_glued_marks(arb: Arbiter, ctx: TableContext) -> None:
@@ -576,7 +577,7 @@ def _glued_mark_text(toks: Sequence[Token], j: int, start: bool = True, end: boo
     after = toks[j + 1] if j + 1 < len(toks) else None
     # (or, in a space-aligned row, a label's last cell's mark printed against it: "3.补正——     46   7")
     glued_end = t.text.endswith(_MARK_CHARS) and after is not None and after.kind in ("num", "mark") and (
-        after.start == t.end or (t.x0 >= 0 and after.line == t.line and not t.text.rstrip("".join(_MARK_CHARS))[-1:].isascii()))
+        after.start == t.end or (t.x0 >= 0 and after.line == t.line and not t.text.rstrip(_MARK_STRIP)[-1:].isascii()))
     glued_start = t.text.startswith(_MARK_CHARS) and before is not None and before.kind in ("num", "mark") and before.end == t.start
     return (end and glued_end) or (start and glued_start)
 

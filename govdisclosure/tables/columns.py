@@ -29,7 +29,7 @@ HEADER_LOOKBACK = 8  # rows above a row where its table's header row may stand
 
 
 def header_grid(
-    tokens: list[Token], at: int, row: int, cols: Sequence[schema.Label], memo: dict[tuple[int, int, int], list[int] | None] | None = None,
+    tokens: list[Token], at: int, row: int, cols: Sequence[schema.Label], memo: dict[tuple[int, int], list[int] | None] | None = None,
     rows_above: dict[int, tuple[int, bool]] | None = None,
 ) -> list[tuple[int, str]] | None:
     """The cells of ``row`` under each column label, read off the nearest header row above that has
@@ -61,7 +61,7 @@ def header_grid(
         if not explicit or end + 1 - k != len(this):
             continue
         head = tokens[k : end + 1]
-        mk = (k, j, id(cols))
+        mk = (k, id(cols))
         if memo is not None and mk in memo:
             named = memo[mk]
         else:
@@ -70,9 +70,8 @@ def header_grid(
                 memo[mk] = named
         if named is None:
             continue
-        idx = named
-        if sorted(idx) == idx and len(set(idx)) == len(idx) and all(this[n].kind in (NUM, MARK, BLANK) for n in idx):
-            return [(this[n].start, this[n].kind) for n in idx]
+        if sorted(named) == named and len(set(named)) == len(named) and all(this[n].kind in (NUM, MARK, BLANK) for n in named):
+            return [(this[n].start, this[n].kind) for n in named]
         return None
     return None
 

@@ -235,7 +235,7 @@ def row_contexts(
     # shapes per table and cell count: a 2-column block must not learn from a 3-column one
     shapes = row_shapes([(p.own, len(columns[p.anchor.row.key]), id(columns[p.anchor.row.key])) for p in plan], cells_in_row)
     narrow = _narrow_tables(plan, columns)
-    grid_memo: dict[tuple[int, int, int], list[int] | None] = {}
+    grid_memo: dict[tuple[int, int], list[int] | None] = {}
     rows_above: dict[int, tuple[int, bool]] = {}
     out = []
     for p in plan:
@@ -245,12 +245,13 @@ def row_contexts(
             continue
         model = trail = grid = None
         same = [r for cs, r in full_rows if cs == id(cols)]
-        if own and own[0].x0 >= 0 and (len(own) < len(cols) or len({t.line for t in own}) > 1) and same:
+        # a row of space-aligned text short of numbers or on several lines is placed by its columns
+        needs_columns = bool(own) and own[0].x0 >= 0 and (len(own) < len(cols) or len({t.line for t in own}) > 1)
+        if needs_columns and same:
             # the nearest rows that fill every column (columns shift at page breaks)
             near = sorted(same, key=lambda r: abs(r[0].line - own[0].line))[:MODEL_ROWS]
             model = column_model(near, len(cols))
-        if model is None and header is not None and len(header[1]) == len(cols) and own and own[0].x0 >= 0 and (
-                len(own) < len(cols) or len({t.line for t in own}) > 1):
+        if model is None and needs_columns and header is not None and len(header[1]) == len(cols):
             model = header
         if own and all(t.explicit for t in own) and len({t.row for t in own}) == 1:
             trail = shapes.get((id(cols), cells_in_row.get(own[0].row, -1)))

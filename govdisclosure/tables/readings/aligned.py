@@ -37,17 +37,16 @@ def read(ctx: RowContext) -> list[Reading]:
     # an empty paragraph above it, another vertical alignment, a wrapped label cell) is read by where
     # each stands, not in reading order; on one line, only a row short of numbers needs the columns
     wrapped = len({t.line for t in vals}) > 1
+    unit = ctx.model[0] if ctx.model else "w"
     if len(vals) > n or any(t.glued for t in vals):
         # digits to cut or a number too many: no column model places the row, but where its lines
         # interleave, reading order is no evidence either (the next row's item number "7." and
         # numbers, a line lower, taken as this row's last four cells)
-        if wrapped and len(vals) <= n and _interleaved(vals, ctx.model[0] if ctx.model else "w"):
-            return [_unplaced(ctx)]
-        return []
+        return [_unplaced(ctx)] if wrapped and len(vals) <= n and _interleaved(vals, unit) else []
     placed = _by_columns(ctx, vals, wrapped)
     if placed is not None:
         return placed
-    if wrapped and _interleaved(vals, ctx.model[0] if ctx.model else "w"):
+    if wrapped and _interleaved(vals, unit):
         # …and where no column model places them, the lines interleave: which number is in which
         # column, reading order cannot say ("375 15 3 11" over "9 16 429", each sum the same)
         return [_unplaced(ctx)]

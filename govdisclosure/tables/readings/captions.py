@@ -11,12 +11,12 @@ order, the next runs whose captions are its columns (a caption wrapped over two 
 
 from __future__ import annotations
 
-import unicodedata
+import functools
 
 from ... import schema
 from ...labels import keyed
 from ...layout import MARK, NUM, TEXT, Token
-from ...normalize import key_normalized
+from ...normalize import key, key_normalized
 from ...report import Finding
 from ...values import read_cell
 from ..model import Placed, Reading, TableContext, cell_of
@@ -73,11 +73,17 @@ def _under_another(text: str, b: schema.ActiveBlock) -> bool:
     the run holds (a crawler's dump runs "第二十条第(五)项信息内容本年处理决定数量行政许可-第二十条第(六)项
     信息内容本年处理决定数量行政处罚" into one run: its number is 行政处罚's, not a (五) column's)."""
     last, whose = -1, None
-    for o in schema.load().active:
-        at = text.rfind(key_normalized(unicodedata.normalize("NFKC", o.caption)))
+    for o, k in _caption_keys():
+        at = text.rfind(k)
         if at > last:
             last, whose = at, o
     return whose is not None and whose is not b
+
+
+@functools.cache
+def _caption_keys() -> tuple[tuple[schema.ActiveBlock, str], ...]:
+    """Each block with the matching key of its 第二十条 caption."""
+    return tuple((b, key(b.caption)) for b in schema.load().active)
 
 
 def _blocks_without_values(ctx: TableContext) -> list[schema.ActiveBlock]:

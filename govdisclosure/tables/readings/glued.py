@@ -149,24 +149,34 @@ def _comma_splits(text: str, start: int) -> list[list[Cell]]:
 _ZEROS_THEN_NUMBER = regex.compile(r"(0+)([1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?)")
 
 
+def _digit_run(t: Token) -> str | None:
+    """The digits of a glued run that may be cut anywhere: the token's text, or its digits after the
+    sign that opens a 本年增/减 cell ("2648-18538": "-18538"); None for other tokens."""
+    if t.kind != NUM or not t.glued:
+        return None
+    digits = t.text[1:] if t.text[:1] == "-" else t.text
+    return digits if digits.isdigit() and 1 < len(digits) <= MAX_GLUED_DIGITS else None
+
+
 def option_counts(t: Token) -> tuple[int, int] | None:
     """The fewest and the most cells of :func:`token_options` for a glued run of digits (signed or
     not), counted without building them; None for other tokens."""
-    if t.kind == NUM and t.glued and t.text.isdigit() and 1 < len(t.text) <= MAX_GLUED_DIGITS:
-        return _cut_counts(t.text)
-    if (
-        t.kind == NUM and t.glued and t.text[:1] == "-" and t.text[1:].isdigit() and 1 < len(t.text) - 1 <= MAX_GLUED_DIGITS
-        and not _ZEROS_THEN_NUMBER.fullmatch(t.text) and not _GLUED_COMMAS.fullmatch(t.text)
-    ):
-        return _cut_counts(t.text[1:])
-    return None
+    digits = _digit_run(t)
+    return _cut_counts(digits) if digits is not None else None
 
 
 def token_options(t: Token, c: Cell, lo: int = 0, hi: int = MAX_CUTS) -> list[list[Cell]] | None:
     """The ways a glued token may hold cells, or None when it is not a glued run.  For a run of digits
     only the cuttings into ``lo``..``hi`` cells (see :func:`option_counts`)."""
-    if t.kind == NUM and t.glued and t.text.isdigit() and 1 < len(t.text) <= MAX_GLUED_DIGITS:
+    digits = _digit_run(t)
+    if digits is not None and digits == t.text:
         return _splits(t.text, t.start, lo, hi)
+    if digits is not None:
+        # "2648-18538": the sign opens the 本年增/减 cell, whose digits run into the next cell's
+        return [
+            [Cell("-" + o[0].text, NUM, t.start, o[0].end, split=o[0].split), *o[1:]]
+            for o in _splits(digits, t.end - len(digits), lo, hi)
+        ]
     if t.kind == NUM and t.glued and (m := _ZEROS_THEN_NUMBER.fullmatch(t.text)):
         # "01,000": a 0 cell run into "1,000"
         z = len(m.group(1))
@@ -174,12 +184,6 @@ def token_options(t: Token, c: Cell, lo: int = 0, hi: int = MAX_CUTS) -> list[li
         return [[c], [*zeros, Cell(t.text[z:], NUM, t.start + z, t.end, split=True)]]
     if t.kind == NUM and t.glued and _GLUED_COMMAS.fullmatch(t.text) and sum(ch.isdigit() for ch in t.text) <= MAX_GLUED_DIGITS:
         return _comma_splits(t.text, t.start) or None
-    if t.kind == NUM and t.glued and t.text[:1] == "-" and t.text[1:].isdigit() and 1 < len(t.text) - 1 <= MAX_GLUED_DIGITS:
-        # "2648-18538": the sign opens the 本年增/减 cell, whose digits run into the next cell's
-        return [
-            [Cell("-" + o[0].text, NUM, t.start, o[0].end, split=o[0].split), *o[1:]]
-            for o in _splits(t.text[1:], t.end - len(t.text) + 1, lo, hi)
-        ]
     return None
 
 
