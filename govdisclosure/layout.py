@@ -51,7 +51,7 @@ _ASIDE = (
 _SCAN = regex.compile(
     rf"(?P<paren>{_ASIDE})"
     # thousands groups only where they are well formed: "9991,000" and "1,00110" are cells run together
-    r"|(?P<num>(?P<sign>(?<![\w)])[+\-])?(?:(?<![0-9])[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?)(?P<unit>万元|人次|件|条|个|项|次|元)?"
+    r"|(?P<num>(?P<sign>(?<![\w)+\-])[+\-])?(?:(?<![0-9])[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?)(?P<unit>万元|人次|件|条|个|项|次|元)?"
 )
 # Digits followed by these are dates, document numbers, counts of decimals…: text, not cells
 _TEXT_AFTER = frozenset("年月日号位页届岁%‰")
@@ -451,12 +451,20 @@ def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *,
 # "政府集中采购66——三、"): the dashes or slash are the next cell, not part of the next label
 _GLUED_MARK = regex.compile(r"(——|—|/|／)(?=\p{Han}|[(（]|$)")
 _GLUED_MARK_FIRST = frozenset("—/／")
+#: one-character marks whose glued runs are read a cell a character (not "—", whose pair "——" is one mark)
+_MARK_RUN_CHARS = frozenset("-/／")
 
 
 def _text_after(s: int, t: str, row: int, line: int, out: list[Token], explicit: bool) -> None:
-    """Text that follows a number: a glued not-applicable mark at its start is a mark token."""
+    """Text that follows a number: a glued not-applicable mark at its start is a mark token, and so
+    is each character of a run of one-character marks that fills the gap to the next number
+    (``364-----364``: a crawler's row of five ``-`` cells between two numbers)."""
+    after_value = out and out[-1].kind in (NUM, MARK) and out[-1].end == s
+    if after_value and t[:1] in _MARK_RUN_CHARS and t == t[0] * len(t):
+        out.extend(Token(MARK, s + i, s + i + 1, t[0], row, line, explicit=explicit, glued=True) for i in range(len(t)))
+        return
     m = _GLUED_MARK.match(t) if t[:1] in _GLUED_MARK_FIRST else None
-    if m is not None and out and out[-1].kind in (NUM, MARK) and out[-1].end == s:
+    if m is not None and after_value:
         out.append(Token(MARK, s, s + m.end(), m.group(1), row, line, explicit=explicit, glued=True))
         s, t = s + m.end(), t[m.end() :]
     _text(s, t, row, line, out, explicit)

@@ -304,7 +304,8 @@ _MINUS = frozenset({"-", "减", "减少", "−", "–"})
 
 
 def attach_signs(tokens: list[Token], lo: int, hi: int) -> None:
-    """Signs that the tokenizer left as text ("2648-18538", "减少15"): joined to the number they open.
+    """Signs that the tokenizer left as text ("减少15") or as a glued mark ("2648-18538"): joined to
+    the number they open.
 
     A minus glued between two numbers is a date's or a range's in prose, but in part 二 of the 2019
     edition it opens the 本年增/减 cell.  The sign token becomes the number (its span the sign and the
@@ -312,8 +313,10 @@ def attach_signs(tokens: list[Token], lo: int, hi: int) -> None:
     """
     for i in range(lo, min(hi, len(tokens)) - 1):
         t = tokens[i]
-        if t.kind != TEXT or t.text not in _MINUS:
+        if t.text not in _MINUS or not (t.kind == TEXT or (t.kind == MARK and t.glued)):
             continue
+        if t.kind == MARK and i > 0 and tokens[i - 1].kind == MARK and tokens[i - 1].end == t.start:
+            continue  # a run of marks ("5--18"): not-applicable cells, no sign
         j = i + 1  # past the empty tokens a merged thousands run leaves (attach_thousands)
         while j < len(tokens) - 1 and tokens[j].kind == TEXT and not tokens[j].text:
             j += 1

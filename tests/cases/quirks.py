@@ -856,6 +856,38 @@ ISSUE12: list[Case] = [
         "the vertical group label ('(四)无1.本机法提供关不掌握…'), the fuzzy match started at 关 and the row "
         "took the blank continuation lines (blank, silent); '2.' alone on a cell's first line was read as a 2",
     ),
+    Case(
+        "crawler-run-of-marks-between-numbers",
+        doc(P3, "一、本年新收政府信息公开申请数量364-----364二、上年结转政府信息公开申请数量2429-----2429三、"),
+        {
+            A + "new_received.natural_person": (364, "ok"),
+            A + "new_received.commercial_enterprise": (None, "not_applicable"),
+            A + "new_received.other_org": (None, "not_applicable"),
+            A + "new_received.total": (364, "ok"),
+            A + "carried_over.total": (2429, "ok"),
+        },
+        "synthesizer (seed 553), Word HTML through a crawler: five '-' cells glued between two numbers; the "
+        "last dash was read as a minus ('-364' in 商业企业, 总计 empty). A run of one-character marks is a "
+        "cell a character, and a minus never follows another dash",
+    ),
+    Case(
+        "crawler-part-four-with-marks-cut-by-its-sums",
+        doc(P4, "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计"
+            "结果维持结果纠正其他结果尚未审结总计25--26511163828954-18\n五、存在的主要问题及改进情况\n"),
+        {
+            "review.upheld": (25, "ok"),
+            "review.corrected": (None, "not_applicable"),
+            "review.total": (51, "inferred"),
+            "litigation_direct.upheld": (..., "doubtful"),
+            "litigation_direct.corrected": (..., "doubtful"),
+            "litigation_direct.total": (28, "inferred"),
+            "litigation_after_review.pending": (None, "not_applicable"),
+            "litigation_after_review.total": (18, "ok"),
+        },
+        "synthesizer (seed 553), a crawler's part 四: digit runs between not-applicable marks; each group's "
+        "总计 cuts the run (11 | 6 and 1 | 16 both add up to 28: doubtful)",
+        findings=("glued_digits",),
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,

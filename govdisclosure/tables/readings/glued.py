@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import regex
 
-from ...layout import NUM, Token
+from ...layout import MARK, NUM, Token
 from ..model import (
     _SUM_GROUPS,
     MAX_ALTERNATIVES,
@@ -187,19 +187,24 @@ def token_options(t: Token, c: Cell, lo: int = 0, hi: int = MAX_CUTS) -> list[li
     return None
 
 
+_MARK = "m"  # a not-applicable mark's one position in _SumSearch's string of digits
+
+
 class _SumSearch:
     """The left-to-right cutting of :func:`_sum_cands`: each group's total must read as its sum so far."""
 
     def __init__(self, toks: Sequence[Token], groups: tuple[int, ...]) -> None:
         self.groups = groups
-        self.digits = "".join(t.text for t in toks)
+        # a not-applicable mark is one position, _MARK, read as 0 by the sums
+        self.digits = "".join(_MARK if t.kind == MARK else t.text for t in toks)
         self.owner: list[tuple[Token, int]] = []  # digit position -> (token, offset in it)
         self.bounds: list[int] = []  # where each token ends: cuts must fall on them
         self.whole: dict[int, int] = {}  # start -> end of the tokens that are one cell: not glued, in a row of several
         for t in toks:
-            if not t.glued and len(toks) > 1:
-                self.whole[len(self.owner)] = len(self.owner) + len(t.text)
-            self.owner += [(t, k) for k in range(len(t.text))]
+            width = 1 if t.kind == MARK else len(t.text)
+            if t.kind == MARK or (not t.glued and len(toks) > 1):
+                self.whole[len(self.owner)] = len(self.owner) + width
+            self.owner += [(t, k) for k in range(width)]
             self.bounds.append(len(self.owner))
         self.out: list[list[tuple[int, int]]] = []
         self.cur: list[tuple[int, int]] = []
@@ -227,14 +232,14 @@ class _SumSearch:
             return
         limit = self.limit(pos)
         if j == groups[g] - 1:  # the group's total: it must read as the sum so far
-            want = str(total)
+            want = _MARK if digits[pos] == _MARK and total == 0 else str(total)
             b = pos + len(want)
             if digits.startswith(want, pos) and b <= limit and whole.get(pos, b) == b:
                 cur.append((pos, b))
                 self.dfs(b, g + 1, 0, 0)
                 cur.pop()
             return
-        longest = 1 if digits[pos] == "0" else MAX_CELL_DIGITS
+        longest = 1 if digits[pos] in ("0", _MARK) else MAX_CELL_DIGITS
         # the digits left after this part must still hold the group's other parts, the later groups
         # and the group's total, which is at least as long as this part and the sum so far
         after = groups[g] - 2 - j + sum(groups[g + 1 :])
@@ -244,7 +249,7 @@ class _SumSearch:
                 continue
             if b > limit:
                 break
-            part = int(digits[pos:b])
+            part = 0 if digits[pos] == _MARK else int(digits[pos:b])
             if left - ln < after + max(ln, len(str(total + part))):
                 break  # longer parts leave even less room
             cur.append((pos, b))
@@ -255,6 +260,9 @@ class _SumSearch:
         out = []
         for a, b in cut:
             t, k = self.owner[a]
+            if t.kind == MARK:
+                out.append(Cell(t.text, MARK, t.start, t.end, split=False))
+                continue
             entire = k == 0 and b - a == len(t.text)
             out.append(Cell(t.text[k : k + b - a], NUM, t.start + k, t.start + k + b - a, split=not entire))
         return out
@@ -274,9 +282,9 @@ def _sum_cands(toks: Sequence[Token], n: int, check: Check | None) -> list[list[
     groups = _SUM_GROUPS.get(check)  # type: ignore[arg-type]
     if not groups or sum(groups) != n or not toks or len(toks) >= n:
         return []
-    if not all(t.kind == NUM and t.text.isdigit() for t in toks):
+    if not all((t.kind == NUM and t.text.isdigit()) or t.kind == MARK for t in toks) or all(t.kind == MARK for t in toks):
         return []
-    size = sum(len(t.text) for t in toks)
+    size = sum(1 if t.kind == MARK else len(t.text) for t in toks)
     if size < n or size > n * MAX_CELL_DIGITS:
         return []
     search = _SumSearch(toks, groups)
