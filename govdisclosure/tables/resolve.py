@@ -19,6 +19,7 @@ from .model import (
     MAX_CANDIDATES,
     MAX_EXTRA_CELLS,
     MAX_SLACK,
+    _SUM_GROUPS,
     Cell,
     Check,
     Grid,
@@ -217,7 +218,7 @@ def _candidates(
             # every cutting and dropping gives the same row (before the sums choose), the row is doubtful
             return cands, "extra_cells", True
     if not cands:
-        return _extra(toks, n, money)
+        return _extra(toks, n, money, check)
     return cands, note, False
 
 
@@ -235,9 +236,13 @@ def _wider(opts: list[list[list[Cell]]], n: int) -> list[list[Cell]]:
     return []
 
 
-def _extra(toks: list[Token], n: int, money: Sequence[bool]) -> tuple[list[list[Cell]], str | None, bool] | Result:
+def _extra(
+    toks: list[Token], n: int, money: Sequence[bool], check: Check | None = None
+) -> tuple[list[list[Cell]], str | None, bool] | Result:
     """More tokens than columns even with edge blanks dropped: some number is extra.  Fewer, and
-    nothing else to place them by: in order, nothing confident (``missing_cells``)."""
+    nothing else to place them by: nothing confident (``missing_cells``), the values in order, or,
+    where the last is the sum of the others, that one under the row's total (the likeliest guess for
+    a row whose blank cells vanished: "26301 26301" under 自然人 … 总计)."""
     nonblank = [cell_of(t) for t in toks if t.kind != BLANK] or []
     allcells = [cell_of(t) for t in toks]
     pool = nonblank if len(nonblank) >= n else allcells
@@ -245,8 +250,13 @@ def _extra(toks: list[Token], n: int, money: Sequence[bool]) -> tuple[list[list[
         return [list(c) for c in itertools.combinations(pool, n)][:MAX_CANDIDATES], "extra_cells", False
     if len(pool) > n:
         return [pool[:n]], "extra_cells", False
+    row: list[Cell | None] = list(pool) + [None] * (n - len(pool))
+    if 1 < len(pool) < n and _SUM_GROUPS.get(check) == (n,):  # type: ignore[arg-type]
+        total_last = [*pool[:-1], *[None] * (n - len(pool)), pool[-1]]
+        if check([_cell_value(c, money[i])[0] or 0 for i, c in enumerate(total_last)]) is True:  # type: ignore[misc]
+            row = total_last
     placed = []
-    for i, c in enumerate(list(pool) + [None] * (n - len(pool))):
+    for i, c in enumerate(row):
         v, _, unit = _cell_value(c, money[i])
         placed.append(Placed(c, v, "doubtful", unit))
     return placed, "missing_cells"

@@ -888,6 +888,21 @@ ISSUE12: list[Case] = [
         "总计 cuts the run (11 | 6 and 1 | 16 both add up to 28: doubtful)",
         findings=("glued_digits",),
     ),
+    Case(
+        "vanished-blank-cells-guess-the-total-last",
+        doc(P3, "一、本年新收政府信息公开申请数量\n26301\n26301\n二、上年结转政府信息公开申请数量\n3\n5\n8\n三、本年度办理结果\n"),
+        {
+            A + "new_received.natural_person": (26301, "doubtful"),
+            A + "new_received.commercial_enterprise": (None, "doubtful"),
+            A + "new_received.total": (26301, "doubtful"),
+            A + "carried_over.commercial_enterprise": (5, "doubtful"),
+            A + "carried_over.total": (8, "doubtful"),
+        },
+        "synthesizer (seed 568, only 自然人 and 总计 filled), lxml / lynx / bs4 / pypdf text: the blank cells "
+        "vanished, so nothing says which columns the numbers stand in; the guess shown puts the number "
+        "that is the sum of the others under 总计 (was: 26301 under 商业企业, 总计 empty). Still doubtful",
+        findings=("missing_cells",),
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
