@@ -46,6 +46,9 @@ _VALUE_KINDS = (NUM, MARK)
 class Row:
     key: str
     wordings: tuple[str, ...]
+    #: the wording of the merged cell beside the row's label (its group, "(三)不予公开"), whose lines a
+    #: converter may interleave with the label's
+    beside: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +126,49 @@ def _wrapped_start(st: Stream, s0: int, floor: int, words: Sequence[str]) -> int
         if len(piece) >= 2 and any(w.startswith(piece) for w in words):
             return a
     return s0
+
+
+def _fuzzy_beside(
+    st: Stream, lo_k: int, hi_k: int, words: Sequence[str], beside: Sequence[str]
+) -> tuple[float, int, int, str] | None:
+    """A label whose lines alternate with those of the merged cell beside it (pdftotext -layout of a
+    narrow-columned print: "（三） 1.属于" / "不予公 国家秘" / "开 密" streams as "(三)1.属于不予公国家秘开密"),
+    matched with the pieces of that cell's wording left out (those of the label's own kept); the
+    match's ends are offsets into the whole stream."""
+    a = bisect.bisect_right(st.starts, lo_k) - 1
+    kept: list[int] = []  # pieces of the stream in the window, the other cell's left out
+    parts: list[str] = []
+    left_out = False
+    for j in range(max(a, 0), len(st.starts)):
+        k0 = st.starts[j]
+        if k0 >= hi_k:
+            break
+        k1 = st.starts[j + 1] if j + 1 < len(st.starts) else len(st.text)
+        piece = st.text[max(k0, lo_k) : min(k1, hi_k)]
+        if piece and any(piece in b for b in beside) and not any(piece in w for w in words):
+            left_out = True
+            continue
+        kept.append(j)
+        parts.append(piece)
+    if not left_out or not parts:
+        return None  # the plain match already failed
+    starts = list(itertools.accumulate((len(x) for x in parts), initial=0))
+    window = "".join(parts)
+    best: tuple[float, int, int, str] | None = None
+    for w in words:
+        if len(w) < FUZZY_MIN_LEN:
+            continue
+        al = fuzz.partial_ratio_alignment(w, window, score_cutoff=FUZZY_CUTOFF)
+        if al is None or (best is not None and al.score <= best[0]):
+            continue
+
+        def at(k: int) -> int:  # a window offset as an offset into the stream
+            p = bisect.bisect_right(starts, k) - 1
+            j = kept[p]
+            return max(st.starts[j], lo_k) + k - starts[p]
+
+        best = (al.score, at(al.dest_start), at(al.dest_end - 1) + 1, w)
+    return best
 
 
 def _chain(occ: list[tuple[int, int, int, str]], weights: list[float]) -> tuple[list[float], list[int]]:
@@ -228,6 +274,8 @@ def find_rows(tokens: list[Token], lo: int, hi: int, rows: list[Row], stream: St
             al = fuzz.partial_ratio_alignment(w, window, score_cutoff=FUZZY_CUTOFF)
             if al is not None and (best_f is None or al.score > best_f[0]):
                 best_f = (al.score, lo_k + al.dest_start, lo_k + al.dest_end, w)
+        if best_f is None and rows[i].beside:
+            best_f = _fuzzy_beside(st, lo_k, hi_k, words, keyed(rows[i].beside))
         if best_f is not None:
             s0, e0 = best_f[1], best_f[2]
             # an alignment that starts inside a token, on its last one or two characters (the end of the

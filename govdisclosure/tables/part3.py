@@ -43,7 +43,7 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
         return None
     s = schema.load()
     lo, hi = tok_range(starts, r3)
-    rows = [Row(f"applications.{r.key}", r.wordings) for r in s.app_rows_for(arb.edition)]
+    rows = [Row(f"applications.{r.key}", r.wordings, (r.group,) if r.group else ()) for r in s.app_rows_for(arb.edition)]
     one = list(s.app_columns)
     if merged_columns(arb.norm, tokens, lo, hi, one):
         distrust_empty_cells(tokens, lo, hi)
