@@ -313,7 +313,11 @@ def _index(edges: list[float], v: float) -> int:
 
 
 def _ruled_tables(page: Any, pno: int) -> list[_Table]:
-    return _grid_tables([(t.bbox, t.cells) for t in page.find_tables()], page.chars, pno)
+    from . import pdfium
+
+    closing = pdfium.closing_edges(page.edges)
+    found = page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
+    return _grid_tables([(t.bbox, t.cells) for t in found], page.chars, pno)
 
 
 def _grid_tables(found: Iterable[tuple[Any, Any]], chars: list[dict[str, Any]], pno: int,

@@ -32,7 +32,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-__all__ = ["PageGeometry", "PdfiumRefused", "PdfiumPassword", "extract", "page_images", "dedupe", "find_grids"]
+__all__ = ["PageGeometry", "PdfiumRefused", "PdfiumPassword", "extract", "page_images", "dedupe", "find_grids", "closing_edges"]
 
 
 @dataclasses.dataclass(slots=True)
@@ -723,8 +723,42 @@ def _cells_to_tables(cells: list[tuple[float, float, float, float]]) -> list[lis
     return [t for t in sorted(tables, key=lambda t: min((c[1], c[0]) for c in t)) if len(t) > 1]
 
 
+#: the fewest columns of vertical rules that end together for :func:`closing_edges` to close them
+OPEN_EDGE_MIN_RULES = 3
+
+
+def closing_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Horizontal edges where a ruled table is open: the page break of a table that a browser printed
+    over two pages.  Chromium draws no border where it breaks a table, so the vertical rules of the
+    page's first (or last) row all stop at one height with nothing across them, and the table finder
+    lost that row, a label half and numbers whole ("2.申请人逾期…府信息 | 173 | 0 | …" at a page's
+    foot).  Where at least OPEN_EDGE_MIN_RULES vertical rules end at one height, no vertical rule of
+    the page runs on across it, and horizontal rules cover less than half the span there, an edge
+    across them closes the row.  Used by both backends (for pdfplumber as ``explicit_horizontal_lines``)."""
+    verts = _filter_edges(edges, "v", EDGE_MIN_LENGTH)
+    horiz = [e for e in edges if e["orientation"] == "h"]
+    out: list[dict[str, Any]] = []
+    for end in ("top", "bottom"):
+        for grp in _cluster_objects(verts, itemgetter(end), 1.0):
+            xs = _cluster_list([e["x0"] for e in grp], SNAP_TOLERANCE)
+            if len(xs) < OPEN_EDGE_MIN_RULES:
+                continue
+            y = sum(e[end] for e in grp) / len(grp)
+            x0, x1 = xs[0][0], xs[-1][-1]
+            if any(e["top"] < y - SNAP_TOLERANCE and e["bottom"] > y + SNAP_TOLERANCE for e in verts):
+                continue  # a rule runs on across it: inside a table, not its open edge
+            covered = sum(max(0.0, min(e["x1"], x1) - max(e["x0"], x0)) for e in horiz if abs(e["top"] - y) <= SNAP_TOLERANCE)
+            if covered >= (x1 - x0) / 2:
+                continue
+            out.append({"object_type": "line_edge", "orientation": "h", "x0": x0, "x1": x1, "top": y, "bottom": y,
+                        "width": x1 - x0, "height": 0.0})
+    return out
+
+
 def find_grids(edges: list[dict[str, Any]]) -> list[tuple[tuple[float, float, float, float], list[Any]]]:
-    """(bbox, cell boxes) of the tables ruled by ``edges``: pdfplumber's ``page.find_tables()``."""
+    """(bbox, cell boxes) of the tables ruled by ``edges`` and :func:`closing_edges`: pdfplumber's
+    ``page.find_tables({"explicit_horizontal_lines": closing_edges(page.edges)})``."""
+    edges = edges + closing_edges(edges)
     base = _filter_edges(edges, "v", EDGE_MIN_LENGTH_PREFILTER) + _filter_edges(edges, "h", EDGE_MIN_LENGTH_PREFILTER)
     if not base:
         return []
