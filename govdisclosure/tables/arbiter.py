@@ -68,26 +68,34 @@ class Arbiter:
         self.findings.append(finding)
 
     def _put(self, k: str, p: Placed, label: str | None, name: str) -> None:
-        span = self.norm.to_orig((p.cell.start, p.cell.end)) if p.cell is not None else None
-        raw = self.norm.original[span[0] : span[1]] if span is not None else None
-        self.fields[k] = Field(k, p.value, p.status, raw, span, label, p.unit)  # type: ignore[arg-type]
+        c = p.cell
+        if c is None:
+            self.fields[k] = Field(k, p.value, p.status, None, None, label, p.unit)  # type: ignore[arg-type]
+        else:
+            norm = self.norm
+            span = norm.to_orig((c.start, c.end))
+            self.fields[k] = Field(k, p.value, p.status, norm.original[span[0] : span[1]], span, label, p.unit)  # type: ignore[arg-type]
         self.source[k] = name
         self.placed[k] = p
 
     def apply(self, r: Reading) -> None:
         """Put a reading's cells on the board (see the module for the rules), then its findings."""
         disagree: list[str] = []
+        fields, mode, labels, name, put = self.fields, r.mode, r.labels, r.name, self._put
         for k, p in r.cells.items():
-            old = self.fields.get(k)
-            if r.mode == "repair" and not (old is None or old.status in ("missing", "doubtful") or k in r.overrides):
+            old = fields.get(k)
+            if old is None:  # nothing decided yet: every mode puts the cell (the common case)
+                put(k, p, labels.get(k), name)
                 continue
-            if r.mode == "read" and old is not None and p.status in CONFIDENT and old.value != p.value and (
+            if mode == "repair" and not (old.status in ("missing", "doubtful") or k in r.overrides):
+                continue
+            if mode == "read" and p.status in CONFIDENT and old.value != p.value and (
                     old.status in CONFIDENT or old.value is not None):
                 # two readings, different values: neither is confident (a row read as empty cells
                 # under its wrapped label, after a reading gave it the label-less numbers above)
                 disagree.append(k)
                 continue
-            self._put(k, p, r.labels.get(k), r.name)
+            put(k, p, labels.get(k), name)
         self.findings += r.findings
         self.pending.update(r.alternatives)
         if disagree:

@@ -9,7 +9,6 @@ list[Reading]`` for a whole table.
 from __future__ import annotations
 
 import contextvars
-import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -179,17 +178,37 @@ class RowContext:
     signed: tuple[bool, ...] | None = None  # the columns that may hold a negative number (本年增/减)
     wide: bool = False  # the table's other rows show fewer numbers than columns (a column left blank)
 
-    @functools.cached_property
+    @property
     def placement(self) -> tuple[list[Placed], str | None, list[list[Placed]]]:
-        """The row placed in token order (resolve_row), computed once for every reading that uses it."""
-        from .resolve import resolve_row
+        """The row placed in token order (resolve_row), computed once for every reading that uses it.
 
+        (Kept in the instance's dict by hand: functools.cached_property takes a lock on every read in
+        Python 3.11, which cost more than the common row's placement itself.)"""
+        got: tuple[list[Placed], str | None, list[list[Placed]]] | None = self.__dict__.get("_placement")
+        if got is None:
+            got = self.__dict__["_placement"] = self._place()
+        return got
+
+    def _place(self) -> tuple[list[Placed], str | None, list[list[Placed]]]:
         alts: list[list[Placed]] = []
-        placed, note = resolve_row(
+        placed, note = _resolver()(
             self.tokens, len(self.keys), money=list(self.money), check=self.check, prefer=self.prefer,
             alternatives=alts, trail=self.trail, grid=self.grid, signed=self.signed, wide=self.wide,
         )
         return placed, note, alts
+
+
+_resolve_row: Callable[..., tuple[list[Placed], str | None]] | None = None
+
+
+def _resolver() -> Callable[..., tuple[list[Placed], str | None]]:
+    """resolve.resolve_row (resolve imports this module: bound on first use, not imported each time)."""
+    global _resolve_row
+    if _resolve_row is None:
+        from .resolve import resolve_row
+
+        _resolve_row = resolve_row
+    return _resolve_row
 
 
 @dataclass(unsafe_hash=True)

@@ -14,6 +14,7 @@ import itertools
 from collections.abc import Sequence
 
 from ..layout import BLANK, MARK, NUM, Token
+from ..values import MAX_DIGITS
 from .arbiter import Result, RowDecision, narrow
 from .model import (
     MAX_CANDIDATES,
@@ -68,7 +69,7 @@ def resolve_row(
         toks = [t for t in toks if t.kind != BLANK]
     if len(toks) == n and not any(t.glued for t in toks):
         # the common case: one token per column, nothing to decide
-        placed = [Placed(c, *_cell_value(c, money[i])) for i, c in enumerate(cell_of(t) for t in toks)]
+        placed = _as_is(toks, money)
         if wide and (check is None or check([p.value for p in placed]) is not True):
             # …unless the table's other rows leave a column blank and this row's sum cannot say that
             # it fills it: one of its numbers may be two ("11" printed "1" / "1")
@@ -92,6 +93,19 @@ def resolve_row(
             return [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed], note or "ambiguous_cells"
         cands = fit
     return _unpadded(RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, alternatives), toks, n, check)
+
+
+def _as_is(toks: list[Token], money: Sequence[bool]) -> list[Placed]:
+    """One token per column, each read as it stands (the common row)."""
+    out = []
+    for t, m in zip(toks, money):
+        c = Cell(t.text, t.kind, t.start, t.end)
+        txt = t.text
+        if t.kind == NUM and txt.isascii() and txt.isdigit() and len(txt) <= MAX_DIGITS:
+            out.append(Placed(c, float(txt) if m else int(txt), "ok"))  # values.read_cell's common case
+        else:
+            out.append(Placed(c, *_cell_value(c, m)))
+    return out
 
 
 def _unpadded(result: Result, toks: list[Token], n: int, check: Check | None) -> Result:
