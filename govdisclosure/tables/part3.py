@@ -24,7 +24,7 @@ from .arbiter import (
 from .columns import distrust_empty_cells, header_model, merged_columns
 from .model import Placed, Prefer, TableContext, _r3_check
 from .readings import aligned, bands, glued, loose_labels, orphans, positional, strays
-from .rows import plan_rows, region, row_contexts, tok_range
+from .rows import join_wrapped_tails, plan_rows, region, row_contexts, tok_range
 
 ROW_READINGS: list[RowReading] = [aligned.read, glued.read, positional.read]
 READINGS: list[TableReading] = [orphans.read]
@@ -50,6 +50,7 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
     columns = {r.key: one for r in rows}  # one table: every row shares one list of columns
     anchors = find_rows(tokens, lo, hi, rows)
     plan = plan_rows(tokens, anchors, hi, columns, by_order=True)
+    join_wrapped_tails(plan, columns, _r3_check)
     header = None
     if anchors:  # the captions over the columns, for a table no three rows of which fill every column
         values = [t for p in plan for t in p.own if t.kind == NUM and t.x0 >= 0]

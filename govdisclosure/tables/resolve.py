@@ -250,6 +250,51 @@ def _wider(opts: list[list[list[Cell]]], n: int) -> list[list[Cell]]:
     return []
 
 
+#: the most digits of a number's wrapped tail (what a narrow cell pushes onto its next line)
+MAX_WRAPPED_DIGITS = 3
+
+
+def wrapped_numbers(toks: list[Token], n: int) -> list[list[Cell]]:
+    """The row's ``n`` numbers read with the tails of the longest wrapped onto a later line, printed
+    either after the row's numbers ("1608 898 … 1733" / "开申请 4 7": each tail, in order, joined to
+    one of the first ``n`` numbers, in order) or right after their own head ("1017" / "3" / "0 0 16 …"
+    / "1047" / "3").  A joined cell spans both parts and counts as cut (``split``): ``inferred`` at
+    best.  [] when the row is not of that shape."""
+    vals = [t for t in toks if t.kind != BLANK]
+    k = len(vals) - n
+    if k < 1 or k > n:
+        return []
+
+    def tail(t: Token) -> bool:
+        return t.kind == NUM and t.text.isdigit() and len(t.text) <= MAX_WRAPPED_DIGITS
+
+    def head(t: Token) -> bool:
+        return t.kind == NUM and t.text.isdigit() and t.text != "0"
+
+    def joined(h: Token, t: Token) -> Cell:
+        return Cell(h.text + t.text, NUM, h.start, t.end, split=True)
+
+    out: list[list[Cell]] = []
+    first, tails = vals[:n], vals[n:]
+    if all(tail(t) and t.line > first[-1].line for t in tails):
+        for idx in itertools.combinations(range(n), k):
+            if all(head(first[i]) for i in idx):
+                row = [cell_of(t) for t in first]
+                for i, t in zip(idx, tails):
+                    row[i] = joined(first[i], t)
+                out.append(row)
+    # a tail right after its head, a line below it
+    after = [j for j in range(1, len(vals)) if tail(vals[j]) and head(vals[j - 1]) and vals[j].line > vals[j - 1].line]
+    for js in itertools.combinations(after, k):
+        if any(b - a < 2 for a, b in zip(js, js[1:])):
+            continue  # a head is no tail
+        cut = set(js)
+        out.append([joined(vals[j], vals[j + 1]) if j + 1 in cut else cell_of(vals[j]) for j in range(len(vals)) if j not in cut])
+        if len(out) >= MAX_CANDIDATES:
+            break
+    return out[:MAX_CANDIDATES]
+
+
 def _extra(
     toks: list[Token], n: int, money: Sequence[bool], check: Check | None = None
 ) -> tuple[list[list[Cell]], str | None, bool] | Result:
@@ -260,6 +305,12 @@ def _extra(
     nonblank = [cell_of(t) for t in toks if t.kind != BLANK] or []
     allcells = [cell_of(t) for t in toks]
     pool = nonblank if len(nonblank) >= n else allcells
+    if len(pool) > n and check is not None and (wrapped := wrapped_numbers(toks, n)):
+        # a number too long for its narrow cell wrapped onto the label's next line ("1608 … 1733" /
+        # "开申请 4 7" for 16084 … 17337): its tail joined back where the row's sum says, against the
+        # placements that drop numbers instead; where no sum tells them apart, nothing is confident
+        drops = [list(c) for c in itertools.combinations(pool, n)] if len(pool) - n <= MAX_EXTRA_CELLS else []
+        return [*wrapped, *drops][:MAX_CANDIDATES], "extra_cells", False
     if len(pool) > n and len(pool) - n <= MAX_EXTRA_CELLS:
         return [list(c) for c in itertools.combinations(pool, n)][:MAX_CANDIDATES], "extra_cells", False
     if len(pool) > n:

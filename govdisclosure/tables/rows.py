@@ -10,13 +10,13 @@ from collections.abc import Mapping, Sequence
 
 import regex
 
-from .. import schema
+from .. import schema, values
 from ..labels import Anchor, Row, find_rows, keyed, label_stream
 from ..layout import BLANK, MARK, NUM, TEXT, Token
 from ..normalize import key_normalized
 from ..sections import DocInfo
 from .columns import MODEL_ROWS, column_model, fills, header_grid, row_shapes
-from .model import PROSE_MIN_LEN, Check, PlanRow, Prefer, RowContext
+from .model import PROSE_MIN_LEN, Cell, Check, PlanRow, Prefer, RowContext, Value
 
 Stops = Sequence[int] | Mapping[str, Sequence[int]]
 
@@ -210,6 +210,36 @@ def plan_rows(
         own = _own(groups, len(columns[a.row.key]), by_order)
         plan.append(PlanRow(a, own, [g for g in groups if any(t.kind in (NUM, MARK) for t in g)]))
     return plan
+
+
+def join_wrapped_tails(plan: Sequence[PlanRow], columns: Mapping[str, Sequence[schema.Label]], check: Check) -> None:
+    """A number too long for its narrow cell wraps onto the next line, under the label's rest: a
+    text extraction with no positions (pypdf, PDFium, PyMuPDF) prints a full row "1608 898 … 1733"
+    and, a line below, "开申请 4 7" (16084 … 17337), and the tails stood as a label-less row.  When a
+    row's numbers do not satisfy its sum as printed, and with the short numbers of the next line
+    joined back (:func:`resolve.wrapped_numbers`) they do, those become the row's own (``resolve``
+    places them, ``inferred`` at best, against the placements that drop them instead)."""
+    from .resolve import wrapped_numbers
+
+    def read(cells: Sequence[Token] | Sequence[Cell]) -> list[Value]:
+        return [values.read_cell(c.text)[0] if c.kind == NUM else None for c in cells]
+
+    def digits(g: Sequence[Token]) -> bool:
+        return all(t.kind == NUM and t.text.isdigit() for t in g)
+
+    for p in plan:
+        n, own = len(columns[p.anchor.row.key]), p.own
+        if len(own) < n or any(t.x0 >= 0 for t in own) or (len(own) == n and check(read(own)) is not False):
+            continue  # the row adds up as printed: numbers below it are another row's
+        # the label-less lines of numbers right below (one a line, or all on one), as many as could be
+        # the rest of the row and its tails
+        taken = 0
+        while taken < len(p.orphans) and digits(p.orphans[taken]) and sum(len(g) for g in p.orphans[: taken + 1]) <= n:
+            taken += 1
+        tails = [t for g in p.orphans[:taken] for t in g]
+        if tails and tails[0].line > own[-1].line and any(check(read(row)) for row in wrapped_numbers([*own, *tails], n)):
+            p.own = [*own, *tails]
+            p.orphans = p.orphans[taken:]
 
 
 def has_values(own: Sequence[Token], n: int) -> bool:

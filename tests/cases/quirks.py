@@ -921,6 +921,31 @@ ISSUE12: list[Case] = [
         "'开 密'), no match was found, and its numbers went to 部分公开 (doubtful) with the row missing. "
         "The label is matched with the group label's pieces left out",
     ),
+    Case(
+        "number-wrapped-in-a-narrow-cell-tails-after-the-row",
+        doc(P3 + _snippet("synth-457.lo-pdf.pypdf.part3.txt"), title="某县人民政府2019年政府信息公开工作年度报告\n"),
+        {
+            A + "new_received.natural_person": (16084, "inferred"),
+            A + "new_received.commercial_enterprise": (898, "inferred"),
+            A + "new_received.total": (17337, "inferred"),
+            A + "carried_over.natural_person": (10173, "inferred"),
+            A + "carried_over.commercial_enterprise": (0, "inferred"),
+            A + "carried_over.total": (10473, "inferred"),
+            A + "granted.total": (107, "ok"),
+        },
+        "synthesizer (seed 457, five-digit counts), LibreOffice PDF through pypdf: 16084 wraps in its narrow "
+        "cell as '1608' / '4', and pypdf prints the tails after the row ('开申请 4 7') or after their head "
+        "('1017' / '3'); the tails stood as a label-less row and the row was doubtful. They are joined back "
+        "where the row's sum says, inferred",
+        findings=("extra_cells",),
+    ),
+    Case(
+        "number-wrapped-in-a-narrow-cell-is-no-join-when-the-row-adds-up",
+        doc(P3, "（一）予以公开 1608 898 101 62 105 87 2861\n4 7\n（二）部分公开 0 2 2 12 12 10 38\n"),
+        {A + "granted.natural_person": (1608, "doubtful"), A + "granted.total": (2861, "doubtful")},
+        "the numbers below a row that adds up as printed are not its tails (left over, they make the rows "
+        "around them doubtful, as any label-less numbers do)",
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
