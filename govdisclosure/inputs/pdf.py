@@ -206,19 +206,30 @@ def _chars_chunk(chars: list[Glyph], page: int) -> _Chunk:
 _X0 = itemgetter(X0)
 
 
-def _line_key(c: Glyph) -> tuple[float, float]:
-    return (round(c[TOP], 1), c[X0])
+def _line_keys(chars: list[Glyph]) -> list[tuple[float, float]]:
+    """The line-order key of every char: ``(round(top, 1), x0)``.  round() is slow; a line's glyphs
+    share their top, so it is rounded once per distinct top."""
+    rounded: dict[float, float] = {}
+    keys = []
+    for c in chars:
+        top = c[TOP]
+        rt = rounded.get(top)
+        if rt is None:
+            rt = rounded[top] = round(top, 1)
+        keys.append((rt, c[X0]))
+    return keys
 
 
 def _group_lines(chars: list[Glyph]) -> list[list[Glyph]]:
     """Cluster chars into lines by their top (sorted top to bottom, then left to right)."""
     if len(chars) < 2:  # most table cells hold one glyph or none
         return [list(chars)] if chars else []
-    return _group_sorted(sorted(chars, key=_line_key))
+    keys = _line_keys(chars)
+    return _group_sorted([chars[i] for i in sorted(range(len(chars)), key=keys.__getitem__)])
 
 
 def _group_sorted(chars: list[Glyph]) -> list[list[Glyph]]:
-    """:func:`_group_lines` of chars already in line order (sorted by ``_line_key``, stably)."""
+    """:func:`_group_lines` of chars already in line order (sorted by ``_line_keys``, stably)."""
     if len(chars) < 2:
         return [chars] if chars else []
     lines: list[list[Glyph]] = []
@@ -242,7 +253,7 @@ def _group_sorted(chars: list[Glyph]) -> list[list[Glyph]]:
 
 
 class _LineOrder:
-    """The line order of a page's chars (``_line_key``, stable), sorted once: the rank of every
+    """The line order of a page's chars (``_line_keys``, stable), sorted once: the rank of every
     char, so that any subset (a cell's chars, the chars outside the tables) is put in line order by
     sorting small ints.  Also the chars' x-centres (``xc``) and their indices sorted by y-centre
     (``by_y``, the y-centres in that order: ``ys``), for the cells and the table frames."""
@@ -250,14 +261,7 @@ class _LineOrder:
     __slots__ = ("order", "rank", "xc", "by_y", "ys")
 
     def __init__(self, chars: list[Glyph]) -> None:
-        rounded: dict[float, float] = {}  # round(top, 1) is slow; a line's glyphs share their top
-        keys = []
-        for c in chars:
-            top = c[TOP]
-            rt = rounded.get(top)
-            if rt is None:
-                rt = rounded[top] = round(top, 1)
-            keys.append((rt, c[X0]))
+        keys = _line_keys(chars)
         self.order = sorted(range(len(chars)), key=keys.__getitem__)
         rank = [0] * len(chars)
         for pos, i in enumerate(self.order):

@@ -20,6 +20,7 @@ pypdfium2 is imported on the first PDF only.  :func:`page_images` renders pages 
 from __future__ import annotations
 
 import bisect
+import collections
 import ctypes
 import dataclasses
 import itertools
@@ -546,21 +547,31 @@ def dedupe(chars: list[Glyph], tolerance: float = 1.0) -> list[Glyph]:
 def _near_twins(chars: list[Glyph], key: Any, tolerance: float) -> bool:
     """Whether two glyphs with the same key stand within ``tolerance`` in both top and x0 (the only
     case in which ``dedupe`` can drop one; a chain of three same glyphs each within tolerance of the
-    next is caught by its closest pair)."""
-    groups: dict[Any, list[tuple[float, float]]] = {}
+    next is caught by its closest pair).
+
+    Only glyphs whose text comes twice on the page can be twins: they are counted first (at C
+    speed), and only those are grouped by text and sorted by top."""
+    counts = collections.Counter(map(_TEXT, chars))
+    if len(counts) == len(chars):
+        return False
+    groups: dict[str, list[Glyph]] = {}
     for c in chars:
-        groups.setdefault(key(c), []).append((c[TOP], c[X0]))
-    for pts in groups.values():
-        if len(pts) < 2:
-            continue
-        pts.sort()
-        for i, (t, x) in enumerate(pts):
-            for t2, x2 in pts[i + 1:]:
-                if t2 - t > tolerance:
+        if counts[c[TEXT]] > 1:
+            groups.setdefault(c[TEXT], []).append(c)
+    for grp in groups.values():
+        grp.sort(key=_TOP)
+        for i, a in enumerate(grp):
+            t, x = a[TOP], a[X0]
+            for j in range(i + 1, len(grp)):
+                b = grp[j]
+                if b[TOP] - t > tolerance:
                     break
-                if abs(x2 - x) <= tolerance:
+                if abs(b[X0] - x) <= tolerance and key(b) == key(a):
                     return True
     return False
+
+
+_TEXT, _TOP = itemgetter(TEXT), itemgetter(TOP)
 
 
 def _filter_edges(edges: Iterable[dict[str, Any]], orientation: str | None, min_length: float) -> list[dict[str, Any]]:
