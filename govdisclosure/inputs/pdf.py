@@ -125,9 +125,11 @@ class _Line:
     size: float
     words: list[Glyph]
     chunk: _Chunk
-    # the unruled-table tests ask these of every line several times: computed once (words and size
-    # never change after the line is made)
-    segs: list[list[Glyph]] | None = None
+    #: the words split at gaps wider than a cell gap (:func:`_words`), and the chunk of each: the
+    #: unruled-table tests and rows read them; ``chunk`` is made of them
+    segs: list[list[Glyph]]
+    seg_chunks: list[_Chunk]
+    # the unruled-table tests ask these of every line several times: computed once
     row: bool | None = None
     header: bool | None = None
 
@@ -291,10 +293,10 @@ def _words(chars: list[Glyph], gap: float) -> list[list[Glyph]]:
 
 
 def _make_line(chars: list[Glyph], page: int) -> _Line | None:
+    """A line of chars (sorted by x); each char is chunked once, in its segment (see _line_chunk)."""
     chars = [c for c in chars if c[TEXT].strip()]
     if not chars:
         return None
-    chunk = _chars_chunk(chars, page)
     sizes = []
     _, x0, top, x1, bottom, _, _, _ = chars[0]
     for _, cx0, ctop, cx1, cbottom, size, _, _ in chars:  # min/max as min()/max() would give them
@@ -307,16 +309,27 @@ def _make_line(chars: list[Glyph], page: int) -> _Line | None:
             top = ctop
         if cbottom > bottom:
             bottom = cbottom
-    return _Line(
-        page=page,
-        x0=x0,
-        x1=x1,
-        top=top,
-        bottom=bottom,
-        size=statistics.median(sizes),
-        words=chars,
-        chunk=chunk,
-    )
+    size = statistics.median(sizes)
+    segs = _words(chars, max(X_TOLERANCE, CELL_GAP_CHARS * size))
+    seg_chunks = [_chars_chunk(s, page) for s in segs]
+    return _Line(page, x0, x1, top, bottom, size, chars, _line_chunk(seg_chunks), segs, seg_chunks)
+
+
+def _line_chunk(seg_chunks: list[_Chunk]) -> _Chunk:
+    """``_chars_chunk`` of a whole line, from the chunks of its segments: segments are further apart
+    than X_TOLERANCE, so one space stands between two (unless the first ends in a space), and inside
+    a segment every char follows the same char as in the line."""
+    if len(seg_chunks) == 1:
+        return seg_chunks[0]
+    text: list[str] = []
+    boxes: list[Box | None] = []
+    for c in seg_chunks:
+        if text and not text[-1].endswith(" "):
+            text.append(" ")
+            boxes.append(None)
+        text.append(c.text)
+        boxes.extend(c.boxes)
+    return _Chunk("".join(text), boxes)
 
 
 # -- ruled tables -------------------------------------------------------------------------------
@@ -477,26 +490,20 @@ def _table_lines(t: _Table) -> list[_Chunk]:
 
 
 # -- unruled tables -----------------------------------------------------------------------------
-def _segments(line: _Line) -> list[list[Glyph]]:
-    if line.segs is None:
-        line.segs = _words(line.words, max(X_TOLERANCE, CELL_GAP_CHARS * line.size))
-    return line.segs
-
-
 def _seg_text(seg: list[Glyph]) -> str:
     return "".join([c[TEXT] for c in seg]).strip()
 
 
 def _is_row(line: _Line) -> bool:
     if line.row is None:
-        segs = _segments(line)
+        segs = line.segs
         line.row = len(segs) >= 2 and any(_NUMBER.match(_seg_text(s)) or _NA.match(_seg_text(s)) for s in segs[1:])
     return line.row
 
 
 def _is_header(line: _Line) -> bool:
     if line.header is None:
-        line.header = len(_segments(line)) >= 3 and not _CAPTION.match(line.text)
+        line.header = len(line.segs) >= 3 and not _CAPTION.match(line.text)
     return line.header
 
 
@@ -542,8 +549,7 @@ class _UnruledTable:
         for ln in rows:
             nums: list[tuple[float, _Chunk]] = []
             labs: list[tuple[float, _Chunk]] = []
-            for s in _segments(ln):
-                ch = _chars_chunk(s, ln.page)
+            for s, ch in zip(ln.segs, ln.seg_chunks, strict=True):
                 x = (s[0][X0] + s[-1][X1]) / 2
                 if nums or _NUMBER.match(ch.text) or _NA.match(ch.text):
                     nums.append((x, ch))  # a value, or text after the values (a unit, a note)
@@ -560,9 +566,8 @@ class _UnruledTable:
         for ln in sorted(self.lines, key=lambda x: (x.page, x.top)):
             if _is_row(ln) or _is_header(ln):
                 continue
-            for seg in _segments(ln):
+            for seg, ch in zip(ln.segs, ln.seg_chunks, strict=True):
                 x0 = seg[0][X0]
-                ch = _chars_chunk(seg, ln.page)
                 tol = 1.2 * ln.size
                 def has(r: _Line, x0: float = x0, tol: float = tol) -> bool:
                     return any(abs(lx - x0) <= tol for lx, _ in labels[id(r)])
@@ -591,7 +596,7 @@ class _UnruledTable:
         out: list[_Chunk] = []
         for ln in self.lines:
             if _is_header(ln) and not _is_row(ln):
-                out.append(_Chunk.join([_chars_chunk(s, ln.page) for s in _segments(ln)], "\t"))
+                out.append(_Chunk.join(ln.seg_chunks, "\t"))
                 continue
             if not _is_row(ln):
                 continue
@@ -630,7 +635,7 @@ class _UnruledTable:
         pts = list(xs)
         for ln in self.lines:
             if _is_header(ln) and not _is_row(ln):
-                for s in _segments(ln):
+                for s in ln.segs:
                     x = (s[0][X0] + s[-1][X1]) / 2
                     if len(_seg_text(s)) <= 4 and x >= left:
                         pts.append(x)
@@ -927,7 +932,7 @@ def _emit(pages: list[_Page]) -> tuple[str, list[Box | None], tuple[int, ...]]:
     if body:
         left = statistics.median_low(sorted(ln.x0 for ln in body)[: max(1, len(body) // 2)])
         # the right margin: where full lines of running text end (table lines may reach wider)
-        full = [ln.x1 for ln in body if len(ln.text) >= 20 and len(_segments(ln)) == 1]
+        full = [ln.x1 for ln in body if len(ln.text) >= 20 and len(ln.segs) == 1]
         right = statistics.median(full) if full else max(ln.x1 for ln in body)
     else:
         left = right = 0.0

@@ -26,6 +26,7 @@ import dataclasses
 import itertools
 import logging
 import re
+import struct
 import zlib
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
@@ -306,6 +307,7 @@ def _chars(tp_raw: Any, top_y: float, fonts: dict[int, tuple[str, float]],
     get_size, get_font = api.u_FPDFTextObj_GetFontSize, api.u_FPDFTextObj_GetFont
     map_error = api.u_FPDFText_HasUnicodeMapError
     vp = ctypes.c_void_p
+    abcd = _ABCD.unpack_from
     # text object -> (size, font name, top, bottom, upright, unmapped glyphs)
     if objs is None:
         objs = {}
@@ -328,8 +330,11 @@ def _chars(tp_raw: Any, top_y: float, fonts: dict[int, tuple[str, float]],
                     get_size(hobj, rfs)
                     font = get_font(hobj)
                 get_matrix(tp, k, mat)
-                a, b, c, d = mat[0], mat[1], mat[2], mat[3]
-                name, desc = _font_info(api, font, fonts, descents) if font else ("", 0.0)
+                a, b, c, d = abcd(mat)
+                if not font:
+                    name, desc = "", 0.0
+                else:
+                    name, desc = fonts.get(font) or _font_info(api, font, fonts, descents)
                 upright = 0 < a * d and b * c <= 0
                 scale = d if upright else (b * b + d * d) ** 0.5
                 # pdfminer: size = font size x the matrix's vertical scale; bottom = baseline +
@@ -351,6 +356,8 @@ def _chars(tp_raw: Any, top_y: float, fonts: dict[int, tuple[str, float]],
             append((t, r[0] - x_off, top_y - r[1], r[2] - x_off, top_y - r[3], size, False, name))
     return out
 
+
+_ABCD = struct.Struct("4f")  # a matrix's a b c d, read off an FS_MATRIX at once
 
 _PATH, _IMAGE, _FORM = 2, 3, 5  # FPDF_PAGEOBJ_*
 _LINETO, _BEZIERTO, _MOVETO = 0, 1, 2  # FPDF_SEGMENT_*
