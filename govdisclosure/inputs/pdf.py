@@ -33,7 +33,7 @@ import re
 import statistics
 from collections.abc import Iterable
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import EncryptedFileError, FileFormatError, InputTooLargeError
 from ..limits import DEFAULT as DEFAULT_LIMITS
@@ -55,7 +55,14 @@ Box = tuple[int, float, float, float, float]  # page, x0, top, x1, bottom
 #: word or glyph of OCR: a record is never split, and records further apart than ``X_TOLERANCE`` on
 #: a line get a space.  A tuple (not a dict): made, unpacked and sorted at the cost of a few
 #: bytecodes, thousands of times per page.  The fields by index:
-TEXT, X0, TOP, X1, BOTTOM, SIZE, UPRIGHT, FONTNAME = range(8)
+TEXT: Final = 0
+X0: Final = 1
+TOP: Final = 2
+X1: Final = 3
+BOTTOM: Final = 4
+SIZE: Final = 5
+UPRIGHT: Final = 6
+FONTNAME: Final = 7
 Glyph = tuple[str, float, float, float, float, "float | None", bool, str]
 
 #: Characters closer than this (points) on one line belong to one word: pdfplumber's default.
