@@ -117,8 +117,8 @@ def test_ported_table_finder_matches_pdfplumber(path: pathlib.Path) -> None:
 
 
 def test_dedupe_drops_a_fake_bold_twin() -> None:
-    a = {"text": "1", "x0": 10.0, "x1": 15.0, "top": 20.0, "bottom": 30.0, "size": 10.0, "upright": True, "fontname": "F"}
-    b = {**a, "x0": 10.4, "x1": 15.4, "top": 20.3}
-    c = {**a, "x0": 40.0, "x1": 45.0}
+    a = ("1", 10.0, 20.0, 15.0, 30.0, 10.0, True, "F")  # text, x0, top, x1, bottom, size, upright, fontname
+    b = ("1", 10.4, 20.3, 15.4, 30.0, 10.0, True, "F")
+    c = ("1", 40.0, 20.0, 45.0, 30.0, 10.0, True, "F")
     assert pdfium.dedupe([a, b, c]) == [a, c]
     assert pdfium.dedupe([a, c]) == [a, c]

@@ -162,6 +162,8 @@ def ocr_pdf_pages(
         import pypdfium2 as pdfium
     except ImportError:  # pragma: no cover - pdfplumber depends on it
         return None
+    from .pdf import glyphs
+
     stream = pdf.stream
     stream.seek(0)
     data = stream.read()
@@ -177,7 +179,7 @@ def ocr_pdf_pages(
             bitmap = doc[i].render(scale=d / 72.0, grayscale=False)
             img = _ocr.numpy_from_pil(bitmap.to_pil())
             op = _ocr.ocr_image(img, d)
-            pages[i] = page_from_words(pno, op.height, op.chars, op.grids)
+            pages[i] = page_from_words(pno, op.height, glyphs(op.chars), op.grids)
             run.add(pno, op)
     finally:
         doc.close()
@@ -338,7 +340,7 @@ def read_images(
             if pno > MAX_IMAGE_PAGES:
                 raise InputTooLargeError(f"{label}: over {MAX_IMAGE_PAGES} pages")
             op = _ocr.ocr_image(arr, dpi)
-            pages.append(_pdf.page_from_words(pno, op.height, op.chars, op.grids))
+            pages.append(_pdf.page_from_words(pno, op.height, _pdf.glyphs(op.chars), op.grids))
             run.add(pno, op)
     text, boxes, starts = _pdf._emit(pages)
     findings = [run.finding(label)]

@@ -33,7 +33,7 @@ import re
 import statistics
 from collections.abc import Iterable
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import EncryptedFileError, FileFormatError, InputTooLargeError
 from ..limits import DEFAULT as DEFAULT_LIMITS
@@ -48,6 +48,22 @@ log = logging.getLogger(__name__)
 __all__ = ["read_pdf"]
 
 Box = tuple[int, float, float, float, float]  # page, x0, top, x1, bottom
+
+#: A glyph record, what :func:`page_from_words` reads: ``(text, x0, top, x1, bottom, size, upright,
+#: fontname)`` in PDF points (top-left origin), ``size`` the font size (None: unknown, the box
+#: height stands in).  One per glyph of a text layer (PDFium, pdfplumber), or one per recognised
+#: word or glyph of OCR: a record is never split, and records further apart than ``X_TOLERANCE`` on
+#: a line get a space.  A tuple (not a dict): made, unpacked and sorted at the cost of a few
+#: bytecodes, thousands of times per page.  The fields by index:
+TEXT: Final = 0
+X0: Final = 1
+TOP: Final = 2
+X1: Final = 3
+BOTTOM: Final = 4
+SIZE: Final = 5
+UPRIGHT: Final = 6
+FONTNAME: Final = 7
+Glyph = tuple[str, float, float, float, float, "float | None", bool, str]
 
 #: Characters closer than this (points) on one line belong to one word: pdfplumber's default.
 X_TOLERANCE = 3.0
@@ -114,11 +130,13 @@ class _Line:
     top: float
     bottom: float
     size: float
-    words: list[dict[str, Any]]
+    words: list[Glyph]
     chunk: _Chunk
-    # the unruled-table tests ask these of every line several times: computed once (words and size
-    # never change after the line is made)
-    segs: list[list[dict[str, Any]]] | None = None
+    #: the words split at gaps wider than a cell gap (:func:`_words`), and the chunk of each: the
+    #: unruled-table tests and rows read them; ``chunk`` is made of them
+    segs: list[list[Glyph]]
+    seg_chunks: list[_Chunk]
+    # the unruled-table tests ask these of every line several times: computed once
     row: bool | None = None
     header: bool | None = None
 
@@ -158,28 +176,32 @@ class _Page:
     chars: int
 
 
+def glyphs(chars: Iterable[dict[str, Any]]) -> list[Glyph]:
+    """pdfplumber-style char dicts (pdfplumber's ``page.chars``, OCR's words) as :data:`Glyph`
+    records."""
+    return [(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], c.get("size"), c.get("upright", True),
+             c.get("fontname", "")) for c in chars]
+
+
 # -- characters to words and lines -------------------------------------------------------------
-def _chars_chunk(chars: list[dict[str, Any]], page: int) -> _Chunk:
+def _chars_chunk(chars: list[Glyph], page: int) -> _Chunk:
     """Chars of one line (sorted by x) to text; a gap wider than X_TOLERANCE becomes one space."""
     if len(chars) == 1:  # a one-glyph cell or segment
-        ch = chars[0]
-        t = ch["text"]
+        t, x0, top, x1, bottom, _, _, _ = chars[0]
         if not t.strip():
             return _Chunk("", [])
-        return _Chunk(t, [(page, ch["x0"], ch["top"], ch["x1"], ch["bottom"])] * len(t))
+        return _Chunk(t, [(page, x0, top, x1, bottom)] * len(t))
     text: list[str] = []
     boxes: list[Box | None] = []
     prev_x1: float | None = None
-    for ch in chars:
-        t = ch["text"]
+    for t, x0, top, x1, bottom, _, _, _ in chars:
         if not t.strip():
             continue
-        x0 = ch["x0"]
         if prev_x1 is not None and x0 - prev_x1 > X_TOLERANCE and text and text[-1] != " ":
             text.append(" ")
             boxes.append(None)
-        prev_x1 = ch["x1"]
-        box = (page, x0, ch["top"], prev_x1, ch["bottom"])
+        prev_x1 = x1
+        box = (page, x0, top, x1, bottom)
         if len(t) == 1:
             text.append(t)
             boxes.append(box)
@@ -190,111 +212,131 @@ def _chars_chunk(chars: list[dict[str, Any]], page: int) -> _Chunk:
     return _Chunk("".join(text), boxes)
 
 
-_X0 = itemgetter("x0")
+_X0 = itemgetter(X0)
 
 
-def _line_key(c: dict[str, Any]) -> tuple[float, float]:
-    return (round(c["top"], 1), c["x0"])
+def _line_keys(chars: list[Glyph]) -> list[tuple[float, float]]:
+    """The line-order key of every char: ``(round(top, 1), x0)``.  round() is slow; a line's glyphs
+    share their top, so it is rounded once per distinct top."""
+    rounded: dict[float, float] = {}
+    keys = []
+    for c in chars:
+        top = c[TOP]
+        rt = rounded.get(top)
+        if rt is None:
+            rt = rounded[top] = round(top, 1)
+        keys.append((rt, c[X0]))
+    return keys
 
 
-def _group_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+def _group_lines(chars: list[Glyph]) -> list[list[Glyph]]:
     """Cluster chars into lines by their top (sorted top to bottom, then left to right)."""
     if len(chars) < 2:  # most table cells hold one glyph or none
         return [list(chars)] if chars else []
-    return _group_sorted(sorted(chars, key=_line_key))
+    keys = _line_keys(chars)
+    return _group_sorted([chars[i] for i in sorted(range(len(chars)), key=keys.__getitem__)])
 
 
-def _group_sorted(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """:func:`_group_lines` of chars already in line order (sorted by ``_line_key``, stably)."""
+def _group_sorted(chars: list[Glyph]) -> list[list[Glyph]]:
+    """:func:`_group_lines` of chars already in line order (sorted by ``_line_keys``, stably)."""
     if len(chars) < 2:
         return [chars] if chars else []
-    lines: list[list[dict[str, Any]]] = []
-    cur: list[dict[str, Any]] = []
+    lines: list[list[Glyph]] = []
+    cur: list[Glyph] = []
     first = 0.0
     for ch in chars:
-        if cur and abs(ch["top"] - first) <= Y_TOLERANCE:
+        top = ch[TOP]
+        if cur and abs(top - first) <= Y_TOLERANCE:
             cur.append(ch)
         else:
             cur = [ch]
-            first = ch["top"]
+            first = top
             lines.append(cur)
     if len(lines) == 1:
         cur.sort(key=_X0)
         return lines
     for ln in lines:
         ln.sort(key=_X0)
-    lines.sort(key=lambda ln: min(c["top"] for c in ln))
+    lines.sort(key=lambda ln: min(c[TOP] for c in ln))
     return lines
 
 
 class _LineOrder:
-    """The line order of a page's chars (``_line_key``, stable), sorted once: the rank of every
+    """The line order of a page's chars (``_line_keys``, stable), sorted once: the rank of every
     char, so that any subset (a cell's chars, the chars outside the tables) is put in line order by
     sorting small ints.  Also the chars' x-centres (``xc``) and their indices sorted by y-centre
     (``by_y``, the y-centres in that order: ``ys``), for the cells and the table frames."""
 
     __slots__ = ("order", "rank", "xc", "by_y", "ys")
 
-    def __init__(self, chars: list[dict[str, Any]]) -> None:
-        rounded: dict[float, float] = {}  # round(top, 1) is slow; a line's glyphs share their top
-        keys = []
-        for c in chars:
-            top = c["top"]
-            rt = rounded.get(top)
-            if rt is None:
-                rt = rounded[top] = round(top, 1)
-            keys.append((rt, c["x0"]))
+    def __init__(self, chars: list[Glyph]) -> None:
+        keys = _line_keys(chars)
         self.order = sorted(range(len(chars)), key=keys.__getitem__)
         rank = [0] * len(chars)
         for pos, i in enumerate(self.order):
             rank[i] = pos
         self.rank = rank
-        yc = [(ch["top"] + ch["bottom"]) / 2 for ch in chars]
-        self.xc = [(ch["x0"] + ch["x1"]) / 2 for ch in chars]
+        yc = [(ch[TOP] + ch[BOTTOM]) / 2 for ch in chars]
+        self.xc = [(ch[X0] + ch[X1]) / 2 for ch in chars]
         self.by_y = sorted(range(len(chars)), key=yc.__getitem__)  # indices, by vertical centre
         self.ys = [yc[i] for i in self.by_y]
 
 
-def _words(chars: list[dict[str, Any]], gap: float) -> list[list[dict[str, Any]]]:
+def _words(chars: list[Glyph], gap: float) -> list[list[Glyph]]:
     """Split one line's chars (sorted by x) into segments at gaps wider than ``gap`` points."""
-    segs: list[list[dict[str, Any]]] = []
+    segs: list[list[Glyph]] = []
+    cur: list[Glyph] = []
+    last_x1 = 0.0
     for ch in chars:
-        if not ch["text"].strip():
+        if not ch[TEXT].strip():
             continue
-        if segs and ch["x0"] - segs[-1][-1]["x1"] <= gap:
-            segs[-1].append(ch)
+        if cur and ch[X0] - last_x1 <= gap:
+            cur.append(ch)
         else:
-            segs.append([ch])
+            cur = [ch]
+            segs.append(cur)
+        last_x1 = ch[X1]
     return segs
 
 
-def _make_line(chars: list[dict[str, Any]], page: int) -> _Line | None:
-    chars = [c for c in chars if c["text"].strip()]
+def _make_line(chars: list[Glyph], page: int) -> _Line | None:
+    """A line of chars (sorted by x); each char is chunked once, in its segment (see _line_chunk)."""
+    chars = [c for c in chars if c[TEXT].strip()]
     if not chars:
         return None
-    chunk = _chars_chunk(chars, page)
     sizes = []
-    x0, x1, top, bottom = chars[0]["x0"], chars[0]["x1"], chars[0]["top"], chars[0]["bottom"]
-    for c in chars:  # min/max as min()/max() over the chars would give them
-        sizes.append(c.get("size") or (c["bottom"] - c["top"]))
-        if c["x0"] < x0:
-            x0 = c["x0"]
-        if c["x1"] > x1:
-            x1 = c["x1"]
-        if c["top"] < top:
-            top = c["top"]
-        if c["bottom"] > bottom:
-            bottom = c["bottom"]
-    return _Line(
-        page=page,
-        x0=x0,
-        x1=x1,
-        top=top,
-        bottom=bottom,
-        size=statistics.median(sizes),
-        words=chars,
-        chunk=chunk,
-    )
+    _, x0, top, x1, bottom, _, _, _ = chars[0]
+    for _, cx0, ctop, cx1, cbottom, size, _, _ in chars:  # min/max as min()/max() would give them
+        sizes.append(size or (cbottom - ctop))
+        if cx0 < x0:
+            x0 = cx0
+        if cx1 > x1:
+            x1 = cx1
+        if ctop < top:
+            top = ctop
+        if cbottom > bottom:
+            bottom = cbottom
+    size = statistics.median(sizes)
+    segs = _words(chars, max(X_TOLERANCE, CELL_GAP_CHARS * size))
+    seg_chunks = [_chars_chunk(s, page) for s in segs]
+    return _Line(page, x0, x1, top, bottom, size, chars, _line_chunk(seg_chunks), segs, seg_chunks)
+
+
+def _line_chunk(seg_chunks: list[_Chunk]) -> _Chunk:
+    """``_chars_chunk`` of a whole line, from the chunks of its segments: segments are further apart
+    than X_TOLERANCE, so one space stands between two (unless the first ends in a space), and inside
+    a segment every char follows the same char as in the line."""
+    if len(seg_chunks) == 1:
+        return seg_chunks[0]
+    text: list[str] = []
+    boxes: list[Box | None] = []
+    for c in seg_chunks:
+        if text and not text[-1].endswith(" "):
+            text.append(" ")
+            boxes.append(None)
+        text.append(c.text)
+        boxes.extend(c.boxes)
+    return _Chunk("".join(text), boxes)
 
 
 # -- ruled tables -------------------------------------------------------------------------------
@@ -312,15 +354,17 @@ def _index(edges: list[float], v: float) -> int:
     return min(i, len(edges) - 1)
 
 
-def _ruled_tables(page: Any, pno: int) -> list[_Table]:
+def _ruled_tables(page: Any, chars: list[Glyph], pno: int) -> list[_Table]:
+    """The ruled tables of a pdfplumber page, whose chars are ``chars`` (its open edges closed:
+    :func:`pdfium.closing_edges`)."""
     from . import pdfium
 
     closing = pdfium.closing_edges(page.edges)
     found = page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
-    return _grid_tables([(t.bbox, t.cells) for t in found], page.chars, pno)
+    return _grid_tables([(t.bbox, t.cells) for t in found], chars, pno)
 
 
-def _grid_tables(found: Iterable[tuple[Any, Any]], chars: list[dict[str, Any]], pno: int,
+def _grid_tables(found: Iterable[tuple[Any, Any]], chars: list[Glyph], pno: int,
                  line_order: _LineOrder | None = None) -> list[_Table]:
     """Tables from (bbox, cell boxes) found on ruling lines — of a PDF page, or of an OCR'd image.
 
@@ -458,26 +502,20 @@ def _table_lines(t: _Table) -> list[_Chunk]:
 
 
 # -- unruled tables -----------------------------------------------------------------------------
-def _segments(line: _Line) -> list[list[dict[str, Any]]]:
-    if line.segs is None:
-        line.segs = _words(line.words, max(X_TOLERANCE, CELL_GAP_CHARS * line.size))
-    return line.segs
-
-
-def _seg_text(seg: list[dict[str, Any]]) -> str:
-    return "".join(c["text"] for c in seg).strip()
+def _seg_text(seg: list[Glyph]) -> str:
+    return "".join([c[TEXT] for c in seg]).strip()
 
 
 def _is_row(line: _Line) -> bool:
     if line.row is None:
-        segs = _segments(line)
+        segs = line.segs
         line.row = len(segs) >= 2 and any(_NUMBER.match(_seg_text(s)) or _NA.match(_seg_text(s)) for s in segs[1:])
     return line.row
 
 
 def _is_header(line: _Line) -> bool:
     if line.header is None:
-        line.header = len(_segments(line)) >= 3 and not _CAPTION.match(line.text)
+        line.header = len(line.segs) >= 3 and not _CAPTION.match(line.text)
     return line.header
 
 
@@ -523,13 +561,12 @@ class _UnruledTable:
         for ln in rows:
             nums: list[tuple[float, _Chunk]] = []
             labs: list[tuple[float, _Chunk]] = []
-            for s in _segments(ln):
-                ch = _chars_chunk(s, ln.page)
-                x = (s[0]["x0"] + s[-1]["x1"]) / 2
+            for s, ch in zip(ln.segs, ln.seg_chunks, strict=True):
+                x = (s[0][X0] + s[-1][X1]) / 2
                 if nums or _NUMBER.match(ch.text) or _NA.match(ch.text):
                     nums.append((x, ch))  # a value, or text after the values (a unit, a note)
                 else:
-                    labs.append((s[0]["x0"], ch))
+                    labs.append((s[0][X0], ch))
             numeric[id(ln)] = nums
             labels[id(ln)] = labs
         cols = self._columns(rows, numeric)
@@ -541,9 +578,8 @@ class _UnruledTable:
         for ln in sorted(self.lines, key=lambda x: (x.page, x.top)):
             if _is_row(ln) or _is_header(ln):
                 continue
-            for seg in _segments(ln):
-                x0 = seg[0]["x0"]
-                ch = _chars_chunk(seg, ln.page)
+            for seg, ch in zip(ln.segs, ln.seg_chunks, strict=True):
+                x0 = seg[0][X0]
                 tol = 1.2 * ln.size
                 def has(r: _Line, x0: float = x0, tol: float = tol) -> bool:
                     return any(abs(lx - x0) <= tol for lx, _ in labels[id(r)])
@@ -572,7 +608,7 @@ class _UnruledTable:
         out: list[_Chunk] = []
         for ln in self.lines:
             if _is_header(ln) and not _is_row(ln):
-                out.append(_Chunk.join([_chars_chunk(s, ln.page) for s in _segments(ln)], "\t"))
+                out.append(_Chunk.join(ln.seg_chunks, "\t"))
                 continue
             if not _is_row(ln):
                 continue
@@ -611,8 +647,8 @@ class _UnruledTable:
         pts = list(xs)
         for ln in self.lines:
             if _is_header(ln) and not _is_row(ln):
-                for s in _segments(ln):
-                    x = (s[0]["x0"] + s[-1]["x1"]) / 2
+                for s in ln.segs:
+                    x = (s[0][X0] + s[-1][X1]) / 2
                     if len(_seg_text(s)) <= 4 and x >= left:
                         pts.append(x)
         clusters: list[list[float]] = []
@@ -758,7 +794,7 @@ def _read_pdfium(data: bytes, name: str | None, password: str | None) -> Documen
                 return None  # a scanned page: the pdfplumber path runs OCR on it
             pages.append(_Page(g.number, g.height, [], 0))
             continue
-        if g.unmapped and sum(1 for c in chars if c["text"].startswith("(cid:")) > CID_SHARE * len(chars):
+        if g.unmapped and sum(1 for c in chars if c[TEXT].startswith("(cid:")) > CID_SHARE * len(chars):
             cid_pages.append(g.number)
         pages.append(page_from_words(g.number, g.height, chars, pdfium.find_grids(g.edges)))
     findings: list[Finding] = []
@@ -791,14 +827,14 @@ def _wrap(exc: BaseException, label: str) -> Exception:
 
 
 def page_from_words(
-    pno: int, height: float, chars: list[dict[str, Any]],
+    pno: int, height: float, chars: list[Glyph],
     grids: Iterable[tuple[Any, Any]] = (), tables: list[_Table] | None = None,
 ) -> _Page:
     """Words with positions → a page of lines and tables: the one geometry path for every source.
 
-    ``chars`` are pdfplumber-like dicts (text, x0, x1, top, bottom, size; in points) from a PDF text
-    layer or from OCR (:mod:`.ocr`); ``grids`` are (bbox, cell boxes) found on ruling lines, unless
-    ``tables`` are given already built.
+    ``chars`` are :data:`Glyph` records from a PDF text layer (PDFium, pdfplumber) or from OCR
+    (:mod:`.ocr`, through :func:`glyphs`); ``grids`` are (bbox, cell boxes) found on ruling lines,
+    unless ``tables`` are given already built.
     """
     line_order: _LineOrder | None = None
     if tables is None:
@@ -821,7 +857,7 @@ def page_from_words(
         else:
             rest, rest_idx = [], []
             for i, c in enumerate(chars):
-                y, x = (c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2
+                y, x = (c[TOP] + c[BOTTOM]) / 2, (c[X0] + c[X1]) / 2
                 for t0, t1, x0, x1 in frames:
                     if t0 <= y <= t1 and x0 <= x <= x1:
                         break
@@ -851,16 +887,16 @@ def _read_pages(pdf: Any, label: str) -> tuple[list[_Page], list[Finding]]:
     for page in pdf.pages:
         pno = page.page_number
         page = page.dedupe_chars(tolerance=DEDUPE_TOLERANCE)
-        chars = page.chars
-        if not any(c["text"].strip() for c in chars):
+        chars = glyphs(page.chars)
+        if not any(c[TEXT].strip() for c in chars):
             if page.images:
                 image_only.append(pno)
             pages.append(_Page(pno, float(page.height), [], 0))
             continue
-        cid = sum(1 for c in chars if c["text"].startswith("(cid:"))
+        cid = sum(1 for c in chars if c[TEXT].startswith("(cid:"))
         if cid > CID_SHARE * len(chars):
             cid_pages.append(pno)
-        pages.append(page_from_words(pno, float(page.height), chars, tables=_ruled_tables(page, pno)))
+        pages.append(page_from_words(pno, float(page.height), chars, tables=_ruled_tables(page, chars, pno)))
         page.close() if hasattr(page, "close") else None
     if image_only:
         all_img = len(image_only) == len(pages)
@@ -908,7 +944,7 @@ def _emit(pages: list[_Page]) -> tuple[str, list[Box | None], tuple[int, ...]]:
     if body:
         left = statistics.median_low(sorted(ln.x0 for ln in body)[: max(1, len(body) // 2)])
         # the right margin: where full lines of running text end (table lines may reach wider)
-        full = [ln.x1 for ln in body if len(ln.text) >= 20 and len(_segments(ln)) == 1]
+        full = [ln.x1 for ln in body if len(ln.text) >= 20 and len(ln.segs) == 1]
         right = statistics.median(full) if full else max(ln.x1 for ln in body)
     else:
         left = right = 0.0

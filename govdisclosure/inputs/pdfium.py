@@ -1,6 +1,6 @@
 """PDF geometry through PDFium (pypdfium2): glyphs with their boxes, ruling lines and rectangles.
 
-This module only *extracts*: it turns a PDF into one :class:`~.pdf.PageGeometry` per page (word
+This module only *extracts*: it turns a PDF into one :class:`PageGeometry` per page (glyph
 records plus ruling edges), and :mod:`.pdf` rebuilds lines, tables and paragraphs from them with the
 same code as for the pdfplumber backend.  The records are made to be what pdfminer (under
 pdfplumber) reports for the same file, so that both backends give the same text and boxes:
@@ -20,15 +20,19 @@ pypdfium2 is imported on the first PDF only.  :func:`page_images` renders pages 
 from __future__ import annotations
 
 import bisect
+import collections
 import ctypes
 import dataclasses
 import itertools
 import logging
 import re
+import struct
 import zlib
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from typing import Any
+
+from .pdf import FONTNAME, SIZE, TEXT, TOP, UPRIGHT, X0, Glyph
 
 log = logging.getLogger(__name__)
 
@@ -37,19 +41,18 @@ __all__ = ["PageGeometry", "PdfiumRefused", "PdfiumPassword", "extract", "page_i
 
 @dataclasses.dataclass(slots=True)
 class PageGeometry:
-    """One page as the geometry path reads it: word records, ruling edges, images.
+    """One page as the geometry path reads it: glyph records, ruling edges, images.
 
-    ``chars`` are *word records*: plain dicts with ``text``, ``x0``, ``top``, ``x1``, ``bottom``
-    (PDF points, top-left origin), ``size`` (font size in points), ``upright`` (bool) and
-    ``fontname``; one record per glyph from a text layer, or one per recognised word (or glyph) from
-    OCR — a record is never split, and records further apart than ``pdf.X_TOLERANCE`` get a space.
-    ``edges`` are pdfplumber-style edge dicts (``x0 top x1 bottom width height orientation``).
+    ``chars`` are :data:`~.pdf.Glyph` records: tuples ``(text, x0, top, x1, bottom, size, upright,
+    fontname)`` (PDF points, top-left origin; ``size`` the font size in points), one per glyph of
+    the text layer, in PDFium's character order.  ``edges`` are pdfplumber-style edge dicts
+    (``x0 top x1 bottom width height orientation``).
     """
 
     number: int
     width: float
     height: float
-    chars: list[dict[str, Any]]
+    chars: list[Glyph]
     edges: list[dict[str, Any]]
     images: int = 0
     #: whether some glyph may be a "(cid:NN)" record (False: PDFium mapped every glyph to Unicode)
@@ -124,7 +127,7 @@ def _open(data: bytes, password: str | None) -> Any:
 
 def extract(data: bytes, *, password: str | None = None, max_pages: int | None = None,
             label: str = "the PDF") -> list[PageGeometry]:
-    """Every page of a PDF as :class:`~.pdf.PageGeometry` (glyph records, edges, image count).
+    """Every page of a PDF as :class:`PageGeometry` (glyph records, edges, image count).
 
     Raises :class:`PdfiumPassword` for a file that needs a password, :class:`PdfiumRefused` when
     PDFium cannot open or read it; :class:`~govdisclosure.errors.InputTooLargeError` over the page
@@ -155,15 +158,11 @@ def extract(data: bytes, *, password: str | None = None, max_pages: int | None =
                     raise PdfiumRefused(f"no text page for page {i + 1}")
                 text_objs: dict[Any, Any] = {}
                 try:
-                    chars = _chars(tp, top_y, fonts, descents, text_objs)
+                    chars = _chars(tp, top_y, fonts, descents, text_objs, x_off)
                 finally:
                     R.FPDFText_ClosePage(tp)
                 edges, images = _paths(page, top_y, x_off, text_objs)
-                if x_off:
-                    for ch in chars:
-                        ch["x0"] -= x_off
-                        ch["x1"] -= x_off
-                unmapped = any(info[4] for info in text_objs.values())
+                unmapped = any(info[5] for info in text_objs.values())
                 pages.append(PageGeometry(i + 1, float(width), float(height), chars, edges, images, unmapped))
             finally:
                 page.close()
@@ -275,9 +274,14 @@ def _font_info(api: Any, font: int, fonts: dict[int, tuple[str, float]],
 
 
 def _chars(tp_raw: Any, top_y: float, fonts: dict[int, tuple[str, float]],
-           descents: dict[str, float], objs: dict[Any, Any] | None = None) -> list[dict[str, Any]]:
-    """The glyph records of a text page; ``objs`` (text object handle -> its size, font, baseline)
-    is filled in for the caller, who then knows the page's text objects."""
+           descents: dict[str, float], objs: dict[Any, Any] | None = None, x_off: float = 0.0) -> list[Glyph]:
+    """The glyph records (:data:`~.pdf.Glyph` tuples) of a text page, x shifted by ``-x_off``;
+    ``objs`` (text object handle -> its size, font, baseline) is filled in for the caller, who then
+    knows the page's text objects.
+
+    Per glyph, two PDFium calls (its text object, its loose box) and one tuple: everything else is
+    per text object (one show-text operator: one font, size and baseline), asked when the object
+    changes."""
     api = _api()
     tp_int = ctypes.cast(tp_raw, ctypes.c_void_p).value
     n = api.CountChars(tp_int)
@@ -303,49 +307,57 @@ def _chars(tp_raw: Any, top_y: float, fonts: dict[int, tuple[str, float]],
     get_size, get_font = api.u_FPDFTextObj_GetFontSize, api.u_FPDFTextObj_GetFont
     map_error = api.u_FPDFText_HasUnicodeMapError
     vp = ctypes.c_void_p
-    # text object -> (size, font name, bottom, upright, unmapped glyphs)
+    abcd = _ABCD.unpack_from
+    # text object -> (size, font name, top, bottom, upright, unmapped glyphs)
     if objs is None:
         objs = {}
-    out: list[dict[str, Any]] = []
+    out: list[Glyph] = []
     append = out.append
+    last: Any = -1  # the text object of the glyph before (glyphs of one object come in a run)
+    size, name, top, bottom, upright, unmapped = 0.0, "", 0.0, 0.0, True, False
     for k, t in enumerate(text):
         if t.isspace() or t in "\x00\ufffe\uffff":
             continue
         obj = get_obj(tp, k)
-        info = objs.get(obj)
-        if info is None:
-            fs.value = 0.0
-            font = None
-            if obj:
-                hobj = vp(obj)
-                get_size(hobj, rfs)
-                font = get_font(hobj)
-            get_matrix(tp, k, mat)
-            a, b, c, d = mat[0], mat[1], mat[2], mat[3]
-            name, desc = _font_info(api, font, fonts, descents) if font else ("", 0.0)
-            upright = 0 < a * d and b * c <= 0
-            scale = d if upright else (b * b + d * d) ** 0.5
-            # pdfminer: size = font size x the matrix's vertical scale; bottom = baseline + descent
-            # in that scale (the baseline is the object's: one show-text operator, one rise)
-            size = fs.value * scale
-            bottom = 0.0
-            if upright:
-                origin(tp, k, rox, roy)
-                bottom = top_y - (oy.value + desc * size)
-            info = (size, name, bottom, upright, map_error(tp, k) == 1)
-            objs[obj] = info
-        size, name, bottom, upright, unmapped = info
+        if obj != last:
+            last = obj
+            info = objs.get(obj)
+            if info is None:
+                fs.value = 0.0
+                font = None
+                if obj:
+                    hobj = vp(obj)
+                    get_size(hobj, rfs)
+                    font = get_font(hobj)
+                get_matrix(tp, k, mat)
+                a, b, c, d = abcd(mat)
+                if not font:
+                    name, desc = "", 0.0
+                else:
+                    name, desc = fonts.get(font) or _font_info(api, font, fonts, descents)
+                upright = 0 < a * d and b * c <= 0
+                scale = d if upright else (b * b + d * d) ** 0.5
+                # pdfminer: size = font size x the matrix's vertical scale; bottom = baseline +
+                # descent in that scale (the baseline is the object's: one show-text operator, one
+                # rise), top = bottom - size
+                size = fs.value * scale
+                bottom = 0.0
+                if upright:
+                    origin(tp, k, rox, roy)
+                    bottom = top_y - (oy.value + desc * size)
+                info = objs[obj] = (size, name, bottom - size, bottom, upright, map_error(tp, k) == 1)
+            size, name, top, bottom, upright, unmapped = info
         loose(tp, k, rr)
-        if upright:  # one text object is one show-text operator: one baseline
-            top = bottom - size
-        else:
-            top, bottom = top_y - r[1], top_y - r[3]
         if unmapped and map_error(tp, k) == 1:
             t = f"(cid:{api.GetUnicode(tp_int, k)})"
-        append({"text": t, "x0": r[0], "x1": r[2], "top": top, "bottom": bottom, "size": size,
-                "upright": upright, "fontname": name})
+        if upright:  # one text object is one show-text operator: one baseline
+            append((t, r[0] - x_off, top, r[2] - x_off, bottom, size, True, name))
+        else:
+            append((t, r[0] - x_off, top_y - r[1], r[2] - x_off, top_y - r[3], size, False, name))
     return out
 
+
+_ABCD = struct.Struct("4f")  # a matrix's a b c d, read off an FS_MATRIX at once
 
 _PATH, _IMAGE, _FORM = 2, 3, 5  # FPDF_PAGEOBJ_*
 _LINETO, _BEZIERTO, _MOVETO = 0, 1, 2  # FPDF_SEGMENT_*
@@ -523,40 +535,50 @@ def _cluster_objects(xs: list[Any], key: Any, tolerance: float) -> list[list[Any
     return [[x for x, _ in grp] for _, grp in itertools.groupby(tagged, key=itemgetter(1))]
 
 
-def dedupe(chars: list[dict[str, Any]], tolerance: float = 1.0) -> list[dict[str, Any]]:
+def dedupe(chars: list[Glyph], tolerance: float = 1.0) -> list[Glyph]:
     """pdfplumber's ``dedupe_chars``: a glyph printed twice (fake bold) at nearly one spot is one."""
-    key = itemgetter("upright", "text", "fontname", "size")
+    key = itemgetter(UPRIGHT, TEXT, FONTNAME, SIZE)
     if not _near_twins(chars, key, tolerance):
         return chars  # the common case: no glyph printed twice
     pos = {id(c): i for i, c in enumerate(chars)}
     keep: set[int] = set()
     for _, grp in itertools.groupby(sorted(chars, key=key), key=key):
-        for yc in _cluster_objects(list(grp), itemgetter("top"), tolerance):
-            for xc in _cluster_objects(yc, itemgetter("x0"), tolerance):
-                keep.add(id(min(xc, key=itemgetter("top", "x0"))))
+        for yc in _cluster_objects(list(grp), itemgetter(TOP), tolerance):
+            for xc in _cluster_objects(yc, itemgetter(X0), tolerance):
+                keep.add(id(min(xc, key=itemgetter(TOP, X0))))
     if len(keep) == len(chars):
         return chars
     return sorted((c for c in chars if id(c) in keep), key=lambda c: pos[id(c)])
 
 
-def _near_twins(chars: list[dict[str, Any]], key: Any, tolerance: float) -> bool:
+def _near_twins(chars: list[Glyph], key: Any, tolerance: float) -> bool:
     """Whether two glyphs with the same key stand within ``tolerance`` in both top and x0 (the only
     case in which ``dedupe`` can drop one; a chain of three same glyphs each within tolerance of the
-    next is caught by its closest pair)."""
-    groups: dict[Any, list[tuple[float, float]]] = {}
+    next is caught by its closest pair).
+
+    Only glyphs whose text comes twice on the page can be twins: they are counted first (at C
+    speed), and only those are grouped by text and sorted by top."""
+    counts = collections.Counter(map(_TEXT, chars))
+    if len(counts) == len(chars):
+        return False
+    groups: dict[str, list[Glyph]] = {}
     for c in chars:
-        groups.setdefault(key(c), []).append((c["top"], c["x0"]))
-    for pts in groups.values():
-        if len(pts) < 2:
-            continue
-        pts.sort()
-        for i, (t, x) in enumerate(pts):
-            for t2, x2 in pts[i + 1:]:
-                if t2 - t > tolerance:
+        if counts[c[TEXT]] > 1:
+            groups.setdefault(c[TEXT], []).append(c)
+    for grp in groups.values():
+        grp.sort(key=_TOP)
+        for i, a in enumerate(grp):
+            t, x = a[TOP], a[X0]
+            for j in range(i + 1, len(grp)):
+                b = grp[j]
+                if b[TOP] - t > tolerance:
                     break
-                if abs(x2 - x) <= tolerance:
+                if abs(b[X0] - x) <= tolerance and key(b) == key(a):
                     return True
     return False
+
+
+_TEXT, _TOP = itemgetter(TEXT), itemgetter(TOP)
 
 
 def _filter_edges(edges: Iterable[dict[str, Any]], orientation: str | None, min_length: float) -> list[dict[str, Any]]:
