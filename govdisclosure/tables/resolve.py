@@ -19,6 +19,7 @@ from .arbiter import Result, RowDecision, narrow
 from .model import (
     MAX_CANDIDATES,
     MAX_EXTRA_CELLS,
+    MAX_GLUED_DIGITS,
     MAX_SLACK,
     _SUM_GROUPS,
     Cell,
@@ -29,7 +30,7 @@ from .model import (
     _cell_value,
     cell_of,
 )
-from .readings.glued import _sum_cands, option_counts, token_options
+from .readings.glued import _cuts, _sum_cands, option_counts, token_options
 
 __all__ = ["resolve_row"]
 
@@ -233,7 +234,33 @@ def _candidates(
             return cands, "extra_cells", True
     if not cands:
         return _extra(toks, n, money, check)
+    if note is None and len(toks) == 1 and _SUM_GROUPS.get(check) == (n,):  # type: ignore[arg-type]
+        guess = _vanished_blanks_guess(toks[0], n, cands, check)  # type: ignore[arg-type]
+        if guess is not None:
+            return guess
     return cands, note, False
+
+
+def _vanished_blanks_guess(t: Token, n: int, cands: list[list[Cell]], check: Check) -> Result | None:
+    """A glued run no cutting of which into the row's ``n`` cells adds up, though one into fewer cells
+    does with the last the sum of the others ("2630126301": 26301 | 26301, a crawler's row of 自然人
+    and 总计 with its blank cells gone): nothing says which columns the numbers stand in, so the row
+    is doubtful, and the values shown are that cutting, the sum under the total.  None otherwise."""
+    if t.kind != NUM or not t.glued or not t.text.isdigit() or len(t.text) > MAX_GLUED_DIGITS:
+        return None
+    if any(check([_cell_value(c, False)[0] for c in cand]) for cand in cands):
+        return None
+    best: list[Cell] | None = None
+    for cut in _cuts(t.text):
+        if not 1 < len(cut) < n or (best is not None and len(cut) >= len(best)):
+            continue
+        parts = [int(t.text[a:b]) for a, b in zip((0, *cut), cut)]
+        if parts[-1] == sum(parts[:-1]):
+            best = [Cell(t.text[a:b], NUM, t.start + a, t.start + b, split=True) for a, b in zip((0, *cut), cut)]
+    if best is None:
+        return None
+    row = [*best[:-1], *[None] * (n - len(best)), best[-1]]
+    return [Placed(c, *_cell_value(c, False)[:1], "doubtful") for c in row], "missing_cells"
 
 
 def _wider(opts: list[list[list[Cell]]], n: int) -> list[list[Cell]]:
@@ -315,6 +342,10 @@ def _extra(
         return [list(c) for c in itertools.combinations(pool, n)][:MAX_CANDIDATES], "extra_cells", False
     if len(pool) > n:
         return [pool[:n]], "extra_cells", False
+    if len(toks) == 1 and _SUM_GROUPS.get(check) == (n,):  # type: ignore[arg-type]
+        guess = _vanished_blanks_guess(toks[0], n, [], check)  # type: ignore[arg-type]
+        if guess is not None:
+            return guess
     row: list[Cell | None] = list(pool) + [None] * (n - len(pool))
     if 1 < len(pool) < n and _SUM_GROUPS.get(check) == (n,):  # type: ignore[arg-type]
         total_last = [*pool[:-1], *[None] * (n - len(pool)), pool[-1]]

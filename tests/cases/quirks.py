@@ -946,6 +946,22 @@ ISSUE12: list[Case] = [
         "the numbers below a row that adds up as printed are not its tails (left over, they make the rows "
         "around them doubtful, as any label-less numbers do)",
     ),
+    Case(
+        "crawler-row-with-vanished-blanks-guesses-the-total-last",
+        doc(P3, "一、本年新收政府信息公开申请数量2630126301二、上年结转政府信息公开申请数量364364三、本年度办理结果"),
+        {
+            A + "new_received.natural_person": (26301, "doubtful"),
+            A + "new_received.commercial_enterprise": (None, "doubtful"),
+            A + "new_received.total": (26301, "doubtful"),
+            A + "carried_over.natural_person": (364, "doubtful"),
+            A + "carried_over.total": (364, "doubtful"),
+        },
+        "synthesizer (seed 568, only 自然人 and 总计 filled), a crawler's dump: '2630126301' is 26301 | 26301 "
+        "with the blank cells gone; cut into seven cells nothing adds up, and the value shown was an arbitrary "
+        "cutting (2 | 6 | 30 | 1 | 26 | 30 | 1). The cutting whose last number is the others' sum is shown, "
+        "still doubtful",
+        findings=("missing_cells",),
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
