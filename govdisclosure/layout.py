@@ -66,6 +66,8 @@ GENERATED_HEADER = regex.compile(r"Col[0-9]{1,3}")
 _NUMBER = regex.compile(r"[+\-]?[0-9][0-9,]*(?:\.[0-9]+)?")
 _GRID_BORDER = regex.compile(r"\+(?:[-=:]+\+)+")
 _PIPE_SEP = regex.compile(r"\s*:?-{2,}:?\s*")
+# a pipe table row with no pipe at its ends, each pipe followed by a space (html2text): "a| b| c"
+_PIPE_ROW_OPEN = regex.compile(r"[^|\s][^|]*(?:\|(?: [^|]*)?)+")
 # a piece of a space-separated line: a run of non-space characters, where a parenthesised aside counts
 # as one character even with spaces inside ("22 (其中修订 16 件)": the 16 is the aside's, not a cell)
 _PIECE = regex.compile(rf"(?:{_ASIDE}|[^\s(]|(?!{_ASIDE})\()+")
@@ -298,6 +300,16 @@ def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token], nor
         if all(_PIPE_SEP.fullmatch(c) for c in cells):
             return  # |---|---| separator row
         p = body_start
+        for c in cells:
+            _cell(p, c, text, row, line, out)
+            p += len(c) + 1
+        return
+    if "|" in stripped and _PIPE_ROW_OPEN.fullmatch(stripped):
+        # html2text's table row: "规章| —| 66| 549", cells between pipes with no pipe at either end
+        cells = ln.split("|")
+        if all(_PIPE_SEP.fullmatch(c) for c in cells):
+            return  # ---|--- separator row
+        p = s
         for c in cells:
             _cell(p, c, text, row, line, out)
             p += len(c) + 1

@@ -962,6 +962,23 @@ ISSUE12: list[Case] = [
         "still doubtful",
         findings=("missing_cells",),
     ),
+    Case(
+        "html2text-pipe-rows-without-end-pipes",
+        doc(P2_2021.replace("\t", "| ") + "规章| —| 66| 549  \n行政规范性文件| 53| | 790  \n",
+            P3 + "二、上年结转政府信息公开申请数量| —| 35| 44| 27| 42| 80| 228  \n"),
+        {
+            "active.regulations.issued": (None, "not_applicable"),
+            "active.regulations.repealed": (66, "ok"),
+            "active.regulations.in_force": (549, "ok"),
+            "active.normative_documents.repealed": (None, "blank"),
+            "active.normative_documents.in_force": (790, "ok"),
+            A + "carried_over.natural_person": (None, "not_applicable"),
+            A + "carried_over.total": (228, "ok"),
+        },
+        "synthesizer (seed 614), a CMS page through html2text: its tables are pipe rows with no pipe at "
+        "either end ('规章| —| 66| 549'), read as space-separated text, where '—|' was no mark: 66 and 549 "
+        "moved one column left (doubtful). They are read as pipe rows, cell by cell",
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
