@@ -21,7 +21,7 @@ registers them, and decides:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from .. import schema
@@ -32,6 +32,7 @@ from .columns import cell_gap
 from .model import (
     MAX_ALTERNATIVES,
     MAX_COMBINATIONS,
+    MAX_KEPT_ALTERNATIVES,
     Alternatives,
     Cell,
     Check,
@@ -63,18 +64,23 @@ class Arbiter:
         self.source: dict[str, str] = {}  # key -> the reading that decided it
         self.pending: dict[str, Alternatives] = {}
         self.placed: dict[str, Placed] = {}  # key -> the cell as placed (spans in the normalised text)
+        # row -> the placements its reading could not choose between, kept for the report (``open_rows``)
+        self.open: dict[str, Alternatives] = {}
 
     def note(self, finding: Finding) -> None:
         self.findings.append(finding)
 
-    def _put(self, k: str, p: Placed, label: str | None, name: str) -> None:
+    def field(self, k: str, p: Placed, label: str | None) -> Field:
+        """The field of a placed cell, its span and raw text in the text that was parsed."""
         c = p.cell
         if c is None:
-            self.fields[k] = Field(k, p.value, p.status, None, None, label, p.unit)  # type: ignore[arg-type]
-        else:
-            norm = self.norm
-            span = norm.to_orig((c.start, c.end))
-            self.fields[k] = Field(k, p.value, p.status, norm.original[span[0] : span[1]], span, label, p.unit)  # type: ignore[arg-type]
+            return Field(k, p.value, p.status, None, None, label, p.unit)  # type: ignore[arg-type]
+        norm = self.norm
+        span = norm.to_orig((c.start, c.end))
+        return Field(k, p.value, p.status, norm.original[span[0] : span[1]], span, label, p.unit)  # type: ignore[arg-type]
+
+    def _put(self, k: str, p: Placed, label: str | None, name: str) -> None:
+        self.fields[k] = self.field(k, p, label)
         self.source[k] = name
         self.placed[k] = p
 
@@ -98,6 +104,7 @@ class Arbiter:
             put(k, p, labels.get(k), name)
         self.findings += r.findings
         self.pending.update(r.alternatives)
+        self.open.update(r.alternatives)
         if disagree:
             self._disagree(r, disagree)
 
@@ -563,6 +570,33 @@ def doubt_stacked_cells(arb: Arbiter, ctx: TableContext) -> None:
         if any("<br" in (cell_gap(arb.norm, a, b) or "").lower() for a, b in zip(own, own[1:])):
             keys += [f"{p.anchor.row.key}.{c.key}" for c in ctx.columns[p.anchor.row.key]]
     doubt_keys(arb, keys, "two numbers one above the other in one cell: which is the cell's is not known", code="ambiguous_cells")
+
+
+def kept_alternatives(arb: Arbiter, fields: Mapping[str, Field], rows: Collection[str]) -> dict[str, tuple[tuple[Field, ...], ...]]:
+    """The ``rows`` (part 二's, by key prefix) whose doubtful cells come from several placements the text cannot choose between
+    (glued digits with no row sum to cut them by: "规范性文件2777"), each placement as the row's fields,
+    the one shown first: kept for evidence from outside the document (``crossyear.decide``: last year's
+    现行有效件数).  A placement is kept where it agrees with the row's confident cells; the row only
+    while the values it shows are one of them (a later reading may have read it otherwise) and while
+    it has 2 to MAX_KEPT_ALTERNATIVES of them.  A kept cell holding a number is ``doubtful``."""
+    out: dict[str, tuple[tuple[Field, ...], ...]] = {}
+    for row, (alts, _, keys) in arb.open.items():
+        now = [fields.get(k) for k in keys]
+        if row not in rows or None in now or not any(f.status == "doubtful" for f in now):  # type: ignore[union-attr]
+            continue
+        kept: dict[tuple[Value, ...], tuple[Field, ...]] = {}
+        for alt in alts:
+            vals = tuple(p.value for p in alt)
+            if vals in kept or any(f.status != "doubtful" and f.value != v for f, v in zip(now, vals)):  # type: ignore[union-attr]
+                continue
+            kept[vals] = tuple(
+                arb.field(k, Placed(p.cell, p.value, p.status if p.value is None else "doubtful", p.unit), f.label)  # type: ignore[union-attr]
+                for k, p, f in zip(keys, alt, now)
+            )
+        shown = tuple(f.value for f in now)  # type: ignore[union-attr]
+        if shown in kept and 2 <= len(kept) <= MAX_KEPT_ALTERNATIVES:
+            out[row] = (kept.pop(shown), *kept.values())
+    return out
 
 
 def doubt_keys(arb: Arbiter, keys: Sequence[str], why: str, code: str = "glued_marks") -> None:
