@@ -64,8 +64,11 @@ class Arbiter:
         self.source: dict[str, str] = {}  # key -> the reading that decided it
         self.pending: dict[str, Alternatives] = {}
         self.placed: dict[str, Placed] = {}  # key -> the cell as placed (spans in the normalised text)
-        # row -> the placements its reading could not choose between, kept for the report (``open_rows``)
-        self.open: dict[str, Alternatives] = {}
+        # row -> the placements its reading could not choose between, and the row's fields as the reading
+        # put them: kept for the report (``kept_alternatives``)
+        self.open: dict[str, tuple[Alternatives, list[Field | None]]] = {}
+        # keys a step after the row readings found in doubt, doubtful already or not (``kept_alternatives``)
+        self.questioned: set[str] = set()
 
     def note(self, finding: Finding) -> None:
         self.findings.append(finding)
@@ -104,12 +107,14 @@ class Arbiter:
             put(k, p, labels.get(k), name)
         self.findings += r.findings
         self.pending.update(r.alternatives)
-        self.open.update(r.alternatives)
+        for row, alt in r.alternatives:
+            self.open[row] = (alt, [fields.get(k) for k in alt[2]])
         if disagree:
             self._disagree(r, disagree)
 
     def _disagree(self, r: Reading, keys: list[str]) -> None:
         """Two readings confidently read different values: the earlier value stays, in doubt."""
+        self.questioned.update(keys)
         for k in keys:
             old = self.fields[k]
             self.fields[k] = Field(k, old.value, "doubtful", old.raw, old.span, old.label, old.unit)
@@ -440,9 +445,11 @@ def _decide(arb: Arbiter, ctx: TableContext, readings: list[tuple[str, Board, li
             st = "inferred" if win.status in ("ok", "blank", "not_applicable") else win.status
             arb._put(k, Placed(win.cell, win.value, st, win.unit), mine.label if mine else None, "loose_labels")
             decided.append(k)
-        elif mine is not None and not unread and mine.status != "doubtful":
-            arb._put(k, Placed(arb.placed[k].cell, mine.value, "doubtful", mine.unit), mine.label, arb.source.get(k, "labels"))
-            doubted.append(k)
+        elif mine is not None and not unread:
+            arb.questioned.add(k)
+            if mine.status != "doubtful":
+                arb._put(k, Placed(arb.placed[k].cell, mine.value, "doubtful", mine.unit), mine.label, arb.source.get(k, "labels"))
+                doubted.append(k)
     return decided, doubted
 
 
@@ -578,11 +585,18 @@ def kept_alternatives(arb: Arbiter, fields: Mapping[str, Field], rows: Collectio
     the one shown first: kept for evidence from outside the document (``crossyear.decide``: last year's
     现行有效件数).  A placement is kept where it agrees with the row's confident cells; the row only
     while the values it shows are one of them (a later reading may have read it otherwise) and while
-    it has 2 to MAX_KEPT_ALTERNATIVES of them.  A kept cell holding a number is ``doubtful``."""
+    it has 2 to MAX_KEPT_ALTERNATIVES of them.  A kept cell holding a number is ``doubtful``.
+
+    Only a row whose placements are all there is to doubt: one that stands as its reading put it, that
+    no later step found in doubt (its numbers may be another row's: stacked labels, captions among the
+    rows, marks run into labels), and whose placements all read the same numbers, cut otherwise (a
+    placement that drops a number says the row took one too many: perhaps another row's).  Choosing
+    among the placements of any other row would prove nothing."""
     out: dict[str, tuple[tuple[Field, ...], ...]] = {}
-    for row, (alts, _, keys) in arb.open.items():
+    for row, ((alts, _, keys), put) in arb.open.items():
         now = [fields.get(k) for k in keys]
-        if row not in rows or None in now or not any(f.status == "doubtful" for f in now):  # type: ignore[union-attr]
+        if (row not in rows or now != put or arb.questioned.intersection(keys) or None in now
+                or not any(f.status == "doubtful" for f in now) or len({_numbers_read(a) for a in alts}) > 1):  # type: ignore[union-attr]
             continue
         kept: dict[tuple[Value, ...], tuple[Field, ...]] = {}
         for alt in alts:
@@ -599,8 +613,14 @@ def kept_alternatives(arb: Arbiter, fields: Mapping[str, Field], rows: Collectio
     return out
 
 
+def _numbers_read(alt: list[Placed]) -> frozenset[int]:
+    """The characters of the text a placement reads as numbers (or marks)."""
+    return frozenset(i for p in alt if (c := p.cell) is not None and c.kind != BLANK for i in range(c.start, c.end))
+
+
 def doubt_keys(arb: Arbiter, keys: Sequence[str], why: str, code: str = "glued_marks") -> None:
     """The confident cells among ``keys`` become doubtful, with a finding (``glued_marks``) saying why."""
+    arb.questioned.update(keys)
     doubted = []
     for k in keys:
         f = arb.fields.get(k)
