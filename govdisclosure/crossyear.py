@@ -25,6 +25,7 @@ figures are confident, the one cutting that makes R6 hold exactly is taken, ``in
 from __future__ import annotations
 
 import dataclasses
+import functools
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -280,12 +281,21 @@ def _decide_pair(prev: Report, cur: Report) -> tuple[Report, Report]:
     for row in _R6_ROWS:
         before = _number(prev, f"active.{row}.in_force")
         if before is not None and f"active.{row}" in cur.alternatives:
-            cur = _choose(cur, row, lambda v, b=before: b + v[0] - v[1] == v[2], prev, DECIDED_CODE)  # type: ignore[misc]
-        now = [_number(cur, f"active.{row}.{c}") for c in ("issued", "repealed", "in_force")]
-        if None not in now and f"active.{row}" in prev.alternatives:
-            issued, repealed, in_force = now
-            prev = _choose(prev, row, lambda v, x=in_force - issued + repealed: v[2] == x, cur, DECIDED_BACK_CODE)  # type: ignore[operator,misc]
+            cur = _choose(cur, row, functools.partial(_r6_forward, before), prev, DECIDED_CODE)
+        issued, repealed, in_force = (_number(cur, f"active.{row}.{c}") for c in ("issued", "repealed", "in_force"))
+        if issued is not None and repealed is not None and in_force is not None and f"active.{row}" in prev.alternatives:
+            prev = _choose(prev, row, functools.partial(_r6_backward, in_force - issued + repealed), cur, DECIDED_BACK_CODE)
     return prev, cur
+
+
+def _r6_forward(before: float, v: tuple[Any, ...]) -> bool:
+    """R6 on this year's reading ``v`` (制发, 废止, 现行有效) with last year's 现行有效, exactly."""
+    return bool(before + v[0] - v[1] == v[2])
+
+
+def _r6_backward(expected: float, v: tuple[Any, ...]) -> bool:
+    """R6 on last year's reading ``v``: its 现行有效 is this year's 现行有效 − 制发 + 废止, exactly."""
+    return bool(v[2] == expected)
 
 
 def _number(rep: Report, key: str) -> int | float | None:
@@ -327,7 +337,7 @@ def _choose(rep: Report, row: str, holds: Callable[[tuple[Any, ...]], bool], oth
         f"{label}: of the {len(alts)} readings of its glued digits ({_readings(values)}), only "
         f"{_readings([values[alts.index(fit[0])]])} makes R6 (上年现行有效 + 本年制发 − 本年废止 = 现行有效) hold "
         f"exactly with {other_name}; was {_readings(values[:1])}",
-        tuple(changed), tuple(fields[k].span for k in changed if fields[k].span is not None),  # type: ignore[misc]
+        tuple(changed), tuple(s for k in changed if (s := fields[k].span) is not None),
     )
     rest = {r: a for r, a in rep.alternatives.items() if r != f"active.{row}"}
     return dataclasses.replace(rep, fields=fields, findings=(*rep.findings, finding), alternatives=rest)

@@ -580,12 +580,12 @@ def doubt_stacked_cells(arb: Arbiter, ctx: TableContext) -> None:
 
 
 def kept_alternatives(arb: Arbiter, fields: Mapping[str, Field], rows: Collection[str]) -> dict[str, tuple[tuple[Field, ...], ...]]:
-    """The ``rows`` (part 二's, by key prefix) whose doubtful cells come from several placements the text cannot choose between
-    (glued digits with no row sum to cut them by: "规范性文件2777"), each placement as the row's fields,
-    the one shown first: kept for evidence from outside the document (``crossyear.decide``: last year's
-    现行有效件数).  A placement is kept where it agrees with the row's confident cells; the row only
-    while the values it shows are one of them (a later reading may have read it otherwise) and while
-    it has 2 to MAX_KEPT_ALTERNATIVES of them.  A kept cell holding a number is ``doubtful``.
+    """The ``rows`` (part 二's, by key prefix) whose doubtful cells come from several placements the
+    text cannot choose between (glued digits with no row sum to cut them by: "规范性文件71106"), each
+    placement as the row's fields, the one shown first: kept for evidence from outside the document
+    (``crossyear.decide``: last year's 现行有效件数).  A placement is kept where it agrees with the
+    row's confident cells, the row where it shows one of them and has 2 to MAX_KEPT_ALTERNATIVES.  A
+    kept cell holding a number is ``doubtful``.
 
     Only a row whose placements are all there is to doubt: one that stands as its reading put it, that
     no later step found in doubt (its numbers may be another row's: stacked labels, captions among the
@@ -594,20 +594,20 @@ def kept_alternatives(arb: Arbiter, fields: Mapping[str, Field], rows: Collectio
     among the placements of any other row would prove nothing."""
     out: dict[str, tuple[tuple[Field, ...], ...]] = {}
     for row, ((alts, _, keys), put) in arb.open.items():
-        now = [fields.get(k) for k in keys]
-        if (row not in rows or now != put or arb.questioned.intersection(keys) or None in now
-                or not any(f.status == "doubtful" for f in now) or len({_numbers_read(a) for a in alts}) > 1):  # type: ignore[union-attr]
+        now = [fields[k] for k in keys if k in fields]
+        if (row not in rows or now != put or arb.questioned.intersection(keys)
+                or not any(f.status == "doubtful" for f in now) or len({_numbers_read(a) for a in alts}) > 1):
             continue
         kept: dict[tuple[Value, ...], tuple[Field, ...]] = {}
         for alt in alts:
             vals = tuple(p.value for p in alt)
-            if vals in kept or any(f.status != "doubtful" and f.value != v for f, v in zip(now, vals)):  # type: ignore[union-attr]
+            if vals in kept or any(f.status != "doubtful" and f.value != v for f, v in zip(now, vals)):
                 continue
             kept[vals] = tuple(
-                arb.field(k, Placed(p.cell, p.value, p.status if p.value is None else "doubtful", p.unit), f.label)  # type: ignore[union-attr]
+                arb.field(k, Placed(p.cell, p.value, p.status if p.value is None else "doubtful", p.unit), f.label)
                 for k, p, f in zip(keys, alt, now)
             )
-        shown = tuple(f.value for f in now)  # type: ignore[union-attr]
+        shown = tuple(f.value for f in now)
         if shown in kept and 2 <= len(kept) <= MAX_KEPT_ALTERNATIVES:
             out[row] = (kept.pop(shown), *kept.values())
     return out
