@@ -37,6 +37,7 @@ __all__ = [
     "parse_many",
     "to_records",
     "to_frame",
+    "decide_across_years",
     "Report",
     "Field",
     "Finding",
@@ -68,4 +69,8 @@ def __getattr__(name: str) -> object:
         from . import batch  # multiprocessing and concurrent.futures load only when asked for
 
         return getattr(batch, name)
+    if name == "decide_across_years":
+        from .crossyear import decide  # R6 as evidence between one organ's reports (crossyear.py)
+
+        return decide
     raise AttributeError(f"module 'govdisclosure' has no attribute {name!r}")

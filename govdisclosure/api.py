@@ -78,9 +78,10 @@ def _parse(text: str, *, edition: str | None, year: int | None, organ: str | Non
     doc = sections.analyse(norm, edition_hint=edition, year_hint=year, organ_hint=organ)
     findings: list[Finding] = list(doc.findings)
     flds: dict[str, Field] = {}
+    alternatives: dict[str, tuple[tuple[Field, ...], ...]] = {}
     if doc.edition in ("2019", "2021"):
         toks = layout.tokenize(norm.text, doc.table_span, norm, cuts=[p[0] for p in doc.parts.values()])
-        flds, tfind = tables.assemble(norm, toks, doc)
+        flds, tfind, alternatives = tables.assemble(norm, toks, doc)
         findings += tfind
         flds, vfind = validate.check(flds, doc.edition, tfind)
         findings += vfind
@@ -96,6 +97,7 @@ def _parse(text: str, *, edition: str | None, year: int | None, organ: str | Non
         facts=facts,
         sections=doc.sections,
         text=text,
+        alternatives=alternatives,
     )
 
 
@@ -149,23 +151,28 @@ def attach_document(rep: Report, doc: Any) -> Report:
     page_starts: tuple[int, ...] = tuple(getattr(doc, "page_starts", ()) or ())
     boxes = getattr(doc, "box_at", None)
     flds = dict(rep.fields)
+    alternatives = rep.alternatives
     if page_starts:
         # each placed field built once, positionally (dataclasses.replace goes through the field
         # list by name for every field)
         at = bisect.bisect_right
-        for k, f in flds.items():
+
+        def paged(f: Field) -> Field:
             span = f.span
             if span is None:
-                continue
-            flds[k] = Field(f.key, f.value, f.status, f.raw, span, f.label, f.unit, at(page_starts, span[0]),
-                            boxes(span) if boxes is not None else None)
+                return f
+            return Field(f.key, f.value, f.status, f.raw, span, f.label, f.unit, at(page_starts, span[0]),
+                         boxes(span) if boxes is not None else None)
+
+        flds = {k: paged(f) for k, f in flds.items()}
+        alternatives = {row: tuple(tuple(paged(f) for f in alt) for alt in alts) for row, alts in alternatives.items()}
     findings = rep.findings + tuple(getattr(doc, "findings", ()) or ())
     confidence = getattr(doc, "confidence", None)
     if confidence:  # OCR'd pages: a value read with low confidence is in doubt (inputs/image.py)
         flds, low = _ocr_doubt(flds, confidence)
         findings += low
     source: Source | None = getattr(doc, "source", None)
-    return dataclasses.replace(rep, fields=flds, findings=findings, text=doc.text, source=source)
+    return dataclasses.replace(rep, fields=flds, findings=findings, text=doc.text, source=source, alternatives=alternatives)
 
 
 def _ocr_doubt(flds: dict[str, Field], confidence: Any) -> tuple[dict[str, Field], tuple[Finding, ...]]:

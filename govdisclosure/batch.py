@@ -102,7 +102,9 @@ _MAX_CHUNK = 16
 _WORKER_PRELOAD = ("govdisclosure.api", "govdisclosure.inputs", "govdisclosure.narrative")
 
 #: Journal format version; a journal with another version (or another library version) is not reused.
-_JOURNAL_FORMAT = 1
+#: 2: reports carry ``alternatives`` (an older journal's reports would lack them, and crossyear.decide
+#: would have nothing to choose from).
+_JOURNAL_FORMAT = 2
 
 
 # ---------------------------------------------------------------------------------------------

@@ -42,6 +42,10 @@ outputs, for -o panel.csv:
   panel.wide.csv         with --wide: one row per report, one column per key
   panel.errors.csv       files that could not be read, and why
   panel.findings.csv     every finding of every report, plus the cross-year checks (R5, R6)
+  panel.decisions.csv    doubtful cells of glued 规章/规范性文件 rows that the same organ's report
+                         of the year before or after decides (R6 exactly, one reading left):
+                         source, organ, year, key, the value and status in the panel, the
+                         value and status decided, the cell's raw text and span, the evidence
   panel.journal.jsonl    every result as it arrived; --resume reuses it (delete it to start over)
 All outputs are written atomically: they appear complete or not at all.
 exit status: 0 when the run completed (failed files are listed, not fatal; see --strict),
@@ -253,7 +257,8 @@ def _counts(c: collections.Counter[str]) -> str:
     return ", ".join(f"{k} {v:,}" for k, v in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) or "none"
 
 
-def _print_summary(t: _Tally, cross: Sequence[Any], outputs: Sequence[str], seconds: float, jobs: int) -> None:
+def _print_summary(t: _Tally, cross: Sequence[Any], decided: Sequence[list[Any]], outputs: Sequence[str], seconds: float,
+                   jobs: int) -> None:
     read = t.files - len(t.failed)
     _err(f"govdisclosure parse: {t.files:,} files in {seconds:.1f} s "
          f"({t.files / seconds if seconds else 0:.1f} files/s, {jobs} job{'s' * (jobs > 1)})")
@@ -267,6 +272,9 @@ def _print_summary(t: _Tally, cross: Sequence[Any], outputs: Sequence[str], seco
         _err(f"    {n:>7,}  {sev:<8} {code}")
     cc = collections.Counter(f.code for f in cross)
     _err(f"  cross-year     {len(cross):,} findings" + (f": {_counts(cc)}" if cc else ""))
+    if decided:
+        _err(f"  decided        {len(decided):,} doubtful cells by another year's report (R6), "
+             f"in {len({r[0] for r in decided}):,} reports")
     _err(f"  failed         {len(t.failed):,} files")
     for path, why in t.failed:
         _err(f"    {path}: {why}")
@@ -304,6 +312,30 @@ def _cross_rows(cross: Iterable[Any]) -> Iterator[list[Any]]:
 
 
 _FINDING_HEADER = ("source", "organ", "year", "code", "severity", "message", "keys", "spans", "previous_source")
+
+
+def _decided(slim: Sequence[Any]) -> list[tuple[Any, Any]]:
+    """The reports (slim) that crossyear.decide changed, each with its new version.  The panel is
+    written as reports arrive, before any other year is known: what another year's report decides
+    goes to a sidecar of its own instead of rewriting the panel."""
+    from . import crossyear
+
+    return [(old, new) for old, new in zip(slim, crossyear.decide(slim)) if new is not old]
+
+
+_DECISION_HEADER = ("source", "organ", "year", "key", "panel_value", "panel_status", "value", "status", "raw",
+                    "span_start", "span_end", "code", "evidence")
+
+
+def _decision_rows(decided: Iterable[tuple[Any, Any]]) -> Iterator[list[Any]]:
+    for old, new in decided:
+        src = new.source.path if new.source else None
+        for f in new.findings:  # a slim report has no findings of its own: these are decide's
+            for k in f.keys if f.code != "no_reading_fits_other_report" else ():
+                was, now = old.fields[k], new.fields[k]
+                span = now.span or (None, None)
+                yield [src, new.organ, new.year, k, was.value, was.status, now.value, now.status, now.raw, *span,
+                       f.code, f.message]
 
 
 def _cmd_parse(a: argparse.Namespace) -> int:
@@ -360,6 +392,8 @@ def _cmd_parse(a: argparse.Namespace) -> int:
                     findings_out.write_rows(list(_finding_rows(rep)))
                 slim.append(_slim(rep))
         cross = crossyear.check(slim)
+        decided = _decided(slim)
+        decision_rows = list(_decision_rows(decided))
         for w in writers:
             w.close()
         written = [str(out)] if out is not None else []
@@ -372,8 +406,16 @@ def _cmd_parse(a: argparse.Namespace) -> int:
                 written.append(str(errors_path))
             elif errors_path.exists():
                 errors_path.unlink()  # stale, from an earlier run
+            decisions_path = _sidecar(out, ".decisions.csv")
+            if decision_rows:
+                batch.write_csv_rows(decisions_path, _DECISION_HEADER, decision_rows)
+                written.append(str(decisions_path))
+            elif decisions_path.exists():
+                decisions_path.unlink()  # stale, from an earlier run
             assert findings_out is not None
             findings_out.write_rows(list(_cross_rows(cross)))
+            for _, new in decided:
+                findings_out.write_rows(list(_finding_rows(new)))
             findings_out.close()
             written.append(str(_sidecar(out, ".findings.csv")))
     except (KeyboardInterrupt, _Interrupted):
@@ -396,7 +438,7 @@ def _cmd_parse(a: argparse.Namespace) -> int:
     finally:
         progress.close()
     if not a.quiet:
-        _print_summary(tally, cross, written, time.perf_counter() - t0, a.jobs)
+        _print_summary(tally, cross, decision_rows, written, time.perf_counter() - t0, a.jobs)
     return 1 if (a.strict and tally.failed) else 0
 
 
@@ -453,14 +495,20 @@ def _cmd_check(a: argparse.Namespace) -> int:
     finally:
         progress.close()
     cross = [] if a.no_cross_year else crossyear.check(slim)
-    if cross:
+    decided = [] if a.no_cross_year else _decided(slim)
+    if cross or decided:
         print("cross-year checks", file=out)
         for cf in cross:
             print(f"  {cf.severity:<8} {cf.code:<24} {cf.message}", file=out)
+        for _, new in decided:  # a slim report has no findings of its own: these are decide's
+            for f in new.findings:
+                print(f"  {f.severity:<8} {f.code:<24} {new.source.path if new.source else '?'}: {f.message}", file=out)
         print(file=out)
     cross_err = sum(f.severity == "error" for f in cross)
     print(f"{len(files)} files: {len(files) - n_fail} reports read, {n_fail} failed, {n_err} with errors, "
-          f"{n_warn} warnings, {len(cross)} cross-year findings", file=out)
+          f"{n_warn} warnings, {len(cross)} cross-year findings"
+          + (f", {sum(1 for _ in _decision_rows(decided))} doubtful cells decided by another year's report" if decided else ""),
+          file=out)
     return 1 if (n_err or n_fail or cross_err) else 0
 
 

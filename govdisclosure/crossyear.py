@@ -9,6 +9,10 @@
 Reports are matched by a normalised organ name (:func:`organ_key`); a report without an organ or a
 year takes part in no check.  Each finding carries both reports.
 
+:func:`decide` uses R6 as evidence: where one report's 规章 or 行政规范性文件 row is doubtful because
+its digits are glued and several cuttings fit (``Report.alternatives``), and the other report's
+figures are confident, the one cutting that makes R6 hold exactly is taken, ``inferred``.
+
 >>> from govdisclosure.report import Field, Report
 >>> def rep(year, key, value):
 ...     return Report("2021", year, "某县人民政府", {key: Field(key, value, "ok")})
@@ -20,16 +24,21 @@ year takes part in no check.  Each finding carries both reports.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import regex
 
-from .report import Report, Severity
+from .report import Field, Finding, Report, Severity
 
-__all__ = ["CrossYearFinding", "check", "organ_key", "R5_CODE", "R6_CODE", "DUPLICATE_CODE"]
+__all__ = [
+    "CrossYearFinding", "check", "decide", "organ_key", "R5_CODE", "R6_CODE", "DUPLICATE_CODE", "DECIDED_CODE",
+    "DECIDED_BACK_CODE", "NONE_FITS_CODE",
+]
 
 R5_CODE = "cross_year_R5"
 R6_CODE = "cross_year_R6"
@@ -52,6 +61,18 @@ _APP_COLUMNS = (
     "public_interest_org", "legal_service_agency", "other_org", "total",
 )
 _R6_ROWS = {"regulations": "规章", "normative_documents": "行政规范性文件"}
+
+#: :func:`decide` chose a doubtful row's cutting by last year's 现行有效件数 (R6 holds exactly for it
+#: alone)…
+DECIDED_CODE = "decided_by_previous_report"
+#: …or last year's row by this year's confident figures (R6 read backwards).
+DECIDED_BACK_CODE = "decided_by_next_report"
+#: Every cutting of a doubtful row is assessable and none makes R6 hold exactly: revisions, lapsed
+#: documents or a misprint; the row stays as it was.
+NONE_FITS_CODE = "no_reading_fits_other_report"
+#: statuses of the other report's figures that count as evidence (a doubtful figure proves nothing;
+#: a blank 现行有效 is no number of documents)
+_EVIDENCE = ("ok", "inferred")
 _COLUMN_LABELS = {
     "natural_person": "自然人", "commercial_enterprise": "商业企业", "research_institution": "科研机构",
     "public_interest_org": "社会公益组织", "legal_service_agency": "法律服务机构", "other_org": "其他",
@@ -174,6 +195,20 @@ def _r6(organ: str, prev: Report, cur: Report) -> list[CrossYearFinding]:
     return out
 
 
+def _by_organ(
+    reports: Sequence[Report], organ_key: Callable[[str | None], str | None]
+) -> dict[str, dict[int, list[int]]]:
+    """The indices of each organ's reports, by year, in input order.  A report without an organ, a
+    year or a template edition takes part in nothing."""
+    by_organ: dict[str, dict[int, list[int]]] = {}
+    for i, rep in enumerate(reports):
+        k = organ_key(rep.organ)
+        if k is None or rep.year is None or rep.edition not in ("2019", "2021"):
+            continue
+        by_organ.setdefault(k, {}).setdefault(rep.year, []).append(i)
+    return by_organ
+
+
 def check(
     reports: Iterable[Report], *, organ_key: Callable[[str | None], str | None] = organ_key
 ) -> list[CrossYearFinding]:
@@ -182,17 +217,13 @@ def check(
     Order: by organ key, then year.  Several reports for one organ and year (say a PDF and its
     text rendering) give one :data:`DUPLICATE_CODE` finding, and only the first takes part.
     """
-    by_organ: dict[str, dict[int, list[Report]]] = {}
-    for rep in reports:
-        k = organ_key(rep.organ)
-        if k is None or rep.year is None or rep.edition not in ("2019", "2021"):
-            continue
-        by_organ.setdefault(k, {}).setdefault(rep.year, []).append(rep)
+    reports = list(reports)
+    by_organ = _by_organ(reports, organ_key)
     out: list[CrossYearFinding] = []
     for organ in sorted(by_organ):
         years = by_organ[organ]
         for year in sorted(years):
-            reps = years[year]
+            reps = [reports[i] for i in years[year]]
             if len(reps) > 1:
                 others = ", ".join(str(r.source.path if r.source else "?") for r in reps[1:])
                 out.append(CrossYearFinding(
@@ -203,6 +234,114 @@ def check(
                 ))
             prev = years.get(year - 1)
             if prev:
-                out += _r5(organ, prev[0], reps[0])
-                out += _r6(organ, prev[0], reps[0])
+                out += _r5(organ, reports[prev[0]], reps[0])
+                out += _r6(organ, reports[prev[0]], reps[0])
     return out
+
+
+# -- decide: R6 as evidence for glued rows ------------------------------------------------------
+def decide(
+    reports: Iterable[Report], *, organ_key: Callable[[str | None], str | None] = organ_key
+) -> list[Report]:
+    """The reports, with the doubtful 规章 / 行政规范性文件 rows that another year's report decides.
+
+    For each pair of consecutive-year reports of one organ, both on the 2021 edition (the first of
+    several reports for one organ and year, as in :func:`check`): where this year's row is doubtful
+    with several readings (``Report.alternatives``: glued digits cut more than one way) and last
+    year's 现行有效件数 is a confident number (``ok`` or ``inferred``), the readings with
+    last year's 现行有效 + 制发 − 废止 = 现行有效 *exactly* are kept; where exactly one is left (and
+    no reading lacks a number to check it by), its cells become ``inferred`` with the finding
+    :data:`DECIDED_CODE` naming last year's report.  Backwards likewise: last year's row by this
+    year's confident figures (:data:`DECIDED_BACK_CODE`).  Where every reading is checked and none
+    fits, the finding :data:`NONE_FITS_CODE` says so and nothing changes; where several fit, nothing
+    changes.  R6 is a heuristic (revisions break it), hence exact equality, a single survivor and
+    ``inferred``; a confident cell never changes and no cell becomes ``ok``.
+
+    Returns a list in input order; a report that nothing changed is the same object, a changed one a
+    new report (the input is never mutated).  A decided report may in turn decide its neighbour.
+    """
+    out = list(reports)
+    for years in _by_organ(out, organ_key).values():
+        first = {y: idx[0] for y, idx in years.items()}
+        pairs = [(first[y - 1], first[y]) for y in sorted(first) if y - 1 in first]
+        changed = True
+        while changed:  # a decided row is evidence for the next pair: until nothing changes
+            changed = False
+            for i, j in pairs:
+                prev, cur = _decide_pair(out[i], out[j])
+                changed |= prev.fields is not out[i].fields or cur.fields is not out[j].fields
+                out[i], out[j] = prev, cur
+    return out
+
+
+def _decide_pair(prev: Report, cur: Report) -> tuple[Report, Report]:
+    """Both directions of R6 for each row, between last year's report and this year's."""
+    if prev.edition != "2021" or cur.edition != "2021":
+        return prev, cur
+    for row in _R6_ROWS:
+        before = _number(prev, f"active.{row}.in_force")
+        if before is not None and f"active.{row}" in cur.alternatives:
+            cur = _choose(cur, row, functools.partial(_r6_forward, before), prev, DECIDED_CODE)
+        issued, repealed, in_force = (_number(cur, f"active.{row}.{c}") for c in ("issued", "repealed", "in_force"))
+        if issued is not None and repealed is not None and in_force is not None and f"active.{row}" in prev.alternatives:
+            prev = _choose(prev, row, functools.partial(_r6_backward, in_force - issued + repealed), cur, DECIDED_BACK_CODE)
+    return prev, cur
+
+
+def _r6_forward(before: float, v: tuple[Any, ...]) -> bool:
+    """R6 on this year's reading ``v`` (制发, 废止, 现行有效) with last year's 现行有效, exactly."""
+    return bool(before + v[0] - v[1] == v[2])
+
+
+def _r6_backward(expected: float, v: tuple[Any, ...]) -> bool:
+    """R6 on last year's reading ``v``: its 现行有效 is this year's 现行有效 − 制发 + 废止, exactly."""
+    return bool(v[2] == expected)
+
+
+def _number(rep: Report, key: str) -> int | float | None:
+    """A figure that counts as evidence: a number read with a confident status, else None."""
+    f = rep.fields.get(key)
+    return f.value if f is not None and f.status in _EVIDENCE and f.value is not None else None
+
+
+def _choose(rep: Report, row: str, holds: Callable[[tuple[Any, ...]], bool], other: Report, code: str) -> Report:
+    """``rep`` with the row's one reading for which R6 ``holds`` (``inferred``), or as it was."""
+    alts = rep.alternatives[f"active.{row}"]
+    keys = [f.key for f in alts[0]]
+    if [_value(rep, k) for k in keys] != [f.value for f in alts[0]]:
+        return rep  # the fields no longer show the first reading: the readings are not this row's
+    values = [tuple(f.value for f in alt) for alt in alts]
+    if any(None in v for v in values):
+        return rep  # a reading with no number where R6 needs one cannot be ruled out
+    fit = [alt for alt, v in zip(alts, values) if holds(v)]
+    label = _R6_ROWS[row]
+    other_name = f"{'last' if code == DECIDED_CODE else 'next'} year's report, {_name(other)}"
+    if len(fit) > 1:
+        return rep
+    if not fit:
+        finding = Finding(
+            NONE_FITS_CODE, "info",
+            f"{label}: none of the {len(alts)} readings of its glued digits ({_readings(values)}) makes R6 hold "
+            f"exactly with {other_name} (revisions or lapsed documents?); the row stays doubtful",
+            tuple(keys),
+        )
+        return rep if finding in rep.findings else dataclasses.replace(rep, findings=(*rep.findings, finding))
+    fields = dict(rep.fields)
+    changed = []
+    for f in fit[0]:
+        if rep.fields[f.key].status == "doubtful":  # a confident cell never changes (the readings agree on it)
+            fields[f.key] = dataclasses.replace(f, status="inferred")
+            changed.append(f.key)
+    finding = Finding(
+        code, "info",
+        f"{label}: of the {len(alts)} readings of its glued digits ({_readings(values)}), only "
+        f"{_readings([values[alts.index(fit[0])]])} makes R6 (上年现行有效 + 本年制发 − 本年废止 = 现行有效) hold "
+        f"exactly with {other_name}; was {_readings(values[:1])}",
+        tuple(changed), tuple(s for k in changed if (s := fields[k].span) is not None),
+    )
+    rest = {r: a for r, a in rep.alternatives.items() if r != f"active.{row}"}
+    return dataclasses.replace(rep, fields=fields, findings=(*rep.findings, finding), alternatives=rest)
+
+
+def _readings(values: Sequence[tuple[Any, ...]]) -> str:
+    return ", ".join("/".join("–" if x is None else str(x) for x in v) for v in values)

@@ -132,8 +132,21 @@ class Source:
     dpi: float | None = None
 
 
+#: A row left open: each placement of its numbers the document cannot choose between, as the row's
+#: fields (in the edition's column order), the one ``Report.fields`` shows first.
+Alternatives = tuple[tuple[Field, ...], ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
+    """One parsed report (schema.md, "The Report API").
+
+    ``alternatives`` maps a part 二 row (its key prefix, ``"active.normative_documents"``) whose
+    doubtful cells come from several readings of its numbers (glued digits with no sum to cut them
+    by) to those readings: evidence from outside the document, such as the same organ's report of the
+    year before (``crossyear.decide``), may choose among them.  Only such rows are there.
+    """
+
     edition: str | None
     year: int | None
     organ: str | None
@@ -144,6 +157,7 @@ class Report:
     sections: tuple[Section, ...] = ()
     text: str | None = None
     source: Source | None = None
+    alternatives: Mapping[str, Alternatives] = field(default_factory=dict)
 
     # -- views -----------------------------------------------------------------------------
     def values(self) -> dict[str, int | float | None]:
@@ -165,6 +179,7 @@ class Report:
             "facts": [_plain(asdict(x)) for x in self.facts],
             "sections": [_plain(asdict(x)) for x in self.sections],
             "source": _plain(asdict(self.source)) if self.source else None,
+            "alternatives": {row: [[_field_dict(f) for f in alt] for alt in alts] for row, alts in self.alternatives.items()},
         }
         if include_text:
             d["text"] = self.text
@@ -178,10 +193,10 @@ class Report:
         def tup(x: Any) -> Any:
             return tuple(tuple(i) if isinstance(i, list) else i for i in x) if isinstance(x, list) else x
 
-        flds = {
-            k: Field(**{**v, "span": tup(v.get("span")), "bbox": tup(v.get("bbox"))})
-            for k, v in d.get("fields", {}).items()
-        }
+        def fld(v: Mapping[str, Any]) -> Field:
+            return Field(**{**v, "span": tup(v.get("span")), "bbox": tup(v.get("bbox"))})
+
+        flds = {k: fld(v) for k, v in d.get("fields", {}).items()}
         findings = tuple(
             Finding(**{**x, "keys": tuple(x.get("keys", ())), "spans": tuple(tuple(s) for s in x.get("spans", ()))})
             for x in d.get("findings", ())
@@ -206,6 +221,9 @@ class Report:
             sections=sections,
             text=d.get("text"),
             source=Source(**src) if src else None,
+            alternatives={
+                row: tuple(tuple(fld(f) for f in alt) for alt in alts) for row, alts in (d.get("alternatives") or {}).items()
+            },
         )
 
     @classmethod

@@ -270,6 +270,36 @@ def test_check(folder: Path, expected) -> None:
     assert "5 files: 5 reports read, 0 failed" in seeds.stdout
 
 
+def test_cross_year_decisions(tmp_path: Path) -> None:
+    """Two years of one organ, this year's 规范性文件 row glued ("71106": four cuttings fit), last
+    year's confident: the panel keeps the row as read (doubtful), panel.decisions.csv says what last
+    year's 现行有效 decides, and `check` prints it."""
+    from tests.test_crossyear import crawler
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a-2022.txt").write_text(crawler(2022, "规章000行政规范性文件 12 3 100 "), encoding="utf-8")
+    (src / "b-2023.txt").write_text(crawler(2023, "规章000行政规范性文件71106"), encoding="utf-8")
+    proc = cli("parse", "in", "-o", "out/panel.csv", cwd=tmp_path, check=True)
+    assert "decided        3 doubtful cells" in proc.stderr
+    panel = {(r["source"], r["key"]): r for r in read_csv(tmp_path / "out/panel.csv")}
+    assert panel[("in/b-2023.txt", "active.normative_documents.in_force")]["status"] == "doubtful"
+    rows = read_csv(tmp_path / "out/panel.decisions.csv")
+    assert [(r["key"].rsplit(".", 1)[1], r["panel_value"], r["panel_status"], r["value"], r["status"]) for r in rows] == [
+        ("issued", "71", "doubtful", "7", "inferred"), ("repealed", "10", "doubtful", "1", "inferred"),
+        ("in_force", "6", "doubtful", "106", "inferred"),
+    ]
+    assert all(r["source"] == "in/b-2023.txt" and "in/a-2022.txt" in r["evidence"] for r in rows)
+    findings = read_csv(tmp_path / "out/panel.findings.csv")
+    assert [r["source"] for r in findings if r["code"] == "decided_by_previous_report"] == ["in/b-2023.txt"]
+    out = cli("check", "in", cwd=tmp_path).stdout
+    assert "decided_by_previous_report" in out and "3 doubtful cells decided by another year's report" in out
+    # without last year's report nothing is decided, and a stale decisions file goes
+    (src / "a-2022.txt").unlink()
+    cli("parse", "in", "-o", "out/panel.csv", cwd=tmp_path, check=True)
+    assert not (tmp_path / "out/panel.decisions.csv").exists()
+
+
 def test_review(folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "review.html"
     cli("review", str(folder / "real" / "pingtan-2022.txt"), "-o", str(out), cwd=tmp_path, check=True)

@@ -1,15 +1,21 @@
-"""Cross-year checks R5 and R6 (format.md §4) over synthetic report pairs."""
+"""Cross-year checks R5 and R6 (format.md §4) over synthetic report pairs, and R6 as evidence for
+glued part 二 rows (crossyear.decide) over reports parsed from crawler-like texts."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import pickle
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
+import govdisclosure
 from govdisclosure import crossyear
 from govdisclosure.crossyear import DUPLICATE_CODE, R5_CODE, R6_CODE, check, organ_key
 from govdisclosure.report import Field, Report, Source
+from tests.cases.quirks import doc
 
 
 def rep(year: int | None, organ: str | None = "某县人民政府", edition: str = "2021", src: str | None = None,
@@ -103,3 +109,118 @@ def test_custom_organ_key() -> None:
 ])
 def test_organ_key(a: str, b: str, same: bool) -> None:
     assert (organ_key(a) == organ_key(b)) is same
+
+
+# -- decide: R6 as evidence for glued part 二 rows ---------------------------------------------
+ND = "active.normative_documents"
+
+
+def crawler(year: int, rows: str) -> str:
+    """A crawler's dump of a 2021-edition report of 某某镇 for ``year``: part 二's first block with no
+    separators between its captions, labels and cells (tests/cases/quirks.py, 'crawler-part2-…')."""
+    title = f"某某镇人民政府{year}年政府信息公开工作年度报告\n一、总体情况\n{year}年，某某镇做好政府信息公开工作。\n"
+    return doc("二、主动公开政府信息情况\n第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数" + rows
+               + "第二十条第（五）项信息内容本年处理决定数量行政许可5\n", title=title)
+
+
+def parsed(year: int, normative: str, src: str | None = None) -> Report:
+    """The report of ``crawler(year)`` whose 行政规范性文件 row is ``normative`` ("71106" glued, or
+    " 12 3 100 " spaced), with a source path as a batch gives it."""
+    rep = govdisclosure.parse(crawler(year, "规章000行政规范性文件" + normative))
+    return dataclasses.replace(rep, source=Source(src or f"某某镇-{year}.txt"))
+
+
+def row(rep: Report) -> list[tuple[Any, str]]:
+    return [(rep.fields[f"{ND}.{c}"].value, rep.fields[f"{ND}.{c}"].status) for c in ("issued", "repealed", "in_force")]
+
+
+def test_glued_row_keeps_its_readings() -> None:
+    rep = parsed(2023, "71106")
+    assert row(rep) == [(71, "doubtful"), (10, "doubtful"), (6, "doubtful")]  # the likeliest cutting, shown
+    alts = rep.alternatives[ND]
+    assert [tuple(f.value for f in a) for a in alts] == [(71, 10, 6), (7, 1, 106), (7, 110, 6), (711, 0, 6)]
+    assert alts[0] == tuple(rep.fields[f"{ND}.{c}"] for c in ("issued", "repealed", "in_force"))
+    # each reading's cells point into the text: the raw digits at their own span
+    assert all(rep.text[f.span[0] : f.span[1]] == f.raw == str(f.value) for a in alts for f in a)
+    assert "active.regulations" not in rep.alternatives  # "000" cuts one way only: nothing left open
+
+
+def test_alternatives_round_trip_and_pickle() -> None:
+    rep = parsed(2023, "7777166")
+    assert len(rep.alternatives[ND]) == 15
+    again = Report.from_json(rep.to_json(include_text=True))
+    assert again == rep and again.alternatives == rep.alternatives
+    assert isinstance(again.alternatives[ND][1], tuple) and isinstance(again.alternatives[ND][1][0], Field)
+    assert pickle.loads(pickle.dumps(rep)) == rep
+    assert json.loads(rep.to_json())["alternatives"][ND][0][2]["value"] == 166
+    assert govdisclosure.parse(crawler(2023, "规章 0 0 0 行政规范性文件 1 2 3 ")).alternatives == {}
+
+
+def test_previous_report_decides_a_glued_row() -> None:
+    prev = parsed(2022, " 12 3 100 ")
+    cur = parsed(2023, "71106")
+    got_prev, got = govdisclosure.decide_across_years([prev, cur])
+    assert got_prev is prev and got is not cur  # a new report; the input is not touched
+    assert row(cur) == [(71, "doubtful"), (10, "doubtful"), (6, "doubtful")]
+    assert row(got) == [(7, "inferred"), (1, "inferred"), (106, "inferred")]  # 100 + 7 − 1 = 106, no other
+    f = got.fields[f"{ND}.in_force"]
+    assert got.text[f.span[0] : f.span[1]] == f.raw == "106"
+    (fnd,) = [x for x in got.findings if x.code == crossyear.DECIDED_CODE]
+    assert fnd.severity == "info" and "某某镇-2022.txt" in fnd.message and "2022" in fnd.message
+    assert fnd.keys == (f"{ND}.issued", f"{ND}.repealed", f"{ND}.in_force")
+    assert ND not in got.alternatives
+    assert check([prev, got]) == []  # R6 now holds
+    # the same, given in the other order and with other reports around
+    other = parsed(2023, "71106", src="乙.txt")
+    other = dataclasses.replace(other, organ="乙镇")
+    assert [row(r) for r in crossyear.decide([other, got, prev])][0] == row(other)
+
+
+def test_next_report_decides_last_years_glued_row() -> None:
+    prev = parsed(2022, "71106")
+    cur = parsed(2023, " 10 0 116 ")  # 116 − 10 + 0 = 106 was last year's 现行有效
+    got_prev, got_cur = crossyear.decide([cur, prev])[::-1]
+    assert got_cur is cur
+    assert row(got_prev) == [(7, "inferred"), (1, "inferred"), (106, "inferred")]
+    assert [x.code for x in got_prev.findings if x.code == crossyear.DECIDED_BACK_CODE] == [crossyear.DECIDED_BACK_CODE]
+
+
+def test_two_readings_fit_nothing_changes() -> None:
+    prev = parsed(2022, " 12 3 82 ")
+    cur = parsed(2023, "2777")  # 82 + 2 − 7 = 77 and 82 + 2 − 77 = 7: two readings fit
+    assert [tuple(f.value for f in a) for a in cur.alternatives[ND]] == [(27, 7, 7), (2, 7, 77), (2, 77, 7)]
+    assert crossyear.decide([prev, cur])[1] is cur
+
+
+def test_doubtful_previous_report_decides_nothing() -> None:
+    prev = parsed(2022, "1230150")  # glued too: its 现行有效 is no evidence
+    cur = parsed(2023, "71106")
+    assert prev.fields[f"{ND}.in_force"].status == "doubtful"
+    got = crossyear.decide([prev, cur])
+    assert got[0] is prev and got[1] is cur
+
+
+def test_no_reading_fits_says_so() -> None:
+    prev = parsed(2022, " 12 3 500 ")
+    cur = parsed(2023, "71106")
+    (got,) = crossyear.decide([prev, cur])[1:]
+    assert row(got) == row(cur) and got.alternatives == cur.alternatives
+    assert [x.code for x in got.findings if x.code == crossyear.NONE_FITS_CODE] == [crossyear.NONE_FITS_CODE]
+    again = crossyear.decide([prev, got])[1]  # said once, however often decide runs
+    assert [x.code for x in again.findings].count(crossyear.NONE_FITS_CODE) == 1
+
+
+@pytest.mark.parametrize("years,edition", [((2021, 2023), "2021"), ((2022, 2023), "2019")])
+def test_only_consecutive_2021_edition_reports(years: tuple[int, int], edition: str) -> None:
+    prev = dataclasses.replace(parsed(years[0], " 12 3 100 "), edition=edition)
+    cur = parsed(years[1], "71106")
+    assert crossyear.decide([prev, cur])[1] is cur
+
+
+def test_a_chain_of_years() -> None:
+    """2022 confident, 2023 and 2024 glued: 2023 decided by 2022, then 2024 by the decided 2023."""
+    reps = [parsed(2024, "31108"), parsed(2023, "71106"), parsed(2022, " 12 3 100 ")]
+    assert len(reps[0].alternatives[ND]) > 1
+    got = crossyear.decide(reps)
+    assert row(got[1]) == [(7, "inferred"), (1, "inferred"), (106, "inferred")]
+    assert row(got[0]) == [(3, "inferred"), (1, "inferred"), (108, "inferred")]  # 106 + 3 − 1

@@ -31,7 +31,7 @@ from ..normalize import Normalized
 from ..report import Field, Finding
 from ..sections import DocInfo
 from . import part2, part3, part4
-from .arbiter import Arbiter, TableReading
+from .arbiter import Arbiter, TableReading, kept_alternatives
 from .model import MAX_DOC_SUM_NODES, NARRATIVE_MIN_VALUE, SUM_BUDGET, Cell, Prefer, TableContext, Value
 from .readings import all_zero
 from .resolve import resolve_row
@@ -43,7 +43,16 @@ __all__ = ["assemble", "resolve_row", "Cell"]
 REPAIRS: list[TableReading] = [all_zero.read]
 
 
-def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[str, Field], list[Finding]]:
+#: part 二 rows whose placements the document leaves open are kept on the report (Report.alternatives)
+#: where a relation across years can decide them (R6: ``crossyear.decide``); others would only make
+#: reports larger
+OPEN_ROWS: dict[str, tuple[str, ...]] = {"2021": ("active.regulations", "active.normative_documents")}
+
+#: what assemble gives: the fields, the findings, and part 二's rows left open (``kept_alternatives``)
+Assembled = tuple[dict[str, Field], list[Finding], dict[str, tuple[tuple[Field, ...], ...]]]
+
+
+def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> Assembled:
     budget = SUM_BUDGET.set([MAX_DOC_SUM_NODES])  # one budget of glued-digit cutting per report
     try:
         return _assemble(norm, tokens, doc)
@@ -51,7 +60,7 @@ def assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[
         SUM_BUDGET.reset(budget)
 
 
-def _assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict[str, Field], list[Finding]]:
+def _assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> Assembled:
     attach_thousands(tokens, 0, len(tokens))
     edition = doc.edition
     assert edition in schema.EDITIONS
@@ -72,7 +81,7 @@ def _assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> tuple[dict
         arb.findings += _part3_rows_not_found(fields, edition)
     if r2 is not None:
         arb.findings += _part2_rows_not_found(fields, edition)
-    return fields, arb.findings
+    return fields, arb.findings, kept_alternatives(arb, fields, OPEN_ROWS.get(edition, ()))
 
 
 def _prefer(narrative: frozenset[float]) -> Prefer:

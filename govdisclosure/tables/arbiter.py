@@ -21,7 +21,7 @@ registers them, and decides:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from .. import schema
@@ -32,6 +32,7 @@ from .columns import cell_gap
 from .model import (
     MAX_ALTERNATIVES,
     MAX_COMBINATIONS,
+    MAX_KEPT_ALTERNATIVES,
     Alternatives,
     Cell,
     Check,
@@ -63,18 +64,26 @@ class Arbiter:
         self.source: dict[str, str] = {}  # key -> the reading that decided it
         self.pending: dict[str, Alternatives] = {}
         self.placed: dict[str, Placed] = {}  # key -> the cell as placed (spans in the normalised text)
+        # row -> the placements its reading could not choose between, and the row's fields as the reading
+        # put them: kept for the report (``kept_alternatives``)
+        self.open: dict[str, tuple[Alternatives, list[Field | None]]] = {}
+        # keys a step after the row readings found in doubt, doubtful already or not (``kept_alternatives``)
+        self.questioned: set[str] = set()
 
     def note(self, finding: Finding) -> None:
         self.findings.append(finding)
 
-    def _put(self, k: str, p: Placed, label: str | None, name: str) -> None:
+    def field(self, k: str, p: Placed, label: str | None) -> Field:
+        """The field of a placed cell, its span and raw text in the text that was parsed."""
         c = p.cell
         if c is None:
-            self.fields[k] = Field(k, p.value, p.status, None, None, label, p.unit)  # type: ignore[arg-type]
-        else:
-            norm = self.norm
-            span = norm.to_orig((c.start, c.end))
-            self.fields[k] = Field(k, p.value, p.status, norm.original[span[0] : span[1]], span, label, p.unit)  # type: ignore[arg-type]
+            return Field(k, p.value, p.status, None, None, label, p.unit)  # type: ignore[arg-type]
+        norm = self.norm
+        span = norm.to_orig((c.start, c.end))
+        return Field(k, p.value, p.status, norm.original[span[0] : span[1]], span, label, p.unit)  # type: ignore[arg-type]
+
+    def _put(self, k: str, p: Placed, label: str | None, name: str) -> None:
+        self.fields[k] = self.field(k, p, label)
         self.source[k] = name
         self.placed[k] = p
 
@@ -98,11 +107,14 @@ class Arbiter:
             put(k, p, labels.get(k), name)
         self.findings += r.findings
         self.pending.update(r.alternatives)
+        for row, alt in r.alternatives:
+            self.open[row] = (alt, [fields.get(k) for k in alt[2]])
         if disagree:
             self._disagree(r, disagree)
 
     def _disagree(self, r: Reading, keys: list[str]) -> None:
         """Two readings confidently read different values: the earlier value stays, in doubt."""
+        self.questioned.update(keys)
         for k in keys:
             old = self.fields[k]
             self.fields[k] = Field(k, old.value, "doubtful", old.raw, old.span, old.label, old.unit)
@@ -433,9 +445,11 @@ def _decide(arb: Arbiter, ctx: TableContext, readings: list[tuple[str, Board, li
             st = "inferred" if win.status in ("ok", "blank", "not_applicable") else win.status
             arb._put(k, Placed(win.cell, win.value, st, win.unit), mine.label if mine else None, "loose_labels")
             decided.append(k)
-        elif mine is not None and not unread and mine.status != "doubtful":
-            arb._put(k, Placed(arb.placed[k].cell, mine.value, "doubtful", mine.unit), mine.label, arb.source.get(k, "labels"))
-            doubted.append(k)
+        elif mine is not None and not unread:
+            arb.questioned.add(k)
+            if mine.status != "doubtful":
+                arb._put(k, Placed(arb.placed[k].cell, mine.value, "doubtful", mine.unit), mine.label, arb.source.get(k, "labels"))
+                doubted.append(k)
     return decided, doubted
 
 
@@ -565,8 +579,48 @@ def doubt_stacked_cells(arb: Arbiter, ctx: TableContext) -> None:
     doubt_keys(arb, keys, "two numbers one above the other in one cell: which is the cell's is not known", code="ambiguous_cells")
 
 
+def kept_alternatives(arb: Arbiter, fields: Mapping[str, Field], rows: Collection[str]) -> dict[str, tuple[tuple[Field, ...], ...]]:
+    """The ``rows`` (part 二's, by key prefix) whose doubtful cells come from several placements the
+    text cannot choose between (glued digits with no row sum to cut them by: "规范性文件71106"), each
+    placement as the row's fields, the one shown first: kept for evidence from outside the document
+    (``crossyear.decide``: last year's 现行有效件数).  A placement is kept where it agrees with the
+    row's confident cells, the row where it shows one of them and has 2 to MAX_KEPT_ALTERNATIVES.  A
+    kept cell holding a number is ``doubtful``.
+
+    Only a row whose placements are all there is to doubt: one that stands as its reading put it, that
+    no later step found in doubt (its numbers may be another row's: stacked labels, captions among the
+    rows, marks run into labels), and whose placements all read the same numbers, cut otherwise (a
+    placement that drops a number says the row took one too many: perhaps another row's).  Choosing
+    among the placements of any other row would prove nothing."""
+    out: dict[str, tuple[tuple[Field, ...], ...]] = {}
+    for row, ((alts, _, keys), put) in arb.open.items():
+        now = [fields[k] for k in keys if k in fields]
+        if (row not in rows or now != put or arb.questioned.intersection(keys)
+                or not any(f.status == "doubtful" for f in now) or len({_numbers_read(a) for a in alts}) > 1):
+            continue
+        kept: dict[tuple[Value, ...], tuple[Field, ...]] = {}
+        for alt in alts:
+            vals = tuple(p.value for p in alt)
+            if vals in kept or any(f.status != "doubtful" and f.value != v for f, v in zip(now, vals)):
+                continue
+            kept[vals] = tuple(
+                arb.field(k, Placed(p.cell, p.value, p.status if p.value is None else "doubtful", p.unit), f.label)
+                for k, p, f in zip(keys, alt, now)
+            )
+        shown = tuple(f.value for f in now)
+        if shown in kept and 2 <= len(kept) <= MAX_KEPT_ALTERNATIVES:
+            out[row] = (kept.pop(shown), *kept.values())
+    return out
+
+
+def _numbers_read(alt: list[Placed]) -> frozenset[int]:
+    """The characters of the text a placement reads as numbers (or marks)."""
+    return frozenset(i for p in alt if (c := p.cell) is not None and c.kind != BLANK for i in range(c.start, c.end))
+
+
 def doubt_keys(arb: Arbiter, keys: Sequence[str], why: str, code: str = "glued_marks") -> None:
     """The confident cells among ``keys`` become doubtful, with a finding (``glued_marks``) saying why."""
+    arb.questioned.update(keys)
     doubted = []
     for k in keys:
         f = arb.fields.get(k)

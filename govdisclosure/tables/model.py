@@ -23,6 +23,9 @@ from ..values import read_cell
 MAX_GLUED_DIGITS = 18  # a glued run of more digits is not split (no template row has more)
 MAX_CANDIDATES = 20000  # placements examined per row
 MAX_ALTERNATIVES = 64  # placements of one row handed to the whole-table solver
+# placements of one part 二 row kept on the report (Report.alternatives): more would make them the
+# report's largest part, and a row with more is left as it is
+MAX_KEPT_ALTERNATIVES = 32
 MAX_CELL_DIGITS = 9  # no count in a report reaches a billion: longer parts of a glued run are not cells
 MAX_ROW_CELLS = 15  # the widest template row (part 四)
 MAX_CUTS = 5000  # ways to cut one glued run examined
@@ -142,8 +145,9 @@ class Reading:
     only cells that no earlier reading decided (missing or doubtful) and the cells in ``overrides``
     (cells an earlier reading placed against the row's own sum); "alternative": another reading of a
     whole table, weighed by the arbiter against what the board holds (``Arbiter.weigh``).  ``alternatives`` hands a row's
-    placements the row's sum could not choose between to the arbiter's whole-table solver.  A table
-    reading of the numbers after a row names that row in ``after``.
+    placements the row's sum could not choose between to the arbiter: to its whole-table solver where
+    the table has column sums (part 三), to the report otherwise (part 二: ``kept_alternatives``).  A
+    table reading of the numbers after a row names that row in ``after``.
     """
 
     name: str
@@ -173,7 +177,6 @@ class RowContext:
     grid: Grid | None = None  # the row's cells under the header row's column labels
     detached: tuple[int, Token] | None = None  # a cell lifted out of the table: (column, token)
     inferred: bool = False  # placed by reasoning (rows without their labels): nothing is ok
-    joint: bool = False  # hand ambiguous placements to the whole-table solver
     narrative: frozenset[float] = frozenset()  # numbers stated in the preface and part 一
     signed: tuple[bool, ...] | None = None  # the columns that may hold a negative number (本年增/减)
     wide: bool = False  # the table's other rows show fewer numbers than columns (a column left blank)

@@ -56,7 +56,7 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
         values = [t for p in plan for t in p.own if t.kind == NUM and t.x0 >= 0]
         if values:
             header = header_model(tokens, lo, min(tokens[a.tok].row for a in anchors), one, len(one), values)
-    ctxs = row_contexts(tokens, plan, hi, columns, _r3_check, prefer, joint=True, header=header)
+    ctxs = row_contexts(tokens, plan, hi, columns, _r3_check, prefer, header=header)
     order = tuple(r.key for r in rows)
     table = TableContext(tokens, lo, hi, arb.edition, arb.fields, tuple(plan), columns, order, _r3_check, prefer)
     before = len(arb.findings)

@@ -249,7 +249,7 @@ def has_values(own: Sequence[Token], n: int) -> bool:
 
 def row_contexts(
     tokens: list[Token], plan: Sequence[PlanRow], hi: int, columns: Mapping[str, Sequence[schema.Label]],
-    check: Check | None, prefer: Prefer | None, *, joint: bool = False, detached: Mapping[str, tuple[int, Token]] | None = None,
+    check: Check | None, prefer: Prefer | None, *, detached: Mapping[str, tuple[int, Token]] | None = None,
     header: tuple[str, list[float]] | None = None,
 ) -> list[RowContext]:
     """The context of every row that is read: its tokens and the column evidence of its table (the
@@ -288,7 +288,7 @@ def row_contexts(
             grid = header_grid(tokens, p.anchor.tok, own[0].row, cols, grid_memo, rows_above)
         out.append(RowContext(
             key, p.anchor.label, tuple(own), tuple(f"{key}.{c.key}" for c in cols), tuple(c.money for c in cols),
-            check, prefer, model, trail, grid, detached=(detached or {}).get(key), inferred=key in (detached or {}), joint=joint,
+            check, prefer, model, trail, grid, detached=(detached or {}).get(key), inferred=key in (detached or {}),
             signed=tuple(c.signed for c in cols) if any(c.signed for c in cols) else None,
             wide=id(cols) in narrow and _bare_count(own) == len(cols),
         ))

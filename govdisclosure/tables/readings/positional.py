@@ -31,5 +31,7 @@ def as_reading(ctx: RowContext, name: str, evidence: str) -> Reading:
         dict.fromkeys(ctx.keys, ctx.label),
         (_row_note(note, ctx.where, ctx.keys),) if note else (),
         evidence,
-        alternatives=((ctx.where, (alts, ctx.label, list(ctx.keys))),) if ctx.joint and len(alts) > 1 else (),
+        # (every row's: the whole-table solver takes them for part 三, whose columns have sums, and the
+        # report keeps part 二's for the cross-year step, crossyear.decide)
+        alternatives=((ctx.where, (alts, ctx.label, list(ctx.keys))),) if len(alts) > 1 else (),
     )
