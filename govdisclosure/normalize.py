@@ -152,6 +152,14 @@ _EXTRA_FOLD = {
     # the horizontal bar: GB2312 pages decoded as GBK (not GB18030) give U+2015 for the Chinese dash
     # "——", a not-applicable mark in a cell ("| ―― |")
     "\u2015": "\u2014",
+    # CJK radicals that a font's cmap gives for the ideograph they draw like (a Chromium print of
+    # Noto CJK: "⼈⺠政府" — NFKC folds the Kangxi radical ⼈ to 人, but not the supplement's ⺠ to 民),
+    # after Unicode's EquivalentUnifiedIdeograph.txt, the simplified forms a report can hold
+    **dict(zip(
+        "\u2e9f\u2ea0\u2ea9\u2ec4\u2ec5\u2ec6\u2ec9\u2ecb\u2ed3\u2ed4\u2ed8\u2ed9\u2eda\u2edb\u2edc\u2edd"
+        "\u2ee2\u2ee3\u2ee4\u2ee5\u2ee6\u2ee7\u2ee8\u2ee9\u2eea\u2eec\u2eee\u2ef0\u2ef3",
+        "母民王西见角贝车长门青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙龟", strict=True,
+    )),
     "〔": "[",
     "〕": "]",
     "【": "[",

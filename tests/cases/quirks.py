@@ -979,6 +979,16 @@ ISSUE12: list[Case] = [
         "either end ('规章| —| 66| 549'), read as space-separated text, where '—|' was no mark: 66 and 549 "
         "moved one column left (doubtful). They are read as pipe rows, cell by cell",
     ),
+    Case(
+        "cjk-radicals-for-ideographs-in-a-chromium-print",
+        doc(P3 + "一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5\n",
+            title="\u2f62肃省\u2f08\u2ea0政府办公厅2021年政府信息公开\u2f2f作年度报告\n一、总体情况\n2021年，做好政府信息公开工作。\n"),
+        {A + "new_received.total": (5, "ok")},
+        "synthesizer (seeds 682, 691, …), Chromium prints through pdfplumber, pypdf, pdfminer, markitdown: the "
+        "font's cmap gives CJK radicals for ideographs ('⽢肃省⼈⺠政府办公厅'); NFKC folds the Kangxi radicals "
+        "but not ⺠ (U+2EA0), and the organ came out '甘肃省人⺠政府办公厅'",
+        organ="甘肃省人民政府办公厅",
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
