@@ -93,7 +93,14 @@ def resolve_row(
             placed, note = RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, None)
             return [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed], note or "ambiguous_cells"
         cands = fit
-    return _unpadded(RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, alternatives), toks, n, check)
+    placed, note = _unpadded(RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, alternatives), toks, n, check)
+    if (check is not None and any(t.kind == MARK and t.glued for t in toks) and any(p.cell is not None and p.cell.split for p in placed)
+            and check([p.value for p in placed]) is not True):
+        # digits cut between marks run together ("55/////"): how many cells the marks stand for decides
+        # the cutting (a blank cell lost as well, and 55 is cut 5 | 5 to fill the row), and only a
+        # checked sum proves it
+        return [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed], note or "glued_digits"
+    return placed, note
 
 
 def _as_is(toks: list[Token], money: Sequence[bool]) -> list[Placed]:

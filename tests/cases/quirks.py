@@ -989,6 +989,13 @@ ISSUE12: list[Case] = [
         "but not ⺠ (U+2EA0), and the organ came out '甘肃省人⺠政府办公厅'",
         organ="甘肃省人民政府办公厅",
     ),
+    Case(
+        "crawler-digits-cut-to-fill-a-row-of-marks-are-doubtful",
+        doc(P3, "四、结转下年度继续办理55/////\n"),
+        {A + "carried_forward.natural_person": (..., "doubtful"), A + "carried_forward.commercial_enterprise": (..., "doubtful")},
+        "synthesizer (seed 607, 总计 blank and gone), a crawler's dump: '55/////' is 55 and five marks, a cell "
+        "short; 55 was cut 5 | 5 to fill the row, inferred, though the row's sum could not be checked",
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
