@@ -93,12 +93,16 @@ def resolve_row(
             placed, note = RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, None)
             return [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed], note or "ambiguous_cells"
         cands = fit
-    placed, note = _unpadded(RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, alternatives), toks, n, check)
+    return _cut_between_marks(_unpadded(RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, alternatives), toks, n, check), toks, check)
+
+
+def _cut_between_marks(result: Result, toks: list[Token], check: Check | None) -> Result:
+    """Digits cut between marks run together ("55/////"): how many cells the marks stand for decided
+    the cutting (a blank cell lost as well, and 55 cut 5 | 5 to fill the row), and only a checked sum
+    proves it: otherwise the row is doubtful."""
+    placed, note = result
     if (check is not None and any(t.kind == MARK and t.glued for t in toks) and any(p.cell is not None and p.cell.split for p in placed)
             and check([p.value for p in placed]) is not True):
-        # digits cut between marks run together ("55/////"): how many cells the marks stand for decides
-        # the cutting (a blank cell lost as well, and 55 is cut 5 | 5 to fill the row), and only a
-        # checked sum proves it
         return [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed], note or "glued_digits"
     return placed, note
 
