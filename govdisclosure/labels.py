@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -153,21 +153,24 @@ def _fuzzy_beside(
     if not left_out or not parts:
         return None  # the plain match already failed
     starts = list(itertools.accumulate((len(x) for x in parts), initial=0))
-    window = "".join(parts)
+
+    def at(k: int) -> int:  # a window offset as an offset into the stream
+        p = bisect.bisect_right(starts, k) - 1
+        return max(st.starts[kept[p]], lo_k) + k - starts[p]
+
+    return _best_alignment(words, "".join(parts), at)
+
+
+def _best_alignment(words: Sequence[str], window: str, at: Callable[[int], int]) -> tuple[float, int, int, str] | None:
+    """The best fuzzy alignment of a wording (FUZZY_MIN_LEN characters or more) in ``window``: its
+    score, its start and end as ``at`` maps window offsets into the stream, and the wording."""
     best: tuple[float, int, int, str] | None = None
     for w in words:
         if len(w) < FUZZY_MIN_LEN:
             continue
         al = fuzz.partial_ratio_alignment(w, window, score_cutoff=FUZZY_CUTOFF)
-        if al is None or (best is not None and al.score <= best[0]):
-            continue
-
-        def at(k: int) -> int:  # a window offset as an offset into the stream
-            p = bisect.bisect_right(starts, k) - 1
-            j = kept[p]
-            return max(st.starts[j], lo_k) + k - starts[p]
-
-        best = (al.score, at(al.dest_start), at(al.dest_end - 1) + 1, w)
+        if al is not None and (best is None or al.score > best[0]):
+            best = (al.score, at(al.dest_start), at(al.dest_end - 1) + 1, w)
     return best
 
 
@@ -266,14 +269,7 @@ def find_rows(tokens: list[Token], lo: int, hi: int, rows: list[Row], stream: St
         hi_k = min((f[0] for f in found[i + 1 :] if f is not None), default=len(text))
         if hi_k - lo_k < FUZZY_MIN_LEN:
             continue
-        window = text[lo_k:hi_k]
-        best_f: tuple[float, int, int, str] | None = None
-        for w in words:
-            if len(w) < FUZZY_MIN_LEN:
-                continue
-            al = fuzz.partial_ratio_alignment(w, window, score_cutoff=FUZZY_CUTOFF)
-            if al is not None and (best_f is None or al.score > best_f[0]):
-                best_f = (al.score, lo_k + al.dest_start, lo_k + al.dest_end, w)
+        best_f = _best_alignment(words, text[lo_k:hi_k], lambda k: lo_k + k)
         if best_f is None and rows[i].beside:
             best_f = _fuzzy_beside(st, lo_k, hi_k, words, keyed(rows[i].beside))
         if best_f is not None:

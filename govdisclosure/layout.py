@@ -289,6 +289,13 @@ def _cell_block(block: list[tuple[int, str]], text: str, row: int, line0: int, o
             _scan(s, ln, text, row, line0 + k, out, explicit=True)
 
 
+def _cells(p: int, cells: Sequence[str], text: str, row: int, line: int, out: list[Token]) -> None:
+    """The cells of a delimited row, the first starting at ``p``, one delimiter between each two."""
+    for c in cells:
+        _cell(p, c, text, row, line, out)
+        p += len(c) + 1
+
+
 def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token], norm: Normalized | None = None) -> None:
     stripped = ln.strip()
     if stripped[:1] == "+" and _GRID_BORDER.fullmatch(stripped):
@@ -297,30 +304,19 @@ def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token], nor
         body_start = s + ln.index("|") + 1
         body_end = s + ln.rindex("|")
         cells = text[body_start:body_end].split("|")
-        if all(_PIPE_SEP.fullmatch(c) for c in cells):
-            return  # |---|---| separator row
-        p = body_start
-        for c in cells:
-            _cell(p, c, text, row, line, out)
-            p += len(c) + 1
+        if not all(_PIPE_SEP.fullmatch(c) for c in cells):  # (not a |---|---| separator row)
+            _cells(body_start, cells, text, row, line, out)
         return
     if "|" in stripped and _PIPE_ROW_OPEN.fullmatch(stripped):
         # html2text's table row: "规章| —| 66| 549", cells between pipes with no pipe at either end
         cells = ln.split("|")
-        if all(_PIPE_SEP.fullmatch(c) for c in cells):
-            return  # ---|--- separator row
-        p = s
-        for c in cells:
-            _cell(p, c, text, row, line, out)
-            p += len(c) + 1
+        if not all(_PIPE_SEP.fullmatch(c) for c in cells):  # (not a ---|--- separator row)
+            _cells(s, cells, text, row, line, out)
         return
     if "\t" in ln:
         # a row of tab-separated cells: an empty piece before the first tab is an empty cell (a
         # merged label's place, or a blank value in an unlabelled row such as part 四's)
-        p = s
-        for c in ln.split("\t"):
-            _cell(p, c, text, row, line, out)
-            p += len(c) + 1
+        _cells(s, ln.split("\t"), text, row, line, out)
         return
     first = len(out)
     is_mark = values.is_mark

@@ -245,21 +245,36 @@ def _candidates(
             return cands, "extra_cells", True
     if not cands:
         return _extra(toks, n, money, check)
-    if note is None and len(toks) == 1 and _SUM_GROUPS.get(check) == (n,):  # type: ignore[arg-type]
-        guess = _vanished_blanks_guess(toks[0], n, cands, check)  # type: ignore[arg-type]
-        if guess is not None:
-            return guess
+    if note is None and (guess := _vanished_blanks_guess(toks, n, cands, check)) is not None:
+        return _doubtful(guess, money)
     return cands, note, False
 
 
-def _vanished_blanks_guess(t: Token, n: int, cands: list[list[Cell]], check: Check) -> Result | None:
-    """A glued run no cutting of which into the row's ``n`` cells adds up, though one into fewer cells
-    does with the last the sum of the others ("2630126301": 26301 | 26301, a crawler's row of 自然人
-    and 总计 with its blank cells gone): nothing says which columns the numbers stand in, so the row
-    is doubtful, and the values shown are that cutting, the sum under the total.  None otherwise."""
+def _total_last(cells: Sequence[Cell], n: int) -> list[Cell | None]:
+    """Fewer cells than the row's ``n`` columns, the last under the total, the others from the first."""
+    return [*cells[:-1], *[None] * (n - len(cells)), cells[-1]]
+
+
+def _doubtful(row: Sequence[Cell | None], money: Sequence[bool]) -> Result:
+    """A row placed as a guess: every cell doubtful (``missing_cells``)."""
+    placed = []
+    for i, c in enumerate(row):
+        v, _, unit = _cell_value(c, money[i])
+        placed.append(Placed(c, v, "doubtful", unit))
+    return placed, "missing_cells"
+
+
+def _vanished_blanks_guess(toks: list[Token], n: int, cands: list[list[Cell]], check: Check | None) -> list[Cell | None] | None:
+    """A row of one glued run no cutting of which into its ``n`` cells (``cands``) adds up, though one
+    into fewer cells does with the last the sum of the others ("2630126301": 26301 | 26301, a
+    crawler's row of 自然人 and 总计 with its blank cells gone): nothing says which columns the numbers
+    stand in, so the row is a guess, that cutting with the sum under the total.  None otherwise."""
+    if len(toks) != 1 or _SUM_GROUPS.get(check) != (n,):  # type: ignore[arg-type]
+        return None
+    t = toks[0]
     if t.kind != NUM or not t.glued or not t.text.isdigit() or len(t.text) > MAX_GLUED_DIGITS:
         return None
-    if any(check([_cell_value(c, False)[0] for c in cand]) for cand in cands):
+    if any(check([_cell_value(c, False)[0] for c in cand]) for cand in cands):  # type: ignore[misc]
         return None
     best: list[Cell] | None = None
     for cut in _cuts(t.text):
@@ -268,10 +283,7 @@ def _vanished_blanks_guess(t: Token, n: int, cands: list[list[Cell]], check: Che
         parts = [int(t.text[a:b]) for a, b in zip((0, *cut), cut)]
         if parts[-1] == sum(parts[:-1]):
             best = [Cell(t.text[a:b], NUM, t.start + a, t.start + b, split=True) for a, b in zip((0, *cut), cut)]
-    if best is None:
-        return None
-    row = [*best[:-1], *[None] * (n - len(best)), best[-1]]
-    return [Placed(c, *_cell_value(c, False)[:1], "doubtful") for c in row], "missing_cells"
+    return None if best is None else _total_last(best, n)
 
 
 def _wider(opts: list[list[list[Cell]]], n: int) -> list[list[Cell]]:
@@ -343,27 +355,21 @@ def _extra(
     nonblank = [cell_of(t) for t in toks if t.kind != BLANK] or []
     allcells = [cell_of(t) for t in toks]
     pool = nonblank if len(nonblank) >= n else allcells
-    if len(pool) > n and check is not None and (wrapped := wrapped_numbers(toks, n)):
+    if len(pool) > n:
         # a number too long for its narrow cell wrapped onto the label's next line ("1608 … 1733" /
         # "开申请 4 7" for 16084 … 17337): its tail joined back where the row's sum says, against the
         # placements that drop numbers instead; where no sum tells them apart, nothing is confident
+        wrapped = wrapped_numbers(toks, n) if check is not None else []
+        if not wrapped and len(pool) - n > MAX_EXTRA_CELLS:
+            return [pool[:n]], "extra_cells", False
         drops = [list(c) for c in itertools.combinations(pool, n)] if len(pool) - n <= MAX_EXTRA_CELLS else []
         return [*wrapped, *drops][:MAX_CANDIDATES], "extra_cells", False
-    if len(pool) > n and len(pool) - n <= MAX_EXTRA_CELLS:
-        return [list(c) for c in itertools.combinations(pool, n)][:MAX_CANDIDATES], "extra_cells", False
-    if len(pool) > n:
-        return [pool[:n]], "extra_cells", False
-    if len(toks) == 1 and _SUM_GROUPS.get(check) == (n,):  # type: ignore[arg-type]
-        guess = _vanished_blanks_guess(toks[0], n, [], check)  # type: ignore[arg-type]
-        if guess is not None:
-            return guess
+    guess = _vanished_blanks_guess(toks, n, [], check)
+    if guess is not None:
+        return _doubtful(guess, money)
     row: list[Cell | None] = list(pool) + [None] * (n - len(pool))
     if 1 < len(pool) < n and _SUM_GROUPS.get(check) == (n,):  # type: ignore[arg-type]
-        total_last = [*pool[:-1], *[None] * (n - len(pool)), pool[-1]]
+        total_last = _total_last(pool, n)
         if check([_cell_value(c, money[i])[0] or 0 for i, c in enumerate(total_last)]) is True:  # type: ignore[misc]
             row = total_last
-    placed = []
-    for i, c in enumerate(row):
-        v, _, unit = _cell_value(c, money[i])
-        placed.append(Placed(c, v, "doubtful", unit))
-    return placed, "missing_cells"
+    return _doubtful(row, money)

@@ -229,7 +229,9 @@ def join_wrapped_tails(plan: Sequence[PlanRow], columns: Mapping[str, Sequence[s
 
     for p in plan:
         n, own = len(columns[p.anchor.row.key]), p.own
-        if len(own) < n or any(t.x0 >= 0 for t in own) or (len(own) == n and check(read(own)) is not False):
+        if not p.orphans or len(own) < n or any(t.x0 >= 0 for t in own):
+            continue
+        if len(own) == n and check(read(own)) is not False:
             continue  # the row adds up as printed: numbers below it are another row's
         # the label-less lines of numbers right below (one a line, or all on one), as many as could be
         # the rest of the row and its tails

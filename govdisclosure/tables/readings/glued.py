@@ -30,6 +30,7 @@ from ..model import (
     Check,
     Reading,
     RowContext,
+    cell_of,
 )
 from .positional import as_reading
 
@@ -261,7 +262,7 @@ class _SumSearch:
         for a, b in cut:
             t, k = self.owner[a]
             if t.kind == MARK:
-                out.append(Cell(t.text, MARK, t.start, t.end, split=False))
+                out.append(cell_of(t))
                 continue
             entire = k == 0 and b - a == len(t.text)
             out.append(Cell(t.text[k : k + b - a], NUM, t.start + k, t.start + k + b - a, split=not entire))
