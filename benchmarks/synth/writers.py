@@ -5,7 +5,10 @@
   often GB2312);
 - :func:`cms_html`: a government site's article page (site chrome with numbers of its own,
   a TRS_Editor div, tables with spans, sometimes minified onto one line);
-- :func:`docx_bytes`: a Word document made with python-docx, merged cells as gridSpan/vMerge.
+- :func:`docx_bytes`: a Word document made with python-docx, merged cells as gridSpan/vMerge,
+  sometimes with page numbers in the footer (``— 3 —``, ``第 3 页 共 5 页``) and a running header,
+  and part 三's caption rows repeated at the top of each page (Word's "repeat as header row"), which
+  a PDF printed from it shows in the middle of the table.
 """
 
 from __future__ import annotations
@@ -175,6 +178,63 @@ def cms_html(doc: Doc, rng: random.Random) -> tuple[bytes, bool]:
 # ---------------------------------------------------------------------------------------------
 
 
+#: footer page-number forms of real reports: (before, after) the PAGE field, NUMPAGES when "{n}"
+PAGE_FORMS = (("— ", " —"), ("- ", " -"), ("－ ", " －"), ("第 ", " 页 共 {n} 页"), ("", ""), ("", "/{n}"))
+
+
+def docx_phenomena(doc: Doc) -> list[str]:
+    """The DOCX-only phenomena of ``doc`` (drawn from a generator of their own, so that the draws of
+    every other rendering stay what they were)."""
+    rng = random.Random(doc.seed * 7 + 3)
+    out = []
+    if rng.random() < 0.5:
+        out.append("page-numbers")
+    if rng.random() < 0.25:
+        out.append("running-header")
+    if rng.random() < 0.5:
+        out.append("repeat-header")
+    return out
+
+
+def _field(para, instr: str) -> None:  # type: ignore[no-untyped-def]
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), instr)
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = "1"
+    r.append(t)
+    fld.append(r)
+    para._p.append(fld)
+
+
+def _page_furniture(d, doc: Doc, tags: list[str]) -> None:  # type: ignore[no-untyped-def]
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    rng = random.Random(doc.seed * 11 + 5)
+    section = d.sections[0]
+    if "page-numbers" in tags:
+        before, after = rng.choice(PAGE_FORMS)
+        p = section.footer.paragraphs[0]
+        p.alignment = rng.choice((WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT))
+        if before:
+            p.add_run(before)
+        _field(p, "PAGE")
+        tail, _, rest = after.partition("{n}")
+        if tail:
+            p.add_run(tail)
+        if "{n}" in after:
+            _field(p, "NUMPAGES")
+            if rest:
+                p.add_run(rest)
+    if "running-header" in tags:
+        p = section.header.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run(rng.choice((doc.title, f"{doc.organ}政务公开", f"{doc.year}年度政府信息公开工作年度报告")))
+
+
 def docx_bytes(doc: Doc, rng: random.Random) -> bytes:
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -195,11 +255,15 @@ def docx_bytes(doc: Doc, rng: random.Random) -> bytes:
     t = tables(doc)
     for x in prose["preface"]:
         d.add_paragraph(x)
+    tags = docx_phenomena(doc)
+    _page_furniture(d, doc, tags)
     for part in _PARTS:
         h = d.add_paragraph()
         h.add_run(HEADINGS[part]).bold = True
         if part in t:
-            _docx_table(d, t[part], rng)
+            table = _docx_table(d, t[part], rng)
+            if part == "三" and "repeat-header" in tags:
+                _repeat_header(table, t[part])
         else:
             for x in prose[part]:
                 d.add_paragraph(x)
@@ -211,7 +275,20 @@ def docx_bytes(doc: Doc, rng: random.Random) -> bytes:
     return buf.getvalue()
 
 
-def _docx_table(d, t: Table, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+def _repeat_header(table, t: Table) -> None:  # type: ignore[no-untyped-def]
+    """Mark the caption rows (every cell a header) to repeat at the top of each page."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for row, cells in zip(table.rows, t):
+        if not all(c.kind == "header" for c in cells):
+            break
+        el = OxmlElement("w:tblHeader")
+        el.set(qn("w:val"), "true")
+        row._tr.get_or_add_trPr().append(el)
+
+
+def _docx_table(d, t: Table, rng: random.Random):  # type: ignore[no-untyped-def]
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
@@ -243,3 +320,4 @@ def _docx_table(d, t: Table, rng: random.Random) -> None:  # type: ignore[no-unt
                 run = para.add_run(line)
                 run.font.size = Pt(9 if ncols > 10 else 10.5)
             j += c.colspan
+    return table
