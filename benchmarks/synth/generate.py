@@ -381,9 +381,46 @@ def generate(seed: int, phenomena: set[str] | frozenset[str] | None = None, edit
         tags.add("negative")
     tags.add(f"ed-{edition}")
 
+    tags.update(_cell_writing(cells, gold, seed, blanked))
     labels = _labels(edition, single_row, tags, rng)
     published = f"{year + 1}年{rng.randint(1, 3)}月{rng.randint(1, 28)}日"
     return Doc(seed, edition, year, level, organ, title, single_row, gold, cells, labels, sorted(tags), published)
+
+
+#: cell writings of real reports beyond the plain digits (format.md §5), each drawn on its own
+CELL_WRITINGS: dict[str, float] = {
+    "cw-fullwidth": 0.06,  # １２３ and １，２３４ (a full-width input method)
+    "cw-jian": 0.06,  # 12件 in part 三 and 四's cells
+    "cw-wu": 0.06,  # 无 / ／ / － in place of a 0 or in a blank column
+    "cw-pad": 0.06,  # a space before or after the number (Word cells: `0 `)
+}
+_FULLWIDTH = str.maketrans("0123456789,.-", "０１２３４５６７８９，．－")
+
+
+def _cell_writing(cells: dict[str, str], gold: dict[str, Any], seed: int, blanked: list[str]) -> set[str]:
+    """Rewrite ``cells`` in the writings drawn for ``seed`` (from a generator of their own, so that
+    every other draw stays what it was), a 0 written as a mark blank in ``gold``; the names of
+    those applied."""
+    rng = random.Random(seed * 13 + 7)
+    drawn = {w for w, p in CELL_WRITINGS.items() if rng.random() < p}
+    counts = [k for k in cells if k.startswith(("applications.", "review.", "litigation"))]
+    if "cw-wu" in drawn:
+        mark = rng.choice(("无", "／", "－", "无"))
+        for k in counts:
+            if cells[k] in ("/", "—", "-", "——") or k in blanked or (cells[k] == "0" and k != "applications.total_processed.total"):
+                cells[k] = mark
+                gold[k] = None
+    for k, text in cells.items():
+        if not text.strip() or not any(ch.isdigit() for ch in text):
+            continue
+        if "cw-jian" in drawn and k in counts:
+            text += "件"
+        if "cw-fullwidth" in drawn:
+            text = text.translate(_FULLWIDTH)
+        if "cw-pad" in drawn and rng.random() < 0.5:
+            text = rng.choice((" ", "  ", "\u3000")) + text if rng.random() < 0.3 else text + " "
+        cells[k] = text
+    return drawn
 
 
 # ---------------------------------------------------------------------------------------------

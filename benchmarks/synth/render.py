@@ -33,7 +33,7 @@ from .generate import Doc, generate
 from .writers import cms_html, docx_bytes, docx_phenomena, word_html
 
 #: Bump when the generator or a writer changes: cached renderings of another version are not reused.
-VERSION = "v2"
+VERSION = "v3"
 
 #: source name -> (file name in the cache folder, format for the converter table)
 SOURCES = {
