@@ -461,6 +461,7 @@ _GLUED_MARK = regex.compile(r"(——|—|/|／)(?=\p{Han}|[(（]|$)")
 _GLUED_MARK_FIRST = frozenset("—/／")
 #: one-character marks whose glued runs are read a cell a character (not "—", whose pair "——" is one mark)
 _MARK_RUN_CHARS = frozenset("-/／")
+_MARK_RUN_END = regex.compile(r"\p{Han}|[(（]")
 
 
 def _text_after(s: int, t: str, row: int, line: int, out: list[Token], explicit: bool) -> None:
@@ -468,9 +469,15 @@ def _text_after(s: int, t: str, row: int, line: int, out: list[Token], explicit:
     is each character of a run of one-character marks that fills the gap to the next number
     (``364-----364``: a crawler's row of five ``-`` cells between two numbers)."""
     after_value = out and out[-1].kind in (NUM, MARK) and out[-1].end == s
-    if after_value and t[:1] in _MARK_RUN_CHARS and t == t[0] * len(t):
-        out.extend(Token(MARK, s + i, s + i + 1, t[0], row, line, explicit=explicit, glued=True) for i in range(len(t)))
-        return
+    if after_value and t[:1] in _MARK_RUN_CHARS:
+        k = len(t) - len(t.lstrip(t[0]))
+        if k == len(t) or _MARK_RUN_END.match(t, k):
+            # up to the next number, or to the next label ("1,257-35-其他对外管理服务事项"): a crawler's
+            # run of blank cells
+            out.extend(Token(MARK, s + i, s + i + 1, t[0], row, line, explicit=explicit, glued=True) for i in range(k))
+            s, t = s + k, t[k:]
+            if not t:
+                return
     m = _GLUED_MARK.match(t) if t[:1] in _GLUED_MARK_FIRST else None
     if m is not None and after_value:
         out.append(Token(MARK, s, s + m.end(), m.group(1), row, line, explicit=explicit, glued=True))

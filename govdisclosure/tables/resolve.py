@@ -93,7 +93,8 @@ def resolve_row(
             placed, note = RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, None)
             return [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed], note or "ambiguous_cells"
         cands = fit
-    return _cut_between_marks(_unpadded(RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, alternatives), toks, n, check), toks, check)
+    result = _unpadded(RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, alternatives), toks, n, check)
+    return _unchecked_cut(_cut_between_marks(result, toks, check), toks, n, check)
 
 
 def _cut_between_marks(result: Result, toks: list[Token], check: Check | None) -> Result:
@@ -105,6 +106,21 @@ def _cut_between_marks(result: Result, toks: list[Token], check: Check | None) -
             and check([p.value for p in placed]) is not True):
         return [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed], note or "glued_digits"
     return placed, note
+
+
+def _unchecked_cut(result: Result, toks: list[Token], n: int, check: Check | None) -> Result:
+    """A glued run cut to fill the row, and no sum to prove the cutting ("1,257-35": -35 cut -3 | 5 for
+    本年增/减 and 处理决定数量): where the same tokens also read as fewer cells, a blank cell may have
+    been lost instead (a crawler loses them), and the row is a guess, doubtful.  A run that reads no
+    other way ("000" is three zeros) keeps its cutting."""
+    placed, note = result
+    if not any(p.cell is not None and p.cell.split for p in placed) or any(p.status == "doubtful" for p in placed):
+        return result
+    if check is not None and check([p.value for p in placed]) is True:
+        return result
+    if not any(_enumerate(_options(toks, k), k) for k in range(1, n)):
+        return result
+    return [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed], note or "glued_digits"
 
 
 def _as_is(toks: list[Token], money: Sequence[bool]) -> list[Placed]:

@@ -873,6 +873,32 @@ ISSUE12: list[Case] = [
         "cell a character, and a minus never follows another dash",
     ),
     Case(
+        "crawler-mark-glued-before-the-next-label",
+        doc(
+            "二、主动公开政府信息情况 第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政许可1,257-35-"
+            "其他对外管理服务事项40-3-三、收到和处理政府信息公开申请情况",
+            title="平潭综合实验区2020年政府信息公开工作年度报告\n一、总体情况\n2020年，做好政府信息公开工作。\n",
+        ),
+        {"active.licensing.previous": (1257, "inferred"), "active.licensing.change": (-35, "ok"),
+         "active.licensing.decisions": (None, "not_applicable"), "active.other_services.change": (-3, "ok")},
+        "synthesizer (seed 645), Word HTML through a crawler: the '-' of a blank 处理决定数量 glued to the next "
+        "row's label ('-35-其他对外…') was read as part of the label, and -35 cut -3 | 5 to fill the row, "
+        "inferred. A run of one-character marks after a number is a cell a character up to the next label too",
+        edition="2019",
+    ),
+    Case(
+        "crawler-unchecked-cut-that-also-reads-as-fewer-cells-is-doubtful",
+        doc(
+            "二、主动公开政府信息情况 第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政许可1,257-35"
+            "其他对外管理服务事项40-3三、收到和处理政府信息公开申请情况",
+            title="平潭综合实验区2020年政府信息公开工作年度报告\n一、总体情况\n2020年，做好政府信息公开工作。\n",
+        ),
+        {"active.licensing.change": (..., "doubtful"), "active.licensing.decisions": (..., "doubtful")},
+        "the same row with its blank cell gone (a crawler of a report that leaves blanks empty): '-35' cut "
+        "-3 | 5 fills the row, but -35 with a blank lost reads as well, and no sum says which",
+        edition="2019",
+    ),
+    Case(
         "crawler-part-four-with-marks-cut-by-its-sums",
         doc(P4, "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计"
             "结果维持结果纠正其他结果尚未审结总计25--26511163828954-18\n五、存在的主要问题及改进情况\n"),
