@@ -25,7 +25,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from .. import schema
-from ..layout import BLANK, Token
+from ..layout import BLANK, MARK, NUM, Token
 from ..normalize import Normalized, key_normalized
 from ..report import Field, Finding
 from .columns import cell_gap
@@ -429,6 +429,9 @@ def _decide(arb: Arbiter, ctx: TableContext, readings: list[tuple[str, Board, li
     decided: list[str] = []
     doubted: list[str] = []
     same = _same_rows(ctx, readings)
+    # a block with no sums (part 二): surviving proves only that the reading places every row, and a
+    # reading that left one of the block's numbers out of its cells has not placed every number
+    proven = ctx.check is not None or all(_places_every_number(ctx, cells) for name, cells, _ in readings if name in alive)
     for k in (f"{r}.{c.key}" for r in ctx.order for c in ctx.columns[r]):
         if k.rsplit(".", 1)[0] in same:
             continue
@@ -443,14 +446,25 @@ def _decide(arb: Arbiter, ctx: TableContext, readings: list[tuple[str, Board, li
             if mine is not None and not unread and _pkey(arb.placed[k]) == _pkey(win) and "labels" in alive:
                 continue
             st = "inferred" if win.status in ("ok", "blank", "not_applicable") else win.status
+            st = st if proven or st != "inferred" else "doubtful"
             arb._put(k, Placed(win.cell, win.value, st, win.unit), mine.label if mine else None, "loose_labels")
-            decided.append(k)
+            (decided if proven else doubted).append(k)
         elif mine is not None and not unread:
             arb.questioned.add(k)
             if mine.status != "doubtful":
                 arb._put(k, Placed(arb.placed[k].cell, mine.value, "doubtful", mine.unit), mine.label, arb.source.get(k, "labels"))
                 doubted.append(k)
     return decided, doubted
+
+
+def _places_every_number(ctx: TableContext, cells: Board) -> bool:
+    """Every number and not-applicable mark of the table's tokens stands in (or was cut into) one of the
+    reading's cells."""
+    spans = [(p.cell.start, p.cell.end) for p in cells.values() if p.cell is not None and p.cell.end > p.cell.start]
+    return all(
+        any(a < t.end and t.start < b for a, b in spans)
+        for t in ctx.tokens[ctx.lo : ctx.hi] if t.kind in (NUM, MARK)
+    )
 
 
 def _pkey(p: Placed) -> tuple[str, float | None]:

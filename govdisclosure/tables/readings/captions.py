@@ -31,6 +31,7 @@ def read(ctx: TableContext) -> list[Reading]:
         return []
     runs = _caption_runs(ctx)
     out = []
+    done: list[tuple[schema.ActiveBlock, list[list[Token]]]] = []
     at = 0
     first_label = {p.anchor.row.key: p.anchor.tok for p in ctx.plan}
     for b in todo:
@@ -53,7 +54,19 @@ def read(ctx: TableContext) -> list[Reading]:
         if len(plan) != len(cols):
             continue
         at = j
-        out.append(_reading(b, rows, cols, plan))
+        done.append((b, plan))
+    # blocks with the same captions and as many rows (the 2019 edition's (五) and (六)): unless each
+    # took its columns here, the one that did may hold the other's (pdfminer printing a block's
+    # columns before its labels, or after the next block's caption): whose runs they are is unsure
+    missed = {
+        (len(b.rows_for(ctx.edition)), w)
+        for b in schema.load().active if ctx.edition in b.editions and all(b is not d for d, _ in done)
+        for c in b.columns_for(ctx.edition) for w in keyed(c.wordings)
+    }
+    for b, plan in done:
+        rows, cols = b.rows_for(ctx.edition), b.columns_for(ctx.edition)
+        unsure = any((len(rows), w) in missed for c in cols for w in keyed(c.wordings))
+        out.append(_reading(b, rows, cols, plan, unsure))
     return out
 
 
@@ -110,7 +123,7 @@ def _caption_runs(ctx: TableContext) -> list[tuple[str, list[Token], int]]:
 
 
 def _reading(
-    b: schema.ActiveBlock, rows: tuple[schema.Label, ...], cols: tuple[schema.Label, ...], plan: list[list[Token]]
+    b: schema.ActiveBlock, rows: tuple[schema.Label, ...], cols: tuple[schema.Label, ...], plan: list[list[Token]], unsure: bool
 ) -> Reading:
     cells: dict[str, Placed] = {}
     labels: dict[str, str | None] = {}
@@ -118,7 +131,7 @@ def _reading(
         for r, t in zip(rows, column):
             v, status, unit = read_cell(t.text, money=c.money)
             k = f"active.{r.key}.{c.key}"
-            cells[k] = Placed(cell_of(t), v, "inferred" if status == "ok" else status, unit)
+            cells[k] = Placed(cell_of(t), v, "doubtful" if unsure else "inferred" if status == "ok" else status, unit)
             labels[k] = r.label
     finding = Finding(
         "columns_from_captions",
