@@ -4,7 +4,8 @@ row's grid over a row's cells, and the trailing empty cells of rows of one shape
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Callable, Sequence
 
 from .. import schema
 from ..labels import keyed
@@ -137,6 +138,21 @@ def column_model(rows: list[list[Token]], n: int) -> tuple[str, list[float]] | N
 
 def centre(t: Token, unit: str) -> float:
     return (t.x0 + t.x1) / 2 if unit == "x" else (t.w0 + t.w1) / 2
+
+
+def on_page_of(norm: Normalized, at: int) -> Callable[[int], bool] | None:
+    """Whether a position of the text is on the page of position ``at``: pdftotext and PyMuPDF end each
+    page with a form feed, and lay each page out on its own (a column stands a few characters further
+    right on the next page).  None for text without form feeds."""
+    breaks = [i for i, ch in enumerate(norm.original) if ch == "\f"] if "\f" in norm.original else []
+    if not breaks:
+        return None
+
+    def page(pos: int) -> int:
+        return bisect.bisect_right(breaks, norm.to_orig_start(pos))
+
+    p0 = page(at)
+    return lambda pos: page(pos) == p0
 
 
 def header_model(

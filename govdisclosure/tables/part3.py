@@ -21,7 +21,7 @@ from .arbiter import (
     settle_six,
     weigh,
 )
-from .columns import distrust_empty_cells, header_model, merged_columns
+from .columns import distrust_empty_cells, header_model, merged_columns, on_page_of
 from .model import Placed, Prefer, TableContext, _r3_check
 from .readings import aligned, bands, glued, loose_labels, orphans, positional, strays
 from .rows import join_wrapped_tails, plan_rows, region, row_contexts, tok_range
@@ -51,12 +51,13 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
     anchors = find_rows(tokens, lo, hi, rows)
     plan = plan_rows(tokens, anchors, hi, columns, by_order=True)
     join_wrapped_tails(plan, columns, _r3_check)
-    header = None
+    header = header_page = None
     if anchors:  # the captions over the columns, for a table no three rows of which fill every column
         values = [t for p in plan for t in p.own if t.kind == NUM and t.x0 >= 0]
         if values:
             header = header_model(tokens, lo, min(tokens[a.tok].row for a in anchors), one, len(one), values)
-    ctxs = row_contexts(tokens, plan, hi, columns, _r3_check, prefer, header=header)
+            header_page = on_page_of(arb.norm, tokens[min(a.tok for a in anchors)].start) if header is not None else None
+    ctxs = row_contexts(tokens, plan, hi, columns, _r3_check, prefer, header=header, header_page=header_page)
     order = tuple(r.key for r in rows)
     table = TableContext(tokens, lo, hi, arb.edition, arb.fields, tuple(plan), columns, order, _r3_check, prefer)
     before = len(arb.findings)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import regex
 
@@ -252,13 +252,14 @@ def has_values(own: Sequence[Token], n: int) -> bool:
 def row_contexts(
     tokens: list[Token], plan: Sequence[PlanRow], hi: int, columns: Mapping[str, Sequence[schema.Label]],
     check: Check | None, prefer: Prefer | None, *, detached: Mapping[str, tuple[int, Token]] | None = None,
-    header: tuple[str, list[float]] | None = None,
+    header: tuple[str, list[float]] | None = None, header_page: Callable[[int], bool] | None = None,
 ) -> list[RowContext]:
     """The context of every row that is read: its tokens and the column evidence of its table (the
     rows of one table share one list of columns; each of part 二's blocks is a table of its own).
     ``header``: column centres read off the table's header (:func:`columns.header_model`), for the
     rows of a table with too few rows that fill every column to give them (a report that leaves a
-    column blank in every row)."""
+    column blank in every row); ``header_page``: whether a position is on the header's page (the
+    header's centres hold there only: :func:`columns.on_page_of`)."""
     full_rows = [(id(columns[p.anchor.row.key]), p.own) for p in plan if fills(p.own, len(columns[p.anchor.row.key]))]
     cells_in_row: dict[int, int] = {}
     if plan:
@@ -283,7 +284,7 @@ def row_contexts(
             # the nearest rows that fill every column (columns shift at page breaks)
             near = sorted(same, key=lambda r: abs(r[0].line - own[0].line))[:MODEL_ROWS]
             model = column_model(near, len(cols))
-        if model is None and needs_columns and header is not None and len(header[1]) == len(cols):
+        if model is None and needs_columns and header is not None and len(header[1]) == len(cols) and (header_page is None or header_page(own[0].start)):
             model = header
         if own and all(t.explicit for t in own) and len({t.row for t in own}) == 1:
             trail = shapes.get((id(cols), cells_in_row.get(own[0].row, -1)))

@@ -916,6 +916,104 @@ ISSUE12: list[Case] = [
         edition="2019",
     ),
     Case(
+        "header-columns-hold-on-their-page-only",
+        doc(
+            '三、收到和处理政府信息公开申请情况\n'
+            '    （本列数据的勾稽关系为：                申请人情况\n'
+            '    第一项加第二项之和，等于 自然人           法人或其他组织              总计\n'
+            '     第三项加第四项之和）        商业    科研 社会 法律       其他\n'
+            '                       企业    机构 组织 服务\n'
+            '                                      机构\n'
+            '    一、本年新收政府信息公开 3,591\n'
+            '        申请数量\n'
+            '    上年结转政府信息公开申请 350\n'
+            '         数量\n'
+            '\x0c'
+            '三、本 （一）予以公开       0\n'
+            '年度办 （二）部分公开      278\n'
+            '理结果 （区分处理的，只\n'
+            '    计这一情形，不计\n'
+            '      其他情形）\n'
+            '    （三） 属于国      56\n'
+            '    不予公 家秘密\n'
+            '     开 2.其它      311\n'
+            '         法律行\n'
+            '         政法规\n'
+            '         禁止公\n'
+            '            开\n'
+            '           危及    140\n'
+            '         “三安\n'
+            '         全一稳\n'
+            '           定”\n'
+            '          4.保护   123\n'
+            '         第三方\n'
+            '         合法利\n'
+            '            益\n'
+            '         属于三     186\n'
+            '         类内部\n'
+            '         事务信\n'
+            '            息\n'
+            '         属于四     366\n'
+            '         类过程\n'
+            '         性信息\n'
+            '          7.属于   217\n'
+            '         行政执\n'
+            '         法案卷\n'
+            '          8.属于   174\n'
+            '         行政査\n'
+            '         询事项\n'
+            '    （四） 1.本机     350\n'
+            '    无法提 关不掌\n'
+            '     供 握相关\n'
+            '         的政府\n'
+            '           信息\n'
+            '         没有现     166\n'
+            '         成信息\n'
+            '         需要另\n'
+            '         行制作\n'
+            '          3.补正   251\n'
+            '         后申请\n'
+            '         内容仍\n'
+            '         不明确\n'
+            '    （五） 信访举      360\n'
+            '    不予处 报投诉\n'
+            '\x0c'
+            '             理\n'
+            '             类申请\n'
+            '             2.重复           373\n'
+            '              申请\n'
+            '             3.要求           288\n'
+            '             提供公\n'
+            '             开出版\n'
+            '               物\n'
+            '             4.无正           250\n'
+            '             当理由\n'
+            '             大量反\n'
+            '             复申请\n'
+            '             5.要求            0\n'
+            '             行政机\n'
+            '             关确认\n'
+            '             或重新\n'
+            '             出具已\n'
+            '             获取信\n'
+            '               息\n'
+            '        （六）其他处理              22\n'
+            '         （七）总计              3,911\n'
+            '    四、结转下年度继续办理              30\n'
+            '\n'
+        ),
+        {
+            A + "not_processed.reconfirmation.natural_person": (0, "doubtful"),
+            A + "not_processed.reconfirmation.research_institution": (None, "doubtful"),
+            A + "not_processed.publication.natural_person": (288, "doubtful"),
+        },
+        "synthesizer (seed 599: only 自然人 filled, 总计 blank), Chromium PDF through pdftotext -layout: no row "
+        "fills every column, so the header's captions placed the lone numbers; on the next page (after the "
+        "form feed) pdftotext lays the table out a few characters further right, and 5.要求行政机关确认…'s 0 "
+        "stood under 科研机构, inferred (so did PyMuPDF's layout text, seed 715). The header's columns hold "
+        "on its own page only",
+    ),
+    Case(
         "crawler-part-four-with-marks-cut-by-its-sums",
         doc(P4, "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计"
             "结果维持结果纠正其他结果尚未审结总计25--26511163828954-18\n五、存在的主要问题及改进情况\n"),
