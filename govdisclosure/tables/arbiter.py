@@ -517,14 +517,16 @@ def complete(ctx: TableContext, board: Mapping[str, Field], findings: Sequence[F
 
 def doubt_between_gaps(arb: Arbiter, ctx: TableContext) -> None:
     """Numbers left over after some row and rows with no numbers in the same table: some numbers went
-    to the wrong rows (a label printed apart from its row took the next row's numbers).  Which ones
-    the text cannot say, so every row read between the first and the last of these gaps is doubtful."""
+    to the wrong rows (a label printed apart from its row took the next row's numbers; a label split
+    by a page break, "3." with its row's numbers at the foot of one page and "补正后申请内容仍不明确" with
+    a row of empty cells at the head of the next).  Which ones the text cannot say, so every row read
+    between the first and the last of these gaps is doubtful."""
     order = list(ctx.order)
     left = {k.rsplit(".", 1)[0] for f in arb.findings if f.code == "unassigned_values" for k in f.keys}
     at = [order.index(k) for k in left if k in order]
     printed = [k for k in order if not k.startswith("applications.other_processing.")]
     cols = {k: [f"{k}.{c.key}" for c in ctx.columns[k]] for k in order}
-    empty = [order.index(k) for k in printed if all(arb.fields.get(x) is None or arb.fields[x].status == "missing" for x in cols[k])]
+    empty = [order.index(k) for k in printed if all(arb.fields.get(x) is None or arb.fields[x].status in ("missing", "blank") for x in cols[k])]
     if not at or not empty:
         return
     lo, hi = min(at + empty), max(at + empty) + 1

@@ -46,12 +46,17 @@ def read(ctx: TableContext) -> list[Reading]:
 
 
 def on_its_row(tokens: list[Token], a: Anchor, nxt: int) -> bool:
-    """A label on the row of its numbers (a pipe, tab or aligned row): nothing else can be its row."""
+    """A label on the row of its numbers (a pipe, tab or aligned row): nothing else can be its row.
+    A row of empty cells alone is no such row: it may be the rest of a row broken by a page break,
+    the label's end on the next page and its numbers on the row above ("| 3. | 13 | … | 13 |" / page
+    footer and repeated header / "| 补正后申请内容仍不明确 | | … |")."""
     rows = {tokens[a.tok].row, tokens[a.end_tok].row}
     for t in tokens[a.end_tok + 1 : nxt]:
         if t.kind in (NUM, MARK, BLANK):
-            return t.row in rows or tokens[a.tok].row <= t.row <= tokens[a.end_tok].row
-    return False  # a label with no numbers after it stands apart from them
+            here = t.row in rows or tokens[a.tok].row <= t.row <= tokens[a.end_tok].row
+            if not here or t.kind != BLANK:
+                return here
+    return False  # a label with no numbers after it (or only empty cells) stands apart from them
 
 
 def _numbers_above(
