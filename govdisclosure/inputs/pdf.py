@@ -431,21 +431,53 @@ def _is_label(text: str) -> bool:
 
 
 def _continues(prev: _Table, nxt: _Table) -> bool:
-    a, b = prev.x_edges[1:-1], nxt.x_edges[1:-1]
-    if len(a) != len(b):
+    """The same columns on both sides of a page break.  One part may lack some inner edges: rows whose
+    merged cells span them (a first page holding only the caption rows and a row whose label spans
+    three columns)."""
+    a, b = prev.x_edges, nxt.x_edges
+    if abs(a[0] - b[0]) > EDGE_TOLERANCE or abs(a[-1] - b[-1]) > EDGE_TOLERANCE:
         return False
-    return all(abs(x - y) <= EDGE_TOLERANCE for x, y in zip(a, b, strict=False))
+    few, many = (a, b) if len(a) <= len(b) else (b, a)
+    return all(any(abs(x - y) <= EDGE_TOLERANCE for y in many) for x in few[1:-1])
+
+
+def _col_in(t: _Table, x: float) -> int:
+    """The column of ``t`` that the left edge ``x`` (of another part of the table) opens or falls in."""
+    return max(0, bisect.bisect_right(t.x_edges, x + EDGE_TOLERANCE) - 1)
+
+
+def _x_span(t: _Table, c: _Cell) -> tuple[int, int]:
+    return round(t.x_edges[c.c0]), round(t.x_edges[min(max(c.c1, c.c0 + 1), len(t.x_edges) - 1)])
+
+
+def _repeated_header(prev: _Table, nxt: _Table) -> int:
+    """How many of a continued table's first rows repeat the table's own first rows, text for text and
+    without a number (Word's "repeat as header row at the top of each page")."""
+    k = 0
+    while k < min(prev.nrows, nxt.nrows) - 1:
+        a = sorted((*_x_span(prev, c), c.chunk.text.strip()) for c in prev.cells if c.r0 == k)
+        b = sorted((*_x_span(nxt, c), c.chunk.text.strip()) for c in nxt.cells if c.r0 == k)
+        if not a or [t for *_, t in a] != [t for *_, t in b] or any(abs(p[0] - q[0]) + abs(p[1] - q[1]) > 2 * EDGE_TOLERANCE for p, q in zip(a, b)) \
+                or any(_NUMBER.match(t) for *_, t in a):
+            break
+        k += 1
+    return k
 
 
 def _join_continuation(prev: _Table, nxt: _Table) -> None:
-    """Fold the first row of a continued table into cells split by the page break."""
+    """Fold the first row of a continued table into cells split by the page break, past the header
+    rows the page repeats (which go: they are the table's caption again, in the middle of its rows)."""
     last = prev.nrows - 1
-    first = [c for c in nxt.cells if c.r0 == 0]
+    k = _repeated_header(prev, nxt)
+    for c in nxt.cells:
+        if c.r0 < k:
+            c.covered = True
+    first = [(c, _col_in(prev, nxt.x_edges[c.c0])) for c in nxt.cells if c.r0 == k]
     if _join_split_row(prev, first, last):
         return
-    for n in first:
+    for n, col in first:
         p = next(
-            (c for c in prev.cells if c.r0 <= last < c.r1 + (c.r1 == c.r0) and c.c0 <= n.c0 < max(c.c1, c.c0 + 1)),
+            (c for c in prev.cells if c.r0 <= last < c.r1 + (c.r1 == c.r0) and c.c0 <= col < max(c.c1, c.c0 + 1)),
             None,
         )
         if p is None:
@@ -465,16 +497,18 @@ def _covering(prev: _Table, row: int, col: int) -> _Cell | None:
     return next((c for c in prev.cells if c.r0 <= row < max(c.r1, c.r0 + 1) and c.c0 <= col < max(c.c1, c.c0 + 1)), None)
 
 
-def _join_split_row(prev: _Table, first: list[_Cell], last: int) -> bool:
-    """A row broken across the page: the continuation's first row holds only label tails."""
-    texts = [c.chunk.text.strip() for c in first]
+def _join_split_row(prev: _Table, first: list[tuple[_Cell, int]], last: int) -> bool:
+    """A row broken across the page: the continuation's first row holds only label tails (each cell
+    with the column of ``prev`` it stands in).  (Digits there may be a wrapped number's tail or a row of
+    its own: such a row is left to the text stage, where the row's sums decide.)"""
+    texts = [c.chunk.text.strip() for c, _ in first]
     if not any(texts) or any(t and not _is_label(t) for t in texts):
         return False
     pairs = []
-    for n, t in zip(first, texts, strict=True):
+    for (n, col), t in zip(first, texts, strict=True):
         if not t:
             continue
-        p = _covering(prev, last, n.c0)
+        p = _covering(prev, last, col)
         if p is None or not _is_label(p.chunk.text) or p.r1 - 1 > last:
             return False
         pairs.append((p, n))
@@ -483,7 +517,7 @@ def _join_split_row(prev: _Table, first: list[_Cell], last: int) -> bool:
         return False  # the row above has no numbers: the first row is a row of its own
     for p, n in pairs:
         p.chunk = _Chunk.join([p.chunk, n.chunk])
-    for n in first:
+    for n, _ in first:
         n.covered = True
     return True
 
@@ -685,11 +719,21 @@ def _furniture(pages: list[_Page]) -> set[int]:
     repeated = {k for k, v in seen.items() if len(v) >= 2 and len(v) >= REPEAT_SHARE * n}
     if repeated:
         for pg in pages:
-            for it in pg.items:
-                if isinstance(it, _Line) and id(it) not in drop:
+            lines = [it for it in pg.items if isinstance(it, _Line)]
+            # from each edge of the page inwards, while the lines are furniture: a running header that
+            # repeats the title leaves the title itself (below it on the first page) in the text
+            # (once a page each: the title right under a header that repeats it stays too)
+            for run in (lines, lines[::-1]):
+                once: set[str] = set()
+                for it in run:
                     in_band = it.top < MARGIN_BAND * pg.height or it.bottom > (1 - MARGIN_BAND) * pg.height
-                    if in_band and re.sub(r"\d+", "#", it.text.strip().replace(" ", "")) in repeated:
-                        drop.add(id(it))
+                    if id(it) in drop:
+                        continue
+                    key = re.sub(r"\d+", "#", it.text.strip().replace(" ", ""))
+                    if not (in_band and key in repeated) or key in once:
+                        break
+                    once.add(key)
+                    drop.add(id(it))
     return drop
 
 
