@@ -24,7 +24,7 @@ from .arbiter import (
 from .columns import distrust_empty_cells, header_model, merged_columns, on_page_of
 from .model import Placed, Prefer, TableContext, _r3_check
 from .readings import aligned, bands, glued, loose_labels, orphans, positional, strays
-from .rows import join_wrapped_tails, plan_rows, region, row_contexts, tok_range
+from .rows import drop_repeated_captions, join_wrapped_tails, plan_rows, region, row_contexts, tok_range
 
 ROW_READINGS: list[RowReading] = [aligned.read, glued.read, positional.read]
 READINGS: list[TableReading] = [orphans.read]
@@ -48,6 +48,7 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
     if merged_columns(arb.norm, tokens, lo, hi, one):
         distrust_empty_cells(tokens, lo, hi)
     columns = {r.key: one for r in rows}  # one table: every row shares one list of columns
+    drop_repeated_captions(tokens, lo, hi)
     anchors = find_rows(tokens, lo, hi, rows)
     plan = plan_rows(tokens, anchors, hi, columns, by_order=True)
     join_wrapped_tails(plan, columns, _r3_check)

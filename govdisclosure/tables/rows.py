@@ -336,6 +336,50 @@ def printed_forms(app_rows: Sequence[schema.Label]) -> list[list[schema.Label]]:
 _MINUS = frozenset({"-", "减", "减少", "−", "–"})
 
 
+MIN_CAPTION_LINE = 4  # characters of a caption line that counts when printed again
+
+
+def drop_repeated_captions(tokens: list[Token], lo: int, hi: int) -> None:
+    """The table's caption lines printed again further down (Word's "repeat as header row" at the top
+    of each page: "（本列数据的勾稽关系 申请人情况" / "为：第一项加第二项之 自然人 …" in the middle of part
+    三, between the two lines of a row label broken by the page).  Such a line, text for text one of the
+    lines before the table's first number and holding no number itself, becomes empty text tokens, so
+    token indices hold and the label's lines meet again in the label stream."""
+    lines: dict[int, list[int]] = {}
+    first_value = None
+    for i in range(lo, min(hi, len(tokens))):
+        t = tokens[i]
+        if t.kind in (NUM, MARK) and first_value is None:
+            first_value = t.line
+        lines.setdefault(t.line, []).append(i)
+    if first_value is None:
+        return
+    def text_of(idx: list[int]) -> str | None:
+        if any(tokens[i].kind in (NUM, MARK) for i in idx):
+            return None
+        return "".join(tokens[i].text for i in idx if tokens[i].kind == TEXT).replace(" ", "") or None
+
+    captions = {x for ln, idx in lines.items() if ln < first_value and (x := text_of(idx)) is not None}
+    order = [ln for ln in lines if ln > first_value]
+    again = [text_of(lines[ln]) in captions for ln in order]
+    # a caption line of some length next to another caption line starts a repeat, which takes the
+    # caption lines next to it, short ones too ("自然人", "商业"); a short piece alone ("公", "组织")
+    # may be a row label's, printed a character a line
+    keep = [False] * len(order)
+    for k, ln in enumerate(order):
+        if again[k] and len(text_of(lines[ln]) or "") >= MIN_CAPTION_LINE and ((k and again[k - 1]) or (k + 1 < len(order) and again[k + 1])):
+            j = k
+            while j > 0 and again[j - 1] and not keep[j - 1]:
+                j -= 1
+            while j < len(order) and again[j]:
+                keep[j] = True
+                j += 1
+    for k, ln in enumerate(order):
+        if keep[k]:
+            for i in lines[ln]:
+                tokens[i] = dataclasses.replace(tokens[i], kind=TEXT, text="", end=tokens[i].start)
+
+
 def attach_signs(tokens: list[Token], lo: int, hi: int) -> None:
     """Signs that the tokenizer left as text ("减少15") or as a glued mark ("2648-18538"): joined to
     the number they open.
