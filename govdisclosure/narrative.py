@@ -51,6 +51,7 @@ from typing import Any, NamedTuple
 import regex
 
 from .errors import ModelNotFoundError
+from .normalize import WHITESPACE
 from .report import Contact, Fact, Field, Finding, Meta
 
 log = logging.getLogger(__name__)
@@ -121,15 +122,15 @@ _HAN = regex.compile(r"\p{Han}")
 _CLAUSE_DELIMS = ",:;。!?"
 # sentences end at 。;!? and around the subsection headings that PDF text runs into the prose:
 # "(一)主动公开情况“官元镇人民政府”公众号…" (seed 002)
-_SENT_SPLIT = regex.compile(r"[。;!?]|(?=\([一二三四五六七八九十]{1,2}\))")
+_SENT_SPLIT = re.compile(r"[。;!?]|(?=\([一二三四五六七八九十]{1,2}\))")
 _HEADING_RUN = regex.compile(r"\([一二三四五六七八九十]{1,2}\)\p{Han}{2,14}?(?:情况|方面)(?![。;!?,:])")
-_CLAUSE_SPLIT = regex.compile(r"[,:]")
+_CLAUSE_SPLIT = re.compile(r"[,:]")
 _PART_LIST = regex.compile(r"[,:;、]")
 _LEAD_STRIP = regex.compile(r"^(?:[0-9]{4}年度?)?(?:全年|本年度?|全区|全市|全县|全镇|全乡)?(?:新增)?(?:主动)?(?:向社会)?(?:公开)?")
 _TRAIL_STRIP = regex.compile(
     r"(?:主动)?(?:向社会)?(?:共|累计)?(?:公开|上传|发布|推送)(?:各类)?(?:政府|政务)?(?:工作)?信息(?:数)?(?:共)?$|信息数(?:共)?$"
 )
-_NUM = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
+_NUM = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _STATS_TABLE_HEADING = regex.compile(r"[一二三四五六七八九十]、[^。,\n]{0,20}统计表")
 
 
@@ -498,7 +499,8 @@ class _Zone:
         return cs, min(nxt, se)
 
 
-_NONSPACE = regex.compile(r"\S+")
+# (``re``, faster over a whole zone; its class is the ``regex`` module's ``\S``, which ``re``'s is not)
+_NONSPACE = re.compile(f"[^{WHITESPACE}]+")
 _LINE = regex.compile(r"(?m)^[^\n]*\S[^\n]*$")
 _ASCII_ALPHA = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
