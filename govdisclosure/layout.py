@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -32,6 +33,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from . import values
+from .normalize import WHITESPACE
 
 if TYPE_CHECKING:
     from .normalize import Normalized
@@ -39,6 +41,11 @@ if TYPE_CHECKING:
 __all__ = ["Token", "tokenize"]
 
 TEXT, NUM, MARK, BLANK = "text", "num", "mark", "blank"
+
+# The patterns of plain character classes are scanned by the standard library's ``re`` (faster per
+# call on the short pieces of a line, and over long lines); ``\s`` spelled out as the ``regex``
+# module's (``_WS``), which ``re``'s is not.  Those with ``\w`` or ``\p{…}`` stay with ``regex``.
+_WS = WHITESPACE
 
 # A parenthesised aside: its numbers are text ("(其中修订16件)", "(单位:万元,保留4位小数)"), as long as
 # each is followed by a unit; a label wrapped around its row's numbers ("(区分处理的,只计这一情447 7 0
@@ -63,16 +70,16 @@ _ORDINAL_PUNCT = frozenset(".、")
 _SEPARATORS = frozenset(" \t\n|")
 #: the name pymupdf4llm makes up for an empty cell of a table's first row ("Col5"): text, and no label
 GENERATED_HEADER = regex.compile(r"Col[0-9]{1,3}")
-_NUMBER = regex.compile(r"[+\-]?[0-9][0-9,]*(?:\.[0-9]+)?")
-_GRID_BORDER = regex.compile(r"\+(?:[-=:]+\+)+")
-_PIPE_SEP = regex.compile(r"\s*:?-{2,}:?\s*")
+_NUMBER = re.compile(r"[+\-]?[0-9][0-9,]*(?:\.[0-9]+)?")
+_GRID_BORDER = re.compile(r"\+(?:[-=:]+\+)+")
+_PIPE_SEP = re.compile(rf"[{_WS}]*:?-{{2,}}:?[{_WS}]*")
 # a pipe table row with no pipe at its ends, each pipe followed by a space (html2text): "a| b| c"
-_PIPE_ROW_OPEN = regex.compile(r"[^|\s][^|]*(?:\|(?: [^|]*)?)+")
+_PIPE_ROW_OPEN = re.compile(rf"[^|{_WS}][^|]*(?:\|(?: [^|]*)?)+")
 # a piece of a space-separated line: a run of non-space characters, where a parenthesised aside counts
 # as one character even with spaces inside ("22 (其中修订 16 件)": the 16 is the aside's, not a cell)
 _PIECE = regex.compile(rf"(?:{_ASIDE}|[^\s(]|(?!{_ASIDE})\()+")
-_NONSPACE = regex.compile(r"[^\s(]+")  # _PIECE on a line without "("
-_DIGIT = regex.compile(r"[0-9]")
+_NONSPACE = re.compile(rf"[^{_WS}(]+")  # _PIECE on a line without "("
+_DIGIT = re.compile(r"[0-9]")
 
 
 def _is_han(ch: str) -> bool:
@@ -151,7 +158,7 @@ def tokenize(
 
 # A browser's copy of an HTML table (``innerText``): a cell whose content is a paragraph stands between
 # blank lines, and a tab joins it to the next cell across them ("\t\n\n472\n\n\t")
-_INNER_TEXT_CELL = regex.compile(r"\t\n\n[^\t\n]+\n\n(?=\t)")
+_INNER_TEXT_CELL = re.compile(r"\t\n\n[^\t\n]+\n\n(?=\t)")
 _INNER_TEXT_MIN = 3
 
 
@@ -343,7 +350,7 @@ def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token], nor
 
 # Two spaces or more between tokens mean the line is laid out in columns (pdftotext -layout, w3m)
 ALIGNED_GAP = "  "
-_WIDE = regex.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
 
 
 def _columns(line_start: int, text: str, out: list[Token], first: int, norm: Normalized | None = None) -> None:

@@ -51,6 +51,7 @@ from typing import Any, NamedTuple
 import regex
 
 from .errors import ModelNotFoundError
+from .normalize import WHITESPACE
 from .report import Contact, Fact, Field, Finding, Meta
 
 log = logging.getLogger(__name__)
@@ -121,15 +122,15 @@ _HAN = regex.compile(r"\p{Han}")
 _CLAUSE_DELIMS = ",:;。!?"
 # sentences end at 。;!? and around the subsection headings that PDF text runs into the prose:
 # "(一)主动公开情况“官元镇人民政府”公众号…" (seed 002)
-_SENT_SPLIT = regex.compile(r"[。;!?]|(?=\([一二三四五六七八九十]{1,2}\))")
+_SENT_SPLIT = re.compile(r"[。;!?]|(?=\([一二三四五六七八九十]{1,2}\))")
 _HEADING_RUN = regex.compile(r"\([一二三四五六七八九十]{1,2}\)\p{Han}{2,14}?(?:情况|方面)(?![。;!?,:])")
-_CLAUSE_SPLIT = regex.compile(r"[,:]")
+_CLAUSE_SPLIT = re.compile(r"[,:]")
 _PART_LIST = regex.compile(r"[,:;、]")
 _LEAD_STRIP = regex.compile(r"^(?:[0-9]{4}年度?)?(?:全年|本年度?|全区|全市|全县|全镇|全乡)?(?:新增)?(?:主动)?(?:向社会)?(?:公开)?")
 _TRAIL_STRIP = regex.compile(
     r"(?:主动)?(?:向社会)?(?:共|累计)?(?:公开|上传|发布|推送)(?:各类)?(?:政府|政务)?(?:工作)?信息(?:数)?(?:共)?$|信息数(?:共)?$"
 )
-_NUM = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
+_NUM = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _STATS_TABLE_HEADING = regex.compile(r"[一二三四五六七八九十]、[^。,\n]{0,20}统计表")
 
 
@@ -320,6 +321,41 @@ def _required(p: Any) -> str | None:
     return None
 
 
+def _first_chars(p: Any) -> str | None:
+    """A character class (its body) holding the first character of every match of token pattern ``p``
+    (its first token a literal, an IN list or digits, not optional), or None."""
+    if isinstance(p, str) or not p or not isinstance(p[0], Mapping):
+        return None
+    tok = p[0]
+    op = str(tok.get("OP", ""))
+    if op in ("?", "*") or op.startswith(("{0", "{,")) or len(set(tok) - {"OP"}) != 1:
+        return None
+    if tok.get("IS_DIGIT") is True:
+        return "0-9"
+    val = tok.get("ORTH", tok.get("TEXT"))
+    if isinstance(val, str) and val:
+        return re.escape(val[0])
+    if isinstance(val, dict) and set(val) == {"IN"} and val["IN"] and all(isinstance(v, str) and v for v in val["IN"]):
+        return "".join(re.escape(v[0]) for v in val["IN"])
+    return None
+
+
+def _lookahead(pats: Sequence[Any], rx: str) -> str:
+    """``rx`` (the regex of the token patterns ``pats``) with a look-ahead on the first characters of
+    its matches in front, where one of the patterns starts with a run of digits.
+
+    ``re`` skips ahead to a pattern's possible first characters only when the pattern starts with a
+    literal or a class; a repeated token or a look-behind first hides them, and the whole pattern is
+    tried at every character of the text.  A look-ahead on those characters finds the same matches and
+    fails at once elsewhere (2-3x faster on the corpus' zones for PHONE, DATE, QUANTITY)."""
+    if not any(not isinstance(x, str) and x and x[0].get("IS_DIGIT") is True for x in pats):
+        return rx  # a literal first: re skips ahead already (a look-ahead would slow it)
+    firsts = [_first_chars(x) for x in pats]
+    if any(f is None for f in firsts):
+        return rx
+    return f"(?=[{''.join(dict.fromkeys(firsts))}])(?:{rx})"  # type: ignore[arg-type]
+
+
 # token patterns that the standard library's ``re`` scans faster, with the same matches (see _scanners)
 _RE_SCANNED = frozenset({("PHONE", ""), ("DATE", ""), ("QUANTITY", ""), ("ADDRESS", ""), ("POSTCODE", "")})
 
@@ -353,7 +389,7 @@ def _scanners() -> tuple[tuple[str, str, Any, bool, tuple[str, ...] | None], ...
         if all(isinstance(x, str) for x in pats):
             out.append((label, pid, re.compile(rx.pattern), True, None))
         elif (label, pid) in _RE_SCANNED:
-            out.append((label, pid, re.compile(rx.pattern), True, needs))
+            out.append((label, pid, re.compile(_lookahead(pats, rx.pattern)), True, needs))
         else:
             out.append((label, pid, rx, False, needs))
     return tuple(out)
@@ -463,7 +499,8 @@ class _Zone:
         return cs, min(nxt, se)
 
 
-_NONSPACE = regex.compile(r"\S+")
+# (``re``, faster over a whole zone; its class is the ``regex`` module's ``\S``, which ``re``'s is not)
+_NONSPACE = re.compile(f"[^{WHITESPACE}]+")
 _LINE = regex.compile(r"(?m)^[^\n]*\S[^\n]*$")
 _ASCII_ALPHA = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TypeAlias
 
 import regex
 
@@ -41,7 +43,9 @@ STEPS: tuple[tuple[str, str, str], ...] = (
     # between its rows
     (
         "print_header_date",
-        r"(?<![\d/])(?:[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4},? [0-9]{1,2}:[0-9]{2}(?::[0-9]{2})? ?[AP]M"
+        # (the look-ahead first: a look-behind first hides the pattern's first character from the
+        # engine, which then tries the whole pattern at every character of the text)
+        r"(?=[0-9])(?<![\d/])(?:[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4},? [0-9]{1,2}:[0-9]{2}(?::[0-9]{2})? ?[AP]M"
         r"|[0-9]{4}/[0-9]{1,2}/[0-9]{1,2},? [0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)(?![\d:])",
         "",
     ),
@@ -108,10 +112,20 @@ TRIGGERS: dict[str, tuple[str, ...] | None] = {
     "html_nbsp": ("&",),
     "html_amp": ("&",),
 }
-_STEP_RES = tuple((regex.compile(pat), repl, TRIGGERS[name]) for name, pat, repl in STEPS)
+# Steps whose patterns mean the same in the standard library's ``re`` (no \s, \w, \p{…}, case folding
+# or variable-width look-behind, where the two engines differ): ``re`` scans them two to three times
+# faster, and each runs over the whole text twice (``_needs_pass``)
+RE_STEPS = frozenset({
+    "word_bookmark", "page_number_line", "print_header_date", "print_footer_address", "print_page_count",
+    "form_feed", "crlf", "invisible", "markdown_bold", "html_nbsp", "html_amp",
+})
+_StepPattern: TypeAlias = "re.Pattern[str] | regex.Pattern[str]"
+_STEP_RES: tuple[tuple[_StepPattern, str, tuple[str, ...] | None], ...] = tuple(
+    (re.compile(pat) if name in RE_STEPS else regex.compile(pat), repl, TRIGGERS[name]) for name, pat, repl in STEPS
+)
 
 
-def _active(text: str) -> list[tuple[int, regex.Pattern[str], str]]:
+def _active(text: str) -> list[tuple[int, _StepPattern, str]]:
     return [(i, rx, repl) for i, (rx, repl, lits) in enumerate(_STEP_RES) if lits is None or any(w in text for w in lits)]
 
 
@@ -121,7 +135,7 @@ def _step_edits(text: str) -> list[tuple[int, int, str]]:
     is searched again after it (its match there may have hidden another: an address running into a
     Word bookmark)."""
     steps = _active(text)
-    nxt: list[regex.Match[str] | None] = [rx.search(text) for _, rx, _ in steps]
+    nxt: list[re.Match[str] | regex.Match[str] | None] = [rx.search(text) for _, rx, _ in steps]
     out: list[tuple[int, int, str]] = []
     pos = 0
     while True:
@@ -381,6 +395,10 @@ def key_normalized(s: str) -> str:
     """:func:`key` of text that is already normalised (the text of tokens): no folding needed."""
     return s.translate(_KEY_TABLE)
 
+
+#: the characters the ``regex`` module's ``\s`` matches (Unicode White_Space), as a class body for
+#: the standard library's ``re``, whose ``\s`` also takes the separators U+001C-U+001F
+WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
 # The matching key of labels (key) and of whole texts (sections.keytext) is made from these two
 # tables and nothing else: characters dropped, and characters read as another.
