@@ -67,6 +67,7 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
     def reread(alt: list[Anchor]) -> tuple[dict[str, Placed], list[Finding]]:
         sub = Arbiter(arb.norm, arb.edition)
         alt_plan = plan_rows(tokens, alt, hi, columns, by_order=True)
+        join_wrapped_tails(alt_plan, columns, _r3_check)
         alt_table = TableContext(tokens, lo, hi, arb.edition, sub.fields, tuple(alt_plan), columns, order, _r3_check)
         sub.run(alt_table, row_contexts(tokens, alt_plan, hi, columns, _r3_check, None), ROW_READINGS, READINGS, [])
         return sub.placed, sub.findings

@@ -229,7 +229,7 @@ def join_wrapped_tails(plan: Sequence[PlanRow], columns: Mapping[str, Sequence[s
 
     for p in plan:
         n, own = len(columns[p.anchor.row.key]), p.own
-        if not p.orphans or len(own) < n or any(t.x0 >= 0 for t in own):
+        if not p.orphans or len(own) < n:
             continue
         if len(own) == n and check(read(own)) is not False:
             continue  # the row adds up as printed: numbers below it are another row's

@@ -1185,6 +1185,30 @@ ISSUE12: list[Case] = [
         "label's lines meet",
     ),
     Case(
+        "aligned-number-wrapped-in-its-narrow-cell",
+        doc(
+            "三、收到和处理政府信息公开申请情况\n\n"
+            "（本列数据的勾稽关系                     申请人情况\n"
+            "为：第一项加第二项之      自然人           法人或其他组织             总计\n"
+            "和，等于第三项加第四项             商业企    科研   社会公   法律服   其他\n"
+            "    之和）                   业    机构   益组织   务机构\n"
+            "一、本年新收政府信息公      1475    385   62    39    27   108   1537\n"
+            "   开申请数量           6                                    7\n"
+            "二、上年结转政府信息公      908    128    12   53    135   25    1261\n"
+            "   开申请数量\n"
+        ),
+        {
+            A + "new_received.natural_person": (14756, "inferred"),
+            A + "new_received.other_org": (108, "inferred"),
+            A + "new_received.total": (15377, "inferred"),
+            A + "carried_over.total": (1261, "ok"),
+        },
+        "synthesizer (seed 768: large numbers), LibreOffice PDF through pdftotext -layout: 14756 and 15377 "
+        "wrap in their narrow cells, the tails '6' and '7' a line below under the label's rest; the row "
+        "did not add up as printed and was doubtful (1475 | … | 1537). With the tails joined it does: as "
+        "for the texts without positions, the tails are joined where the row's sum says",
+    ),
+    Case(
         "crawler-part-four-with-marks-cut-by-its-sums",
         doc(P4, "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计"
             "结果维持结果纠正其他结果尚未审结总计25--26511163828954-18\n五、存在的主要问题及改进情况\n"),
