@@ -15,6 +15,7 @@ from typing import Any
 from . import layout, normalize, sections, tables, validate
 from .limits import DEFAULT as DEFAULT_LIMITS
 from .limits import Limits, text_finding
+from .inputs.text import unmojibake
 from .report import Field, Finding, Report, Source
 
 log = logging.getLogger(__name__)
@@ -48,12 +49,30 @@ def parse(
     if too_large is not None:
         return Report(edition=None, year=None, organ=None, findings=(too_large,), text=text)
     try:
+        fixed = unmojibake(text)
+        if fixed is not None:
+            return _repaired(fixed, edition=edition, year=year, organ=organ, narrative=narrative)
         return _parse(text, edition=edition, year=year, organ=organ, narrative=narrative)
     except RecursionError as exc:  # pragma: no cover - defensive: never raise on text
         return _failed(text, exc)
     except Exception as exc:  # pragma: no cover - defensive: never raise on text
         log.exception("internal error while parsing")
         return _failed(text, exc)
+
+
+def _repaired(fixed: tuple[str, str], **hints: Any) -> Report:
+    """The report of mojibake text (GBK bytes read as a single-byte code page), parsed decoded right:
+    its spans index ``report.text``, the repaired text, as the finding says."""
+    text, codec = fixed
+    rep = _parse(text, **hints)
+    note = Finding(
+        "mojibake_repaired",
+        "warning",
+        f"the text was GBK/GB18030 bytes read as {codec} (mojibake); it was decoded again as GB18030 and "
+        "parsed: spans index report.text, the repaired text (read the file with parse_file, which detects "
+        "its encoding, to keep spans on the file's own text)",
+    )
+    return dataclasses.replace(rep, findings=(note, *rep.findings))
 
 
 def _failed(text: str, exc: BaseException) -> Report:

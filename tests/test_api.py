@@ -84,3 +84,28 @@ def test_batch_names_are_lazy() -> None:
     code = "import sys, govdisclosure; print('multiprocessing' in sys.modules, callable(govdisclosure.parse_many))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "True"]  # importing the package loads no multiprocessing; asking for the name works
+
+
+def _through_code_page(text: str, codec: str) -> str:
+    """GBK bytes shown through a single-byte code page, its undefined bytes as C1 characters."""
+    out = []
+    for b in text.encode("gbk"):
+        try:
+            out.append(bytes([b]).decode(codec))
+        except UnicodeDecodeError:
+            out.append(chr(b))
+    return "".join(out)
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "cp1250", "latin-1"])
+def test_mojibake_is_decoded_again_and_says_so(codec: str) -> None:
+    """GBK text read as a Windows code page (markitdown guessing a GB2312 page's charset; a file opened
+    with encoding="latin-1") is parsed as the text it was: values as from the text itself, and a
+    finding that the spans index report.text, the repaired text."""
+    text = (ROOT / "corpus" / "seeds" / "002_3ebef54e66d7d0d1.txt").read_text(encoding="utf-8")
+    want = govdisclosure.parse(text)
+    rep = govdisclosure.parse(_through_code_page(text, codec))
+    assert rep.findings[0].code == "mojibake_repaired"
+    assert rep.text == text
+    assert (rep.edition, rep.year, rep.organ) == (want.edition, want.year, want.organ)
+    assert {k: (f.value, f.status) for k, f in rep.fields.items()} == {k: (f.value, f.status) for k, f in want.fields.items()}

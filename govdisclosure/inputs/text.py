@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 from typing import TYPE_CHECKING
 
 from ..errors import DecodeError
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["decode", "plausible", "read_text", "no_report_finding"]
+__all__ = ["decode", "plausible", "read_text", "no_report_finding", "unmojibake"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -100,6 +101,49 @@ def plausible(text: str) -> bool:
     typical = sum(1 for c in other if "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or "\u4e00" <= c <= "\u9fff"
                   or "\u2010" <= c <= "\u2027")
     return typical / len(other) >= 0.5
+
+
+#: single-byte code pages that GBK bytes are wrongly read with: Windows Western and Central European
+#: (a converter's charset guess for a GB2312 page; ``open(path, encoding="latin-1")``)
+MOJIBAKE_CODECS = ("cp1252", "cp1250", "latin-1")
+_MOJIBAKE_SAMPLE = 2000
+_MOJIBAKE_MIN_LATIN = 40  # characters of U+0080–U+02FF in the sample, at least
+_LATIN = re.compile("[\x80-\u02ff]")
+_IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
+
+
+def unmojibake(text: str) -> tuple[str, str] | None:
+    """GBK/GB18030 bytes shown through a single-byte code page ("á°¸ŢĎŘłÇąŘ…" for "岚皋县城关…"):
+    the text decoded right and the code page it had been read with; None for any other text.  The
+    repair must decode strictly and be :func:`plausible` Chinese.
+
+    >>> unmojibake("政府信息公开工作年度报告".encode("gbk").decode("cp1250"))
+    ('政府信息公开工作年度报告', 'cp1250')
+    >>> unmojibake("政府信息公开工作年度报告") is None
+    True
+    """
+    sample = text[:_MOJIBAKE_SAMPLE]
+    latin = len(_LATIN.findall(sample))  # a regex pass: this runs on every parse()
+    if latin < min(_MOJIBAKE_MIN_LATIN, len(sample) // 4) or latin < len(_IDEOGRAPH.findall(sample)):
+        return None
+    for codec in MOJIBAKE_CODECS:
+        try:
+            fixed = _sloppy_encode(text, codec).decode("gb18030")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        cjk = sum(1 for c in fixed[:_MOJIBAKE_SAMPLE] if "\u4e00" <= c <= "\u9fff")
+        if cjk >= _MIN_CJK_FOR_TEST and plausible(fixed):
+            return fixed, codec
+    return None
+
+
+def _sloppy_encode(text: str, codec: str) -> bytes:
+    """``text.encode(codec)``, the bytes a Windows code page leaves undefined (0x81, 0x90, …) taken as
+    the C1 characters a converter shows them as (what browsers call sloppy decoding)."""
+    try:
+        return text.encode(codec)
+    except UnicodeEncodeError:
+        return b"".join(c.encode(codec) if not "\x80" <= c <= "\x9f" else c.encode("latin-1") for c in text)
 
 
 def _big5_common_share(cjk: list[str]) -> float:
