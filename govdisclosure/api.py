@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import logging
 import os
 from typing import Any
@@ -51,7 +52,7 @@ def parse(
     try:
         fixed = unmojibake(text)
         if fixed is not None:
-            return _repaired(fixed, edition=edition, year=year, organ=organ, narrative=narrative)
+            return _repaired(text, fixed, edition=edition, year=year, organ=organ, narrative=narrative)
         return _parse(text, edition=edition, year=year, organ=organ, narrative=narrative)
     except RecursionError as exc:  # pragma: no cover - defensive: never raise on text
         return _failed(text, exc)
@@ -60,19 +61,36 @@ def parse(
         return _failed(text, exc)
 
 
-def _repaired(fixed: tuple[str, str], **hints: Any) -> Report:
-    """The report of mojibake text (GBK bytes read as a single-byte code page), parsed decoded right:
-    its spans index ``report.text``, the repaired text, as the finding says."""
-    text, codec = fixed
-    rep = _parse(text, **hints)
+def _repaired(text: str, fixed: tuple[str, str], **hints: Any) -> Report:
+    """The report of mojibake text (GBK bytes read as a single-byte code page), parsed as the text
+    decoded right; its spans mapped back onto the text given (each byte of a GBK character is one
+    character of the mojibake), so that ``report.text[span]`` is still ``raw``."""
+    good, codec = fixed
+    rep = _parse(good, **hints)
+    at = list(itertools.accumulate((len(c.encode("gb18030")) for c in good), initial=0))
+
+    def sp(span: tuple[int, int]) -> tuple[int, int]:
+        return at[span[0]], at[span[1]]
+
+    def fld(f: Field) -> Field:
+        return f if f.span is None else dataclasses.replace(f, span=sp(f.span), raw=text[at[f.span[0]] : at[f.span[1]]])
+
     note = Finding(
         "mojibake_repaired",
         "warning",
-        f"the text was GBK/GB18030 bytes read as {codec} (mojibake); it was decoded again as GB18030 and "
-        "parsed: spans index report.text, the repaired text (read the file with parse_file, which detects "
-        "its encoding, to keep spans on the file's own text)",
+        f"the text is GBK/GB18030 bytes read as {codec} (mojibake): it was decoded again as GB18030 and "
+        "parsed (read the file with parse_file, which detects its encoding); the raw text of each value "
+        "is still the mojibake's",
     )
-    return dataclasses.replace(rep, findings=(note, *rep.findings))
+    return dataclasses.replace(
+        rep,
+        text=text,
+        fields={k: fld(f) for k, f in rep.fields.items()},
+        findings=(note, *(dataclasses.replace(x, spans=tuple(sp(y) for y in x.spans)) for x in rep.findings)),
+        facts=tuple(x if x.span is None else dataclasses.replace(x, span=sp(x.span), raw=text[at[x.span[0]] : at[x.span[1]]]) for x in rep.facts),
+        sections=tuple(dataclasses.replace(x, span=sp(x.span)) for x in rep.sections),
+        alternatives={k: tuple(tuple(fld(f) for f in alt) for alt in alts) for k, alts in rep.alternatives.items()},
+    )
 
 
 def _failed(text: str, exc: BaseException) -> Report:
