@@ -299,7 +299,7 @@ def _once(text: str) -> Normalized:
         else:
             text = text.translate(table)
     edits = _step_edits(text)
-    inline = _inline_page_numbers(text, edits)
+    inline = _inline_page_numbers(text, edits) + _bare_page_numbers(text, edits)
     if inline:
         edits = sorted(edits + inline)
 
@@ -374,6 +374,32 @@ def _inline_page_numbers(text: str, edits: list[tuple[int, int, str]]) -> list[t
             continue
         if len(run) >= MIN_PAGE_RUN:
             out += [(a, b, " ") for a, b, _ in run]
+        run = [f]
+    return out
+
+
+# a bare page number on the last line of a page ("1" above pdftotext's form feed, Word's PAGE field
+# with nothing around it); removed only as a run of consecutive pages: a page may end on a table's cell
+_BARE_PAGE = regex.compile(r"(?m)^[ \t]*([0-9]{1,3})[ \t]*\n(?:[ \t]*\n)*(?=\f)")
+
+
+def _bare_page_numbers(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    if "\f" not in text:
+        return []
+    taken = [(s, e) for s, e, _ in edits]
+    found = []
+    for m in _BARE_PAGE.finditer(text):
+        j = bisect.bisect_right(taken, (m.start(), len(text) + 1)) - 1
+        if j < 0 or taken[j][1] <= m.start():
+            found.append((m.start(), m.end(1), int(m.group(1))))
+    out: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int, int]] = []
+    for f in [*found, (0, 0, -1)]:
+        if run and f[2] == run[-1][2] + 1:
+            run.append(f)
+            continue
+        if len(run) >= MIN_PAGE_RUN:
+            out += [(a, b, "") for a, b, _ in run]
         run = [f]
     return out
 

@@ -1209,6 +1209,32 @@ ISSUE12: list[Case] = [
         "for the texts without positions, the tails are joined where the row's sum says",
     ),
     Case(
+        "bare-page-numbers-above-form-feeds",
+        doc(
+            "三、收到和处理政府信息公开申请情况\n\n"
+            "（本列数据的勾稽关系                       申请人情况\n"
+            "为：第一项加第二项之      自然人             法人或其他组织           总计\n"
+            "和，等于第三项加第四项            商业企   科研机 社会公 法律服     其他\n"
+            "    之和）                 业     构   益组织 务机构\n"
+            "一、本年新收政府信息公     3334    12     1      0      2      0     3349\n"
+            "   开申请数量\n"
+            "二、上年结转政府信息公      479     5     0      0      0      0      484\n"
+            "\n\n                             1\n"
+            "\f      开申请数量\n"
+            "三、本    （一）予以公开     159     0      0      0      0      0      159\n"
+            "\n                             2\n"
+            "\f年度办    （二）部分公开     364     0      0      0      0      0      364\n"
+        ),
+        {
+            A + "carried_over.natural_person": (479, "ok"),
+            A + "carried_over.research_institution": (0, "ok"),
+            A + "carried_over.total": (484, "ok"),
+        },
+        "synthesizer (seed 813: page numbers in the footer, '1', '2' with nothing around them), LibreOffice PDF "
+        "through pdftotext -layout: the '1' above the form feed was read as one of 二、上年结转…'s numbers. A "
+        "bare number on the last line of a page is a page number when the pages' numbers run on (1, 2, …)",
+    ),
+    Case(
         "crawler-part-four-with-marks-cut-by-its-sums",
         doc(P4, "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计"
             "结果维持结果纠正其他结果尚未审结总计25--26511163828954-18\n五、存在的主要问题及改进情况\n"),
