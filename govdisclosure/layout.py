@@ -341,7 +341,8 @@ def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token], nor
         elif _DIGIT.search(piece) is None and piece[:1] not in _GLUED_MARK_FIRST and piece.strip() == piece:
             # plain text (what _scan, _text_after and _text make of a piece with no digit and no mark at
             # its start): one text token
-            out.append(Token(TEXT, ps, ps + len(piece), piece, row, line))
+            if not _unit_alone(piece, out, line, False):
+                out.append(Token(TEXT, ps, ps + len(piece), piece, row, line))
         else:
             _scan(ps, piece, text, row, line, out, explicit=False)
     if ALIGNED_GAP in ln:
@@ -492,9 +493,22 @@ def _text_after(s: int, t: str, row: int, line: int, out: list[Token], explicit:
     _text(s, t, row, line, out, explicit)
 
 
+#: a count's unit that a justified cell prints apart from its number ("36   件")
+_UNIT_ALONE = frozenset(("件", "个", "条", "项", "次", "人次"))
+
+
+def _unit_alone(core: str, out: list[Token], line: int, explicit: bool) -> bool:
+    """A count's unit standing apart from the number before it on its line ("36   件": a justified
+    cell through pdftotext -layout): the number's, not a label's piece (as text it ended the row, and
+    the next row's numbers came to it).  A delimited cell of its own ("| 件 |") is no such unit."""
+    return core in _UNIT_ALONE and not explicit and bool(out) and out[-1].kind == NUM and out[-1].line == line
+
+
 def _text(s: int, t: str, row: int, line: int, out: list[Token], explicit: bool) -> None:
     core = t.strip()
     if not core:
+        return
+    if _unit_alone(core, out, line, explicit):
         return
     off = t.index(core[0])
     out.append(Token(TEXT, s + off, s + off + len(core), core, row, line, explicit=explicit))
