@@ -56,9 +56,12 @@ Result = tuple[list[Placed], str | None]
 class Arbiter:
     """The board of one document's tables and the findings raised while filling it."""
 
-    def __init__(self, norm: Normalized, edition: str) -> None:
+    def __init__(self, norm: Normalized, edition: str, *, spans: bool = True) -> None:
         self.norm = norm
         self.edition = edition
+        # whether fields carry their span and raw text: not for a board read again under other labels
+        # (``TableContext.reread``), whose fields only decide and never reach the report
+        self.spans = spans
         self.fields: dict[str, Field] = {}
         self.findings: list[Finding] = []
         self.source: dict[str, str] = {}  # key -> the reading that decided it
@@ -76,7 +79,7 @@ class Arbiter:
     def field(self, k: str, p: Placed, label: str | None) -> Field:
         """The field of a placed cell, its span and raw text in the text that was parsed."""
         c = p.cell
-        if c is None:
+        if c is None or not self.spans:
             return Field(k, p.value, p.status, None, None, label, p.unit)  # type: ignore[arg-type]
         norm = self.norm
         span = norm.to_orig((c.start, c.end))
@@ -574,11 +577,17 @@ def doubt_glued_marks(arb: Arbiter, ctx: TableContext) -> None:
     toks = ctx.tokens
     plan = sorted(ctx.plan, key=lambda p: p.anchor.tok)
     keys: list[str] = []
+    spans = []
     for i, p in enumerate(plan):
         end = plan[i + 1].anchor.tok if i + 1 < len(plan) else min(ctx.hi, p.anchor.end_tok + 64)
+        spans.append((p, p.anchor.tok, min(end, len(toks) - 1)))
+    # the text tokens that start or end with a mark (no other can be one run into its neighbours),
+    # found once for the table rather than once for every row
+    marked = [j for j in range(spans[0][1] if spans else 0, max((s[2] for s in spans), default=-1) + 1)
+              if toks[j].kind == "text" and (toks[j].text.startswith(_MARK_CHARS) or toks[j].text.endswith(_MARK_CHARS))]
+    for p, first, last in spans:
         # the label's own token counts for marks at its end, the next label's for marks at its start
-        first, last = p.anchor.tok, min(end, len(toks) - 1)
-        if any(_glued_mark_text(toks, j, start=j != first, end=j != last) for j in range(first, last + 1)):
+        if any(_glued_mark_text(toks, j, start=j != first, end=j != last) for j in marked if first <= j <= last):
             keys += [f"{p.anchor.row.key}.{c.key}" for c in ctx.columns[p.anchor.row.key]]
     doubt_keys(arb, keys, "not-applicable marks run into labels or numbers: the cells of their rows may stand in other columns")
 

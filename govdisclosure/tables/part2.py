@@ -70,7 +70,7 @@ def _weigh_block(
     columns = {k: list(cols) for k in keys}
 
     def reread(alt: list[Anchor]) -> tuple[dict[str, Placed], list[Finding]]:
-        sub = Arbiter(arb.norm, arb.edition)
+        sub = Arbiter(arb.norm, arb.edition, spans=False)
         plan = plan_rows(table.tokens, alt, whi, columns, stops)
         ctx = TableContext(table.tokens, wlo, whi, arb.edition, sub.fields, tuple(plan), columns)
         sub.run(ctx, row_contexts(table.tokens, plan, whi, columns, None, None), ROW_READINGS, READINGS, [])

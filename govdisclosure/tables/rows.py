@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
 import regex
@@ -263,8 +264,10 @@ def row_contexts(
     full_rows = [(id(columns[p.anchor.row.key]), p.own) for p in plan if fills(p.own, len(columns[p.anchor.row.key]))]
     cells_in_row: dict[int, int] = {}
     if plan:
-        for t in tokens[min(p.anchor.tok for p in plan) : hi]:
-            cells_in_row[t.row] = cells_in_row.get(t.row, 0) + 1
+        cells_in_row = dict(Counter([t.row for t in tokens[min(p.anchor.tok for p in plan) : hi]]))
+    same_table: dict[int, list[list[Token]]] = {}  # the full rows of each table (by its list of columns)
+    for cs, r in full_rows:
+        same_table.setdefault(cs, []).append(r)
     # shapes per table and cell count: a 2-column block must not learn from a 3-column one
     shapes = row_shapes([(p.own, len(columns[p.anchor.row.key]), id(columns[p.anchor.row.key])) for p in plan], cells_in_row)
     narrow = _narrow_tables(plan, columns)
@@ -277,7 +280,7 @@ def row_contexts(
         if not has_values(own, len(cols)):
             continue
         model = trail = grid = None
-        same = [r for cs, r in full_rows if cs == id(cols)]
+        same = same_table.get(id(cols), [])
         # a row of space-aligned text short of numbers or on several lines is placed by its columns
         needs_columns = bool(own) and own[0].x0 >= 0 and (len(own) < len(cols) or len({t.line for t in own}) > 1)
         if needs_columns and same:
@@ -412,8 +415,9 @@ def attach_thousands(tokens: list[Token], lo: int, hi: int) -> None:
     groups): the tokenizer reads no number there and leaves the comma as text between two runs.
     The runs and the comma become one glued token, cut with the comma inside one cell
     (``glued.token_options``); the other tokens become empty text, so token indices hold."""
-    i = lo
-    while i < min(hi, len(tokens)) - 2:
+    # only a comma token between two runs is merged, and merging makes no new comma: the commas are
+    # found first (one cheap pass), the tokens around each read as they stand when it comes
+    for i in [j - 1 for j in range(lo + 1, min(hi, len(tokens)) - 1) if tokens[j].text == ","]:
         t, c, u = tokens[i], tokens[i + 1], tokens[i + 2]
         if (
             t.kind == NUM and u.kind == NUM and c.kind == TEXT and c.text == "," and t.end == c.start and c.end == u.start
@@ -423,4 +427,3 @@ def attach_thousands(tokens: list[Token], lo: int, hi: int) -> None:
             tokens[i + 2] = dataclasses.replace(t, text=t.text + "," + u.text, end=u.end, glued=True)
             tokens[i] = dataclasses.replace(t, kind=TEXT, text="", end=t.start)
             tokens[i + 1] = dataclasses.replace(c, text="", start=t.start, end=t.start)
-        i += 1
