@@ -94,10 +94,13 @@ class Arbiter:
         """Put a reading's cells on the board (see the module for the rules), then its findings."""
         disagree: list[str] = []
         fields, mode, labels, name, put = self.fields, r.mode, r.labels, r.name, self._put
+        field, source, placed = self.field, self.source, self.placed
         for k, p in r.cells.items():
             old = fields.get(k)
-            if old is None:  # nothing decided yet: every mode puts the cell (the common case)
-                put(k, p, labels.get(k), name)
+            if old is None:  # nothing decided yet: every mode puts the cell (the common case; _put inlined)
+                fields[k] = field(k, p, labels.get(k))
+                source[k] = name
+                placed[k] = p
                 continue
             if mode == "repair" and not (old.status in ("missing", "doubtful") or k in r.overrides):
                 continue

@@ -273,6 +273,7 @@ def row_contexts(
     narrow = _narrow_tables(plan, columns)
     grid_memo: dict[tuple[int, int], list[int] | None] = {}
     rows_above: dict[int, tuple[int, bool]] = {}
+    per_table: dict[int, tuple[tuple[bool, ...], tuple[bool, ...] | None]] = {}
     out = []
     for p in plan:
         key, own = p.anchor.row.key, p.own
@@ -292,10 +293,13 @@ def row_contexts(
         if own and all(t.explicit for t in own) and len({t.row for t in own}) == 1:
             trail = shapes.get((id(cols), cells_in_row.get(own[0].row, -1)))
             grid = header_grid(tokens, p.anchor.tok, own[0].row, cols, grid_memo, rows_above)
+        if id(cols) not in per_table:  # the columns' money and signed flags, once per table
+            per_table[id(cols)] = (tuple([c.money for c in cols]), tuple([c.signed for c in cols]) if any(c.signed for c in cols) else None)
+        money, signed = per_table[id(cols)]
         out.append(RowContext(
-            key, p.anchor.label, tuple(own), tuple(f"{key}.{c.key}" for c in cols), tuple(c.money for c in cols),
+            key, p.anchor.label, tuple(own), tuple([f"{key}.{c.key}" for c in cols]), money,
             check, prefer, model, trail, grid, detached=(detached or {}).get(key), inferred=key in (detached or {}),
-            signed=tuple(c.signed for c in cols) if any(c.signed for c in cols) else None,
+            signed=signed,
             wide=id(cols) in narrow and _bare_count(own) == len(cols),
         ))
     return out
@@ -364,13 +368,14 @@ def drop_repeated_captions(tokens: list[Token], lo: int, hi: int) -> None:
 
     captions = {x for ln, idx in lines.items() if ln < first_value and (x := text_of(idx)) is not None}
     order = [ln for ln in lines if ln > first_value]
-    again = [text_of(lines[ln]) in captions for ln in order]
+    texts = [text_of(lines[ln]) for ln in order]  # each line's once
+    again = [x in captions for x in texts]
     # a caption line of some length next to another caption line starts a repeat, which takes the
     # caption lines next to it, short ones too ("自然人", "商业"); a short piece alone ("公", "组织")
     # may be a row label's, printed a character a line
     keep = [False] * len(order)
     for k, ln in enumerate(order):
-        if again[k] and len(text_of(lines[ln]) or "") >= MIN_CAPTION_LINE and ((k and again[k - 1]) or (k + 1 < len(order) and again[k + 1])):
+        if again[k] and len(texts[k] or "") >= MIN_CAPTION_LINE and ((k and again[k - 1]) or (k + 1 < len(order) and again[k + 1])):
             j = k
             while j > 0 and again[j - 1] and not keep[j - 1]:
                 j -= 1
