@@ -506,8 +506,9 @@ def _survives(ctx: TableContext, cells: Mapping[str, Placed], fnd: Sequence[Find
     if not sums:
         return True
     view = {k: Field(k, p.value, p.status) for k, p in cells.items()}  # type: ignore[arg-type]
+    vals = {k: p.value for k, p in cells.items()}  # (once, not once for every relation)
     for rule, lhs, rhs in validate.relations(ctx.edition, view):
-        if rule in ("R1", "R2", "R3") and not _holds({k: f.value for k, f in view.items()}, lhs, rhs):
+        if rule in ("R1", "R2", "R3") and not _holds(vals, lhs, rhs):
             return False
     return True
 
@@ -584,10 +585,8 @@ def doubt_glued_marks(arb: Arbiter, ctx: TableContext) -> None:
     for i, p in enumerate(plan):
         end = plan[i + 1].anchor.tok if i + 1 < len(plan) else min(ctx.hi, p.anchor.end_tok + 64)
         spans.append((p, p.anchor.tok, min(end, len(toks) - 1)))
-    # the text tokens that start or end with a mark (no other can be one run into its neighbours),
-    # found once for the table rather than once for every row
-    marked = [j for j in range(spans[0][1] if spans else 0, max((s[2] for s in spans), default=-1) + 1)
-              if toks[j].kind == "text" and (toks[j].text.startswith(_MARK_CHARS) or toks[j].text.endswith(_MARK_CHARS))]
+    # (found once for the table rather than once for every row)
+    marked = marked_texts(toks, spans[0][1] if spans else 0, max((s[2] for s in spans), default=-1) + 1)
     for p, first, last in spans:
         # the label's own token counts for marks at its end, the next label's for marks at its start
         if any(_glued_mark_text(toks, j, start=j != first, end=j != last) for j in marked if first <= j <= last):
@@ -602,7 +601,8 @@ def doubt_stacked_cells(arb: Arbiter, ctx: TableContext) -> None:
     keys: list[str] = []
     for p in ctx.plan:
         own = p.own
-        if any("<br" in (cell_gap(arb.norm, a, b) or "").lower() for a, b in zip(own, own[1:])):
+        # (a gap only between crowded numbers: see cell_gap)
+        if any(a.crowded and "<br" in (cell_gap(arb.norm, a, b) or "").lower() for a, b in zip(own, own[1:])):
             keys += [f"{p.anchor.row.key}.{c.key}" for c in ctx.columns[p.anchor.row.key]]
     doubt_keys(arb, keys, "two numbers one above the other in one cell: which is the cell's is not known", code="ambiguous_cells")
 
@@ -657,6 +657,12 @@ def doubt_keys(arb: Arbiter, keys: Sequence[str], why: str, code: str = "glued_m
             doubted.append(k)
     if doubted:
         arb.note(Finding(code, "warning", f"{why} ({len(doubted)} cell(s))", keys=tuple(doubted)))
+
+
+def marked_texts(toks: Sequence[Token], a: int, b: int) -> list[int]:
+    """The text tokens among ``toks[a:b]`` that start or end with a mark: no other can be one that
+    :func:`_glued_mark_text` finds run into its neighbours."""
+    return [j for j in range(a, b) if (t := toks[j]).kind == "text" and (t.text.startswith(_MARK_CHARS) or t.text.endswith(_MARK_CHARS))]
 
 
 def _glued_mark_text(toks: Sequence[Token], j: int, start: bool = True, end: bool = True) -> bool:
