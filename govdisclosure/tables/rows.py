@@ -188,7 +188,8 @@ def _own(groups: list[list[Token]], n: int, by_order: bool) -> list[Token]:
             groups[:0] = [g[k : k + n] for k in range(n, len(g), n)]
             g = g[:n]
         own += g
-        cap += sum(_capacity(t) for t in g)
+        # (one cell a token but for glued runs of digits: _capacity only where a token is glued)
+        cap += sum(_capacity(t) for t in g) if any(t.glued for t in g) else len(g)
     # one number a line, and one lone number more after the row's own before the next label: nothing
     # tells the row's own from the extra one (a label's 无 split onto a line of its own, a page number):
     # the row is read with all of them, and its cells that the placements disagree on are doubtful.
