@@ -328,7 +328,8 @@ class RowDecision:
         none_pass = False in sums and True not in sums
         # each placement's cells as compared (value and status), once: the columns below compare them
         # across placements again and again
-        vk = [[_vkey(x) for x in v] for v in vals] if len(vals) > 1 else None
+        # (_vkey inlined: a row of glued digits has dozens of placements of its cells)
+        vk = [[(x[1], None if x[0] is None else float(x[0])) for x in v] for v in vals] if len(vals) > 1 else None
         row_unsure = (self.cut_and_dropped or none_pass) and vk is not None and any(len({v[col] for v in vk}) > 1 for col in range(n))
         # numbers dropped to fit the row, and no sum to confirm which: the extra one may be half of a
         # number split in two ("11" printed "1" / "1"), so no cell is confident, however they agree
