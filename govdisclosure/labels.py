@@ -216,12 +216,8 @@ def find_rows(tokens: list[Token], lo: int, hi: int, rows: list[Row], stream: St
     """Anchors of the rows found between tokens lo and hi, in template order."""
     st = stream or label_stream(tokens, lo, hi)
 
-    # prefix counts of value tokens: has_values() in O(1)
+    # prefix counts of value tokens: whether tokens a..b hold a value, in O(1)
     counts = list(itertools.accumulate([t.kind in _VALUE_KINDS for t in tokens[lo:hi]], initial=0))
-
-    def has_values(a: int, b: int) -> bool:
-        a, b = max(a + 1, lo), min(b, hi)
-        return b > a and counts[b - lo] - counts[a - lo] > 0
 
     text = st.text
     row_keys = [keyed(r.wordings) for r in rows]
@@ -249,10 +245,20 @@ def find_rows(tokens: list[Token], lo: int, hi: int, rows: list[Row], stream: St
     occ = sorted(best_at.values(), key=lambda o: (o[0], o[1]))
     starts_sorted = sorted({o[1] for o in occ})
     weights = []
+    # (st.tok_at and has_values inlined: a table's occurrences are weighed by the hundred)
+    p_starts, p_toks, right, n_starts = st.starts, st.toks, bisect.bisect_right, len(starts_sorted)
     for _, s0, e0, _ in occ:
         j = bisect.bisect_left(starts_sorted, e0)
-        nxt_tok = st.tok_at(starts_sorted[j]) if j < len(starts_sorted) else hi
-        weights.append(WEIGHT_WITH_VALUES if has_values(st.tok_at(max(e0 - 1, s0)), nxt_tok) else WEIGHT_ALONE)
+        if j < n_starts:
+            i = right(p_starts, starts_sorted[j]) - 1
+            nxt_tok = p_toks[i if i > 0 else 0]
+        else:
+            nxt_tok = hi
+        i = right(p_starts, e0 - 1 if e0 - 1 > s0 else s0) - 1
+        a, b = p_toks[i if i > 0 else 0] + 1, nxt_tok if nxt_tok < hi else hi
+        if a < lo:
+            a = lo
+        weights.append(WEIGHT_WITH_VALUES if b > a and counts[b - lo] - counts[a - lo] > 0 else WEIGHT_ALONE)
     dp, parent = _chain(occ, weights)
     if occ:
         j = max(range(len(occ)), key=lambda x: (dp[x], -occ[x][1]))

@@ -236,6 +236,14 @@ class Normalized:
         if e <= s:
             p = self.to_orig_start(s)
             out = (p, p)
+        elif 0 <= s < len(self.text):
+            # (to_orig_start and to_orig_end inlined: the table stage maps a span for every cell)
+            seg_norm, seg_orig = self.seg_norm, self.seg_orig
+            i = bisect.bisect_right(seg_norm, s) - 1
+            a = 0 if i < 0 else seg_orig[i] + (s - seg_norm[i]) if self.seg_copy[i] else seg_orig[i]
+            i = bisect.bisect_right(seg_norm, e - 1) - 1
+            b = 0 if i < 0 else seg_orig[i] + (e - seg_norm[i]) if self.seg_copy[i] else self.seg_orig_end[i]
+            out = (a, b)
         else:
             out = (self.to_orig_start(s), self.to_orig_end(e))
         return self.inner.to_orig(out) if self.inner is not None else out

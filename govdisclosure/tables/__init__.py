@@ -102,7 +102,7 @@ def _repair_parts_34(arb: Arbiter, tokens: list[Token], starts: list[int], doc: 
 
 def _every_key(fields: dict[str, Field], edition: str) -> dict[str, Field]:
     """Every key of the edition, in schema order; a key no reading gave is missing."""
-    return {k: fields[k] if k in fields else Field(k, None, "missing") for k in schema.keys(edition)}
+    return {k: f if (f := fields.get(k)) is not None else Field(k, None, "missing") for k in schema.keys(edition)}
 
 
 def _part3_rows_not_found(fields: dict[str, Field], edition: str) -> list[Finding]:

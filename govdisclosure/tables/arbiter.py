@@ -56,9 +56,12 @@ Result = tuple[list[Placed], str | None]
 class Arbiter:
     """The board of one document's tables and the findings raised while filling it."""
 
-    def __init__(self, norm: Normalized, edition: str) -> None:
+    def __init__(self, norm: Normalized, edition: str, *, spans: bool = True) -> None:
         self.norm = norm
         self.edition = edition
+        # whether fields carry their span and raw text: not for a board read again under other labels
+        # (``TableContext.reread``), whose fields only decide and never reach the report
+        self.spans = spans
         self.fields: dict[str, Field] = {}
         self.findings: list[Finding] = []
         self.source: dict[str, str] = {}  # key -> the reading that decided it
@@ -76,7 +79,7 @@ class Arbiter:
     def field(self, k: str, p: Placed, label: str | None) -> Field:
         """The field of a placed cell, its span and raw text in the text that was parsed."""
         c = p.cell
-        if c is None:
+        if c is None or not self.spans:
             return Field(k, p.value, p.status, None, None, label, p.unit)  # type: ignore[arg-type]
         norm = self.norm
         span = norm.to_orig((c.start, c.end))
@@ -91,10 +94,13 @@ class Arbiter:
         """Put a reading's cells on the board (see the module for the rules), then its findings."""
         disagree: list[str] = []
         fields, mode, labels, name, put = self.fields, r.mode, r.labels, r.name, self._put
+        field, source, placed = self.field, self.source, self.placed
         for k, p in r.cells.items():
             old = fields.get(k)
-            if old is None:  # nothing decided yet: every mode puts the cell (the common case)
-                put(k, p, labels.get(k), name)
+            if old is None:  # nothing decided yet: every mode puts the cell (the common case; _put inlined)
+                fields[k] = field(k, p, labels.get(k))
+                source[k] = name
+                placed[k] = p
                 continue
             if mode == "repair" and not (old.status in ("missing", "doubtful") or k in r.overrides):
                 continue
@@ -322,7 +328,8 @@ class RowDecision:
         none_pass = False in sums and True not in sums
         # each placement's cells as compared (value and status), once: the columns below compare them
         # across placements again and again
-        vk = [[_vkey(x) for x in v] for v in vals] if len(vals) > 1 else None
+        # (_vkey inlined: a row of glued digits has dozens of placements of its cells)
+        vk = [[(x[1], None if x[0] is None else float(x[0])) for x in v] for v in vals] if len(vals) > 1 else None
         row_unsure = (self.cut_and_dropped or none_pass) and vk is not None and any(len({v[col] for v in vk}) > 1 for col in range(n))
         # numbers dropped to fit the row, and no sum to confirm which: the extra one may be half of a
         # number split in two ("11" printed "1" / "1"), so no cell is confident, however they agree
@@ -500,8 +507,9 @@ def _survives(ctx: TableContext, cells: Mapping[str, Placed], fnd: Sequence[Find
     if not sums:
         return True
     view = {k: Field(k, p.value, p.status) for k, p in cells.items()}  # type: ignore[arg-type]
+    vals = {k: p.value for k, p in cells.items()}  # (once, not once for every relation)
     for rule, lhs, rhs in validate.relations(ctx.edition, view):
-        if rule in ("R1", "R2", "R3") and not _holds({k: f.value for k, f in view.items()}, lhs, rhs):
+        if rule in ("R1", "R2", "R3") and not _holds(vals, lhs, rhs):
             return False
     return True
 
@@ -574,11 +582,15 @@ def doubt_glued_marks(arb: Arbiter, ctx: TableContext) -> None:
     toks = ctx.tokens
     plan = sorted(ctx.plan, key=lambda p: p.anchor.tok)
     keys: list[str] = []
+    spans = []
     for i, p in enumerate(plan):
         end = plan[i + 1].anchor.tok if i + 1 < len(plan) else min(ctx.hi, p.anchor.end_tok + 64)
+        spans.append((p, p.anchor.tok, min(end, len(toks) - 1)))
+    # (found once for the table rather than once for every row)
+    marked = marked_texts(toks, spans[0][1] if spans else 0, max((s[2] for s in spans), default=-1) + 1)
+    for p, first, last in spans:
         # the label's own token counts for marks at its end, the next label's for marks at its start
-        first, last = p.anchor.tok, min(end, len(toks) - 1)
-        if any(_glued_mark_text(toks, j, start=j != first, end=j != last) for j in range(first, last + 1)):
+        if any(_glued_mark_text(toks, j, start=j != first, end=j != last) for j in marked if first <= j <= last):
             keys += [f"{p.anchor.row.key}.{c.key}" for c in ctx.columns[p.anchor.row.key]]
     doubt_keys(arb, keys, "not-applicable marks run into labels or numbers: the cells of their rows may stand in other columns")
 
@@ -590,7 +602,8 @@ def doubt_stacked_cells(arb: Arbiter, ctx: TableContext) -> None:
     keys: list[str] = []
     for p in ctx.plan:
         own = p.own
-        if any("<br" in (cell_gap(arb.norm, a, b) or "").lower() for a, b in zip(own, own[1:])):
+        # (a gap only between crowded numbers: see cell_gap)
+        if any(a.crowded and "<br" in (cell_gap(arb.norm, a, b) or "").lower() for a, b in zip(own, own[1:])):
             keys += [f"{p.anchor.row.key}.{c.key}" for c in ctx.columns[p.anchor.row.key]]
     doubt_keys(arb, keys, "two numbers one above the other in one cell: which is the cell's is not known", code="ambiguous_cells")
 
@@ -645,6 +658,12 @@ def doubt_keys(arb: Arbiter, keys: Sequence[str], why: str, code: str = "glued_m
             doubted.append(k)
     if doubted:
         arb.note(Finding(code, "warning", f"{why} ({len(doubted)} cell(s))", keys=tuple(doubted)))
+
+
+def marked_texts(toks: Sequence[Token], a: int, b: int) -> list[int]:
+    """The text tokens among ``toks[a:b]`` that start or end with a mark: no other can be one that
+    :func:`_glued_mark_text` finds run into its neighbours."""
+    return [j for j in range(a, b) if (t := toks[j]).kind == "text" and (t.text.startswith(_MARK_CHARS) or t.text.endswith(_MARK_CHARS))]
 
 
 def _glued_mark_text(toks: Sequence[Token], j: int, start: bool = True, end: bool = True) -> bool:

@@ -43,12 +43,13 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
     table = TableContext(tokens, lo, hi, edition, arb.fields, tuple(plan), cols_of)
     before = len(arb.findings)
     arb.run(table, ctxs, ROW_READINGS, READINGS, [])
+    words = _caption_words(cols_of)  # once for the part, not once for every block
     for w in windows:
         _weigh_block(arb, table, w, anchors, stops, caps, tuple(arb.findings[before:]))
         _stacked_labels(arb, table, w, anchors, caps)
-        _captions_among_rows(arb, table, w, anchors, caps, cols_of)
+        _captions_among_rows(arb, table, w, anchors, caps, words)
         _rows_before_their_caption(arb, w, anchors)
-    _captions_before_numbers(arb, table, anchors, caps, cols_of)
+    _captions_before_numbers(arb, table, anchors, caps, cols_of, words)
     doubt_glued_marks(arb, table)
     for repair in REPAIRS:
         for r in repair(table):
@@ -70,7 +71,7 @@ def _weigh_block(
     columns = {k: list(cols) for k in keys}
 
     def reread(alt: list[Anchor]) -> tuple[dict[str, Placed], list[Finding]]:
-        sub = Arbiter(arb.norm, arb.edition)
+        sub = Arbiter(arb.norm, arb.edition, spans=False)
         plan = plan_rows(table.tokens, alt, whi, columns, stops)
         ctx = TableContext(table.tokens, wlo, whi, arb.edition, sub.fields, tuple(plan), columns)
         sub.run(ctx, row_contexts(table.tokens, plan, whi, columns, None, None), ROW_READINGS, READINGS, [])
@@ -109,7 +110,7 @@ CAPTION_PIECE_MIN = 3  # characters of a column caption's piece that count as th
 
 
 def _captions_among_rows(
-    arb: Arbiter, table: TableContext, w: Window, anchors: list[Anchor], caps: list[int], cols_of: dict[str, list[schema.Label]]
+    arb: Arbiter, table: TableContext, w: Window, anchors: list[Anchor], caps: list[int], words: set[str]
 ) -> None:
     """A block with a column caption (of any part 二 table) after its first row label: the block was
     printed column by column (pdfminer's text boxes: "行政强制 / 本年处理决定数量 / 15702"), so the
@@ -119,7 +120,6 @@ def _captions_among_rows(
     mine, whi = _block_rows(table, w, anchors, caps)
     if not mine:
         return
-    words = _caption_words(cols_of)
     if any(_is_caption_piece(t, words) for t in table.tokens[mine[0].end_tok + 1 : whi]):
         doubt_keys(arb, [f"{row}.{c.key}" for row in keys for c in cols],
                    "a column caption stands among part 二's rows: the block was printed column by column",
@@ -138,12 +138,13 @@ def _is_caption_piece(t: Token, words: set[str]) -> bool:
 
 
 def _captions_before_numbers(
-    arb: Arbiter, table: TableContext, anchors: list[Anchor], caps: list[int], cols_of: dict[str, list[schema.Label]]
+    arb: Arbiter, table: TableContext, anchors: list[Anchor], caps: list[int], cols_of: dict[str, list[schema.Label]],
+    words: set[str],
 ) -> None:
     """A row whose label is followed by a column caption before its first number ("行政处罚 / 行政强制 /
     本年 / 处理决定数量 / 15702": the table printed column by column, the rows before their block's
-    caption): the number is the column's first, not the row's.  The row's confident cells are doubtful."""
-    words = _caption_words(cols_of)
+    caption): the number is the column's first, not the row's.  The row's confident cells are doubtful.
+    ``words``: the part's column captions (:func:`_caption_words`)."""
     starts = sorted([a.tok for a in anchors] + caps)
     for a in anchors:
         end = min([x for x in starts if x > a.end_tok] or [table.hi])  # the next row or block caption

@@ -65,7 +65,7 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
     arb.run(table, ctxs, ROW_READINGS, READINGS, [], joint=True)
 
     def reread(alt: list[Anchor]) -> tuple[dict[str, Placed], list[Finding]]:
-        sub = Arbiter(arb.norm, arb.edition)
+        sub = Arbiter(arb.norm, arb.edition, spans=False)
         alt_plan = plan_rows(tokens, alt, hi, columns, by_order=True)
         join_wrapped_tails(alt_plan, columns, _r3_check)
         alt_table = TableContext(tokens, lo, hi, arb.edition, sub.fields, tuple(alt_plan), columns, order, _r3_check)

@@ -8,7 +8,7 @@ from ..layout import BLANK, MARK, NUM, TEXT, Token
 from ..normalize import key_normalized
 from ..report import Finding
 from ..sections import DocInfo
-from .arbiter import Arbiter, RowReading, _glued_mark_text, doubt_keys
+from .arbiter import Arbiter, RowReading, _glued_mark_text, doubt_keys, marked_texts
 from .columns import header_model
 from .model import NARRATIVE_MIN_VALUE, Prefer, RowContext, Value, _r4_check
 from .readings import aligned, glued, part4_blocks, positional
@@ -45,7 +45,7 @@ def assemble(
         narrative=narrative,
     )
     arb.read_row(ctx, ROW_READINGS)
-    if any(_glued_mark_text(tokens, j) for j in range(max(first - 1, lo), min(end + 1, len(tokens)))):
+    if any(_glued_mark_text(tokens, j) for j in marked_texts(tokens, max(first - 1, lo), min(end + 1, len(tokens)))):
         doubt_keys(arb, keys, "part 四's not-applicable marks run into its numbers: which cells they stand for is unsure")
     # the block-order reading (part4_blocks) already doubts what it regrouped, but what the narrative proves
     if _scrambled(tokens, seg, s) and not any(arb.source.get(k) == part4_blocks.NAME for k in keys):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
 import regex
@@ -187,7 +188,8 @@ def _own(groups: list[list[Token]], n: int, by_order: bool) -> list[Token]:
             groups[:0] = [g[k : k + n] for k in range(n, len(g), n)]
             g = g[:n]
         own += g
-        cap += sum(_capacity(t) for t in g)
+        # (one cell a token but for glued runs of digits: _capacity only where a token is glued)
+        cap += sum(_capacity(t) for t in g) if any(t.glued for t in g) else len(g)
     # one number a line, and one lone number more after the row's own before the next label: nothing
     # tells the row's own from the extra one (a label's 无 split onto a line of its own, a page number):
     # the row is read with all of them, and its cells that the placements disagree on are doubtful.
@@ -263,13 +265,16 @@ def row_contexts(
     full_rows = [(id(columns[p.anchor.row.key]), p.own) for p in plan if fills(p.own, len(columns[p.anchor.row.key]))]
     cells_in_row: dict[int, int] = {}
     if plan:
-        for t in tokens[min(p.anchor.tok for p in plan) : hi]:
-            cells_in_row[t.row] = cells_in_row.get(t.row, 0) + 1
+        cells_in_row = dict(Counter([t.row for t in tokens[min(p.anchor.tok for p in plan) : hi]]))
+    same_table: dict[int, list[list[Token]]] = {}  # the full rows of each table (by its list of columns)
+    for cs, r in full_rows:
+        same_table.setdefault(cs, []).append(r)
     # shapes per table and cell count: a 2-column block must not learn from a 3-column one
     shapes = row_shapes([(p.own, len(columns[p.anchor.row.key]), id(columns[p.anchor.row.key])) for p in plan], cells_in_row)
     narrow = _narrow_tables(plan, columns)
     grid_memo: dict[tuple[int, int], list[int] | None] = {}
     rows_above: dict[int, tuple[int, bool]] = {}
+    per_table: dict[int, tuple[tuple[bool, ...], tuple[bool, ...] | None]] = {}
     out = []
     for p in plan:
         key, own = p.anchor.row.key, p.own
@@ -277,7 +282,7 @@ def row_contexts(
         if not has_values(own, len(cols)):
             continue
         model = trail = grid = None
-        same = [r for cs, r in full_rows if cs == id(cols)]
+        same = same_table.get(id(cols), [])
         # a row of space-aligned text short of numbers or on several lines is placed by its columns
         needs_columns = bool(own) and own[0].x0 >= 0 and (len(own) < len(cols) or len({t.line for t in own}) > 1)
         if needs_columns and same:
@@ -289,10 +294,13 @@ def row_contexts(
         if own and all(t.explicit for t in own) and len({t.row for t in own}) == 1:
             trail = shapes.get((id(cols), cells_in_row.get(own[0].row, -1)))
             grid = header_grid(tokens, p.anchor.tok, own[0].row, cols, grid_memo, rows_above)
+        if id(cols) not in per_table:  # the columns' money and signed flags, once per table
+            per_table[id(cols)] = (tuple([c.money for c in cols]), tuple([c.signed for c in cols]) if any(c.signed for c in cols) else None)
+        money, signed = per_table[id(cols)]
         out.append(RowContext(
-            key, p.anchor.label, tuple(own), tuple(f"{key}.{c.key}" for c in cols), tuple(c.money for c in cols),
+            key, p.anchor.label, tuple(own), tuple([f"{key}.{c.key}" for c in cols]), money,
             check, prefer, model, trail, grid, detached=(detached or {}).get(key), inferred=key in (detached or {}),
-            signed=tuple(c.signed for c in cols) if any(c.signed for c in cols) else None,
+            signed=signed,
             wide=id(cols) in narrow and _bare_count(own) == len(cols),
         ))
     return out
@@ -361,13 +369,14 @@ def drop_repeated_captions(tokens: list[Token], lo: int, hi: int) -> None:
 
     captions = {x for ln, idx in lines.items() if ln < first_value and (x := text_of(idx)) is not None}
     order = [ln for ln in lines if ln > first_value]
-    again = [text_of(lines[ln]) in captions for ln in order]
+    texts = [text_of(lines[ln]) for ln in order]  # each line's once
+    again = [x in captions for x in texts]
     # a caption line of some length next to another caption line starts a repeat, which takes the
     # caption lines next to it, short ones too ("自然人", "商业"); a short piece alone ("公", "组织")
     # may be a row label's, printed a character a line
     keep = [False] * len(order)
     for k, ln in enumerate(order):
-        if again[k] and len(text_of(lines[ln]) or "") >= MIN_CAPTION_LINE and ((k and again[k - 1]) or (k + 1 < len(order) and again[k + 1])):
+        if again[k] and len(texts[k] or "") >= MIN_CAPTION_LINE and ((k and again[k - 1]) or (k + 1 < len(order) and again[k + 1])):
             j = k
             while j > 0 and again[j - 1] and not keep[j - 1]:
                 j -= 1
@@ -412,8 +421,9 @@ def attach_thousands(tokens: list[Token], lo: int, hi: int) -> None:
     groups): the tokenizer reads no number there and leaves the comma as text between two runs.
     The runs and the comma become one glued token, cut with the comma inside one cell
     (``glued.token_options``); the other tokens become empty text, so token indices hold."""
-    i = lo
-    while i < min(hi, len(tokens)) - 2:
+    # only a comma token between two runs is merged, and merging makes no new comma: the commas are
+    # found first (one cheap pass), the tokens around each read as they stand when it comes
+    for i in [j - 1 for j in range(lo + 1, min(hi, len(tokens)) - 1) if tokens[j].text == ","]:
         t, c, u = tokens[i], tokens[i + 1], tokens[i + 2]
         if (
             t.kind == NUM and u.kind == NUM and c.kind == TEXT and c.text == "," and t.end == c.start and c.end == u.start
@@ -423,4 +433,3 @@ def attach_thousands(tokens: list[Token], lo: int, hi: int) -> None:
             tokens[i + 2] = dataclasses.replace(t, text=t.text + "," + u.text, end=u.end, glued=True)
             tokens[i] = dataclasses.replace(t, kind=TEXT, text="", end=t.start)
             tokens[i + 1] = dataclasses.replace(c, text="", start=t.start, end=t.start)
-        i += 1

@@ -196,6 +196,7 @@ class _SumSearch:
 
     def __init__(self, toks: Sequence[Token], groups: tuple[int, ...]) -> None:
         self.groups = groups
+        self.rest = [sum(groups[g + 1 :]) for g in range(len(groups))]  # the cells of the groups after each
         # a not-applicable mark is one position, _MARK, read as 0 by the sums
         self.digits = "".join(_MARK if t.kind == MARK else t.text for t in toks)
         self.owner: list[tuple[Token, int]] = []  # digit position -> (token, offset in it)
@@ -228,7 +229,7 @@ class _SumSearch:
                 self.out.append(list(cur))
             return
         left = len(digits) - pos
-        need = groups[g] - j + sum(groups[g + 1 :])
+        need = groups[g] - j + self.rest[g]
         if left < need or left > need * MAX_CELL_DIGITS:
             return
         limit = self.limit(pos)
@@ -243,7 +244,7 @@ class _SumSearch:
         longest = 1 if digits[pos] in ("0", _MARK) else MAX_CELL_DIGITS
         # the digits left after this part must still hold the group's other parts, the later groups
         # and the group's total, which is at least as long as this part and the sum so far
-        after = groups[g] - 2 - j + sum(groups[g + 1 :])
+        after = groups[g] - 2 - j + self.rest[g]
         for ln in range(1, min(longest, left) + 1):
             b = pos + ln
             if pos in whole and b != whole[pos]:

@@ -24,7 +24,7 @@ def read(ctx: RowContext) -> list[Reading]:
 def as_reading(ctx: RowContext, name: str, evidence: str) -> Reading:
     """The row's placement (``ctx.placement``) as a reading named ``name``."""
     placed, note, alts = ctx.placement
-    cells = {k: inferred(p) if ctx.inferred else p for k, p in zip(ctx.keys, placed)}
+    cells = {k: inferred(p) for k, p in zip(ctx.keys, placed)} if ctx.inferred else dict(zip(ctx.keys, placed))
     return Reading(
         name,
         cells,
