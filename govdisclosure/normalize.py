@@ -18,6 +18,7 @@ import bisect
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeAlias
 
@@ -367,21 +368,29 @@ MIN_PAGE_RUN = 2
 def _inline_page_numbers(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     if "—" not in text and "-" not in text:
         return []
+    return _page_runs(_INLINE_PAGE.finditer(text), edits, " ", to_end=True)
+
+
+def _page_runs(found: Iterable[regex.Match[str]], edits: list[tuple[int, int, str]], repl: str, *, to_end: bool) -> list[tuple[int, int, str]]:
+    """Page numbers among the matches (the number the first group that matched, up to the match's end
+    or the number's) outside ``edits``, taken only where they run on, one page to the next
+    (MIN_PAGE_RUN at least): edits replacing each with ``repl``."""
     taken = [(s, e) for s, e, _ in edits]
-    found = []
-    for m in _INLINE_PAGE.finditer(text):
-        j = bisect.bisect_right(taken, (m.start(), len(text) + 1)) - 1
+    pages = []
+    for m in found:
+        j = bisect.bisect_right(taken, (m.start(), len(m.string) + 1)) - 1
         if j >= 0 and taken[j][1] > m.start():
             continue  # already inside an edit (a page-number line)
-        found.append((m.start(), m.end(), int(m.group(1) or m.group(2))))
+        g = next(i for i in range(1, len(m.groups()) + 1) if m.group(i) is not None)
+        pages.append((m.start(), m.end() if to_end else m.end(g), int(m.group(g))))
     out: list[tuple[int, int, str]] = []
     run: list[tuple[int, int, int]] = []
-    for f in found + [(0, 0, -1)]:
+    for f in [*pages, (0, 0, -1)]:
         if run and f[2] == run[-1][2] + 1:
             run.append(f)
             continue
         if len(run) >= MIN_PAGE_RUN:
-            out += [(a, b, " ") for a, b, _ in run]
+            out += [(a, b, repl) for a, b, _ in run]
         run = [f]
     return out
 
@@ -394,22 +403,7 @@ _BARE_PAGE = regex.compile(r"(?m)^[ \t]*([0-9]{1,3})[ \t]*\n(?:[ \t]*\n)*(?=\f)"
 def _bare_page_numbers(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     if "\f" not in text:
         return []
-    taken = [(s, e) for s, e, _ in edits]
-    found = []
-    for m in _BARE_PAGE.finditer(text):
-        j = bisect.bisect_right(taken, (m.start(), len(text) + 1)) - 1
-        if j < 0 or taken[j][1] <= m.start():
-            found.append((m.start(), m.end(1), int(m.group(1))))
-    out: list[tuple[int, int, str]] = []
-    run: list[tuple[int, int, int]] = []
-    for f in [*found, (0, 0, -1)]:
-        if run and f[2] == run[-1][2] + 1:
-            run.append(f)
-            continue
-        if len(run) >= MIN_PAGE_RUN:
-            out += [(a, b, "") for a, b, _ in run]
-        run = [f]
-    return out
+    return _page_runs(_BARE_PAGE.finditer(text), edits, "", to_end=False)
 
 
 def key(s: str) -> str:
