@@ -362,6 +362,7 @@ def drop_repeated_captions(tokens: list[Token], lo: int, hi: int) -> None:
         lines.setdefault(t.line, []).append(i)
     if first_value is None:
         return
+
     def text_of(idx: list[int]) -> str | None:
         if any(tokens[i].kind in (NUM, MARK) for i in idx):
             return None

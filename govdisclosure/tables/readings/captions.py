@@ -4,8 +4,9 @@ column, then each column as its caption and its numbers ("本年制发件数 1 8
 
 A repair: every block whose row labels were all found but that holds no value takes, in template
 order, the next runs whose captions are its columns (a caption wrapped over two lines, "上一年项" /
-"目数量", counts as one) and that hold exactly one number per row.  Cells ``inferred``.  Finding
-``columns_from_captions``.  Case rows ``pdftotext-column-by-column-all-zero`` and
+"目数量", counts as one) and that hold exactly one number per row.  Cells ``inferred`` (``doubtful`` where another block
+with the same captions and as many rows took no columns: whose runs they are is then unsure).
+Finding ``columns_from_captions``.  Case rows ``pdftotext-column-by-column-all-zero`` and
 ``part2-column-by-column-caption-wrapped-over-two-lines`` in ``tests/cases/quirks.py``.
 """
 
