@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from .. import schema
-from ..labels import Anchor, Row, find_rows
+from ..labels import Anchor, Row, find_rows, keyed
 from ..layout import NUM, Token
 from ..report import Finding
 from ..sections import DocInfo
@@ -48,7 +48,7 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
     if merged_columns(arb.norm, tokens, lo, hi, one):
         distrust_empty_cells(tokens, lo, hi)
     columns = {r.key: one for r in rows}  # one table: every row shares one list of columns
-    drop_repeated_captions(tokens, lo, hi)
+    drop_repeated_captions(tokens, lo, hi, [w for r in rows for w in keyed(r.wordings)])
     anchors = find_rows(tokens, lo, hi, rows)
     plan = plan_rows(tokens, anchors, hi, columns, by_order=True)
     join_wrapped_tails(plan, columns, _r3_check)

@@ -347,12 +347,14 @@ _MINUS = frozenset({"-", "减", "减少", "−", "–"})
 MIN_CAPTION_LINE = 4  # characters of a caption line that counts when printed again
 
 
-def drop_repeated_captions(tokens: list[Token], lo: int, hi: int) -> None:
+def drop_repeated_captions(tokens: list[Token], lo: int, hi: int, row_words: Sequence[str]) -> None:
     """The table's caption lines printed again further down (Word's "repeat as header row" at the top
     of each page: "（本列数据的勾稽关系 申请人情况" / "为：第一项加第二项之 自然人 …" in the middle of part
     三, between the two lines of a row label broken by the page).  Such a line, text for text one of the
     lines before the table's first number and holding no number itself, becomes empty text tokens, so
-    token indices hold and the label's lines meet again in the label stream."""
+    token indices hold and the label's lines meet again in the label stream.  A line that is a piece of
+    a row's wording (``row_words``, keyed) starts no repeat: the first row's label, wrapped, stands
+    before the first number too, and the next rows' labels wrap the same way ("政府信息公开申" / "请数量")."""
     lines: dict[int, list[int]] = {}
     first_value = None
     for i in range(lo, min(hi, len(tokens))):
@@ -372,12 +374,16 @@ def drop_repeated_captions(tokens: list[Token], lo: int, hi: int) -> None:
     order = [ln for ln in lines if ln > first_value]
     texts = [text_of(lines[ln]) for ln in order]  # each line's once
     again = [x in captions for x in texts]
-    # a caption line of some length next to another caption line starts a repeat, which takes the
-    # caption lines next to it, short ones too ("自然人", "商业"); a short piece alone ("公", "组织")
-    # may be a row label's, printed a character a line
+    # a caption line of some length, no piece of a row's wording, next to another caption line starts
+    # a repeat, which takes the caption lines next to it, short ones and pieces too ("自然人", "总计");
+    # a short piece alone ("公", "组织") may be a row label's, printed a character a line
+    def seed(k: int) -> bool:
+        x = texts[k] or ""
+        return len(x) >= MIN_CAPTION_LINE and not any(key_normalized(x) in w for w in row_words)
+
     keep = [False] * len(order)
     for k, ln in enumerate(order):
-        if again[k] and len(texts[k] or "") >= MIN_CAPTION_LINE and ((k and again[k - 1]) or (k + 1 < len(order) and again[k + 1])):
+        if again[k] and seed(k) and ((k and again[k - 1]) or (k + 1 < len(order) and again[k + 1])):
             j = k
             while j > 0 and again[j - 1] and not keep[j - 1]:
                 j -= 1
