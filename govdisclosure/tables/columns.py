@@ -144,9 +144,14 @@ def on_page_of(norm: Normalized, at: int) -> Callable[[int], bool] | None:
     """Whether a position of the text is on the page of position ``at``: pdftotext and PyMuPDF end each
     page with a form feed, and lay each page out on its own (a column stands a few characters further
     right on the next page).  None for text without form feeds."""
-    breaks = [i for i, ch in enumerate(norm.original) if ch == "\f"] if "\f" in norm.original else []
-    if not breaks:
+    orig = norm.original
+    if "\f" not in orig:
         return None
+    breaks = []
+    i = orig.find("\f")
+    while i >= 0:
+        breaks.append(i)
+        i = orig.find("\f", i + 1)
 
     def page(pos: int) -> int:
         return bisect.bisect_right(breaks, norm.to_orig_start(pos))

@@ -74,7 +74,7 @@ def resolve_row(
         if wide and (check is None or check([p.value for p in placed]) is not True):
             # …unless the table's other rows leave a column blank and this row's sum cannot say that
             # it fills it: one of its numbers may be two ("11" printed "1" / "1")
-            return [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed], "wider_than_table"
+            return _all_doubtful(placed), "wider_than_table"
         return placed, None
     toks_or_result = _trim(toks, n, money)
     if not isinstance(toks_or_result, list):
@@ -91,36 +91,35 @@ def resolve_row(
         fit = [c for c in cands if all(signed[i] or x.kind != NUM or not x.text.startswith("-") for i, x in enumerate(c))]
         if not fit:
             placed, note = RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, None)
-            return [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed], note or "ambiguous_cells"
+            return _all_doubtful(placed), note or "ambiguous_cells"
         cands = fit
     result = _unpadded(RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, alternatives), toks, n, check)
-    return _unchecked_cut(_cut_between_marks(result, toks, check), toks, n, check)
+    return _unproven_cut(result, toks, n, check)
 
 
-def _cut_between_marks(result: Result, toks: list[Token], check: Check | None) -> Result:
-    """Digits cut between marks run together ("55/////"): how many cells the marks stand for decided
-    the cutting (a blank cell lost as well, and 55 cut 5 | 5 to fill the row), and only a checked sum
-    proves it: otherwise the row is doubtful."""
+def _unproven_cut(result: Result, toks: list[Token], n: int, check: Check | None) -> Result:
+    """A glued run cut to fill the row, and no sum that proves the cutting: the row is doubtful where
+    something else may have decided it —
+
+    - marks glued among the digits ("55/////"): how many cells the marks stand for decided the
+      cutting (a blank cell lost as well, and 55 cut 5 | 5 to fill the row);
+    - the same tokens also read as fewer cells ("1,257-35": -35 cut -3 | 5 for 本年增/减 and 处理决定
+      数量, where a blank cell may have been lost instead, as a crawler loses them).  A run that reads
+      no other way ("000" is three zeros) keeps its cutting."""
     placed, note = result
-    if (check is not None and any(t.kind == MARK and t.glued for t in toks) and any(p.cell is not None and p.cell.split for p in placed)
-            and check([p.value for p in placed]) is not True):
-        return [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed], note or "glued_digits"
-    return placed, note
-
-
-def _unchecked_cut(result: Result, toks: list[Token], n: int, check: Check | None) -> Result:
-    """A glued run cut to fill the row, and no sum to prove the cutting ("1,257-35": -35 cut -3 | 5 for
-    本年增/减 and 处理决定数量): where the same tokens also read as fewer cells, a blank cell may have
-    been lost instead (a crawler loses them), and the row is a guess, doubtful.  A run that reads no
-    other way ("000" is three zeros) keeps its cutting."""
-    placed, note = result
-    if not any(p.cell is not None and p.cell.split for p in placed) or any(p.status == "doubtful" for p in placed):
+    if not any(p.cell is not None and p.cell.split for p in placed):
         return result
     if check is not None and check([p.value for p in placed]) is True:
         return result
-    if not any(_enumerate(_options(toks, k), k) for k in range(1, n)):
+    if check is not None and any(t.kind == MARK and t.glued for t in toks):
+        return _all_doubtful(placed), note or "glued_digits"
+    if any(p.status == "doubtful" for p in placed) or not any(_enumerate(_options(toks, k), k) for k in range(1, n)):
         return result
-    return [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed], note or "glued_digits"
+    return _all_doubtful(placed), note or "glued_digits"
+
+
+def _all_doubtful(placed: list[Placed]) -> list[Placed]:
+    return [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed]
 
 
 def _as_is(toks: list[Token], money: Sequence[bool]) -> list[Placed]:
@@ -149,7 +148,7 @@ def _unpadded(result: Result, toks: list[Token], n: int, check: Check | None) ->
         and placed[-1].value is not None  # a printed 总计 to check the filling against
         and check([0 if p.value is None else p.value for p in placed]) is False
     ):
-        return [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed], "missing_cells"
+        return _all_doubtful(placed), "missing_cells"
     return placed, note
 
 

@@ -371,6 +371,8 @@ def drop_repeated_captions(tokens: list[Token], lo: int, hi: int, row_words: Seq
         return "".join(tokens[i].text for i in idx if tokens[i].kind == TEXT).replace(" ", "") or None
 
     captions = {x for ln, idx in lines.items() if ln < first_value and (x := text_of(idx)) is not None}
+    if not captions:
+        return
     order = [ln for ln in lines if ln > first_value]
     texts = [text_of(lines[ln]) for ln in order]  # each line's once
     again = [x in captions for x in texts]
@@ -393,7 +395,12 @@ def drop_repeated_captions(tokens: list[Token], lo: int, hi: int, row_words: Seq
     for k, ln in enumerate(order):
         if keep[k]:
             for i in lines[ln]:
-                tokens[i] = dataclasses.replace(tokens[i], kind=TEXT, text="", end=tokens[i].start)
+                tokens[i] = _emptied(tokens[i])
+
+
+def _emptied(t: Token) -> Token:
+    """An empty text token where ``t`` stood: its text taken elsewhere or dropped, token indices kept."""
+    return dataclasses.replace(t, kind=TEXT, text="", end=t.start)
 
 
 def attach_signs(tokens: list[Token], lo: int, hi: int) -> None:
@@ -438,5 +445,5 @@ def attach_thousands(tokens: list[Token], lo: int, hi: int) -> None:
         ):
             # "1,0336219,385": the merged token may take the next comma and run too, so it moves along
             tokens[i + 2] = dataclasses.replace(t, text=t.text + "," + u.text, end=u.end, glued=True)
-            tokens[i] = dataclasses.replace(t, kind=TEXT, text="", end=t.start)
+            tokens[i] = _emptied(t)
             tokens[i + 1] = dataclasses.replace(c, text="", start=t.start, end=t.start)
