@@ -44,6 +44,7 @@ import functools
 import json
 import logging
 import re
+import types
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -395,9 +396,23 @@ def _scanners() -> tuple[tuple[str, str, Any, bool, tuple[str, ...] | None], ...
     return tuple(out)
 
 
-def _mentions_regex(text: str) -> list[Mention]:
-    ms: list[Mention] = []
+@functools.cache
+def _label_scanners() -> Mapping[str, tuple[tuple[str, Any, bool, tuple[str, ...] | None], ...]]:
+    """The scanners of :func:`_scanners` by label: (id, compiled, linear, needs), in pattern order."""
+    out: dict[str, list[tuple[str, Any, bool, tuple[str, ...] | None]]] = {}
     for label, pid, rx, linear, needs in _scanners():
+        out.setdefault(label, []).append((pid, rx, linear, needs))
+    return types.MappingProxyType({k: tuple(v) for k, v in out.items()})
+
+
+def _label_mentions(text: str, label: str) -> list[Mention]:
+    """The regex engine's mentions of one label, in text order.
+
+    Labels are independent (the longest-match filter works per label), so a zone scans a label only
+    when a rule first asks for it (:meth:`_Zone.of`), and most zones need a few labels only."""
+    scanners = _label_scanners().get(label, ())
+    ms: list[Mention] = []
+    for pid, rx, linear, needs in scanners:
         if needs is not None and not any(w in text for w in needs):
             continue
         # leftmost, longest alternative first: the same mentions as spaCy's all-matches + longest
@@ -410,7 +425,14 @@ def _mentions_regex(text: str) -> list[Mention]:
                     ms.append(Mention(label, s, e, pid))
         except TimeoutError:  # a backstop: every pattern is linear (see _pattern_regex)
             log.warning("narrative pattern %s/%s timed out on %d characters; its mentions are skipped", label, pid, len(text))
-    return _filter_longest(ms)
+    # one pattern's matches are in order and never overlap: only a label of several needs the filter
+    return _filter_longest(ms) if len(scanners) > 1 else ms
+
+
+def _mentions_regex(text: str) -> list[Mention]:
+    ms = [m for label in _label_scanners() for m in _label_mentions(text, label)]
+    ms.sort(key=lambda m: (m.start, m.end, m.label))
+    return ms
 
 
 @functools.cache
@@ -455,28 +477,51 @@ def engine(name: str) -> Iterator[None]:
 
 # == compacted zones ============================================================================
 class _Zone:
-    """A narrative zone with whitespace removed (PDF line wraps, spaces around numbers): ``pos[i]``
-    is where compact character i stands in the normalised text; mentions are indexed by label and
-    the sentence and clause boundaries computed once."""
+    """A narrative zone with whitespace removed (PDF line wraps, spaces around numbers).
 
-    __slots__ = ("name", "text", "pos", "ms", "_by", "_starts", "sents", "_sent_starts", "_clause_starts")
+    Where a compact character stands in the normalised text is kept a run of non-space characters
+    at a time (``_run_at[k]`` compact, ``_run_norm[k]`` normalised offset of run k).  Mentions are
+    indexed by label, each label scanned when a rule first asks for it (with the regex engine; the
+    spaCy engine marks them all at once: ``ms``), and the sentence and clause boundaries computed
+    once, when first needed."""
 
-    def __init__(self, name: str, text: str, pos: Sequence[int], ms: Sequence[Mention]) -> None:
-        self.name, self.text, self.pos, self.ms = name, text, tuple(pos), tuple(ms)
+    __slots__ = ("name", "text", "_run_at", "_run_norm", "_by", "_starts", "_sents", "_sent_starts", "_clause_starts")
+
+    def __init__(
+        self, name: str, text: str, runs: tuple[Sequence[int], Sequence[int]], ms: Sequence[Mention] | None = None
+    ) -> None:
+        self.name, self.text = name, text
+        self._run_at, self._run_norm = runs
         self._by: dict[str, list[Mention]] = {}
-        for m in self.ms:
-            self._by.setdefault(m.label, []).append(m)
-        self._starts = {k: [m.start for m in v] for k, v in self._by.items()}
-        self.sents = _sentence_spans(text)
-        self._sent_starts = [a for a, _ in self.sents]
-        self._clause_starts = sorted({0, *self._sent_starts, *(m.end() for m in _CLAUSE_SPLIT.finditer(text))})
+        self._starts: dict[str, list[int]] = {}
+        if ms is not None:
+            for m in ms:
+                self._by.setdefault(m.label, []).append(m)
+            for label in _label_scanners():
+                self._by.setdefault(label, [])
+            self._starts = {k: [m.start for m in v] for k, v in self._by.items()}
+        self._sents: list[tuple[int, int]] | None = None
+        self._sent_starts: list[int] = []
+        self._clause_starts: list[int] = []
+
+    def _pos(self, i: int) -> int:
+        """Where compact character ``i`` stands in the normalised text."""
+        k = bisect.bisect_right(self._run_at, i) - 1
+        return self._run_norm[k] + i - self._run_at[k]
 
     def norm_span(self, s: int, e: int) -> tuple[int, int]:
-        return (self.pos[s], self.pos[e - 1] + 1)
+        return (self._pos(s), self._pos(e - 1) + 1)
+
+    def _mentions(self, label: str) -> list[Mention]:
+        ms = self._by.get(label)
+        if ms is None:
+            ms = self._by[label] = _label_mentions(self.text, label)
+            self._starts[label] = [m.start for m in ms]
+        return ms
 
     def of(self, label: str, s: int = 0, e: int | None = None) -> list[Mention]:
         """Mentions of ``label`` inside [s, e), in text order."""
-        ms = self._by.get(label)
+        ms = self._mentions(label)
         if not ms:
             return []
         e = len(self.text) if e is None else e
@@ -489,12 +534,22 @@ class _Zone:
                 out.append(m)
         return out
 
+    @property
+    def sents(self) -> list[tuple[int, int]]:
+        """The sentences' spans (see :func:`_sentence_spans`)."""
+        if self._sents is None:
+            self._sents = _sentence_spans(self.text)
+            self._sent_starts = [a for a, _ in self._sents]
+            self._clause_starts = sorted({0, *self._sent_starts, *(m.end() for m in _CLAUSE_SPLIT.finditer(self.text))})
+        return self._sents
+
     def clause(self, p: int) -> tuple[int, int]:
         """The clause (between , : and sentence ends) around position p."""
+        sents = self.sents
         i = bisect.bisect_right(self._clause_starts, p) - 1
         cs = self._clause_starts[max(i, 0)]
         j = bisect.bisect_right(self._sent_starts, p) - 1
-        se = self.sents[j][1] if j >= 0 else len(self.text)
+        se = sents[j][1] if j >= 0 else len(self.text)
         nxt = self._clause_starts[i + 1] - 1 if i + 1 < len(self._clause_starts) else len(self.text)
         return cs, min(nxt, se)
 
@@ -505,24 +560,34 @@ _LINE = regex.compile(r"(?m)^[^\n]*\S[^\n]*$")
 _ASCII_ALPHA = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
-def _compact(text: str, start: int, end: int) -> tuple[str, list[int]]:
+def _compact(text: str, start: int, end: int) -> tuple[str, tuple[list[int], list[int]]]:
+    """``text[start:end]`` without whitespace, and where its runs of characters start: (compact
+    offsets, normalised offsets).  Two words of Latin script keep a space between them (a run of its
+    own, standing where the whitespace began)."""
     pieces: list[str] = []
-    pos: list[int] = []
+    run_at: list[int] = []
+    run_norm: list[int] = []
+    n = 0  # the compact text's length so far
+    prev = ""  # the last character so far
     prev_end = -1
     for m in _NONSPACE.finditer(text, start, end):
         run = m.group()
-        if pieces and pieces[-1][-1] in _ASCII_ALPHA and run[0] in _ASCII_ALPHA:
+        if prev in _ASCII_ALPHA and run[0] in _ASCII_ALPHA:
             pieces.append(" ")  # keep words of Latin script apart
-            pos.append(prev_end)
+            run_at.append(n)
+            run_norm.append(prev_end)
+            n += 1
         pieces.append(run)
-        pos.extend(range(m.start(), m.end()))
-        prev_end = m.end()
-    return "".join(pieces), pos
+        run_at.append(n)
+        run_norm.append(m.start())
+        n += len(run)
+        prev, prev_end = run[-1], m.end()
+    return "".join(pieces), (run_at, run_norm)
 
 
 def _zone(name: str, text: str, start: int, end: int) -> _Zone:
-    c, pos = _compact(text, start, end)
-    return _Zone(name, c, tuple(pos), tuple(mentions(c)))
+    c, runs = _compact(text, start, end)
+    return _Zone(name, c, runs, _mentions_spacy(c) if _ENGINE.get() == "spacy" else None)
 
 
 def _zone_spans(text: str, doc: Any) -> list[tuple[str, int, int]]:
@@ -652,15 +717,15 @@ def _date(s: str, year: int | None = None) -> _dt.date | None:
 def _period(zones: Sequence[_Zone]) -> tuple[tuple[_dt.date, _dt.date] | None, tuple[_Zone, int, int] | None]:
     for z in zones:
         for cue in z.of("PERIOD_CUE"):
-            dates = [m for m in z.ms if m.label == "DATE" and cue.end <= m.start <= cue.end + PERIOD_WINDOW]
+            dates = [m for m in z.of("DATE") if cue.end <= m.start <= cue.end + PERIOD_WINDOW]
             if not dates:
                 continue
             d1m = dates[0]
             d1 = _date(z.text[d1m.start : d1m.end])
             if d1 is None:
                 continue
-            for m in z.ms:
-                if m.label in ("DATE", "MONTHDAY") and d1m.end <= m.start <= d1m.end + 12:
+            for m in sorted(z.of("DATE") + z.of("MONTHDAY"), key=lambda m: (m.start, m.end, m.label)):
+                if d1m.end <= m.start <= d1m.end + 12:
                     d2 = _date(z.text[m.start : m.end], d1.year)
                     if d2 is not None and d2 >= d1:
                         return (d1, d2), (z, d1m.start, m.end)
