@@ -44,22 +44,26 @@ TEXT, NUM, MARK, BLANK = "text", "num", "mark", "blank"
 
 # The patterns of plain character classes are scanned by the standard library's ``re`` (faster per
 # call on the short pieces of a line, and over long lines); ``\s`` spelled out as the ``regex``
-# module's (``_WS``), which ``re``'s is not.  Those with ``\w`` or ``\p{…}`` stay with ``regex``.
+# module's (``_WS``), which ``re``'s is not.  Those with ``\p{…}`` stay with ``regex``, and so does
+# the one ``\w`` (``_SIGN_BLOCKER``: ``re``'s is another class), read in Python where it applies.
 _WS = WHITESPACE
 
 # A parenthesised aside: its numbers are text ("(其中修订16件)", "(单位:万元,保留4位小数)"), as long as
 # each is followed by a unit; a label wrapped around its row's numbers ("(区分处理的,只计这一情447 7 0
 # 0 0 0 454形,不计其他情形)" in a crawler's or pdftotext's line) is not an aside.
 _ASIDE = (
-    r"(?:\((?=[^()\n]{0,80}\))(?:[^()\n0-9]|[0-9]+(?:\.[0-9]+)?(?=\s*[件条个项次人万元%年月日号位页]))*\)"
+    rf"(?:\((?=[^()\n]{{0,80}}\))(?:[^()\n0-9]|[0-9]+(?:\.[0-9]+)?(?=[{_WS}]*[件条个项次人万元%年月日号位页]))*\)"
     r"|\([0-9]{1,2}\))"  # "(2)重复申请": a row's ordinal in brackets
 )
 # A number, or a parenthesised aside
-_SCAN = regex.compile(
+_SCAN = re.compile(
     rf"(?P<paren>{_ASIDE})"
     # thousands groups only where they are well formed: "9991,000" and "1,00110" are cells run together
-    r"|(?P<num>(?P<sign>(?<![\w)+\-])[+\-])?(?:(?<![0-9])[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?)(?P<unit>万元|人次|件|条|个|项|次|元)?"
+    r"|(?P<num>(?P<sign>[+\-])?(?:(?<![0-9])[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?)(?P<unit>万元|人次|件|条|个|项|次|元)?"
 )
+# a sign is no number's after a letter or digit, a ")" or another sign ("A-1", "2-3"): only the
+# digits are the number (what a look-behind in _SCAN would say, with the regex module's \w)
+_SIGN_BLOCKER = regex.compile(r"[\w)+\-]")
 # Digits followed by these are dates, document numbers, counts of decimals…: text, not cells
 _TEXT_AFTER = frozenset("年月日号位页届岁%‰")
 MAX_TEXT_DIGITS = 4  # …but only up to this many digits: a longer run is cells run into the next text
@@ -77,7 +81,7 @@ _PIPE_SEP = re.compile(rf"[{_WS}]*:?-{{2,}}:?[{_WS}]*")
 _PIPE_ROW_OPEN = re.compile(rf"[^|{_WS}][^|]*(?:\|(?: [^|]*)?)+")
 # a piece of a space-separated line: a run of non-space characters, where a parenthesised aside counts
 # as one character even with spaces inside ("22 (其中修订 16 件)": the 16 is the aside's, not a cell)
-_PIECE = regex.compile(rf"(?:{_ASIDE}|[^\s(]|(?!{_ASIDE})\()+")
+_PIECE = re.compile(rf"(?:{_ASIDE}|[^{_WS}(]|(?!{_ASIDE})\()+")
 _NONSPACE = re.compile(rf"[^{_WS}(]+")  # _PIECE on a line without "("
 _DIGIT = re.compile(r"[0-9]")
 
@@ -422,6 +426,8 @@ def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *,
         a, b = m.start(), m.end()
         num_end = m.end("num")
         digits = m.group("num")
+        if a and m.start("sign") >= 0 and _SIGN_BLOCKER.match(seg, a - 1):
+            a, digits = a + 1, digits[1:]
         prev = text[s + a - 1] if s + a > 0 else "\n"
         after_unit = text[s + b] if s + b < len(text) else "\n"
         # "2024年", "第4页", "保留4位": a date, an ordinal or a count, not a cell; a run of five digits or more
