@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -70,6 +70,8 @@ MAX_TEXT_DIGITS = 4  # …but only up to this many digits: a longer run is cells
 # Digits preceded by these are ordinals in labels (第4页, 第二十条 is Chinese anyway)
 _TEXT_BEFORE = frozenset("第")
 _ORDINAL_PUNCT = frozenset(".、")
+_TEXT_AFTER_ANY = re.compile("[" + re.escape("".join(sorted(_TEXT_AFTER))) + "]")
+_TEXT_BEFORE_ANY = re.compile("[" + re.escape("".join(sorted(_TEXT_BEFORE))) + "]")
 # characters that separate a number from its neighbours; anything else means the digits were glued on
 _SEPARATORS = frozenset(" \t\n|")
 #: the name pymupdf4llm makes up for an empty cell of a table's first row ("Col5"): text, and no label
@@ -122,33 +124,20 @@ def tokenize(
     next part's heading and its table's captions into one run of text).
     """
     out: list[Token] = []
-    lines: list[tuple[int, str]] = []
     lo, hi = span if span is not None else (0, len(text))
     lo = text.rfind("\n", 0, lo) + 1
     e = text.find("\n", hi)
     hi = len(text) if e < 0 else e
-    pos = lo
-    for ln in text[lo:hi].split("\n"):
-        lines.append((pos, ln))
-        pos += len(ln) + 1
 
     if _is_inner_text(text, lo, hi):
-        _inner_text(lines, text, out, norm)
+        _inner_text(_lines(text, lo, hi), text, out, norm)
         return _cut(out, cuts) if cuts else out
+    cs = sorted(cuts)
     row = 0
-    i = 0
-    n = len(lines)
-    filled = [_filled(ln) for _, ln in lines]  # once a line: the block scan below looks at each twice
-    while i < n:
-        start, ln = lines[i]
-        if not filled[i]:
-            i += 1
-            continue
-        # a block of consecutive non-empty lines
-        j = i
-        while j < n and filled[j]:
-            j += 1
-        block = lines[i:j]
+    for i, block in _blocks(text, lo, hi):
+        b0 = block[0][0]
+        b1 = block[-1][0] + len(block[-1][1])
+        first = len(out)
         if _is_cell_block(block):
             _cell_block(block, text, row, i, out)
             row += 1
@@ -156,8 +145,39 @@ def tokenize(
             for k, (s, line) in enumerate(block):
                 _line(s, line, text, row, i + k, out, norm)
                 row += 1
-        i = j
-    return _cut(out, cuts) if cuts else out
+        k = bisect.bisect_right(cs, b0)
+        if k < len(cs) and cs[k] < b1:  # a part starts inside the block: its tokens may run across
+            out[first:] = _cut(out[first:], cs)
+    return out
+
+
+def _blocks(text: str, lo: int, hi: int) -> Iterator[tuple[int, list[tuple[int, str]]]]:
+    """The blocks of ``text[lo:hi]``: runs of lines that have text or a tab (an empty cell), between
+    blank lines; each the index of its first line and its (start, line)s."""
+    block: list[tuple[int, str]] = []
+    first = 0
+    pos = lo
+    for k, ln in enumerate(text[lo:hi].split("\n")):
+        if ln.strip() or "\t" in ln:
+            if not block:
+                first = k
+            block.append((pos, ln))
+        elif block:
+            yield first, block
+            block = []
+        pos += len(ln) + 1
+    if block:
+        yield first, block
+
+
+def _lines(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """(start, line) of the lines of ``text[lo:hi]``."""
+    out = []
+    pos = lo
+    for ln in text[lo:hi].split("\n"):
+        out.append((pos, ln))
+        pos += len(ln) + 1
+    return out
 
 
 # A browser's copy of an HTML table (``innerText``): a cell whose content is a paragraph stands between
@@ -276,11 +296,6 @@ def _cut(out: list[Token], cuts: Sequence[int]) -> list[Token]:
     return res
 
 
-def _filled(ln: str) -> bool:
-    """A line that is part of a block: it has text, or it is an empty cell (a lone tab)."""
-    return bool(ln.strip()) or "\t" in ln
-
-
 def _is_cell_block(block: list[tuple[int, str]]) -> bool:
     """One cell per line: every line that has a tab has exactly one, at its start."""
     if not block[0][1].startswith("\t"):
@@ -331,12 +346,18 @@ def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token], nor
         return
     first = len(out)
     is_mark = values.is_mark
+    # what follows or precedes a number across spaces is on its line (or a tab, a newline): a line
+    # without a 年 or a 第 holds no date or ordinal
+    datable = _TEXT_AFTER_ANY.search(ln) is not None
+    ordinal = _TEXT_BEFORE_ANY.search(ln) is not None
     # without a "(" no aside can start: a piece is a run of non-space characters (the cheap pattern)
     for m in (_PIECE if "(" in ln else _NONSPACE).finditer(ln):
         piece = m.group()
         ps = s + m.start()
         if piece.isascii() and piece.isdigit():
-            if not _dated(text, piece, ps + len(piece)) and (ps == 0 or _prev_visible(text, ps) not in _TEXT_BEFORE):
+            if not (datable and _dated(text, piece, ps + len(piece))) and (
+                ps == 0 or not ordinal or _prev_visible(text, ps) not in _TEXT_BEFORE
+            ):
                 # a number standing alone between spaces (not "2024 年", "第 4 页")
                 out.append(Token(NUM, ps, ps + len(piece), piece, row, line, glued=len(piece) > 1 and piece[0] == "0"))
                 continue
