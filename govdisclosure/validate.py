@@ -9,7 +9,9 @@ leaves the row's placement unconfirmed: its cells are doubtful (``empty_cells_do
 
 from __future__ import annotations
 
-import dataclasses
+import functools
+from collections.abc import Mapping
+from typing import Protocol
 
 from . import schema
 from .report import Field, Finding
@@ -19,25 +21,48 @@ __all__ = ["check", "relations"]
 TOLERANCE = 1e-6
 
 
-def relations(edition: str, fields: dict[str, Field]) -> list[tuple[str, list[str], list[str]]]:
+Relation = tuple[str, tuple[str, ...], tuple[str, ...]]
+
+
+class _Status(Protocol):
+    @property
+    def status(self) -> str: ...
+
+
+def relations(edition: str, fields: Mapping[str, _Status]) -> list[Relation]:
     """(rule, left keys, right keys): sum(left) must equal sum(right)."""
+    # which form of （六） the document prints: the numbered sub-rows, else the single row
+    has_sub = any((f := fields.get(k)) is not None and f.status != "missing" for k in _sub_row_keys(edition))
+    return list(_relations(edition, has_sub))
+
+
+@functools.lru_cache(maxsize=None)
+def _sub_row_keys(edition: str) -> tuple[str, ...]:
+    """The cells of （六）其他处理's numbered sub-rows."""
+    s = schema.load()
+    subs = [r.key for r in s.app_rows_for(edition) if r.key.startswith("other_processing.") and r.key != "other_processing.total"]
+    return tuple(f"applications.{k}.{c.key}" for k in subs for c in s.app_columns)
+
+
+@functools.lru_cache(maxsize=None)
+def _relations(edition: str, has_sub: bool) -> tuple[Relation, ...]:
+    """The relations of an edition, with （六） printed as its sub-rows or as one row: the same for every
+    report (the schema's), so made once, of tuples no caller can change."""
     s = schema.load()
     cols = [c.key for c in s.app_columns]
     rows = [r for r in s.app_rows_for(edition)]
-    out: list[tuple[str, list[str], list[str]]] = []
+    out: list[Relation] = []
     a = "applications."
-    # which form of （六） the document prints: the numbered sub-rows, else the single row
     sub = [r.key for r in rows if r.key.startswith("other_processing.") and r.key != "other_processing.total"]
-    has_sub = any(fields.get(f"{a}{k}.{c}") is not None and fields[f"{a}{k}.{c}"].status != "missing" for k in sub for c in cols)
     processed = [r.key for r in rows if r.processed and (r.key != "other_processing.total" if has_sub else r.key not in sub)]
     for c in cols:
-        out.append(("R1", [f"{a}new_received.{c}", f"{a}carried_over.{c}"], [f"{a}total_processed.{c}", f"{a}carried_forward.{c}"]))
-        out.append(("R2", [f"{a}{k}.{c}" for k in processed], [f"{a}total_processed.{c}"]))
+        out.append(("R1", (f"{a}new_received.{c}", f"{a}carried_over.{c}"), (f"{a}total_processed.{c}", f"{a}carried_forward.{c}")))
+        out.append(("R2", tuple(f"{a}{k}.{c}" for k in processed), (f"{a}total_processed.{c}",)))
     for r in rows:
-        out.append(("R3", [f"{a}{r.key}.{c}" for c in cols[:-1]], [f"{a}{r.key}.total"]))
+        out.append(("R3", tuple(f"{a}{r.key}.{c}" for c in cols[:-1]), (f"{a}{r.key}.total",)))
     for g in s.review_groups:
-        out.append(("R4", [f"{g.key}.{c.key}" for c in s.review_columns[:-1]], [f"{g.key}.total"]))
-    return out
+        out.append(("R4", tuple(f"{g.key}.{c.key}" for c in s.review_columns[:-1]), (f"{g.key}.total",)))
+    return tuple(out)
 
 
 _RULE_TEXT = {
@@ -95,7 +120,7 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
             for k in p.keys:
                 g = out.get(k)
                 if g is not None and g.status == "inferred":
-                    out[k] = dataclasses.replace(g, status="doubtful")
+                    out[k] = _doubtful(g)
     return out, findings
 
 
@@ -103,10 +128,15 @@ def _doubt(out: dict[str, Field], keys: tuple[str, ...], confident: tuple[str, .
     for k in keys:
         f = out[k]
         if f.status in confident:
-            out[k] = dataclasses.replace(f, status="doubtful")
+            out[k] = _doubtful(f)
 
 
-def _empty_cells_do_not_add_up(fields: dict[str, Field], left: list[str], right: list[str]) -> bool:
+def _doubtful(f: Field) -> Field:
+    """The field, doubtful (what dataclasses.replace makes, built directly: it costs a fifth)."""
+    return Field(f.key, f.value, "doubtful", f.raw, f.span, f.label, f.unit, f.page, f.bbox)
+
+
+def _empty_cells_do_not_add_up(fields: dict[str, Field], left: tuple[str, ...], right: tuple[str, ...]) -> bool:
     """A row sum (R3, R4) with a printed 总计 and empty or not-applicable cells among its terms, which
     fails with those cells as 0 ("| 1295 | 431 | | | | | 1338 |": the 7 of 13387 went to the next page).
     Not a broken relation (an empty cell is not 0), but no placement it holds for is confident: every

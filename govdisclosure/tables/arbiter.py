@@ -227,7 +227,7 @@ def _passing_combinations(
     return passing, assessed or set()
 
 
-def _holds(vals: Mapping[str, Value], lhs: list[str], rhs: list[str]) -> bool:
+def _holds(vals: Mapping[str, Value], lhs: tuple[str, ...], rhs: tuple[str, ...]) -> bool:
     xs = [vals.get(k) for k in lhs + rhs]
     if any(x is None for x in xs):
         return True
@@ -506,9 +506,9 @@ def _survives(ctx: TableContext, cells: Mapping[str, Placed], fnd: Sequence[Find
         return False
     if not sums:
         return True
-    view = {k: Field(k, p.value, p.status) for k, p in cells.items()}  # type: ignore[arg-type]
     vals = {k: p.value for k, p in cells.items()}  # (once, not once for every relation)
-    for rule, lhs, rhs in validate.relations(ctx.edition, view):
+    # (the placed cells stand for the fields: relations reads only their statuses)
+    for rule, lhs, rhs in validate.relations(ctx.edition, cells):
         if rule in ("R1", "R2", "R3") and not _holds(vals, lhs, rhs):
             return False
     return True

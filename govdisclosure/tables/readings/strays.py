@@ -53,7 +53,7 @@ def read(ctx: TableContext) -> list[Reading]:
 def _blanks_wanted(board: Mapping[str, Field], edition: str) -> dict[str, set[float]]:
     """Blank cells that are the only unknown of an R1 or R3 relation: the values the relations give them."""
     want: dict[str, set[float]] = {}
-    for rule, lhs, rhs in validate.relations(edition, dict(board)):
+    for rule, lhs, rhs in validate.relations(edition, board):
         if rule not in ("R1", "R3"):
             continue
         ks = lhs + rhs
