@@ -42,7 +42,14 @@ def header_grid(
     i = at
     while i > 0 and tokens[i - 1].row == row:
         i -= 1
-    this = [t for t in tokens[i : i + 64] if t.row == row]
+    if tokens[i].row == row:
+        # the row's tokens stand together (the tokenizer numbers rows in reading order): up to its end
+        e, lim = i + 1, min(len(tokens), i + 64)
+        while e < lim and tokens[e].row == row:
+            e += 1
+        this = tokens[i:e]
+    else:
+        this = [t for t in tokens[i : i + 64] if t.row == row]
     seen_rows = 0
     j = i - 1
     while j >= 0 and seen_rows < HEADER_LOOKBACK:
@@ -199,12 +206,15 @@ def header_model(
 
 def _worst_fit(xs: Sequence[float], centres: Sequence[float]) -> float:
     """How far the value least under a column stands from its nearest centre, as a share of the gap
-    from that centre to the next one."""
+    from that centre to the next one.  ``centres`` ascend (as :func:`header_model` makes them): the
+    nearest is one of the two around the value (the lower of two as near)."""
     worst = 0.0
+    last = len(centres) - 1
+    gaps = [min(abs(centres[i] - centres[k]) for k in (i - 1, i + 1) if 0 <= k <= last) for i in range(last + 1)] if xs else []
     for x in xs:
-        i = min(range(len(centres)), key=lambda c: abs(x - centres[c]))
-        gap = min(abs(centres[i] - centres[k]) for k in (i - 1, i + 1) if 0 <= k < len(centres))
-        worst = max(worst, abs(x - centres[i]) / gap)
+        j = bisect.bisect_left(centres, x)
+        i = j if j == 0 or (j <= last and abs(x - centres[j]) < abs(x - centres[j - 1])) else j - 1
+        worst = max(worst, abs(x - centres[i]) / gaps[i])
     return worst
 
 
