@@ -79,6 +79,12 @@ class Stream:
         k1 = self.starts[b] if b < len(self.starts) else len(self.text)
         return Stream(self.text[k0:k1], tuple(x - k0 for x in self.starts[a:b]), self.toks[a:b])
 
+    def pieces(self) -> list[tuple[int, str]]:
+        """Each text token's index and its key, in order (the tokens whose key is empty are left out)."""
+        text, starts = self.text, self.starts
+        ends = (*starts[1:], len(text))
+        return [(i, text[a:b]) for i, a, b in zip(self.toks, starts, ends)]
+
     def tok_at(self, k: int) -> int:
         i = bisect.bisect_right(self.starts, k) - 1
         return self.toks[i if i > 0 else 0] if self.toks else 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import schema
-from ..labels import Anchor, keyed
+from ..labels import Anchor, keyed, label_stream
 from ..layout import BLANK, MARK, NUM, TEXT, Token
 from ..normalize import key_normalized
 from ..report import Finding
@@ -31,8 +31,9 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
     if edition == "2019":
         attach_signs(tokens, lo, hi)
     blocks = [b for b in schema.load().active if edition in b.editions]
-    rows, cols_of, anchors, windows, caps = part2_anchors(tokens, lo, hi, blocks, edition)
-    stops = part2_stops(tokens, lo, hi, rows, cols_of, caps)
+    st = label_stream(tokens, lo, hi)  # one stream of the part's labels: its blocks' and its captions'
+    rows, cols_of, anchors, windows, caps = part2_anchors(tokens, lo, hi, blocks, edition, st)
+    stops = part2_stops(st, rows, cols_of, caps)
     plan = plan_rows(tokens, anchors, hi, cols_of, stops)
     found = detached.find(tokens, windows)
     back = detached.put_back(plan, found, cols_of)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 import regex
 
 from .. import schema, values
-from ..labels import Anchor, Row, find_rows, keyed, label_stream
+from ..labels import Anchor, Row, Stream, find_rows, keyed
 from ..layout import BLANK, MARK, NUM, TEXT, Token
 from ..normalize import key_normalized
 from ..sections import DocInfo
@@ -76,11 +76,11 @@ Window = tuple[int, int, tuple[str, ...], tuple[schema.Label, ...]]
 
 
 def part2_anchors(
-    tokens: list[Token], lo: int, hi: int, blocks: Sequence[schema.ActiveBlock], edition: str
+    tokens: list[Token], lo: int, hi: int, blocks: Sequence[schema.ActiveBlock], edition: str, st: Stream
 ) -> tuple[list[Row], dict[str, list[schema.Label]], list[Anchor], list[Window], list[int]]:
     """Part 二's rows, their columns, the rows found, each block's window from its caption to its first
-    row found (where cells lifted out of the table stand), and the captions' token indices."""
-    st = label_stream(tokens, lo, hi)
+    row found (where cells lifted out of the table stand), and the captions' token indices.  ``st``:
+    the part's label stream (``label_stream(tokens, lo, hi)``), each block's a cut of it."""
     captions = [st.tok_at(k) for k in find_all(st.text, "第二十条")]
     rows: list[Row] = []
     cols_of: dict[str, list[schema.Label]] = {}
@@ -109,13 +109,15 @@ def part2_anchors(
 
 
 def part2_stops(
-    tokens: list[Token], lo: int, hi: int, rows: list[Row], cols_of: dict[str, list[schema.Label]], captions: list[int]
+    st: Stream, rows: list[Row], cols_of: dict[str, list[schema.Label]], captions: list[int]
 ) -> dict[str, list[int]]:
     """A caption of another block's columns ends a row too: plain pdftotext can print a table column
-    by column, so "行政事业性收费" is followed by "本年制发件数 1 8", which is not its own."""
+    by column, so "行政事业性收费" is followed by "本年制发件数 1 8", which is not its own.  The text
+    tokens' keys are read off the part's label stream ``st`` (a token whose key is empty holds no
+    caption)."""
     own = {r.key: {w for c in cols_of[r.key] for w in keyed(c.wordings)} for r in rows}
     every = set().union(*own.values()) if own else set()
-    texts = [(i, key_normalized(tokens[i].text)) for i in range(lo, hi) if tokens[i].kind == TEXT]
+    texts = st.pieces()
     seen_at = {w: [i for i, t in texts if w in t] for w in every}
     return {r.key: sorted({*captions, *(i for w in every - own[r.key] for i in seen_at[w])}) for r in rows}
 
@@ -356,25 +358,28 @@ def drop_repeated_captions(tokens: list[Token], lo: int, hi: int, row_words: Seq
     a row's wording (``row_words``, keyed) starts no repeat: the first row's label, wrapped, stands
     before the first number too, and the next rows' labels wrap the same way ("政府信息公开申" / "请数量")."""
     lines: dict[int, list[int]] = {}
+    valued: set[int] = set()  # the lines that hold a number or mark (found in the same pass)
     first_value = None
     for i in range(lo, min(hi, len(tokens))):
         t = tokens[i]
-        if t.kind in (NUM, MARK) and first_value is None:
-            first_value = t.line
+        if t.kind in (NUM, MARK):
+            valued.add(t.line)
+            if first_value is None:
+                first_value = t.line
         lines.setdefault(t.line, []).append(i)
     if first_value is None:
         return
 
-    def text_of(idx: list[int]) -> str | None:
-        if any(tokens[i].kind in (NUM, MARK) for i in idx):
+    def text_of(ln: int) -> str | None:
+        if ln in valued:
             return None
-        return "".join(tokens[i].text for i in idx if tokens[i].kind == TEXT).replace(" ", "") or None
+        return "".join(tokens[i].text for i in lines[ln] if tokens[i].kind == TEXT).replace(" ", "") or None
 
-    captions = {x for ln, idx in lines.items() if ln < first_value and (x := text_of(idx)) is not None}
+    captions = {x for ln in lines if ln < first_value and (x := text_of(ln)) is not None}
     if not captions:
         return
     order = [ln for ln in lines if ln > first_value]
-    texts = [text_of(lines[ln]) for ln in order]  # each line's once
+    texts = [text_of(ln) for ln in order]  # each line's once
     again = [x in captions for x in texts]
     # a caption line of some length, no piece of a row's wording, next to another caption line starts
     # a repeat, which takes the caption lines next to it, short ones and pieces too ("自然人", "总计");
