@@ -23,6 +23,8 @@ cell a confident status only where every remaining placement agrees on it; other
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from .. import schema
@@ -107,35 +109,46 @@ def _every_key(fields: dict[str, Field], edition: str) -> dict[str, Field]:
 
 def _part3_rows_not_found(fields: dict[str, Field], edition: str) -> list[Finding]:
     """Rows of part 三 (which is there) that lack their label: one finding each."""
-    s = schema.load()
-    app_cols = s.app_columns
-    rows = s.app_rows_for(edition)
-    absent = [r for r in rows if all(fields[f"applications.{r.key}.{c.key}"].status == "missing" for c in app_cols)]
-    sub = [r for r in rows if r.key.startswith("other_processing.") and r.key != "other_processing.total"]
-    if edition == "2021" and (all(r in absent for r in sub) != any(r.key == "other_processing.total" for r in absent)):
+    rows = _part3_row_keys(edition)
+    absent = [(r, keys) for r, keys in rows if all(fields[k].status == "missing" for k in keys)]
+    sub = [r.key for r, _ in rows if r.key.startswith("other_processing.") and r.key != "other_processing.total"]
+    gone = {r.key for r, _ in absent}
+    if edition == "2021" and (all(k in gone for k in sub) != ("other_processing.total" in gone)):
         # （六） is printed one way or the other: the form not printed is not missing
-        absent = [r for r in absent if not r.key.startswith("other_processing.")]
+        absent = [(r, keys) for r, keys in absent if not r.key.startswith("other_processing.")]
     return [
         Finding(
             "row_not_found",
             "warning",
             f"part 三 row {r.label!r} was not found (label missing or unreadable); its cells are missing",
-            keys=tuple(f"applications.{r.key}.{c.key}" for c in app_cols),
+            keys=keys,
         )
-        for r in absent
+        for r, keys in absent
     ]
 
 
 def _part2_rows_not_found(fields: dict[str, Field], edition: str) -> list[Finding]:
-    out = []
-    for b in schema.load().active:
-        if edition not in b.editions:
-            continue
-        for r in b.rows_for(edition):
-            ks = [f"active.{r.key}.{c.key}" for c in b.columns_for(edition)]
-            if all(fields[k].status == "missing" for k in ks):
-                out.append(Finding("row_not_found", "warning", f"part 二 row {r.label!r} was not found", keys=tuple(ks)))
-    return out
+    return [
+        Finding("row_not_found", "warning", f"part 二 row {r.label!r} was not found", keys=ks)
+        for r, ks in _part2_row_keys(edition)
+        if all(fields[k].status == "missing" for k in ks)
+    ]
+
+
+@functools.cache
+def _part3_row_keys(edition: str) -> tuple[tuple[schema.Label, tuple[str, ...]], ...]:
+    """Part 三's rows of an edition, each with the keys of its cells (the same for every report: made once)."""
+    s = schema.load()
+    return tuple((r, tuple(f"applications.{r.key}.{c.key}" for c in s.app_columns)) for r in s.app_rows_for(edition))
+
+
+@functools.cache
+def _part2_row_keys(edition: str) -> tuple[tuple[schema.Label, tuple[str, ...]], ...]:
+    """Part 二's rows of an edition, block by block, each with the keys of its cells (made once)."""
+    return tuple(
+        (r, tuple(f"active.{r.key}.{c.key}" for c in b.columns_for(edition)))
+        for b in schema.load().active if edition in b.editions for r in b.rows_for(edition)
+    )
 
 
 # a number of the narrative, not a date's, a time's or an ordinal's part ("2019年12月31日", "2024-02-19",
