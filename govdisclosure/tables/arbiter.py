@@ -407,6 +407,7 @@ def weigh(arb: Arbiter, ctx: TableContext, alternatives: Sequence[Reading]) -> N
     readings = [("labels", board, list(ctx.findings)), *((r.name, dict(r.cells), list(r.findings)) for r in alternatives)]
     alive = [name for name, cells, fnd in readings if _survives(ctx, cells, fnd)]
     if not alive and _survives(ctx, board, ctx.findings, sums=False):
+        _doubt_disputed(arb, ctx, readings)
         return
     decided, doubted = _decide(arb, ctx, readings, alive)
     names = ", ".join(alive) or "none"
@@ -442,7 +443,9 @@ def _decide(arb: Arbiter, ctx: TableContext, readings: list[tuple[str, Board, li
     for k in (f"{r}.{c.key}" for r in ctx.order for c in ctx.columns[r]):
         if k.rsplit(".", 1)[0] in same:
             continue
-        says = {name: cells[k] for name, cells, _ in readings if k in cells and cells[k].status != "missing"}
+        # (a reading that does not survive says nothing of a cell it left in doubt itself)
+        says = {name: cells[k] for name, cells, _ in readings
+                if k in cells and cells[k].status != "missing" and (name == "labels" or name in alive or cells[k].status != "doubtful")}
         mine = arb.fields.get(k)
         unread = mine is None or mine.status == "missing"
         if len({_pkey(p) for p in says.values()}) <= 1 and not (unread and says):
@@ -462,6 +465,30 @@ def _decide(arb: Arbiter, ctx: TableContext, readings: list[tuple[str, Board, li
                 arb._put(k, Placed(arb.placed[k].cell, mine.value, "doubtful", mine.unit), mine.label, arb.source.get(k, "labels"))
                 doubted.append(k)
     return decided, doubted
+
+
+def _doubt_disputed(arb: Arbiter, ctx: TableContext, readings: list[tuple[str, Board, list[Finding]]]) -> None:
+    """No reading keeps the sums and the board stays, proven by nothing: a cell another reading gives
+    another value is in doubt (the board's row may be the wrong row's numbers, and two of its cells agree
+    with every placement by chance)."""
+    same = _same_rows(ctx, readings)
+    doubted: list[str] = []
+    for k in (f"{r}.{c.key}" for r in ctx.order if r not in same for c in ctx.columns[r]):
+        mine, p = arb.fields.get(k), arb.placed.get(k)
+        if mine is None or p is None or mine.status not in CONFIDENT:
+            continue
+        if any(k in cells and cells[k].status != "missing" and _pkey(cells[k]) != _pkey(p) for _, cells, _ in readings[1:]):
+            arb.questioned.add(k)
+            arb._put(k, Placed(p.cell, mine.value, "doubtful", mine.unit), mine.label, arb.source.get(k, "labels"))
+            doubted.append(k)
+    if doubted:
+        arb.note(Finding(
+            "ambiguous_rows",
+            "warning",
+            f"labels stand apart from their numbers, no reading ({', '.join(n for n, _, _ in readings)}) keeps the "
+            f"table's sums, and they give {len(doubted)} cell(s) different values: these are doubtful",
+            keys=tuple(doubted),
+        ))
 
 
 def _places_every_number(ctx: TableContext, cells: Board) -> bool:

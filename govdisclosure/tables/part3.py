@@ -69,7 +69,8 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
         alt_plan = plan_rows(tokens, alt, hi, columns, by_order=True)
         join_wrapped_tails(alt_plan, columns, _r3_check)
         alt_table = TableContext(tokens, lo, hi, arb.edition, sub.fields, tuple(alt_plan), columns, order, _r3_check)
-        sub.run(alt_table, row_contexts(tokens, alt_plan, hi, columns, _r3_check, None), ROW_READINGS, READINGS, [])
+        alt_ctxs = row_contexts(tokens, alt_plan, hi, columns, _r3_check, None, header=header, header_page=header_page)
+        sub.run(alt_table, alt_ctxs, ROW_READINGS, READINGS, [])
         return sub.placed, sub.findings
 
     read = dataclasses.replace(table, anchors=tuple(anchors), findings=tuple(arb.findings[before:]), reread=reread)

@@ -155,7 +155,9 @@ def _segment(tokens: list[Token], anchors: list[Anchor], i: int, hi: int, stops:
     j = bisect.bisect_right(st_row, a.tok)
     if j < len(st_row):
         nxt = min(nxt, st_row[j])
-    seg = tokens[a.tok + 1 : nxt]
+    # (an anchor that a reading moved onto the first number of a row ends before it starts: its
+    # row begins at that number, the token before it another row's, see loose_labels._starting_at)
+    seg = tokens[a.tok + 1 : nxt] if a.end_tok >= a.tok else tokens[a.tok : nxt]
     inside = [k for k in range(a.tok + 1, min(a.end_tok, nxt - 1)) if _label_mark(tokens, k, a.row)]
     return [t for k, t in enumerate(seg, a.tok + 1) if k not in inside] if inside else seg
 

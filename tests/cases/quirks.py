@@ -1602,6 +1602,47 @@ ISSUE12: list[Case] = [
         "synthesizer (seed 607, 总计 blank and gone), a crawler's dump: '55/////' is 55 and five marks, a cell "
         "short; 55 was cut 5 | 5 to fill the row, inferred, though the row's sum could not be checked",
     ),
+    Case(
+        "numbers-above-wrapped-labels-with-marks-on-the-label-lines",
+        doc(P3 + _snippet("synth-937.chromium-pdf.pymupdf-layout.part3.txt")),
+        {
+            A + "withheld.state_secret.public_interest_org": (10, "inferred"),
+            A + "withheld.state_secret.legal_service_agency": (11, "inferred"),
+        },
+        "synthesizer (seed 937), Chromium PDF through PyMuPDF's layout text, '－' for 0: each row's numbers "
+        "stand a line above its wrapped label. Read by the labels, 国家秘密 took the row above (244 38 4 4 9 23 "
+        "322 dropped to fit), and every placement put a 4 under 社会公益组织, ok. The numbers above the labels, "
+        "with the marks on each label's line, in the order they stand, keep every sum",
+        findings=("rows_placed_by_order",),
+    ),
+    Case(
+        "no-reading-keeps-the-sums-and-another-reads-the-cell-otherwise",
+        # (the same text with a 总计 the source got wrong: now no reading keeps the sums)
+        doc(P3 + _snippet("synth-937.chromium-pdf.pymupdf-layout.part3.txt").replace(
+            "41      12      10      11       2       76", "41      12      10      11       2       77")),
+        {
+            A + "withheld.state_secret.public_interest_org": (..., "doubtful"),
+            A + "withheld.state_secret.legal_service_agency": (..., "doubtful"),
+        },
+        "synthesizer (seed 937) as above, with one total off by one so that no reading keeps the table's "
+        "sums: the board stayed as read by the labels, and its 4 under 社会公益组织, on which every placement "
+        "of the wrong row agreed, came out ok though the reading with the numbers above the labels gave it 10",
+        findings=("ambiguous_rows",),
+    ),
+    Case(
+        "numbers-above-a-label-whose-marks-stand-on-its-line",
+        doc(P3 + _snippet("synth-949.chromium-pdf.pymupdf-layout.part3.txt")),
+        {
+            A + "granted.commercial_enterprise": (25, "inferred"),
+            A + "granted.total": (51, "inferred"),
+        },
+        "synthesizer (seed 949), Chromium PDF through PyMuPDF's layout text, '无' for 0: a row's numbers "
+        "stand a line above its label ('25 4 8 14 51' / '（一）予以公开 无 … 无'), its marks on the label's "
+        "line. Read by the labels, 予以公开 took its marks and the next row's numbers ('76 23 99'), whose sum "
+        "holds too, and its columns placed them: inferred. The reading with the numbers above the labels "
+        "now moves such a label, short of cells on its line, onto the numbers above it",
+        findings=("rows_placed_by_order",),
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,

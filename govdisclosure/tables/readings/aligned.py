@@ -46,6 +46,13 @@ def read(ctx: RowContext) -> list[Reading]:
     placed = _by_columns(ctx, vals, wrapped)
     if placed is not None:
         return placed
+    if wrapped and len(vals) == n and (ordered := _left_to_right(vals)) is not None:
+        # a row on two lines that shows every column, with no column model to check it by (PyMuPDF's
+        # layout text: the numbers a line above the label, its marks on the label's line): the cells
+        # in the order they stand, left to right, where the row's sum holds so
+        by_col = dict(enumerate(ordered))
+        if _moved_status(ctx, by_col) == "inferred":
+            return [_reading(ctx, by_col, vals, "inferred")]
     if wrapped and _interleaved(vals, unit):
         # …and where no column model places them, the lines interleave: which number is in which
         # column, reading order cannot say ("375 15 3 11" over "9 16 429", each sum the same)
@@ -80,6 +87,25 @@ def _by_columns(ctx: RowContext, vals: list[Token], wrapped: bool) -> list[Readi
     if status is None:
         return []
     return [_reading(ctx, by_col, vals, status)]
+
+
+def _left_to_right(vals: list[Token]) -> list[Token] | None:
+    """The tokens in the order they stand: in characters or in display columns (a label's CJK before
+    a mark on its line counts one or two), whichever spaces them more evenly, where no two stand one
+    above the other; None where neither does or both do equally in different orders."""
+    best: list[tuple[float, list[Token]]] = []
+    for unit in ("x", "w"):
+        ext = sorted(((t.x0, t.x1, t) if unit == "x" else (t.w0, t.w1, t) for t in vals), key=lambda e: e[0] + e[1])
+        if any(b[0] < a[1] for a, b in zip(ext, ext[1:])):
+            continue  # two numbers one above the other: not one row's cells
+        gaps = [(b[0] + b[1] - a[0] - a[1]) / 2 for a, b in zip(ext, ext[1:])]
+        best.append((max(gaps) - min(gaps), [e[2] for e in ext]))
+    if not best:
+        return None
+    best.sort(key=lambda b: b[0])
+    if len(best) == 2 and best[0][0] == best[1][0] and best[0][1] != best[1][1]:
+        return None
+    return best[0][1]
 
 
 def _interleaved(vals: list[Token], unit: str) -> bool:

@@ -67,13 +67,41 @@ def _numbers_above(
     out: list[Anchor] = []
     moved = False
     for i, a in enumerate(anchors):
-        j = _row_above(tokens, anchors, strong, i, lo, width.get(a.row.key, 1)) if not strong[i] else None
+        n = width.get(a.row.key, 1)
+        if not strong[i]:
+            j = _row_above(tokens, anchors, strong, i, lo, n)
+        else:
+            # a label on a row short of cells (its marks on the label's line, PyMuPDF's layout text
+            # printing the row's numbers a line above): the numbers above fill it
+            nxt = anchors[i + 1].tok if i + 1 < len(anchors) else len(tokens)
+            here = _cells_on_its_line(tokens, a, nxt)
+            j = _row_above(tokens, anchors, strong, i, lo, n - here) if 0 < here < n else None
+            if j is not None and _cells_from(tokens, j, a.tok) != n - here:
+                j = None
         if j is None:
             out.append(a)
             continue
-        out.append(dataclasses.replace(a, tok=j - 1, end_tok=j - 1))
+        out.append(_starting_at(tokens, a, j))
         moved = True
     return out if moved else None
+
+
+def _starting_at(tokens: list[Token], a: Anchor, j: int) -> Anchor:
+    """The label moved to start the row at token ``j``: onto the token before it where that is no
+    cell, else onto ``j`` itself, ending before it (the cell before is the previous row's)."""
+    if tokens[j - 1].kind in (NUM, MARK, BLANK):
+        return dataclasses.replace(a, tok=j, end_tok=j - 1)
+    return dataclasses.replace(a, tok=j - 1, end_tok=j - 1)
+
+
+def _cells_on_its_line(tokens: list[Token], a: Anchor, nxt: int) -> int:
+    """How many cells (numbers, marks, empty cells) stand on the label's own line(s) after it."""
+    rows = {tokens[a.tok].row, tokens[a.end_tok].row}
+    return sum(1 for t in tokens[a.end_tok + 1 : nxt] if t.kind in (NUM, MARK, BLANK) and t.row in rows)
+
+
+def _cells_from(tokens: list[Token], j: int, end: int) -> int:
+    return sum(1 for t in tokens[j:end] if t.kind in (NUM, MARK, BLANK))
 
 
 def _row_above(tokens: list[Token], anchors: list[Anchor], strong: list[bool], i: int, lo: int, n: int) -> int | None:
