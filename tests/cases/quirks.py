@@ -1643,6 +1643,21 @@ ISSUE12: list[Case] = [
         "now moves such a label, short of cells on its line, onto the numbers above it",
         findings=("rows_placed_by_order",),
     ),
+    Case(
+        "label-less-runs-by-order-when-another-run-fits-no-row",
+        doc(P3 + _snippet("synth-949.chromium-pdf.pdfminer.part3.txt")),
+        {
+            A + "not_processed.duplicate.natural_person": (..., "doubtful"),
+            A + "not_processed.duplicate.total": (..., "doubtful"),
+            A + "other_processing.total.total": (..., "doubtful"),
+        },
+        "synthesizer (seed 949), Chromium PDF through pdfminer.six's extract_text: its text boxes print "
+        "numbers and labels in separate runs. One run of label-less numbers fit no missing rows (left "
+        "unused), another, 49 numbers, was cut into the seven rows of one of the gap's two shapes in "
+        "template order: one row off, inferred. Where the table's numbers do not keep its rows' order, "
+        "template order proves nothing",
+        findings=("rows_placed_by_order", "unassigned_values"),
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,

@@ -10,6 +10,7 @@ Finding ``rows_placed_by_order`` (``unassigned_values`` when they fit no way).  
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from ...layout import BLANK, MARK, NUM, Token
@@ -33,7 +34,19 @@ def read(ctx: TableContext) -> list[Reading]:
         while k < len(plan) and not any(t.kind in (NUM, MARK) for t in plan[k].own):
             k += 1
         out.append(_place(ctx, p, plan[k] if k < len(plan) else None))
+    if any(f.code == "unassigned_values" for r in out for f in r.findings):
+        # numbers of this table fit none of its missing rows: the text does not keep its rows in
+        # order (pdfminer's text boxes of a Chromium PDF, numbers and labels in separate runs), and
+        # template order places the other runs no better
+        out = [_in_doubt(r) for r in out]
     return out
+
+
+def _in_doubt(r: Reading) -> Reading:
+    if not r.cells:
+        return r
+    cells = {k: Placed(p.cell, p.value, "doubtful", p.unit) for k, p in r.cells.items()}
+    return dataclasses.replace(r, cells=cells, evidence=r.evidence + "; other numbers of the table fit no row")
 
 
 def _gap_options(ctx: TableContext, a: PlanRow, b: PlanRow | None) -> list[list[str]]:
