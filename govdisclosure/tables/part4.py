@@ -9,7 +9,7 @@ from ..normalize import key_normalized
 from ..report import Finding
 from ..sections import DocInfo
 from .arbiter import Arbiter, RowReading, _glued_mark_text, doubt_keys, marked_texts
-from .columns import header_model
+from .columns import cell_gap, header_model
 from .model import NARRATIVE_MIN_VALUE, Prefer, RowContext, Value, _r4_check
 from .readings import aligned, glued, part4_blocks, positional
 from .rows import region, table_end, tok_range
@@ -39,18 +39,65 @@ def assemble(
     if not any(t.kind in (NUM, MARK) for t in seg):
         arb.note(Finding("table_missing", "warning", "part 四's table has no values", keys=keys))
         return
+    merged = _stacked_rows(arb, seg)
+    if merged is not None:
+        seg = merged
+        arb.note(Finding("stacked_rows", "info", "part 四's value row is printed as two rows of cells, the second in the "
+                         "first's empty cells (its marks a line lower): they were read as one, cell by cell", keys=keys))
     model = header_model(tokens, first, min(t.row for t in seg), s.review_columns, len(keys))
     ctx = RowContext(
         "part 四", LABEL, tuple(seg), keys, (False,) * len(keys), _r4_check, _prefer_part4(prefer, narrative), model,
         narrative=narrative,
     )
     arb.read_row(ctx, ROW_READINGS)
+    _doubt_unchecked_beside_failing(arb, keys)
     if any(_glued_mark_text(tokens, j) for j in marked_texts(tokens, max(first - 1, lo), min(end + 1, len(tokens)))):
         doubt_keys(arb, keys, "part 四's not-applicable marks run into its numbers: which cells they stand for is unsure")
     # the block-order reading (part4_blocks) already doubts what it regrouped, but what the narrative proves
     if _scrambled(tokens, seg, s) and not any(arb.source.get(k) == part4_blocks.NAME for k in keys):
         doubt_keys(arb, keys, "part 四's numbers are printed among pieces of its column captions (plain pdftotext of a "
                    "printed table): the order of its cells is unsure, and R4 holds for any order of a group's four")
+
+
+def _stacked_rows(arb: Arbiter, seg: list[Token]) -> list[Token] | None:
+    """The value row printed as two rows of cells (pipes or tabs) of one width, each cell filled in at
+    most one of them (markitdown of a Chromium PDF prints the marks, centred at another height, as a row
+    of their own under the numbers): the cells in column order, or None."""
+    if len({t.row for t in seg}) != 2 or not all(t.explicit for t in seg):
+        return None
+    rows: list[list[list[Token]]] = []
+    for t in seg:
+        if not rows or rows[-1][-1][-1].row != t.row:
+            rows.append([[t]])
+        elif (gap := cell_gap(arb.norm, rows[-1][-1][-1], t)) is not None and "|" not in gap and "\t" not in gap:
+            rows[-1][-1].append(t)  # another number of one crowded cell
+        else:
+            rows[-1].append([t])
+    top, low = rows
+    if len(top) != len(low):
+        return None
+    merged: list[Token] = []
+    for a, b in zip(top, low):
+        full = [c for c in (a, b) if any(t.kind != BLANK for t in c)]
+        if len(full) > 1:
+            return None
+        merged += full[0] if full else a
+    if not any(all(t.kind == BLANK for t in c) for c in top) or sum(t.kind != BLANK for t in merged) < 2:
+        return None
+    return merged
+
+
+def _doubt_unchecked_beside_failing(arb: Arbiter, keys: tuple[str, ...]) -> None:
+    """A group whose R4 fails says the row's cells are not where the reading put them (a cell lost, a
+    mark row printed apart): a group whose R4 cannot be checked (a blank or a mark) proves nothing then,
+    and its cells are doubtful."""
+    vals = [f.value if (f := arb.fields.get(k)) is not None else None for k in keys]
+    groups = [vals[g * 5 : g * 5 + 5] for g in range(3)]
+    if not any(None not in grp and _r4_check(grp + [0] * 10) is False for grp in groups):
+        return
+    unchecked = [k for g, grp in enumerate(groups) if None in grp for k in keys[g * 5 : g * 5 + 5]]
+    doubt_keys(arb, unchecked, "part 四's R4 fails in one group and cannot be checked in another: the cells of that "
+               "one may stand in the wrong columns", code="ambiguous_cells")
 
 
 def _scrambled(tokens: list[Token], seg: list[Token], s: schema.Schema) -> bool:

@@ -1658,6 +1658,30 @@ ISSUE12: list[Case] = [
         "template order proves nothing",
         findings=("rows_placed_by_order", "unassigned_values"),
     ),
+    Case(
+        "part4-marks-on-a-pipe-row-of-their-own",
+        doc(P4 + "|      | 行政复议 |     |     |          |     |     | 行政诉讼 |     |       |     |     |     |\n"
+            "| ---- | ---- | --- | --- | -------- | --- | --- | ---- | --- | ----- | --- | --- | --- |\n"
+            "| 结 结  | 其 尚  | 总   |     | 未经复议直接起诉 |     |     |      |     | 复议后起诉 |     |     |     |\n"
+            "| 果 果  | 他 未  | 计   | 结   | 结        | 其   | 尚   | 总    | 结   | 结     | 其   | 尚   | 总   |\n"
+            "| 维 纠  | 结 审  |     | 果   | 果        | 他   | 未   | 计    | 果   | 果     | 他   | 未   | 计   |\n"
+            "| 持 正  | 果 结  |     | 维   | 纠        | 结   | 审   |      | 维   | 纠     | 结   | 审   |     |\n"
+            "|      |      |     | 持   | 正        | 果   | 结   |      | 持   | 正     | 果   | 结   |     |\n"
+            "| 9 28 | 12 7 | 56  |     |          | 11  |     | 11   | 11  | 7     | 5   | 3   | 26  |\n"
+            "|      |      |     | －   | －        |     | －   |      |     |       |     |     |     |\n"),
+        {
+            "litigation_direct.upheld": (None, "not_applicable"),
+            "litigation_direct.other": (11, "ok"),
+            "litigation_direct.total": (11, "ok"),
+            "litigation_after_review.upheld": (11, "ok"),
+            "litigation_after_review.total": (26, "ok"),
+        },
+        "synthesizer (seeds 1008, 1031), Chromium PDF through markitdown: part 四's marks, centred at "
+        "another height, make a pipe row of their own under the numbers. Read in token order, 复议后起诉 "
+        "took '3 26' and three marks, ok, though 直接起诉's R4 failed. The two rows fill each other's empty "
+        "cells: one row, cell by cell",
+        findings=("stacked_rows",),
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
