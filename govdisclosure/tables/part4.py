@@ -1,4 +1,8 @@
-"""Part 四 (行政复议、行政诉讼情况): one row of fifteen cells, three groups of five, R4 per group."""
+"""Part 四 (行政复议、行政诉讼情况): one row of fifteen cells, three groups of five, R4 per group.
+
+A value row printed as two rows of cells that fill each other's empty cells is read as one
+(``stacked_rows``); beside a group whose R4 fails, a group whose R4 cannot be checked is doubtful.
+Case row ``part4-marks-on-a-pipe-row-of-their-own``."""
 
 from __future__ import annotations
 

@@ -8,7 +8,8 @@ when the restored blanks break the row's sum).  Finding ``columns_from_positions
 numbers stand on more than one line (inscriptis: a paragraph cell a line lower, a wrapped label cell)
 is placed by its columns too (``inferred`` where its sum holds, else ``doubtful``); where no column
 model places it and the lines interleave, reading order cannot say which number is whose: every cell
-``doubtful``, finding ``wrapped_row_order``.  Case rows ``aligned-blank-dropped``,
+``doubtful``, finding ``wrapped_row_order`` (unless the row shows every column and, read left to right,
+keeps its sum: ``inferred``, case row ``numbers-above-a-label-whose-marks-stand-on-its-line``).  Case rows ``aligned-blank-dropped``,
 ``layout-part4-blank-dropped``, ``aligned-row-numbers-on-two-lines`` and ``wrapped-row-lines-interleave``
 in ``tests/cases/quirks.py``.
 """

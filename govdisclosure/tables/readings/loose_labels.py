@@ -6,7 +6,8 @@ The same holds for each block of part 二 (Chromium-printed PDFs through plain p
 "13 13 524 / 规章 / 60 60 368 / 规范性文件": 规章 took 60 60 368, ok).
 
 A label on a line of its own may belong to the numbers below it (what the labels' reading assumed),
-to the numbers above it, or to neither (the rows then take the numbers in template order between the
+to the numbers above it (so may a label whose line holds some of its row's cells, its marks, and
+the numbers above it the rest: PyMuPDF's layout text of a Chromium PDF), or to neither (the rows then take the numbers in template order between the
 labels that do stand on their rows).  This reading proposes the two other readings of the whole
 table as alternatives; the arbiter weighs them against the board (``Arbiter.weigh``): a reading
 survives when it places every row and every number and keeps R1–R3.  Case row
