@@ -1644,6 +1644,19 @@ ISSUE12: list[Case] = [
         findings=("rows_placed_by_order",),
     ),
     Case(
+        "label-less-run-on-two-lines-placed-where-it-stands",
+        doc(P3 + _snippet("synth-1031.chromium-pdf.pymupdf-layout.part3.txt")),
+        {
+            A + "unavailable.unclear_after_correction.research_institution": (None, "inferred"),
+            A + "unavailable.unclear_after_correction.total": (97, "inferred"),
+        },
+        "synthesizer (seed 1031), Chromium PDF through PyMuPDF's layout text, '－' for 0: the label "
+        "'3.补正后申请内容仍不明确' is broken by a page break and found nowhere; its numbers ('79 18 … 97') "
+        "stand a line above its marks ('3.补正 － － － －'), and the run, given to the missing row in "
+        "template order, was read in token order: 97 under 科研机构, inferred. Read left to right as it stands",
+        findings=("rows_placed_by_order",),
+    ),
+    Case(
         "label-less-runs-by-order-when-another-run-fits-no-row",
         doc(P3 + _snippet("synth-949.chromium-pdf.pdfminer.part3.txt")),
         {

@@ -44,16 +44,17 @@ def read(ctx: RowContext) -> list[Reading]:
         # interleave, reading order is no evidence either (the next row's item number "7." and
         # numbers, a line lower, taken as this row's last four cells)
         return [_unplaced(ctx)] if wrapped and len(vals) <= n and _interleaved(vals, unit) else []
-    placed = _by_columns(ctx, vals, wrapped)
-    if placed is not None:
-        return placed
     if wrapped and len(vals) == n and (ordered := _left_to_right(vals)) is not None:
-        # a row on two lines that shows every column, with no column model to check it by (PyMuPDF's
-        # layout text: the numbers a line above the label, its marks on the label's line): the cells
-        # in the order they stand, left to right, where the row's sum holds so
+        # a row on two lines that shows every column (PyMuPDF's layout text: the numbers a line above
+        # the label, its marks on the label's line): the cells in the order they stand, left to right,
+        # where the row's sum holds so.  (Not by the column model: its centres come from other lines,
+        # and a line that starts with a label's CJK stands shifted against them)
         by_col = dict(enumerate(ordered))
         if _moved_status(ctx, by_col) == "inferred":
             return [_reading(ctx, by_col, vals, "inferred")]
+    placed = _by_columns(ctx, vals, wrapped)
+    if placed is not None:
+        return placed
     if wrapped and _interleaved(vals, unit):
         # …and where no column model places them, the lines interleave: which number is in which
         # column, reading order cannot say ("375 15 3 11" over "9 16 429", each sum the same)

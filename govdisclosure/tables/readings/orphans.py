@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from ...layout import BLANK, MARK, NUM, Token
 from ...report import Finding
 from ..model import Placed, PlanRow, Reading, RowContext, TableContext
+from . import aligned
 from .positional import as_reading
 
 NAME = "orphans"
@@ -108,7 +109,8 @@ def _place(ctx: TableContext, a: PlanRow, b: PlanRow | None) -> Reading:
             cols = ctx.columns[row_key]
             keys = tuple(f"{row_key}.{c.key}" for c in cols)
             row = RowContext(row_key, None, tuple(chunk), keys, tuple(c.money for c in cols), ctx.check, inferred=True)
-            r = as_reading(row, NAME, "")
+            # (a run on two lines in space-aligned text by where its numbers stand, as a row found by its label)
+            r = next(iter(aligned.read(row)), None) or as_reading(row, NAME, "")
             cells.update(r.cells)
             findings += r.findings
         findings.append(Finding(
