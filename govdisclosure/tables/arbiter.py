@@ -443,9 +443,7 @@ def _decide(arb: Arbiter, ctx: TableContext, readings: list[tuple[str, Board, li
     for k in (f"{r}.{c.key}" for r in ctx.order for c in ctx.columns[r]):
         if k.rsplit(".", 1)[0] in same:
             continue
-        # (a reading that does not survive says nothing of a cell it left in doubt itself)
-        says = {name: cells[k] for name, cells, _ in readings
-                if k in cells and cells[k].status != "missing" and (name == "labels" or name in alive or cells[k].status != "doubtful")}
+        says = {name: cells[k] for name, cells, _ in readings if k in cells and cells[k].status != "missing"}
         mine = arb.fields.get(k)
         unread = mine is None or mine.status == "missing"
         if len({_pkey(p) for p in says.values()}) <= 1 and not (unread and says):

@@ -44,14 +44,8 @@ def read(ctx: RowContext) -> list[Reading]:
         # interleave, reading order is no evidence either (the next row's item number "7." and
         # numbers, a line lower, taken as this row's last four cells)
         return [_unplaced(ctx)] if wrapped and len(vals) <= n and _interleaved(vals, unit) else []
-    if wrapped and len(vals) == n and (ordered := _left_to_right(vals)) is not None:
-        # a row on two lines that shows every column (PyMuPDF's layout text: the numbers a line above
-        # the label, its marks on the label's line): the cells in the order they stand, left to right,
-        # where the row's sum holds so.  (Not by the column model: its centres come from other lines,
-        # and a line that starts with a label's CJK stands shifted against them)
-        by_col = dict(enumerate(ordered))
-        if _moved_status(ctx, by_col) == "inferred":
-            return [_reading(ctx, by_col, vals, "inferred")]
+    if wrapped and len(vals) == n and (in_place := _full_row_in_place(ctx, vals)) is not None:
+        return in_place
     placed = _by_columns(ctx, vals, wrapped)
     if placed is not None:
         return placed
@@ -91,23 +85,35 @@ def _by_columns(ctx: RowContext, vals: list[Token], wrapped: bool) -> list[Readi
     return [_reading(ctx, by_col, vals, status)]
 
 
-def _left_to_right(vals: list[Token]) -> list[Token] | None:
-    """The tokens in the order they stand: in characters or in display columns (a label's CJK before
-    a mark on its line counts one or two), whichever spaces them more evenly, where no two stand one
-    above the other; None where neither does or both do equally in different orders."""
-    best: list[tuple[float, list[Token]]] = []
+def _left_to_right(vals: list[Token]) -> list[list[Token]]:
+    """The orders the tokens stand in, left to right, in characters and in display columns (a label's
+    CJK before a mark on its line counts one or two; one order where both agree), leaving out a unit in
+    which two stand one above the other."""
+    orders: list[list[Token]] = []
     for unit in ("x", "w"):
         ext = sorted(((t.x0, t.x1, t) if unit == "x" else (t.w0, t.w1, t) for t in vals), key=lambda e: e[0] + e[1])
         if any(b[0] < a[1] for a, b in zip(ext, ext[1:])):
-            continue  # two numbers one above the other: not one row's cells
-        gaps = [(b[0] + b[1] - a[0] - a[1]) / 2 for a, b in zip(ext, ext[1:])]
-        best.append((max(gaps) - min(gaps), [e[2] for e in ext]))
-    if not best:
-        return None
-    best.sort(key=lambda b: b[0])
-    if len(best) == 2 and best[0][0] == best[1][0] and best[0][1] != best[1][1]:
-        return None
-    return best[0][1]
+            continue  # two numbers one above the other: not one row's cells in this unit
+        order = [e[2] for e in ext]
+        if order not in orders:
+            orders.append(order)
+    return orders
+
+
+def _full_row_in_place(ctx: RowContext, vals: list[Token]) -> list[Reading] | None:
+    """A row on two lines that shows every column (PyMuPDF's layout text: the numbers a line above the
+    label, its marks on the label's line), read left to right where its sum holds so; doubtful where the
+    two units order it otherwise and the sum holds both ways; None where no order keeps the sum.  (Not
+    by the column model first: its centres come from other lines, and a line that starts with a label's
+    CJK stands shifted against them.)"""
+    holding = []
+    for order in _left_to_right(vals):
+        by_col = dict(enumerate(order))
+        if _moved_status(ctx, by_col) == "inferred":
+            holding.append(by_col)
+    if len(holding) == 1:
+        return [_reading(ctx, holding[0], vals, "inferred")]
+    return [_unplaced(ctx)] if holding else None
 
 
 def _interleaved(vals: list[Token], unit: str) -> bool:
