@@ -113,7 +113,17 @@ def _full_row_in_place(ctx: RowContext, vals: list[Token]) -> list[Reading] | No
             holding.append(by_col)
     if len(holding) == 1:
         return [_reading(ctx, holding[0], vals, "inferred")]
-    return [_unplaced(ctx)] if holding else None
+    if not holding:
+        return None
+    # both orders keep the sum: the table's column model, where it places the row as one of them, decides
+    by_model = _by_columns(ctx, vals, True)
+    if by_model and any(_same_cells(by_model[0], ctx, order) for order in holding):
+        return by_model
+    return [_unplaced(ctx)]
+
+
+def _same_cells(r: Reading, ctx: RowContext, by_col: dict[int, Token]) -> bool:
+    return all((p.cell.start if p.cell is not None else None) == by_col[i].start for i, p in enumerate(r.cells[k] for k in ctx.keys))
 
 
 def _interleaved(vals: list[Token], unit: str) -> bool:
