@@ -36,7 +36,7 @@ import regex
 from .report import Field, Finding, Report, Severity
 
 __all__ = [
-    "CrossYearFinding", "check", "decide", "organ_key", "R5_CODE", "R6_CODE", "DUPLICATE_CODE", "DECIDED_CODE",
+    "CrossYearFinding", "check", "decide", "organ_key", "match_key", "R5_CODE", "R6_CODE", "DUPLICATE_CODE", "DECIDED_CODE",
     "DECIDED_BACK_CODE", "NONE_FITS_CODE",
 ]
 
@@ -202,11 +202,20 @@ def _by_organ(
     year or a template edition takes part in nothing."""
     by_organ: dict[str, dict[int, list[int]]] = {}
     for i, rep in enumerate(reports):
-        k = organ_key(rep.organ)
-        if k is None or rep.year is None or rep.edition not in ("2019", "2021"):
+        k = match_key(rep, organ_key=organ_key)
+        if k is None or rep.year is None:  # (match_key is None without a year: this tells mypy)
             continue
         by_organ.setdefault(k, {}).setdefault(rep.year, []).append(i)
     return by_organ
+
+
+def match_key(rep: Report, *, organ_key: Callable[[str | None], str | None] = organ_key) -> str | None:
+    """The key a report is matched by (its :func:`organ_key`), or None when it takes part in no
+    check: no organ, no year or no template edition.  :func:`check` and :func:`decide` only ever
+    compare reports with the same key, so a caller may run them one key at a time (the command line
+    does, to keep one organ's reports in memory at a time, not a whole corpus's)."""
+    k = organ_key(rep.organ)
+    return None if k is None or rep.year is None or rep.edition not in ("2019", "2021") else k
 
 
 def check(
