@@ -12,7 +12,9 @@ from __future__ import annotations
 import argparse
 import collections
 import dataclasses
+import itertools
 import os
+import pickle
 import signal
 import sys
 import time
@@ -25,7 +27,7 @@ __all__ = ["main"]
 #: Below this many files a progress bar is more flicker than help.
 PROGRESS_MIN_FILES = 10
 
-#: Keys the cross-year checks read; only these are kept in memory for them during a batch run.
+#: Keys the cross-year checks read; only these are kept for them (on disk) during a batch run.
 _CROSSYEAR_PREFIXES = ("applications.carried_forward.", "applications.carried_over.", "active.regulations.",
                        "active.normative_documents.")
 
@@ -257,8 +259,10 @@ def _counts(c: collections.Counter[str]) -> str:
     return ", ".join(f"{k} {v:,}" for k, v in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) or "none"
 
 
-def _print_summary(t: _Tally, cross: Sequence[Any], decided: Sequence[list[Any]], outputs: Sequence[str], seconds: float,
-                   jobs: int) -> None:
+def _print_summary(t: _Tally, cross: collections.Counter[str], decided: tuple[int, int], outputs: Sequence[str],
+                   seconds: float, jobs: int) -> None:
+    """``cross``: the cross-year findings by code; ``decided``: the cells another year's report
+    decided and the reports they are in."""
     read = t.files - len(t.failed)
     _err(f"govdisclosure parse: {t.files:,} files in {seconds:.1f} s "
          f"({t.files / seconds if seconds else 0:.1f} files/s, {jobs} job{'s' * (jobs > 1)})")
@@ -270,11 +274,9 @@ def _print_summary(t: _Tally, cross: Sequence[Any], decided: Sequence[list[Any]]
     _err(f"  findings       {sum(t.codes.values()):,} in {read:,} reports ({t.errors:,} with errors)")
     for (code, sev), n in sorted(t.codes.items(), key=lambda kv: (-kv[1], kv[0])):
         _err(f"    {n:>7,}  {sev:<8} {code}")
-    cc = collections.Counter(f.code for f in cross)
-    _err(f"  cross-year     {len(cross):,} findings" + (f": {_counts(cc)}" if cc else ""))
-    if decided:
-        _err(f"  decided        {len(decided):,} doubtful cells by another year's report (R6), "
-             f"in {len({r[0] for r in decided}):,} reports")
+    _err(f"  cross-year     {sum(cross.values()):,} findings" + (f": {_counts(cross)}" if cross else ""))
+    if decided[0]:
+        _err(f"  decided        {decided[0]:,} doubtful cells by another year's report (R6), in {decided[1]:,} reports")
     _err(f"  failed         {len(t.failed):,} files")
     for path, why in t.failed:
         _err(f"    {path}: {why}")
@@ -292,9 +294,68 @@ def _sidecar(out: Path, suffix: str) -> Path:
 
 
 def _slim(rep: Any) -> Any:
-    """What the cross-year checks need of a report, so a 100k-report run does not hold every field."""
+    """What the cross-year checks (and the rows written of their results) need of a report."""
+    from .report import Meta
+
     keep = {k: f for k, f in rep.fields.items() if k.startswith(_CROSSYEAR_PREFIXES)}
-    return dataclasses.replace(rep, fields=keep, text=None, sections=(), facts=(), findings=())
+    return dataclasses.replace(rep, fields=keep, text=None, sections=(), facts=(), findings=(), meta=Meta())
+
+
+class _CrossYear:
+    """The cross-year checks of a batch run, with memory that does not grow with the run.
+
+    Each report that can take part (``crossyear.match_key``) is kept slim (:func:`_slim`) in a
+    temporary SQLite database on disk, not in a list: a list grew the parent by ~7 KB per report.
+    At the end :meth:`check` reads the reports back one organ at a time (``crossyear.check`` and
+    ``decide`` only compare reports of one organ) and yields ``crossyear.check``'s findings in its
+    order (organ key, then year); what ``decide`` changed is kept on disk too, for :meth:`decided`
+    (in input order).  Memory holds one organ's reports at a time (one a year, unless a folder
+    holds many copies of a report).
+    """
+
+    def __init__(self) -> None:
+        import sqlite3
+
+        # "": a private database in a temporary file, deleted when closed; SQLite keeps a few MB
+        # of it in memory at most.  Nothing needs to survive a crash: no journal, no syncs.
+        self._db = sqlite3.connect("")
+        self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+                               "CREATE TABLE report (organ BLOB, i INTEGER, rep BLOB);"
+                               "CREATE TABLE decided (i INTEGER PRIMARY KEY, old BLOB, new BLOB);")
+        self._n = 0
+
+    def add(self, rep: Any) -> None:
+        """Keep what the checks need of ``rep`` (a report that takes part in none is not kept)."""
+        from . import crossyear
+
+        i, self._n = self._n, self._n + 1
+        key = crossyear.match_key(rep)
+        if key is not None:  # the key as UTF-8 sorts as the str does (code point order)
+            self._db.execute("INSERT INTO report VALUES (?, ?, ?)", (key.encode("utf-8", "surrogatepass"), i,
+                             pickle.dumps(_slim(rep), pickle.HIGHEST_PROTOCOL)))
+
+    def check(self) -> Iterator[Any]:
+        """``crossyear.check`` over every report added, organ by organ, in its order."""
+        from . import crossyear
+
+        self._db.execute("CREATE INDEX report_organ ON report (organ, i)")
+        rows = self._db.execute("SELECT organ, i, rep FROM report ORDER BY organ, i")
+        for _, group in itertools.groupby(rows, key=lambda r: r[0]):
+            idx, reps = zip(*((i, pickle.loads(blob)) for _, i, blob in group), strict=True)
+            yield from crossyear.check(reps)
+            self._db.executemany("INSERT INTO decided VALUES (?, ?, ?)", [
+                (i, pickle.dumps(old, pickle.HIGHEST_PROTOCOL), pickle.dumps(new, pickle.HIGHEST_PROTOCOL))
+                for i, old, new in zip(idx, reps, crossyear.decide(reps), strict=True) if new is not old])
+
+    def decided(self) -> Iterator[tuple[Any, Any]]:
+        """After :meth:`check`: the reports (slim) that ``crossyear.decide`` changed, each with its
+        new version, in input order.  The panel is written as reports arrive, before any other year
+        is known: what another year's report decides goes to a sidecar of its own instead."""
+        for old, new in self._db.execute("SELECT old, new FROM decided ORDER BY i"):
+            yield pickle.loads(old), pickle.loads(new)
+
+    def close(self) -> None:
+        self._db.close()
 
 
 def _finding_rows(rep: Any) -> Iterator[list[Any]]:
@@ -314,15 +375,6 @@ def _cross_rows(cross: Iterable[Any]) -> Iterator[list[Any]]:
 _FINDING_HEADER = ("source", "organ", "year", "code", "severity", "message", "keys", "spans", "previous_source")
 
 
-def _decided(slim: Sequence[Any]) -> list[tuple[Any, Any]]:
-    """The reports (slim) that crossyear.decide changed, each with its new version.  The panel is
-    written as reports arrive, before any other year is known: what another year's report decides
-    goes to a sidecar of its own instead of rewriting the panel."""
-    from . import crossyear
-
-    return [(old, new) for old, new in zip(slim, crossyear.decide(slim)) if new is not old]
-
-
 _DECISION_HEADER = ("source", "organ", "year", "key", "panel_value", "panel_status", "value", "status", "raw",
                     "span_start", "span_end", "code", "evidence")
 
@@ -338,8 +390,31 @@ def _decision_rows(decided: Iterable[tuple[Any, Any]]) -> Iterator[list[Any]]:
                        f.code, f.message]
 
 
+def _cross_year_out(
+    spool: _CrossYear, findings_out: Any, decisions_out: Any
+) -> tuple[collections.Counter[str], tuple[int, int]]:
+    """The end of a parse run: the cross-year findings after the reports' own in the findings file,
+    then the findings of the reports another year's report decided (in input order), whose cells go
+    to the decisions file (either file None: not written).  Returns the cross-year findings by code
+    and (cells decided, reports they are in), for the summary."""
+    cross: collections.Counter[str] = collections.Counter()
+    for cf in spool.check():
+        cross[cf.code] += 1
+        if findings_out is not None:
+            findings_out.write_rows(list(_cross_rows([cf])))
+    cells = reports = 0
+    for old, new in spool.decided():
+        rows = list(_decision_rows([(old, new)]))
+        cells, reports = cells + len(rows), reports + bool(rows)  # one source per report in a batch
+        if decisions_out is not None:
+            decisions_out.write_rows(rows)
+        if findings_out is not None:
+            findings_out.write_rows(list(_finding_rows(new)))
+    return cross, (cells, reports)
+
+
 def _cmd_parse(a: argparse.Namespace) -> int:
-    from . import batch, crossyear
+    from . import batch
 
     out = Path(a.output) if a.output else None
     fmt = a.format or (out.suffix.lower().lstrip(".") if out is not None else "jsonl")
@@ -365,9 +440,10 @@ def _cmd_parse(a: argparse.Namespace) -> int:
     journal = _sidecar(out, ".journal.jsonl") if out is not None else None
 
     tally = _Tally()
-    slim: list[Any] = []
+    spool = _CrossYear()
     # findings stream to their file as reports come; the cross-year ones follow at the end
     findings_out = batch.PanelWriter(_sidecar(out, ".findings.csv"), "csv", columns=_FINDING_HEADER) if out is not None else None
+    decisions_out = batch.PanelWriter(_sidecar(out, ".decisions.csv"), "csv", columns=_DECISION_HEADER) if out is not None else None
     if a.jobs != 1:  # OCR in N processes: one onnxruntime thread each, not N × all cores
         os.environ.setdefault("GOVDISCLOSURE_OCR_THREADS", "1")
     progress = _Progress(len(files), not a.quiet, "parsing")
@@ -390,10 +466,8 @@ def _cmd_parse(a: argparse.Namespace) -> int:
             if not batch.is_failure(rep):
                 if findings_out is not None:
                     findings_out.write_rows(list(_finding_rows(rep)))
-                slim.append(_slim(rep))
-        cross = crossyear.check(slim)
-        decided = _decided(slim)
-        decision_rows = list(_decision_rows(decided))
+                spool.add(rep)
+        cross, decided = _cross_year_out(spool, findings_out, decisions_out)
         for w in writers:
             w.close()
         written = [str(out)] if out is not None else []
@@ -406,24 +480,25 @@ def _cmd_parse(a: argparse.Namespace) -> int:
                 written.append(str(errors_path))
             elif errors_path.exists():
                 errors_path.unlink()  # stale, from an earlier run
+            assert findings_out is not None and decisions_out is not None
             decisions_path = _sidecar(out, ".decisions.csv")
-            if decision_rows:
-                batch.write_csv_rows(decisions_path, _DECISION_HEADER, decision_rows)
+            if decisions_out.rows:
+                decisions_out.close()
                 written.append(str(decisions_path))
-            elif decisions_path.exists():
-                decisions_path.unlink()  # stale, from an earlier run
-            assert findings_out is not None
-            findings_out.write_rows(list(_cross_rows(cross)))
-            for _, new in decided:
-                findings_out.write_rows(list(_finding_rows(new)))
+            else:
+                decisions_out.abort()
+                if decisions_path.exists():
+                    decisions_path.unlink()  # stale, from an earlier run
             findings_out.close()
             written.append(str(_sidecar(out, ".findings.csv")))
     except (KeyboardInterrupt, _Interrupted):
         reports.close()
         for w in writers:
             w.abort()
-        if findings_out is not None:
-            findings_out.abort()
+        for side in (findings_out, decisions_out):
+            if side is not None:
+                side.abort()
+        spool.close()
         progress.close()
         _err(f"\ngovdisclosure parse: interrupted after {tally.files:,} of {len(files):,} files; nothing was "
              "written" + (f". Re-run with --resume to continue from {journal}" if journal else ""))
@@ -432,13 +507,15 @@ def _cmd_parse(a: argparse.Namespace) -> int:
         reports.close()
         for w in writers:
             w.abort()
-        if findings_out is not None:
-            findings_out.abort()
+        for side in (findings_out, decisions_out):
+            if side is not None:
+                side.abort()
         raise
     finally:
+        spool.close()
         progress.close()
     if not a.quiet:
-        _print_summary(tally, cross, decision_rows, written, time.perf_counter() - t0, a.jobs)
+        _print_summary(tally, cross, decided, written, time.perf_counter() - t0, a.jobs)
     return 1 if (a.strict and tally.failed) else 0
 
 
@@ -456,8 +533,30 @@ def _describe(rep: Any) -> str:
     return " · ".join(bits)
 
 
+def _print_cross_year(spool: _CrossYear, out: Any) -> tuple[int, int, int | None]:
+    """`check`'s cross-year section (nothing when there is nothing to say); returns the number of
+    cross-year findings, how many are errors, and the cells decided by another year's report (None
+    when no report was changed)."""
+    n = errors = 0
+    cells: int | None = None
+    for cf in spool.check():
+        if not n:
+            print("cross-year checks", file=out)
+        n, errors = n + 1, errors + (cf.severity == "error")
+        print(f"  {cf.severity:<8} {cf.code:<24} {cf.message}", file=out)
+    for old, new in spool.decided():
+        if not n and cells is None:
+            print("cross-year checks", file=out)
+        cells = (cells or 0) + sum(1 for _ in _decision_rows([(old, new)]))
+        for f in new.findings:  # a slim report has no findings of its own: these are decide's
+            print(f"  {f.severity:<8} {f.code:<24} {new.source.path if new.source else '?'}: {f.message}", file=out)
+    if n or cells is not None:
+        print(file=out)
+    return n, errors, cells
+
+
 def _cmd_check(a: argparse.Namespace) -> int:
-    from . import batch, crossyear
+    from . import batch
 
     files = batch.expand_paths(a.paths)
     if not files:
@@ -465,7 +564,7 @@ def _cmd_check(a: argparse.Namespace) -> int:
         return 2
     out = sys.stdout
     n_err = n_warn = n_fail = 0
-    slim = []
+    spool = _CrossYear()
     progress = _Progress(len(files), True, "checking")
     try:
         for rep in batch.parse_many(files, a.jobs, narrative=not a.no_narrative, expand=False):
@@ -475,7 +574,8 @@ def _cmd_check(a: argparse.Namespace) -> int:
                 n_fail += 1
                 print(f"{path}\n  error    {batch.FILE_ERROR:<24} {batch.failure_reason(rep)}\n", file=out)
                 continue
-            slim.append(_slim(rep))
+            if not a.no_cross_year:
+                spool.add(rep)
             errs = [f for f in rep.findings if f.severity == "error"]
             n_err += bool(errs)
             n_warn += sum(f.severity == "warning" for f in rep.findings)
@@ -488,26 +588,18 @@ def _cmd_check(a: argparse.Namespace) -> int:
                 keys = f" [{', '.join(f.keys[:4])}{', …' if len(f.keys) > 4 else ''}]" if f.keys else ""
                 print(f"  {f.severity:<8} {f.code:<24} {f.message}{keys}", file=out)
             print(file=out)
+        progress.close()
+        n_cross, cross_err, cells = _print_cross_year(spool, out)
     except KeyboardInterrupt:
         progress.close()
         _err("\ngovdisclosure check: interrupted")
         return 130
     finally:
+        spool.close()
         progress.close()
-    cross = [] if a.no_cross_year else crossyear.check(slim)
-    decided = [] if a.no_cross_year else _decided(slim)
-    if cross or decided:
-        print("cross-year checks", file=out)
-        for cf in cross:
-            print(f"  {cf.severity:<8} {cf.code:<24} {cf.message}", file=out)
-        for _, new in decided:  # a slim report has no findings of its own: these are decide's
-            for f in new.findings:
-                print(f"  {f.severity:<8} {f.code:<24} {new.source.path if new.source else '?'}: {f.message}", file=out)
-        print(file=out)
-    cross_err = sum(f.severity == "error" for f in cross)
     print(f"{len(files)} files: {len(files) - n_fail} reports read, {n_fail} failed, {n_err} with errors, "
-          f"{n_warn} warnings, {len(cross)} cross-year findings"
-          + (f", {sum(1 for _ in _decision_rows(decided))} doubtful cells decided by another year's report" if decided else ""),
+          f"{n_warn} warnings, {n_cross} cross-year findings"
+          + (f", {cells} doubtful cells decided by another year's report" if cells is not None else ""),
           file=out)
     return 1 if (n_err or n_fail or cross_err) else 0
 

@@ -300,6 +300,79 @@ def test_cross_year_decisions(tmp_path: Path) -> None:
     assert not (tmp_path / "out/panel.decisions.csv").exists()
 
 
+def _carried_over(text: str, natural_person: str, total: str) -> str:
+    """``text`` (a seed with every part 三 cell 0) with its 上年结转 row's 自然人 and 总计 changed."""
+    head, rest = text.split("二、上年结转政府信息公开申请数量", 1)
+    cells, tail = rest.split("三、本年度办理结果", 1)
+    cells = cells.replace("\t0\n", f"\t{natural_person}\n", 1)
+    last = cells.rfind("\t0\xa0\n")
+    cells = cells[:last] + f"\t{total}\xa0\n" + cells[last + 4:]
+    return head + "二、上年结转政府信息公开申请数量" + cells + "三、本年度办理结果" + tail
+
+
+def test_cross_year_r5_across_two_files(tmp_path: Path) -> None:
+    """R5 between two files of one organ (官元镇 2021, and the same report as 2022 with 2 cases carried
+    over): parse --jobs 2 writes both R5 findings after the reports' own, naming both files; `check`
+    prints them.  The run keeps what the checks need on disk, organ by organ (cli._CrossYear)."""
+    seed = (CORPUS / "seeds" / "000_ef31623f57f13f1e.txt").read_text(encoding="utf-8")
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a-2021.txt").write_text(seed, encoding="utf-8")
+    (src / "b-2022.txt").write_text(_carried_over(seed, "2", "2").replace("2021年", "2022年"), encoding="utf-8")
+    (src / "c-other.txt").write_text(seed.replace("官元镇", "后河镇"), encoding="utf-8")  # another organ: no pair
+    proc = cli("parse", "in", "-o", "out/panel.parquet", "--jobs", "2", cwd=tmp_path, check=True)
+    assert "cross-year     2 findings: cross_year_R5 2" in proc.stderr
+    rows = read_csv(tmp_path / "out/panel.findings.csv")
+    r5 = [(r["source"], r["previous_source"], r["keys"], r["year"]) for r in rows if r["code"] == "cross_year_R5"]
+    assert r5 == [("in/b-2022.txt", "in/a-2021.txt", "applications.carried_over.natural_person", "2022"),
+                  ("in/b-2022.txt", "in/a-2021.txt", "applications.carried_over.total", "2022")]
+    assert [r["code"].startswith("cross_year") for r in rows] == sorted(r["code"].startswith("cross_year") for r in rows)
+    assert not (tmp_path / "out/panel.decisions.csv").exists()
+    out = cli("check", "in", "--jobs", "2", cwd=tmp_path).stdout
+    assert out.count("cross_year_R5") == 2 and "结转下年度继续办理 (自然人) is 0 in 2021 (in/a-2021.txt)" in out
+    assert "3 reports read, 0 failed" in out and "2 cross-year findings" in out
+
+
+def test_cross_year_one_organ_at_a_time_is_the_same() -> None:
+    """cli._CrossYear (reports slim on disk, checked organ by organ) gives what crossyear.check and
+    crossyear.decide give over the whole list: the same findings in the same order, the same decided
+    reports in input order."""
+    import dataclasses
+
+    from govdisclosure import cli as cli_module
+    from govdisclosure import crossyear
+    from govdisclosure.report import Source
+    from tests.test_crossyear import parsed, rep
+
+    reports = [
+        parsed(2023, "71106", "z/某某镇-2023.txt"), rep(2022, organ="淮安市 政府", applications__carried_over__total=2),
+        rep(2021, organ="淮安市人民政府", applications__carried_forward__total=3), rep(None, organ="乙县"),
+        rep(2021, organ="乙县", active__regulations__in_force=10),
+        rep(2022, organ="乙县", src="dup.txt", active__regulations__issued=1, active__regulations__repealed=0,
+            active__regulations__in_force=30),
+        rep(2022, organ="乙县", active__regulations__issued=2, active__regulations__repealed=1,
+            active__regulations__in_force=11),
+        parsed(2022, " 12 3 100 ", "a/某某镇-2022.txt"), rep(2020, edition="2019", organ="甲县"),
+        rep(2021, organ="甲县", applications__carried_over__total=4), rep(2021, organ=None),
+        dataclasses.replace(parsed(2024, "7777166"), source=Source("某某镇-2024.txt")),
+    ]
+    spool = cli_module._CrossYear()
+    try:
+        for r in reports:
+            spool.add(r)
+        got = [f.to_dict() for f in spool.check()]
+        decided = [(new.source.path, new.findings, dict(new.fields)) for _, new in spool.decided()]
+    finally:
+        spool.close()
+    assert got == [f.to_dict() for f in crossyear.check(reports)]
+    assert {f["code"] for f in got} == {"cross_year_R5", "cross_year_R6", "cross_year_duplicate"}
+    keep = cli_module._CROSSYEAR_PREFIXES
+    assert decided == [(new.source.path, new.findings[len(old.findings):],  # a slim report has no findings of its own
+                        {k: f for k, f in new.fields.items() if k.startswith(keep)})
+                       for old, new in zip(reports, crossyear.decide(reports)) if new is not old]
+    assert [d[0] for d in decided] == ["z/某某镇-2023.txt", "某某镇-2024.txt"]
+
+
 def test_review(folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "review.html"
     cli("review", str(folder / "real" / "pingtan-2022.txt"), "-o", str(out), cwd=tmp_path, check=True)
