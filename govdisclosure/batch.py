@@ -241,27 +241,43 @@ class Journal:
         return {"govdisclosure_journal": _JOURNAL_FORMAT, "version": __version__}
 
     def load(self) -> dict[str, tuple[list[int], dict[str, Any]]]:
-        """ABSOLUTE_PATH -> (signature, report dict) for every complete line; {} if unusable."""
+        """ABSOLUTE_PATH -> (signature, report dict) for every complete line; {} if unusable.
+        Every report is in memory: :meth:`index` and :meth:`report_at` read one at a time."""
+        return {path: (sig, entry["report"]) for path, sig, _, entry in self._entries()}
+
+    def index(self) -> dict[str, tuple[list[int], int]]:
+        """ABSOLUTE_PATH -> (signature, offset of its line) for every complete line; {} if unusable:
+        what :meth:`load` tells without holding every report (a resumed 100k-file run would)."""
+        return {path: (sig, offset) for path, sig, offset, _ in self._entries()}
+
+    def report_at(self, offset: int) -> dict[str, Any]:
+        """The report dict of the line at ``offset`` (from :meth:`index`)."""
+        with open(self.path, "rb") as fh:
+            fh.seek(offset)
+            report: dict[str, Any] = json.loads(fh.readline())["report"]
+        return report
+
+    def _entries(self) -> Iterator[tuple[str, list[int], int, dict[str, Any]]]:
+        """(path, signature, offset, entry) for every complete line, one at a time."""
         if not self.path.exists():
-            return {}
-        done: dict[str, tuple[list[int], dict[str, Any]]] = {}
-        with open(self.path, encoding="utf-8") as fh:
-            first = fh.readline()
+            return
+        with open(self.path, "rb") as fh:
             try:
-                if json.loads(first) != self._header():
+                if json.loads(fh.readline()) != self._header():
                     log.warning("journal %s was written by another version; not reused", self.path)
-                    return {}
+                    return
             except ValueError:
-                return {}
+                return
+            offset = fh.tell()
             for line in fh:
-                if not line.endswith("\n"):
+                start, offset = offset, offset + len(line)
+                if not line.endswith(b"\n"):
                     break  # cut short by an interruption
                 try:
                     entry = json.loads(line)
-                    done[entry["path"]] = (entry["sig"], entry["report"])
+                    yield entry["path"], entry["sig"], start, entry
                 except (ValueError, KeyError, TypeError):
                     continue
-        return done
 
     def open(self, *, keep: bool) -> None:
         """Start appending; ``keep=False`` starts a new journal."""
@@ -412,7 +428,7 @@ def parse_many(
         raise GovDisclosureError(f"jobs must be at least 1, not {jobs!r}")
     files = expand_paths(paths) if expand else [str(p) for p in paths]
     j = Journal(journal) if journal is not None else None
-    done = j.load() if (j is not None and resume) else {}
+    done = j.index() if (j is not None and resume) else {}  # offsets, not reports: memory stays flat
     if j is not None:
         j.open(keep=resume)
     parsed: Iterator[tuple[Report, str | None]] = iter(())
@@ -432,7 +448,8 @@ def parse_many(
                     j.add(p, sigs[p], rep, line)
                 reused = False
             else:
-                rep = Report.from_dict(done[os.path.abspath(p)][1])
+                assert j is not None
+                rep = Report.from_dict(j.report_at(done[os.path.abspath(p)][1]))
                 src = rep.source or Source()
                 if src.path != p:
                     rep = dataclasses.replace(rep, source=dataclasses.replace(src, path=p))
@@ -448,7 +465,7 @@ def parse_many(
             j.close()
 
 
-def _reusable(entry: tuple[list[int], dict[str, Any]] | None, sig: list[int] | None) -> bool:
+def _reusable(entry: tuple[list[int], int] | None, sig: list[int] | None) -> bool:
     return entry is not None and sig is not None and list(entry[0] or []) == sig
 
 

@@ -189,7 +189,11 @@ def test_journal_ignores_a_cut_line_and_other_versions(tmp_path: Path) -> None:
     j.add("c.txt", [3, 4], rep)
     j.close()
     assert list(j.load()) == [os.path.abspath("a.txt"), os.path.abspath("c.txt")]
+    # what --resume uses: the same entries as offsets, each report read back on its own
+    loaded, index = j.load(), j.index()
+    assert list(index) == list(loaded)
+    assert all(index[p][0] == sig and j.report_at(index[p][1]) == report for p, (sig, report) in loaded.items())
     lines = j.path.read_text(encoding="utf-8").splitlines()
     lines[0] = json.dumps({"govdisclosure_journal": 1, "version": "0.0.0-other"})
     j.path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert j.load() == {}
+    assert j.load() == {} and j.index() == {}
