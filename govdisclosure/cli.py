@@ -309,8 +309,9 @@ class _CrossYear:
     At the end :meth:`check` reads the reports back one organ at a time (``crossyear.check`` and
     ``decide`` only compare reports of one organ) and yields ``crossyear.check``'s findings in its
     order (organ key, then year); what ``decide`` changed is kept on disk too, for :meth:`decided`
-    (in input order).  Memory holds one organ's reports at a time (one a year, unless a folder
-    holds many copies of a report).
+    (in input order).  Memory holds one organ's reports at a time, and of several reports for one
+    organ and year (copies, a PDF and its text) only the first, which alone is compared: the others
+    come back as stubs (source, organ, year, edition), all that the duplicate finding names.
     """
 
     def __init__(self) -> None:
@@ -320,7 +321,7 @@ class _CrossYear:
         # of it in memory at most.  Nothing needs to survive a crash: no journal, no syncs.
         self._db = sqlite3.connect("")
         self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-                               "CREATE TABLE report (organ BLOB, i INTEGER, rep BLOB);"
+                               "CREATE TABLE report (organ BLOB, i INTEGER, year INTEGER, stub BLOB, rep BLOB);"
                                "CREATE TABLE decided (i INTEGER PRIMARY KEY, old BLOB, new BLOB);")
         self._n = 0
 
@@ -330,18 +331,28 @@ class _CrossYear:
 
         i, self._n = self._n, self._n + 1
         key = crossyear.match_key(rep)
-        if key is not None:  # the key as UTF-8 sorts as the str does (code point order)
-            self._db.execute("INSERT INTO report VALUES (?, ?, ?)", (key.encode("utf-8", "surrogatepass"), i,
-                             pickle.dumps(_slim(rep), pickle.HIGHEST_PROTOCOL)))
+        if key is None:
+            return
+        from .report import Report
+
+        stub = Report(rep.edition, rep.year, rep.organ, source=rep.source)
+        # the key as UTF-8 sorts as the str does (code point order)
+        self._db.execute("INSERT INTO report VALUES (?, ?, ?, ?, ?)", (
+            key.encode("utf-8", "surrogatepass"), i, rep.year, pickle.dumps(stub, pickle.HIGHEST_PROTOCOL),
+            pickle.dumps(_slim(rep), pickle.HIGHEST_PROTOCOL)))
 
     def check(self) -> Iterator[Any]:
         """``crossyear.check`` over every report added, organ by organ, in its order."""
         from . import crossyear
 
         self._db.execute("CREATE INDEX report_organ ON report (organ, i)")
-        rows = self._db.execute("SELECT organ, i, rep FROM report ORDER BY organ, i")
+        rows = self._db.execute("SELECT organ, i, year, stub, rep FROM report ORDER BY organ, i")
         for _, group in itertools.groupby(rows, key=lambda r: r[0]):
-            idx, reps = zip(*((i, pickle.loads(blob)) for _, i, blob in group), strict=True)
+            idx, reps, years = [], [], set()
+            for _, i, year, stub, blob in group:
+                idx.append(i)
+                reps.append(pickle.loads(stub if year in years else blob))  # only the first of a year is compared
+                years.add(year)
             yield from crossyear.check(reps)
             self._db.executemany("INSERT INTO decided VALUES (?, ?, ?)", [
                 (i, pickle.dumps(old, pickle.HIGHEST_PROTOCOL), pickle.dumps(new, pickle.HIGHEST_PROTOCOL))
