@@ -54,7 +54,8 @@ def assemble(
         narrative=narrative,
     )
     arb.read_row(ctx, ROW_READINGS)
-    _doubt_unchecked_beside_failing(arb, keys)
+    if not _one_cell_each(arb, seg, len(keys)):
+        _doubt_unchecked_beside_failing(arb, keys)
     if any(_glued_mark_text(tokens, j) for j in marked_texts(tokens, max(first - 1, lo), min(end + 1, len(tokens)))):
         doubt_keys(arb, keys, "part 四's not-applicable marks run into its numbers: which cells they stand for is unsure")
     # the block-order reading (part4_blocks) already doubts what it regrouped, but what the narrative proves
@@ -63,12 +64,9 @@ def assemble(
                    "printed table): the order of its cells is unsure, and R4 holds for any order of a group's four")
 
 
-def _stacked_rows(arb: Arbiter, seg: list[Token]) -> list[Token] | None:
-    """The value row printed as two rows of cells (pipes or tabs) of one width, each cell filled in at
-    most one of them (markitdown of a Chromium PDF prints the marks, centred at another height, as a row
-    of their own under the numbers): the cells in column order, or None."""
-    if len({t.row for t in seg}) != 2 or not all(t.explicit for t in seg):
-        return None
+def _cells(arb: Arbiter, seg: list[Token]) -> list[list[list[Token]]]:
+    """The value row's tokens by row and by cell: a cell holds several where no separator stands
+    between them ("9 28" in one pipe cell)."""
     rows: list[list[list[Token]]] = []
     for t in seg:
         if not rows or rows[-1][-1][-1].row != t.row:
@@ -77,6 +75,27 @@ def _stacked_rows(arb: Arbiter, seg: list[Token]) -> list[Token] | None:
             rows[-1][-1].append(t)  # another number of one crowded cell
         else:
             rows[-1].append([t])
+    return rows
+
+
+def _one_cell_each(arb: Arbiter, seg: list[Token], n: int) -> bool:
+    """The value row is one row of ``n`` cells, each set off by separators (tabs, pipes, table cells)
+    and holding one number, mark or blank: its cells stand in their columns, whatever R4 says."""
+    if not seg or not all(t.explicit for t in seg):
+        return False
+    rows = _cells(arb, seg)
+    return len(rows) == 1 and len(rows[0]) == n and all(len(c) == 1 for c in rows[0])
+
+
+def _stacked_rows(arb: Arbiter, seg: list[Token]) -> list[Token] | None:
+    """The value row printed as two rows of cells (pipes or tabs) of one width, each cell filled in at
+    most one of them (markitdown of a Chromium PDF prints the marks, centred at another height, as a row
+    of their own under the numbers): the cells in column order, or None."""
+    if len({t.row for t in seg}) != 2 or not all(t.explicit for t in seg):
+        return None
+    rows = _cells(arb, seg)
+    if len(rows) != 2:
+        return None
     top, low = rows
     if len(top) != len(low):
         return None

@@ -1696,6 +1696,26 @@ ISSUE12: list[Case] = [
         "cells: one row, cell by cell",
         findings=("stacked_rows",),
     ),
+    Case(
+        "part4-tab-row-a-mark-beside-a-failing-group",
+        doc(P4 + "行政复议\t\t\t\t\t行政诉讼\n"
+            "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"
+            "\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
+            "/\t0\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\n"),
+        {
+            "review.upheld": (None, "not_applicable"),
+            "review.corrected": (0, "ok"),
+            "review.total": (0, "ok"),
+            "litigation_direct.upheld": (1, "doubtful"),
+            "litigation_direct.total": (0, "doubtful"),
+            "litigation_after_review.total": (0, "ok"),
+        },
+        "CI (hypothesis, test_altered_cell_makes_its_relations_doubtful): a tab row of fifteen cells, "
+        "'/' in 复议's first, 直接起诉's R4 broken by one altered cell. The rule that doubts a group whose "
+        "R4 cannot be checked beside one whose R4 fails (a cell may have moved) doubted 复议's five, "
+        "though tabs set off every cell: it holds only where cells can move",
+        findings=("arithmetic_R4",),
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
