@@ -583,8 +583,13 @@ def doubt_between_gaps(arb: Arbiter, ctx: TableContext) -> None:
 def doubt_before_leftovers(arb: Arbiter, ctx: TableContext) -> None:
     """Numbers left over after a row that no missing row takes: the row may be theirs too (PDFium
     prints a narrow cell's "11" as "1" / "1", and the row takes the halves as cells, its last numbers
-    left over).  Unless the row's own sum holds on what it read, no cell of it is confident."""
+    left over), and so may the next row, whose label may stand under its numbers (markitdown of a
+    Chromium PDF prints a row's vertically centred cells as a pipe row of their own above the row of
+    its label, whose cells there are empty).  Unless a row's own sum holds on what it read, no cell of
+    it is confident."""
     rows = {k.rsplit(".", 1)[0] for f in ctx.findings if f.code == "unassigned_values" for k in f.keys}
+    in_text = [p.anchor.row.key for p in sorted(ctx.plan, key=lambda p: p.anchor.tok)]
+    rows |= {in_text[i + 1] for i, r in enumerate(in_text[:-1]) if r in rows}
     keys: list[str] = []
     for r in sorted(rows):
         ks = [f"{r}.{c.key}" for c in ctx.columns.get(r, ())]

@@ -50,6 +50,7 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
         _stacked_labels(arb, table, w, anchors, caps)
         _captions_among_rows(arb, table, w, anchors, caps, words)
         _rows_before_their_caption(arb, w, anchors)
+        _numbers_before_first_row(arb, table, w, anchors, caps)
     _captions_before_numbers(arb, table, anchors, caps, cols_of, words)
     doubt_glued_marks(arb, table)
     for repair in REPAIRS:
@@ -157,6 +158,27 @@ def _captions_before_numbers(
                            f"a column caption stands between the label of {a.row.key} and its numbers: the table was "
                            "printed column by column", "captions_among_rows")
                 break
+
+
+def _numbers_before_first_row(arb: Arbiter, table: TableContext, w: Window, anchors: list[Anchor], caps: list[int]) -> None:
+    """Numbers between a block's caption and its first row's label that no cell took: the row's label
+    may stand under its numbers (markitdown of a Chromium PDF prints a row's vertically centred cells as
+    a pipe row of their own above its label's row, whose cells there are empty).  The first row's
+    confident cells are doubtful."""
+    wlo, first, keys, cols = w
+    mine, _ = _block_rows(table, w, anchors, caps)
+    if not mine:
+        return
+    # (numbers only: where two readings agree that a cell is not applicable, the board keeps its own mark)
+    nums = [t for t in table.tokens[wlo + 1 : mine[0].tok] if t.kind == NUM]
+    if not nums:
+        return
+    used = [(c.start, c.end) for p in arb.placed.values() if (c := p.cell) is not None and c.end > c.start]
+    left = [t for t in nums if not any(a < t.end and t.start < b for a, b in used)]
+    if left:
+        doubt_keys(arb, [f"{mine[0].row.key}.{c.key}" for c in cols],
+                   f"{len(left)} number(s) stand between the block's caption and its first row, in no cell: they may "
+                   f"be {mine[0].row.key}'s, its label printed under them", "ambiguous_cells")
 
 
 def _rows_before_their_caption(arb: Arbiter, w: Window, anchors: list[Anchor]) -> None:

@@ -1697,6 +1697,24 @@ ISSUE12: list[Case] = [
         findings=("stacked_rows",),
     ),
     Case(
+        "markitdown-row-cells-on-a-pipe-row-above-their-label",
+        _snippet("synth-1118.chromium-pdf.markitdown.txt"),
+        {
+            "active.regulations.made": (None, "doubtful"),
+            A + "granted.total": (841, "ok"),
+            A + "partly_granted.natural_person": (0, "doubtful"),
+            A + "partly_granted.commercial_enterprise": (None, "doubtful"),
+            A + "partly_granted.total": (None, "doubtful"),
+        },
+        "synthesizer (seed 1118), Chromium PDF through markitdown: a row's cells centred a line higher "
+        "than its label make a pipe row of their own above the label's row, which holds the rest and empty "
+        "cells, read as blank: （二）部分公开 ('| 年度办 | | | | 78 | 8 | 0 | 31 | 0 | 117 |' over '| | （二）部分公开 "
+        "| | 0 | | | | | |') and 规章 ('| | | | 59 | | 38 |…' between the caption and its label). Numbers left "
+        "over before a row whose sum does not confirm it make it doubtful, as after one; so do numbers in no "
+        "cell between a part 二 block's caption and its first row",
+        findings=("unassigned_values",),
+    ),
+    Case(
         "part4-tab-row-a-mark-beside-a-failing-group",
         doc(P4 + "行政复议\t\t\t\t\t行政诉讼\n"
             "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"
