@@ -177,7 +177,9 @@ def header_model(
 
     Counted in characters (pdftotext -layout) unless ``values`` (the table's numbers) are given: then
     in characters or display columns, whichever puts them under the captions (pandoc pads its plain
-    tables by display width), and None where in neither every value stands near one caption."""
+    tables by display width), and None where in neither every value stands near one caption, or where
+    they all stand under one: that proves nothing of where the captions stand (PyMuPDF's layout text of a
+    Chromium PDF puts a report's one filled column under another caption than its own)."""
     col_keys = [w for c in cols for w in keyed(c.wordings)]
     caps: list[Token] = []
     for t in tokens[lo:]:
@@ -198,10 +200,17 @@ def header_model(
             continue
         if not values:
             return (unit, centres)
-        off = _worst_fit([centre(t, unit) for t in values], centres)
-        if off <= ALIGN_MARGIN and (best is None or off < best[0]):
+        xs = [centre(t, unit) for t in values]
+        off = _worst_fit(xs, centres)
+        if off <= ALIGN_MARGIN and (best is None or off < best[0]) and len({_nearest(x, centres) for x in xs}) > 1:
             best = (off, unit, centres)
     return (best[1], best[2]) if best else None
+
+
+def _nearest(x: float, centres: Sequence[float]) -> int:
+    """The index of the centre nearest ``x`` (``centres`` ascending; the lower of two as near)."""
+    j = bisect.bisect_left(centres, x)
+    return j if j == 0 or (j < len(centres) and abs(x - centres[j]) < abs(x - centres[j - 1])) else j - 1
 
 
 def _worst_fit(xs: Sequence[float], centres: Sequence[float]) -> float:
@@ -212,8 +221,7 @@ def _worst_fit(xs: Sequence[float], centres: Sequence[float]) -> float:
     last = len(centres) - 1
     gaps = [min(abs(centres[i] - centres[k]) for k in (i - 1, i + 1) if 0 <= k <= last) for i in range(last + 1)] if xs else []
     for x in xs:
-        j = bisect.bisect_left(centres, x)
-        i = j if j == 0 or (j <= last and abs(x - centres[j]) < abs(x - centres[j - 1])) else j - 1
+        i = _nearest(x, centres)
         worst = max(worst, abs(x - centres[i]) / gaps[i])
     return worst
 

@@ -1715,6 +1715,19 @@ ISSUE12: list[Case] = [
         findings=("unassigned_values",),
     ),
     Case(
+        "header-over-one-filled-column-places-nothing",
+        doc(P3 + _snippet("synth-1059.chromium-pdf.pymupdf-layout.part3.txt"), title=TITLE.replace("2021", "2019")),
+        {
+            A + "withheld.query_matters.natural_person": (215, "doubtful"),
+            A + "unavailable.not_held.natural_person": (0, "doubtful"),
+            A + "unavailable.not_held.public_interest_org": (None, "doubtful"),
+        },
+        "synthesizer (seed 1059), Chromium PDF through PyMuPDF's gettext -mode layout: a report that "
+        "fills only 自然人, its numbers printed under 社会公益组织's caption. The header's captions placed every "
+        "number there, and where both readings of the rows agreed, inferred (215 lost, 0 moved). Values "
+        "that all stand under one caption prove nothing of where the captions stand",
+    ),
+    Case(
         "part4-tab-row-a-mark-beside-a-failing-group",
         doc(P4 + "行政复议\t\t\t\t\t行政诉讼\n"
             "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"
