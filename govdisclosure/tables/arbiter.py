@@ -600,6 +600,37 @@ def doubt_before_leftovers(arb: Arbiter, ctx: TableContext) -> None:
                "pieces of its own numbers as cells", code="ambiguous_cells")
 
 
+#: findings that say a row took more or fewer numbers than it has cells
+_COUNT_OFF = frozenset({"missing_cells", "extra_cells", "unassigned_values"})
+
+
+def doubt_zero_rows_beside_miscounted(arb: Arbiter, ctx: TableContext) -> None:
+    """A row whose every number is 0 keeps every sum, whatever zeros it took: its sum confirms nothing.
+    Where it took too few or too many numbers itself and gives a 0 to a column another row leaves empty
+    (a row of six zeros, 总计 blank in the table, given a seventh across a page break), or stands between
+    two rows that did (plain pdftotext printing rows' numbers
+    above their labels: the next row's zeros after its label), its zeros may stand in the wrong columns
+    or the wrong row.  Its confident cells are doubtful."""
+    off = {k.rsplit(".", 1)[0] for f in ctx.findings if f.code in _COUNT_OFF for k in f.keys}
+    off |= {k.rsplit(".", 1)[0] for f in arb.findings if f.code in _COUNT_OFF for k in f.keys}
+    if not off:
+        return
+    in_text = [p.anchor.row.key for p in sorted(ctx.plan, key=lambda p: p.anchor.tok)]
+    rows = {r: [f.value if (f := arb.fields.get(f"{r}.{c.key}")) is not None else None for c in ctx.columns.get(r, ())] for r in in_text}
+    keys: list[str] = []
+    for i, r in enumerate(in_text):
+        vals = rows[r]
+        if not (0 in vals and all(v in (0, None) for v in vals)):
+            continue
+        beside = [in_text[j] in off for j in (i - 1, i + 1) if 0 <= j < len(in_text)]
+        # (its own count off matters where another row leaves empty a column it gives a 0: a blank column)
+        blank_col = any(v == 0 and any(len(o) == len(vals) and o[c] is None for o in rows.values()) for c, v in enumerate(vals))
+        if (r in off and blank_col) or (len(beside) == 2 and all(beside)):
+            keys += [f"{r}.{c.key}" for c in ctx.columns.get(r, ())]
+    doubt_keys(arb, keys, "a row of zeros, whose sum confirms nothing, beside a row that took too few or too many "
+               "numbers: its zeros may be another row's", code="ambiguous_cells")
+
+
 _MARK_CHARS = ("—", "／", "/", "-")
 _MARK_STRIP = "".join(_MARK_CHARS)
 

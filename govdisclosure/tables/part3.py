@@ -18,6 +18,7 @@ from .arbiter import (
     doubt_glued_marks,
     doubt_interrupted_rows,
     doubt_stacked_cells,
+    doubt_zero_rows_beside_miscounted,
     settle_six,
     weigh,
 )
@@ -83,6 +84,7 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
             arb.apply(r)
     doubt_between_gaps(arb, read)
     doubt_before_leftovers(arb, read)
+    doubt_zero_rows_beside_miscounted(arb, read)
     doubt_glued_marks(arb, table)
     doubt_interrupted_rows(arb, table)
     doubt_stacked_cells(arb, table)

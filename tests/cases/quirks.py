@@ -1728,6 +1728,32 @@ ISSUE12: list[Case] = [
         "that all stand under one caption prove nothing of where the captions stand",
     ),
     Case(
+        "zero-row-given-a-blank-columns-cell",
+        doc(P3 + _snippet("synth-1167.lo-pdf.pymupdf-layout.part3.txt")),
+        {
+            A + "unavailable.unclear_after_correction.natural_person": (0, "doubtful"),
+            A + "unavailable.unclear_after_correction.total": (0, "doubtful"),
+        },
+        "synthesizer (seed 1167), LibreOffice PDF through PyMuPDF's gettext -mode layout: a report that "
+        "leaves 总计 blank; 3.补正后申请内容仍不明确 prints six zeros, and a page break with the repeated "
+        "header stands before the next row. The row took a seventh number and its 总计 was 0, ok: a row of "
+        "zeros keeps every sum, so its sum confirmed nothing",
+        findings=("extra_cells",),
+    ),
+    Case(
+        "zero-row-between-rows-short-of-numbers",
+        doc(P3 + _snippet("synth-1168.chromium-pdf.pdftotext.part3.txt")),
+        {
+            A + "carried_over.natural_person": (0, "doubtful"),
+            A + "carried_over.research_institution": (0, "doubtful"),
+            A + "carried_over.total": (0, "doubtful"),
+        },
+        "synthesizer (seed 1168), Chromium PDF through plain pdftotext: rows' numbers printed above their "
+        "labels ('0 34 1 34 22' / '上年结转政府信息公开申请 0 0 0 0 0 0 0' / '三、本 （一）予以公开'). 上年结转 took "
+        "（一）予以公开's seven zeros, ok (34 1 34 22 and 91 are its own), between two rows short of numbers",
+        findings=("missing_cells",),
+    ),
+    Case(
         "part4-tab-row-a-mark-beside-a-failing-group",
         doc(P4 + "行政复议\t\t\t\t\t行政诉讼\n"
             "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"
