@@ -143,6 +143,22 @@ def column_model(rows: list[list[Token]], n: int) -> tuple[str, list[float]] | N
     return (best[1], best[2]) if best else None
 
 
+def off_columns(r: Sequence[Token], model: tuple[str, list[float]], share: float) -> bool:
+    """Whether a token of a full row stands ``share`` of a column's gap or more from the column that
+    reading order gives it, the row shifted as a whole onto the columns first (its median offset: a
+    converter indents some rows by a column or two)."""
+    unit, centres = model
+    if len(centres) != len(r) or len(centres) < 2:
+        return False
+    offs = sorted(centre(t, unit) - m for t, m in zip(r, centres))
+    shift = offs[len(offs) // 2]
+    for i, t in enumerate(r):
+        gap = min(abs(centres[i] - centres[k]) for k in (i - 1, i + 1) if 0 <= k < len(centres))
+        if abs(centre(t, unit) - shift - centres[i]) >= share * gap:
+            return True
+    return False
+
+
 def centre(t: Token, unit: str) -> float:
     return (t.x0 + t.x1) / 2 if unit == "x" else (t.w0 + t.w1) / 2
 

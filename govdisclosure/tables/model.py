@@ -180,6 +180,9 @@ class RowContext:
     narrative: frozenset[float] = frozenset()  # numbers stated in the preface and part 一
     signed: tuple[bool, ...] | None = None  # the columns that may hold a negative number (本年增/减)
     wide: bool = False  # the table's other rows show fewer numbers than columns (a column left blank)
+    # a full row with a not-applicable mark, in space-aligned text, ``model`` from the table's full rows:
+    # checked against its columns (readings/aligned.py)
+    check_columns: bool = False
 
     @property
     def placement(self) -> tuple[list[Placed], str | None, list[list[Placed]]]:

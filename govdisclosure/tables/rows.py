@@ -16,7 +16,7 @@ from ..labels import Anchor, Row, Stream, find_rows, keyed
 from ..layout import BLANK, MARK, NUM, TEXT, Token
 from ..normalize import key_normalized
 from ..sections import DocInfo
-from .columns import MODEL_ROWS, column_model, fills, header_grid, row_shapes
+from .columns import MODEL_ROWS, column_model, fills, header_grid, off_columns, row_shapes
 from .model import PROSE_MIN_LEN, Cell, Check, PlanRow, Prefer, RowContext, Value
 
 Stops = Sequence[int] | Mapping[str, Sequence[int]]
@@ -286,10 +286,13 @@ def row_contexts(
         if not has_values(own, len(cols)):
             continue
         model = trail = grid = None
+        near: list[list[Token]] = []
         same = same_table.get(id(cols), [])
         # a row of space-aligned text short of numbers or on several lines is placed by its columns
         needs_columns = bool(own) and own[0].x0 >= 0 and (len(own) < len(cols) or len({t.line for t in own}) > 1)
-        if needs_columns and same:
+        # …and so is a full row with a not-applicable mark checked against its columns (readings/aligned.py)
+        marked_full = bool(own) and not needs_columns and any(t.kind == MARK for t in own) and fills(own, len(cols))
+        if (needs_columns or marked_full) and same:
             # the nearest rows that fill every column (columns shift at page breaks)
             near = sorted(same, key=lambda r: abs(r[0].line - own[0].line))[:MODEL_ROWS]
             model = column_model(near, len(cols))
@@ -306,9 +309,16 @@ def row_contexts(
             check, prefer, model, trail, grid, detached=(detached or {}).get(key), inferred=key in (detached or {}),
             signed=signed,
             wide=id(cols) in narrow and _bare_count(own) == len(cols),
+            # (only where the table's other full rows stand under the columns: else the model is no yardstick)
+            check_columns=marked_full and model is not None and not any(
+                off_columns(r, model, MODEL_FIT) for r in near if r is not own),
         ))
     return out
 
+
+# How far (in gaps to the next column) a token of a table's full rows may stand from its column for the
+# column model to be a yardstick for a full row with a mark (readings/aligned.py: _off_columns)
+MODEL_FIT = 0.75
 
 # Rows of one table in text without cells or positions that must show fewer numbers than columns before
 # the table is taken to leave a column blank: at least this many, and more than this share of its rows

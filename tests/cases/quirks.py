@@ -1754,6 +1754,22 @@ ISSUE12: list[Case] = [
         findings=("missing_cells",),
     ),
     Case(
+        "full-row-a-mark-and-a-number-off-their-columns",
+        doc(P3 + _snippet("synth-1120.lo-pdf.pdftotext-layout.part3.txt")),
+        {
+            A + "carried_forward.natural_person": (2, "doubtful"),
+            A + "carried_forward.commercial_enterprise": (None, "doubtful"),
+            A + "carried_forward.total": (6, "doubtful"),
+            A + "total_processed.commercial_enterprise": (766, "inferred"),
+        },
+        "synthesizer (seed 1120), LibreOffice PDF through pdftotext -layout: the PDF's row '/ 2 / / / 4 6' "
+        "printed '2   /             /     /          /     4      6', 2 and the first mark both a column or "
+        "two left of their own. Read in order, 2 + 4 = 6 held and 2 was 自然人's, ok; a mark counts as no "
+        "number in any sum. A full row with a mark is checked against the columns of the table's other "
+        "full rows",
+        findings=("columns_disagree",),
+    ),
+    Case(
         "part4-tab-row-a-mark-beside-a-failing-group",
         doc(P4 + "行政复议\t\t\t\t\t行政诉讼\n"
             "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from ...layout import BLANK, NUM, Token
 from ...report import Finding
 from ...values import read_cell
-from ..columns import ALIGN_MARGIN, centre
+from ..columns import ALIGN_MARGIN, centre, off_columns
 from ..model import Cell, Placed, Reading, RowContext, cell_of
 from .glued import _sum_cands
 
@@ -53,7 +53,36 @@ def read(ctx: RowContext) -> list[Reading]:
         # …and where no column model places them, the lines interleave: which number is in which
         # column, reading order cannot say ("375 15 3 11" over "9 16 429", each sum the same)
         return [_unplaced(ctx)]
+    if ctx.check_columns and not wrapped and len(vals) == n and _off_columns(ctx, vals):
+        return [_misplaced(ctx)]
     return []
+
+
+#: how far (in gaps to the next column) a token of a full row may stand from its column's centre
+OFF_COLUMN = 1.0
+
+
+def _off_columns(ctx: RowContext, vals: list[Token]) -> bool:
+    """A full row on one line with a not-applicable mark, whose table's other full rows stand under
+    their columns (``rows.row_contexts`` says so: ``check_columns``), one of whose tokens stands a
+    column's gap or more from the column that reading order gives it: a mark counts as no number in
+    any sum, so a mark and a number printed in each other's place keep every sum (pdftotext -layout
+    of a LibreOffice PDF: ``/ 2 / / / 4 6`` printed ``2 / / / / 4 6``, both left of their columns)."""
+    return ctx.model is not None and off_columns(vals, ctx.model, OFF_COLUMN)
+
+
+def _misplaced(ctx: RowContext) -> Reading:
+    placed, _, _ = ctx.placement
+    cells = {k: Placed(p.cell, p.value, "doubtful" if p.status in ("ok", "blank", "not_applicable") else p.status, p.unit)
+             for k, p in zip(ctx.keys, placed)}
+    finding = Finding(
+        "columns_disagree",
+        "warning",
+        f"{ctx.where}: a number or mark of the row stands a column away from the column its order gives it, and a "
+        "mark counts as no number in any sum: which cell is not applicable is unsure, its values are doubtful",
+        keys=tuple(ctx.keys),
+    )
+    return Reading(NAME, cells, dict.fromkeys(ctx.keys, ctx.label), (finding,), "a full row off its columns")
 
 
 def _by_columns(ctx: RowContext, vals: list[Token], wrapped: bool) -> list[Reading] | None:
