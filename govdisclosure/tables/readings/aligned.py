@@ -72,17 +72,9 @@ def _off_columns(ctx: RowContext, vals: list[Token]) -> bool:
 
 
 def _misplaced(ctx: RowContext) -> Reading:
-    placed, _, _ = ctx.placement
-    cells = {k: Placed(p.cell, p.value, "doubtful" if p.status in ("ok", "blank", "not_applicable") else p.status, p.unit)
-             for k, p in zip(ctx.keys, placed)}
-    finding = Finding(
-        "columns_disagree",
-        "warning",
-        f"{ctx.where}: a number or mark of the row stands a column away from the column its order gives it, and a "
-        "mark counts as no number in any sum: which cell is not applicable is unsure, its values are doubtful",
-        keys=tuple(ctx.keys),
-    )
-    return Reading(NAME, cells, dict.fromkeys(ctx.keys, ctx.label), (finding,), "a full row off its columns")
+    return _doubted(ctx, "columns_disagree", "a number or mark of the row stands a column away from the column its "
+                    "order gives it, and a mark counts as no number in any sum: which cell is not applicable is "
+                    "unsure, its values are doubtful", "a full row off its columns")
 
 
 def _by_columns(ctx: RowContext, vals: list[Token], wrapped: bool) -> list[Reading] | None:
@@ -167,16 +159,17 @@ def _interleaved(vals: list[Token], unit: str) -> bool:
 
 
 def _unplaced(ctx: RowContext) -> Reading:
+    return _doubted(ctx, "wrapped_row_order", "its numbers stand on more than one line, interleaved, and no column "
+                    "model places them; reading order cannot say which is in which column: its values are doubtful",
+                    "numbers on interleaved lines")
+
+
+def _doubted(ctx: RowContext, code: str, why: str, evidence: str) -> Reading:
+    """The row in reading order, every cell doubtful, with a finding ``code`` saying ``why``."""
     placed, _, _ = ctx.placement
     cells = {k: Placed(p.cell, p.value, "doubtful", p.unit) for k, p in zip(ctx.keys, placed)}
-    finding = Finding(
-        "wrapped_row_order",
-        "warning",
-        f"{ctx.where}: its numbers stand on more than one line, interleaved, and no column model places them; "
-        "reading order cannot say which is in which column: its values are doubtful",
-        keys=tuple(ctx.keys),
-    )
-    return Reading(NAME, cells, dict.fromkeys(ctx.keys, ctx.label), (finding,), "numbers on interleaved lines")
+    finding = Finding(code, "warning", f"{ctx.where}: {why}", keys=tuple(ctx.keys))
+    return Reading(NAME, cells, dict.fromkeys(ctx.keys, ctx.label), (finding,), evidence)
 
 
 def _assign(centre: Sequence[float], model: Sequence[float]) -> list[int]:
