@@ -608,9 +608,9 @@ def doubt_zero_rows_beside_miscounted(arb: Arbiter, ctx: TableContext) -> None:
     """A row whose every number is 0 keeps every sum, whatever zeros it took: its sum confirms nothing.
     Where it took too few or too many numbers itself and gives a 0 to a column another row leaves empty
     (a row of six zeros, 总计 blank in the table, given a seventh across a page break), or stands between
-    two rows that did (plain pdftotext printing rows' numbers
-    above their labels: the next row's zeros after its label), its zeros may stand in the wrong columns
-    or the wrong row.  Its confident cells are doubtful."""
+    two rows that did (plain pdftotext printing rows' numbers above their labels: the next row's zeros
+    after its label), its zeros may stand in the wrong columns or the wrong row.  Its confident cells
+    are doubtful."""
     off = {k.rsplit(".", 1)[0] for f in ctx.findings if f.code in _COUNT_OFF for k in f.keys}
     off |= {k.rsplit(".", 1)[0] for f in arb.findings if f.code in _COUNT_OFF for k in f.keys}
     if not off:

@@ -165,7 +165,7 @@ def _numbers_before_first_row(arb: Arbiter, table: TableContext, w: Window, anch
     may stand under its numbers (markitdown of a Chromium PDF prints a row's vertically centred cells as
     a pipe row of their own above its label's row, whose cells there are empty).  The first row's
     confident cells are doubtful."""
-    wlo, first, keys, cols = w
+    wlo, _, _, cols = w
     mine, _ = _block_rows(table, w, anchors, caps)
     if not mine:
         return

@@ -11,7 +11,9 @@ model places it and the lines interleave, reading order cannot say which number 
 ``doubtful``, finding ``wrapped_row_order`` (unless the row shows every column and, read left to right,
 keeps its sum: ``inferred``, case row ``numbers-above-a-label-whose-marks-stand-on-its-line``).  Case rows ``aligned-blank-dropped``,
 ``layout-part4-blank-dropped``, ``aligned-row-numbers-on-two-lines`` and ``wrapped-row-lines-interleave``
-in ``tests/cases/quirks.py``.
+in ``tests/cases/quirks.py``.  A full row with a not-applicable mark, a token of which stands a column
+off the columns of the table's other full rows, is doubtful: a mark counts as no number in any sum
+(finding ``columns_disagree``, case row ``full-row-a-mark-and-a-number-off-their-columns``).
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ def _off_columns(ctx: RowContext, vals: list[Token]) -> bool:
 
 
 def _misplaced(ctx: RowContext) -> Reading:
+    """A full row whose tokens stand off their columns (:func:`_off_columns`), in reading order, doubtful."""
     return _doubted(ctx, "columns_disagree", "a number or mark of the row stands a column away from the column its "
                     "order gives it, and a mark counts as no number in any sum: which cell is not applicable is "
                     "unsure, its values are doubtful", "a full row off its columns")
@@ -159,6 +162,7 @@ def _interleaved(vals: list[Token], unit: str) -> bool:
 
 
 def _unplaced(ctx: RowContext) -> Reading:
+    """A row on interleaved lines that no column model places, in reading order, doubtful."""
     return _doubted(ctx, "wrapped_row_order", "its numbers stand on more than one line, interleaved, and no column "
                     "model places them; reading order cannot say which is in which column: its values are doubtful",
                     "numbers on interleaved lines")
