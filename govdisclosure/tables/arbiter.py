@@ -658,15 +658,24 @@ def doubt_glued_marks(arb: Arbiter, ctx: TableContext) -> None:
 
 def doubt_stacked_cells(arb: Arbiter, ctx: TableContext) -> None:
     """A cell holding two numbers one above the other ("| 1624<br>5 |": pymupdf4llm pulled a page
-    number or a line from below into the cell): which of them is the cell's, the text does not say, and
-    the other may have been taken for the next column.  Every confident cell of such a row is doubtful."""
+    number or a line from below into the cell; "| ２<br>１ |": a narrow cell wrapped 21, full-width digits
+    breaking anywhere): which of them is the cell's, or whether they are one number, the text does not
+    say, and the other may have been taken for the next column.  Every confident cell of such a row is
+    doubtful."""
     keys: list[str] = []
     for p in ctx.plan:
-        own = p.own
-        # (a gap only between crowded numbers: see cell_gap)
-        if any(a.crowded and "<br" in (cell_gap(arb.norm, a, b) or "").lower() for a, b in zip(own, own[1:])):
+        if stacked_in_a_cell(arb, p.own):
             keys += [f"{p.anchor.row.key}.{c.key}" for c in ctx.columns[p.anchor.row.key]]
-    doubt_keys(arb, keys, "two numbers one above the other in one cell: which is the cell's is not known", code="ambiguous_cells")
+    doubt_keys(arb, keys, STACKED, code="ambiguous_cells")
+
+
+STACKED = "two numbers one above the other in one cell: which is the cell's, or whether they are one number wrapped, is not known"
+
+
+def stacked_in_a_cell(arb: Arbiter, own: Sequence[Token]) -> bool:
+    """Whether two of a row's numbers stand one above the other in one cell ("| 1624<br>5 |", "| ２<br>１ |")."""
+    # (a gap only between crowded numbers: see cell_gap)
+    return any(a.crowded and "<br" in (cell_gap(arb.norm, a, b) or "").lower() for a, b in zip(own, own[1:]))
 
 
 def kept_alternatives(arb: Arbiter, fields: Mapping[str, Field], rows: Collection[str]) -> dict[str, tuple[tuple[Field, ...], ...]]:

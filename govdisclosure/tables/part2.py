@@ -8,7 +8,7 @@ from ..layout import BLANK, MARK, NUM, TEXT, Token
 from ..normalize import key_normalized
 from ..report import Finding
 from ..sections import DocInfo
-from .arbiter import Arbiter, RowReading, TableReading, doubt_glued_marks, doubt_keys, weigh
+from .arbiter import Arbiter, RowReading, TableReading, doubt_glued_marks, doubt_keys, doubt_stacked_cells, weigh
 from .model import Placed, Prefer, TableContext
 from .readings import aligned, captions, detached, glued, loose_labels, positional
 from .rows import Window, attach_signs, part2_anchors, part2_stops, plan_rows, region, row_contexts, tok_range
@@ -53,6 +53,7 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
         _numbers_before_first_row(arb, table, w, anchors, caps)
     _captions_before_numbers(arb, table, anchors, caps, cols_of, words)
     doubt_glued_marks(arb, table)
+    doubt_stacked_cells(arb, table)
     for repair in REPAIRS:
         for r in repair(table):
             arb.apply(r)

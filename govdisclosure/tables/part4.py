@@ -1,7 +1,8 @@
 """Part 四 (行政复议、行政诉讼情况): one row of fifteen cells, three groups of five, R4 per group.
 
 A value row printed as two rows of cells that fill each other's empty cells is read as one
-(``stacked_rows``); beside a group whose R4 fails, a group whose R4 cannot be checked is doubtful.
+(``stacked_rows``); beside a group whose R4 fails, a group whose R4 cannot be checked is doubtful, and
+so is the row where two numbers stand one above the other in one cell.
 Case row ``part4-marks-on-a-pipe-row-of-their-own``."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from ..layout import BLANK, MARK, NUM, TEXT, Token
 from ..normalize import key_normalized
 from ..report import Finding
 from ..sections import DocInfo
-from .arbiter import Arbiter, RowReading, _glued_mark_text, doubt_keys, marked_texts
+from .arbiter import STACKED, Arbiter, RowReading, _glued_mark_text, doubt_keys, marked_texts, stacked_in_a_cell
 from .columns import cell_gap, header_model
 from .model import NARRATIVE_MIN_VALUE, Prefer, RowContext, Value, _r4_check
 from .readings import aligned, glued, part4_blocks, positional
@@ -56,6 +57,8 @@ def assemble(
     arb.read_row(ctx, ROW_READINGS)
     if not _one_cell_each(arb, seg, len(keys)):
         _doubt_unchecked_beside_failing(arb, keys)
+    if stacked_in_a_cell(arb, seg):
+        doubt_keys(arb, keys, f"part 四: {STACKED}", code="ambiguous_cells")
     if any(_glued_mark_text(tokens, j) for j in marked_texts(tokens, max(first - 1, lo), min(end + 1, len(tokens)))):
         doubt_keys(arb, keys, "part 四's not-applicable marks run into its numbers: which cells they stand for is unsure")
     # the block-order reading (part4_blocks) already doubts what it regrouped, but what the narrative proves

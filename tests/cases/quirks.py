@@ -1770,6 +1770,26 @@ ISSUE12: list[Case] = [
         findings=("columns_disagree",),
     ),
     Case(
+        "part4-full-width-numbers-wrapped-in-their-cells",
+        doc(P4 +
+            "|行政复议|Col2|Col3|Col4|Col5|行政诉讼|Col7|Col8|Col9|Col10|Col11|Col12|Col13|Col14|Col15|\n"
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+            "|结<br>果<br>维<br>持|结<br>果<br>纠<br>正|其<br>他<br>结<br>果|尚<br>未<br>审<br>结|总<br>计|未经复议直接起诉|未经复议直接起诉|未经复议直接起诉|未经复议直接起诉|未经复议直接起诉|复议后起诉|复议后起诉|复议后起诉|复议后起诉|复议后起诉|\n"
+            "|结<br>果<br>维<br>持|结<br>果<br>纠<br>正|其<br>他<br>结<br>果|尚<br>未<br>审<br>结|总<br>计|结<br>果<br>维<br>持|结<br>果<br>纠<br>正|其<br>他<br>结<br>果|尚<br>未<br>审<br>结|总<br>计|结<br>果<br>维<br>持|结<br>果<br>纠<br>正|其<br>他<br>结<br>果|尚<br>未<br>审<br>结|总<br>计|\n"
+            "|２|０|２<br>１|０|２<br>３|１<br>０|６|１|０|１<br>７|２|０|０|０|２|\n"),
+        {
+            "review.other": (1, "doubtful"),
+            "review.total": (3, "doubtful"),
+            "litigation_direct.total": (7, "doubtful"),
+            "litigation_after_review.total": (2, "doubtful"),
+        },
+        "synthesizer (seed 1324), Chromium PDF through pymupdf4llm: full-width digits break anywhere, so "
+        "narrow cells wrapped 21 as '２<br>１' and 23 as '２<br>３'. Read as two numbers each, the row had "
+        "too many and the placement R4 allowed (2 0 1 0 3) was inferred; 2 0 21 0 23 keeps R4 too. Two "
+        "numbers one above the other in one cell make part 四 doubtful, as they made a part 三 row",
+        findings=("ambiguous_cells",),
+    ),
+    Case(
         "part4-tab-row-a-mark-beside-a-failing-group",
         doc(P4 + "行政复议\t\t\t\t\t行政诉讼\n"
             "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"
