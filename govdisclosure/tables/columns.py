@@ -5,7 +5,7 @@ row's grid over a row's cells, and the trailing empty cells of rows of one shape
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from .. import schema
 from ..labels import keyed
@@ -143,18 +143,23 @@ def column_model(rows: list[list[Token]], n: int) -> tuple[str, list[float]] | N
     return (best[1], best[2]) if best else None
 
 
-def off_columns(r: Sequence[Token], model: tuple[str, list[float]], share: float) -> bool:
-    """Whether a token of a full row stands ``share`` of a column's gap or more from the column that
-    reading order gives it, the row shifted as a whole onto the columns first (its median offset: a
-    converter indents some rows by a column or two)."""
+def off_columns(r: Sequence[Token], model: tuple[str, list[float]], share: float, kinds: Collection[str] = (NUM, MARK)) -> bool:
+    """Whether a token of a full row (of ``kinds``) stands nearer another column than the one reading
+    order gives it, by ``share`` of the columns' typical gap or more, the row shifted as a whole onto the
+    columns first (its median offset: a converter indents some rows by a column or two)."""
     unit, centres = model
     if len(centres) != len(r) or len(centres) < 2:
         return False
-    offs = sorted(centre(t, unit) - m for t, m in zip(r, centres))
+    xs = [centre(t, unit) for t in r]
+    offs = sorted(x - m for x, m in zip(xs, centres))
     shift = offs[len(offs) // 2]
-    for i, t in enumerate(r):
-        gap = min(abs(centres[i] - centres[k]) for k in (i - 1, i + 1) if 0 <= k < len(centres))
-        if abs(centre(t, unit) - shift - centres[i]) >= share * gap:
+    gaps = sorted(b - a for a, b in zip(centres, centres[1:]))
+    gap = gaps[len(gaps) // 2]
+    for i, (t, x) in enumerate(zip(r, xs)):
+        if t.kind not in kinds:
+            continue
+        d = [abs(x - shift - c) for c in centres]
+        if d[i] - min(d[:i] + d[i + 1 :]) > share * gap:
             return True
     return False
 

@@ -316,9 +316,10 @@ def row_contexts(
     return out
 
 
-# How far (in gaps to the next column) a token of a table's full rows may stand from its column for the
-# column model to be a yardstick for a full row with a mark (readings/aligned.py: _off_columns)
-MODEL_FIT = 0.75
+# How much nearer (in the columns' typical gap) a token of a table's other full rows may stand to another
+# column than to its own for the column model to be a yardstick for a full row with a mark
+# (readings/aligned.py: _off_columns): none
+MODEL_FIT = 0.0
 
 # Rows of one table in text without cells or positions that must show fewer numbers than columns before
 # the table is taken to leave a column blank: at least this many, and more than this share of its rows

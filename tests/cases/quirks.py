@@ -1790,6 +1790,32 @@ ISSUE12: list[Case] = [
         findings=("ambiguous_cells",),
     ),
     Case(
+        "full-row-with-a-mark-and-wide-numbers-in-place",
+        _snippet("hypothesis-aligned-fullwidth-mark-row.txt"),
+        {
+            A + "total_processed.natural_person": (None, "not_applicable"),
+            A + "total_processed.commercial_enterprise": (0, "ok"),
+            A + "total_processed.research_institution": (10000, "ok"),
+            A + "total_processed.total": (11000, "ok"),
+        },
+        "CI (hypothesis, test_every_value_comes_back, layout 'aligned', full-width digits): '（七）总计 / ０ "
+        "１００００ １０００ ０ ０ １１０００', every cell in its column. The full-row check measured each "
+        "token's centre against the column centres of the full rows, which wide left-aligned numbers "
+        "move: a 0 stood a gap off. Only a mark nearer another column than its own makes the row doubtful "
+        "(a number off its column breaks a sum instead)",
+    ),
+    Case(
+        "full-row-with-a-mark-and-wide-numbers-in-place-2",
+        _snippet("hypothesis-aligned-fullwidth-mark-row-2.txt"),
+        {
+            A + "new_received.natural_person": (None, "not_applicable"),
+            A + "new_received.legal_service_agency": (10000, "ok"),
+            A + "new_received.total": (10100, "ok"),
+        },
+        "CI (hypothesis, seed 11, layout 'aligned', full-width digits): '一、本年新收… / ０ ０ ０ １００００ "
+        "１００ １０１００', its 总计 wider than the column model's (3.5 from 其他) allows",
+    ),
+    Case(
         "part4-tab-row-a-mark-beside-a-failing-group",
         doc(P4 + "行政复议\t\t\t\t\t行政诉讼\n"
             "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"

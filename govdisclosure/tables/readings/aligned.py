@@ -11,16 +11,16 @@ model places it and the lines interleave, reading order cannot say which number 
 ``doubtful``, finding ``wrapped_row_order`` (unless the row shows every column and, read left to right,
 keeps its sum: ``inferred``, case row ``numbers-above-a-label-whose-marks-stand-on-its-line``).  Case rows ``aligned-blank-dropped``,
 ``layout-part4-blank-dropped``, ``aligned-row-numbers-on-two-lines`` and ``wrapped-row-lines-interleave``
-in ``tests/cases/quirks.py``.  A full row with a not-applicable mark, a token of which stands a column
-off the columns of the table's other full rows, is doubtful: a mark counts as no number in any sum
-(finding ``columns_disagree``, case row ``full-row-a-mark-and-a-number-off-their-columns``).
+in ``tests/cases/quirks.py``.  A full row whose not-applicable mark stands nearer another of the
+columns of the table's other full rows than its own is doubtful: a mark counts as no number in any
+sum (finding ``columns_disagree``, case row ``full-row-a-mark-and-a-number-off-their-columns``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ...layout import BLANK, NUM, Token
+from ...layout import BLANK, MARK, NUM, Token
 from ...report import Finding
 from ...values import read_cell
 from ..columns import ALIGN_MARGIN, centre, off_columns
@@ -60,24 +60,24 @@ def read(ctx: RowContext) -> list[Reading]:
     return []
 
 
-#: how far (in gaps to the next column) a token of a full row may stand from its column's centre
-OFF_COLUMN = 1.0
+#: how much nearer (in the columns' typical gap) a mark may stand to another column than to its own
+OFF_COLUMN = 0.5
 
 
 def _off_columns(ctx: RowContext, vals: list[Token]) -> bool:
-    """A full row on one line with a not-applicable mark, whose table's other full rows stand under
-    their columns (``rows.row_contexts`` says so: ``check_columns``), one of whose tokens stands a
-    column's gap or more from the column that reading order gives it: a mark counts as no number in
-    any sum, so a mark and a number printed in each other's place keep every sum (pdftotext -layout
-    of a LibreOffice PDF: ``/ 2 / / / 4 6`` printed ``2 / / / / 4 6``, both left of their columns)."""
-    return ctx.model is not None and off_columns(vals, ctx.model, OFF_COLUMN)
+    """A full row on one line whose table's other full rows stand under their columns
+    (``rows.row_contexts`` says so: ``check_columns``), a not-applicable mark of which stands nearer
+    another column than the one reading order gives it: a mark counts as no number in any sum, so a
+    mark and a number printed in each other's place keep every sum (pdftotext -layout of a LibreOffice
+    PDF: ``/ 2 / / / 4 6`` printed ``2 / / / / 4 6``).  A number off its column breaks a sum instead."""
+    return ctx.model is not None and off_columns(vals, ctx.model, OFF_COLUMN, kinds=(MARK,))
 
 
 def _misplaced(ctx: RowContext) -> Reading:
     """A full row whose tokens stand off their columns (:func:`_off_columns`), in reading order, doubtful."""
-    return _doubted(ctx, "columns_disagree", "a number or mark of the row stands a column away from the column its "
-                    "order gives it, and a mark counts as no number in any sum: which cell is not applicable is "
-                    "unsure, its values are doubtful", "a full row off its columns")
+    return _doubted(ctx, "columns_disagree", "a not-applicable mark of the row stands nearer another column than the "
+                    "one its order gives it, and a mark counts as no number in any sum: which cell is not applicable "
+                    "is unsure, its values are doubtful", "a full row off its columns")
 
 
 def _by_columns(ctx: RowContext, vals: list[Token], wrapped: bool) -> list[Reading] | None:
