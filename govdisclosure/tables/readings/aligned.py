@@ -74,7 +74,7 @@ def _off_columns(ctx: RowContext, vals: list[Token]) -> bool:
 
 
 def _misplaced(ctx: RowContext) -> Reading:
-    """A full row whose tokens stand off their columns (:func:`_off_columns`), in reading order, doubtful."""
+    """A full row whose mark stands off its column (:func:`_off_columns`), in reading order, doubtful."""
     return _doubted(ctx, "columns_disagree", "a not-applicable mark of the row stands nearer another column than the "
                     "one its order gives it, and a mark counts as no number in any sum: which cell is not applicable "
                     "is unsure, its values are doubtful", "a full row off its columns")
