@@ -38,6 +38,7 @@ from .model import (
     Check,
     Grid,
     Placed,
+    PlanRow,
     Prefer,
     Reading,
     RowContext,
@@ -580,6 +581,11 @@ def doubt_between_gaps(arb: Arbiter, ctx: TableContext) -> None:
         ))
 
 
+def _in_text(ctx: TableContext) -> list[PlanRow]:
+    """The table's rows found, in the order their labels stand in the text."""
+    return sorted(ctx.plan, key=lambda p: p.anchor.tok)
+
+
 def doubt_before_leftovers(arb: Arbiter, ctx: TableContext) -> None:
     """Numbers left over after a row that no missing row takes: the row may be theirs too (PDFium
     prints a narrow cell's "11" as "1" / "1", and the row takes the halves as cells, its last numbers
@@ -588,7 +594,7 @@ def doubt_before_leftovers(arb: Arbiter, ctx: TableContext) -> None:
     its label, whose cells there are empty).  Unless a row's own sum holds on what it read, no cell of
     it is confident."""
     rows = {k.rsplit(".", 1)[0] for f in ctx.findings if f.code == "unassigned_values" for k in f.keys}
-    in_text = [p.anchor.row.key for p in sorted(ctx.plan, key=lambda p: p.anchor.tok)]
+    in_text = [p.anchor.row.key for p in _in_text(ctx)]
     rows |= {in_text[i + 1] for i, r in enumerate(in_text[:-1]) if r in rows}
     keys: list[str] = []
     for r in sorted(rows):
@@ -615,7 +621,7 @@ def doubt_zero_rows_beside_miscounted(arb: Arbiter, ctx: TableContext) -> None:
     off |= {k.rsplit(".", 1)[0] for f in arb.findings if f.code in _COUNT_OFF for k in f.keys}
     if not off:
         return
-    in_text = [p.anchor.row.key for p in sorted(ctx.plan, key=lambda p: p.anchor.tok)]
+    in_text = [p.anchor.row.key for p in _in_text(ctx)]
     rows = {r: [f.value if (f := arb.fields.get(f"{r}.{c.key}")) is not None else None for c in ctx.columns.get(r, ())] for r in in_text}
     keys: list[str] = []
     for i, r in enumerate(in_text):
@@ -641,7 +647,7 @@ def doubt_glued_marks(arb: Arbiter, ctx: TableContext) -> None:
     (a mark that follows a number and precedes a label is read as one cell by the tokenizer; a run of
     dashes against a label, or of several marks, is not).  Every confident cell of such a row is doubtful."""
     toks = ctx.tokens
-    plan = sorted(ctx.plan, key=lambda p: p.anchor.tok)
+    plan = _in_text(ctx)
     keys: list[str] = []
     spans = []
     for i, p in enumerate(plan):

@@ -221,9 +221,8 @@ def header_model(
             continue
         if not values:
             return (unit, centres)
-        xs = [centre(t, unit) for t in values]
-        off = _worst_fit(xs, centres)
-        if off <= ALIGN_MARGIN and (best is None or off < best[0]) and len({_nearest(x, centres) for x in xs}) > 1:
+        off, under = _worst_fit([centre(t, unit) for t in values], centres)
+        if off <= ALIGN_MARGIN and (best is None or off < best[0]) and len(under) > 1:
             best = (off, unit, centres)
     return (best[1], best[2]) if best else None
 
@@ -234,17 +233,20 @@ def _nearest(x: float, centres: Sequence[float]) -> int:
     return j if j == 0 or (j < len(centres) and abs(x - centres[j]) < abs(x - centres[j - 1])) else j - 1
 
 
-def _worst_fit(xs: Sequence[float], centres: Sequence[float]) -> float:
+def _worst_fit(xs: Sequence[float], centres: Sequence[float]) -> tuple[float, set[int]]:
     """How far the value least under a column stands from its nearest centre, as a share of the gap
-    from that centre to the next one.  ``centres`` ascend (as :func:`header_model` makes them): the
-    nearest is one of the two around the value (the lower of two as near)."""
+    from that centre to the next one, and the columns the values stand under.  ``centres`` ascend (as
+    :func:`header_model` makes them): the nearest is one of the two around the value (the lower of two
+    as near)."""
     worst = 0.0
+    under: set[int] = set()
     last = len(centres) - 1
     gaps = [min(abs(centres[i] - centres[k]) for k in (i - 1, i + 1) if 0 <= k <= last) for i in range(last + 1)] if xs else []
     for x in xs:
         i = _nearest(x, centres)
+        under.add(i)
         worst = max(worst, abs(x - centres[i]) / gaps[i])
-    return worst
+    return worst, under
 
 
 def merged_columns(norm: Normalized, tokens: list[Token], lo: int, hi: int, cols: Sequence[schema.Label] = ()) -> bool:
