@@ -82,9 +82,14 @@ def _cells(arb: Arbiter, seg: list[Token]) -> list[list[list[Token]]]:
 
 
 def _one_cell_each(arb: Arbiter, seg: list[Token], n: int) -> bool:
-    """The value row is one row of ``n`` cells, each set off by separators (tabs, pipes, table cells)
-    and holding one number, mark or blank: its cells stand in their columns, whatever R4 says."""
-    if not seg or not all(t.explicit for t in seg):
+    """The value row is one row of ``n`` cells, each holding one number, mark or blank, set off by
+    separators (tabs, pipes, table cells) or, on one line, by spaces with no digits run together: its
+    cells stand in their columns, whatever R4 says."""
+    if len(seg) != n or any(t.glued for t in seg):
+        return False
+    if not any(t.explicit for t in seg):
+        return len({t.line for t in seg}) == 1
+    if not all(t.explicit for t in seg):
         return False
     rows = _cells(arb, seg)
     return len(rows) == 1 and len(rows[0]) == n and all(len(c) == 1 for c in rows[0])

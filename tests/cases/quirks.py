@@ -1816,6 +1816,20 @@ ISSUE12: list[Case] = [
         "１００ １０１００', its 总计 wider than the column model's (3.5 from 其他) allows",
     ),
     Case(
+        "part4-spaced-row-a-mark-beside-a-failing-group",
+        _snippet("hypothesis-spaces-part4-mark-beside-failing-group.txt"),
+        {
+            "litigation_direct.upheld": (None, "not_applicable"),
+            "litigation_direct.corrected": (0, "ok"),
+            "litigation_direct.total": (0, "ok"),
+            "review.upheld": (1, "doubtful"),
+        },
+        "hypothesis (test_altered_cell_makes_its_relations_doubtful, layout 'spaces'): part 四's fifteen "
+        "cells on one line, '/' in 直接起诉's first, 复议's R4 broken by one altered cell. As with tabs, a row "
+        "that prints every cell as a token of its own keeps its columns",
+        findings=("arithmetic_R4",),
+    ),
+    Case(
         "part4-tab-row-a-mark-beside-a-failing-group",
         doc(P4 + "行政复议\t\t\t\t\t行政诉讼\n"
             "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"
