@@ -10,6 +10,7 @@ otherwise ``doubtful``.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Sequence
 
@@ -247,6 +248,7 @@ def _candidates(
     cands = _sum_cands(toks, n, check)
     if cands:
         note = "glued_digits"
+        cands = _with_padded_cuttings(cands, toks, n, check)
     else:
         cands = _enumerate(_options(toks, n), n)
     cands = narrow(cands, toks, grid, trail)
@@ -263,6 +265,22 @@ def _candidates(
     if note is None and (guess := _vanished_blanks_guess(toks, n, cands, check)) is not None:
         return _doubtful(guess, money)
     return cands, note, False
+
+
+def _with_padded_cuttings(cands: list[list[Cell]], toks: list[Token], n: int, check: Check | None) -> list[list[Cell]]:
+    """The sum-guided cuttings of a glued row, and those that also cut its numbers set apart by spaces.
+
+    In a row whose cells ran together, a space is no proof of one cell: HTML whose cells carry
+    padding flattens to "33   32 1　82067" for 33 | 3 | 2 | 1 | 8 | 20 | 67 (the padded cells bring
+    their spaces, 3 and 2 none).  Where cutting "32" too gives another row that adds up, the cells the
+    cuttings disagree on are doubtful (``RowDecision``); where none does, nothing changes."""
+    spaced = [i for i, t in enumerate(toks) if t.kind == NUM and not t.glued and len(t.text) > 1 and t.text.isdigit()]
+    if not spaced:
+        return cands
+    loose = [dataclasses.replace(t, glued=True) if i in spaced else t for i, t in enumerate(toks)]
+    seen = {tuple((c.start, c.end) for c in cand) for cand in cands}
+    more = [c for c in _sum_cands(loose, n, check) if tuple((x.start, x.end) for x in c) not in seen]
+    return cands + more if len(cands) + len(more) <= MAX_CANDIDATES else cands
 
 
 def _total_last(cells: Sequence[Cell], n: int) -> list[Cell | None]:

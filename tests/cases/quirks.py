@@ -9,7 +9,7 @@ its note.  Expected values are (value, status); every expectation names its stat
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -1848,6 +1848,21 @@ ISSUE12: list[Case] = [
         "R4 cannot be checked beside one whose R4 fails (a cell may have moved) doubted 复议's five, "
         "though tabs set off every cell: it holds only where cells can move",
         findings=("arithmetic_R4",),
+    ),
+    Case(
+        "glued-row-a-spaced-number-two-padded-cells",
+        doc(P3, "（三）不予公开1.属于国家秘密2813 7910无34 12 29482.其他法律行政法规禁止公开2935 64无  3无  213023"
+            "3.危及三安全一稳定33   32 1　820674.保护第三方合法权益  161875 8711 25 1744\n"),
+        {
+            A + "withheld.security_stability.natural_person": (3, "doubtful"),  # 33
+            A + "withheld.security_stability.research_institution": (32, "doubtful"),  # 2
+            A + "withheld.security_stability.public_interest_org": (1, "ok"),
+            A + "withheld.security_stability.total": (67, "inferred"),
+        },
+        "synth seed 1411, lxml text_content of CMS HTML whose cells carry padding: '33   32 1　82067' is "
+        "33 | 3 | 2 | 1 | 8 | 20 | 67. The cutting kept the spaced 32 whole and read 3 | 3 | 32, which adds up "
+        "too; 32 came out ok. In a glued row a space does not prove one cell",
+        findings=("glued_digits",),
     ),
 ]
 
