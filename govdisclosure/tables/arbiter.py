@@ -46,6 +46,7 @@ from .model import (
     Value,
     _cell_value,
     _vkey,
+    cell_of,
 )
 
 RowReading = Callable[[RowContext], list[Reading]]
@@ -239,11 +240,16 @@ def _holds(vals: Mapping[str, Value], lhs: tuple[str, ...], rhs: tuple[str, ...]
 def narrow(cands: list[list[Cell]], toks: list[Token], grid: Grid | None, trail: int | None) -> list[list[Cell]]:
     """Column consistency across rows: keep the placements of a row that the table's header grid and
     the shape of its rows of the same width allow (when any does)."""
-    if grid is not None and len(cands) > 1:
+    if grid is not None and cands:
         # the header row above has as many cells as this row: its column labels say which cell is which
         fit = [c for c in cands if [(x.start, x.kind) for x in c] == grid]
         if fit:
             cands = fit
+        elif (under := _under_grid(toks, grid)) is not None:
+            # …and no placement puts the row's cells where its labels stand (markdown of a PDF table
+            # doubles a column, so an empty cell between two numbers is no blank of the row): the
+            # labels' placement stands beside the others, and the cells they disagree on are doubtful
+            cands = [*cands, under]
     if trail is not None and len(cands) > 1:
         # rows of this table with as many cells show how many empty cells follow their last value:
         # keep the placements that drop exactly those (other empty cells are real blanks)
@@ -254,6 +260,16 @@ def narrow(cands: list[list[Cell]], toks: list[Token], grid: Grid | None, trail:
         if fit:
             cands = fit
     return cands
+
+
+def _under_grid(toks: list[Token], grid: Grid) -> list[Cell] | None:
+    """The row's cells that stand under the header grid's column labels; None when a label has none or
+    a number of the row stands under no label (the grid then does not describe the row)."""
+    at = {(t.start, t.kind): t for t in toks}
+    under = [at.get(g) for g in grid]
+    if None in under or sum(t.kind != BLANK for t in toks) != sum(t.kind != BLANK for t in under):  # type: ignore[union-attr]
+        return None
+    return [cell_of(t) for t in under]  # type: ignore[arg-type]
 
 
 @dataclass

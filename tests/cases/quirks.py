@@ -1864,6 +1864,26 @@ ISSUE12: list[Case] = [
         "too; 32 came out ok. In a glued row a space does not prove one cell",
         findings=("glued_digits",),
     ),
+    Case(
+        "markitdown-mark-above-the-row-grid-disagrees",
+        doc("二、主动公开政府信息情况\n第二十条第（一）项\n"
+            "|     | 信息内容 | 本年制发件数 |     | 本年废止件数 |     | 现行有效件数 |     |\n"
+            "| --- | ---- | ------ | --- | ------ | --- | ------ | --- |\n"
+            "/\n"
+            "|         | 规章  |     |     | ２１  |     | ５２４  |     |\n"
+            "| ------- | --- | --- | --- | --- | --- | ---- | --- |\n"
+            "| 行政规范性文件 |     | ６３  |     | ２４  |     | １０８５ |     |\n"),
+        {
+            "active.regulations.issued": (21, "doubtful"),  # '/'
+            "active.regulations.repealed": (None, "doubtful"),  # 21
+            "active.regulations.in_force": (524, "ok"),
+        },
+        "synth seed 1448, markitdown of a Chromium PDF: 规章's '/' printed on a line of its own above the "
+        "row, whose pipe row doubles each column. The empty cell between 21 and 524 was read as 废止's blank "
+        "and 21 went to 制发, ok, though the header's captions stand over 21 (废止) and 524 (现行). A "
+        "placement under the captions that holds every number of the row now stands beside the others",
+        findings=("ambiguous_cells",),
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
