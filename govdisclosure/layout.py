@@ -59,7 +59,9 @@ _ASIDE = (
 _SCAN = re.compile(
     rf"(?P<paren>{_ASIDE})"
     # thousands groups only where they are well formed: "9991,000" and "1,00110" are cells run together
-    r"|(?P<num>(?P<sign>[+\-])?(?:(?<![0-9])[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?)(?P<unit>万元|人次|件|条|个|项|次|元)?"
+    # …and a thousands number whose last group a narrow cell wrapped onto its next line ("18,72" / "3"
+    # in pdftotext -layout): one number with its tail missing, read as doubtful until it is joined
+    r"|(?P<num>(?P<sign>[+\-])?(?:(?<![0-9])[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|(?<![0-9,])[1-9][0-9]{0,2}(?:,[0-9]{3})*,[0-9]{1,2}(?![0-9,])|[0-9]+)(?:\.[0-9]+)?)(?P<unit>万元|人次|件|条|个|项|次|元)?"
 )
 # a sign is no number's after a letter or digit, a ")" or another sign ("A-1", "2-3"): only the
 # digits are the number (what a look-behind in _SCAN would say, with the regex module's \w)

@@ -14,15 +14,17 @@ import dataclasses
 import itertools
 from collections.abc import Sequence
 
+import regex
+
 from ..layout import BLANK, MARK, NUM, Token
 from ..values import MAX_DIGITS
 from .arbiter import Result, RowDecision, narrow
 from .model import (
+    _SUM_GROUPS,
     MAX_CANDIDATES,
     MAX_EXTRA_CELLS,
     MAX_GLUED_DIGITS,
     MAX_SLACK,
-    _SUM_GROUPS,
     Cell,
     Check,
     Grid,
@@ -335,6 +337,8 @@ def _wider(opts: list[list[list[Cell]]], n: int) -> list[list[Cell]]:
 
 #: the most digits of a number's wrapped tail (what a narrow cell pushes onto its next line)
 MAX_WRAPPED_DIGITS = 3
+#: a thousands number whose last group a narrow cell cut short
+CUT_THOUSANDS = regex.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})*,[0-9]{1,2}")
 
 
 def wrapped_numbers(toks: list[Token], n: int) -> list[list[Cell]]:
@@ -352,22 +356,30 @@ def wrapped_numbers(toks: list[Token], n: int) -> list[list[Cell]]:
         return t.kind == NUM and t.text.isdigit() and len(t.text) <= MAX_WRAPPED_DIGITS
 
     def head(t: Token) -> bool:
-        return t.kind == NUM and t.text.isdigit() and t.text != "0"
+        # plain digits, or a thousands number cut inside its last group ("18,72" / "3" for 18,723)
+        return t.kind == NUM and (t.text.isdigit() and t.text != "0" or CUT_THOUSANDS.fullmatch(t.text) is not None)
 
     def joined(h: Token, t: Token) -> Cell:
         return Cell(h.text + t.text, NUM, h.start, t.end, split=True)
+
+    def fits(h: Token, t: Token) -> bool:
+        # a cut thousands group is completed by its tail, to three digits
+        return "," not in h.text or len(h.text) - h.text.rindex(",") - 1 + len(t.text) == 3
 
     out: list[list[Cell]] = []
     first, tails = vals[:n], vals[n:]
     if all(tail(t) and t.line > first[-1].line for t in tails):
         for idx in itertools.combinations(range(n), k):
-            if all(head(first[i]) for i in idx):
+            if all(head(first[i]) and fits(first[i], t) for i, t in zip(idx, tails)):
                 row = [cell_of(t) for t in first]
                 for i, t in zip(idx, tails):
                     row[i] = joined(first[i], t)
                 out.append(row)
     # a tail right after its head, a line below it
-    after = [j for j in range(1, len(vals)) if tail(vals[j]) and head(vals[j - 1]) and vals[j].line > vals[j - 1].line]
+    after = [
+        j for j in range(1, len(vals))
+        if tail(vals[j]) and head(vals[j - 1]) and fits(vals[j - 1], vals[j]) and vals[j].line > vals[j - 1].line
+    ]
     for js in itertools.combinations(after, k):
         if any(b - a < 2 for a, b in zip(js, js[1:])):
             continue  # a head is no tail
@@ -375,7 +387,8 @@ def wrapped_numbers(toks: list[Token], n: int) -> list[list[Cell]]:
         out.append([joined(vals[j], vals[j + 1]) if j + 1 in cut else cell_of(vals[j]) for j in range(len(vals)) if j not in cut])
         if len(out) >= MAX_CANDIDATES:
             break
-    return out[:MAX_CANDIDATES]
+    # a thousands number cut short takes its tail in every reading that joins tails
+    return [row for row in out if not any(CUT_THOUSANDS.fullmatch(c.text) for c in row)][:MAX_CANDIDATES]
 
 
 def _extra(
@@ -396,6 +409,9 @@ def _extra(
         if not wrapped and len(pool) - n > MAX_EXTRA_CELLS:
             return [pool[:n]], "extra_cells", False
         drops = [list(c) for c in itertools.combinations(pool, n)] if len(pool) - n <= MAX_EXTRA_CELLS else []
+        if wrapped:
+            # a thousands number cut short ("18,72") is no cell of a placement that drops the tails
+            drops = [c for c in drops if not any(CUT_THOUSANDS.fullmatch(x.text) for x in c)]
         return [*wrapped, *drops][:MAX_CANDIDATES], "extra_cells", False
     guess = _vanished_blanks_guess(toks, n, [], check)
     if guess is not None:

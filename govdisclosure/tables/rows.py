@@ -225,7 +225,7 @@ def join_wrapped_tails(plan: Sequence[PlanRow], columns: Mapping[str, Sequence[s
     row's numbers do not satisfy its sum as printed, and with the short numbers of the next line
     joined back (:func:`resolve.wrapped_numbers`) they do, those become the row's own (``resolve``
     places them, ``inferred`` at best, against the placements that drop them instead)."""
-    from .resolve import wrapped_numbers
+    from .resolve import CUT_THOUSANDS, wrapped_numbers
 
     def read(cells: Sequence[Token] | Sequence[Cell]) -> list[Value]:
         return [values.read_cell(c.text)[0] if c.kind == NUM else None for c in cells]
@@ -237,8 +237,8 @@ def join_wrapped_tails(plan: Sequence[PlanRow], columns: Mapping[str, Sequence[s
         n, own = len(columns[p.anchor.row.key]), p.own
         if not p.orphans or len(own) < n:
             continue
-        if len(own) == n and check(read(own)) is not False:
-            continue  # the row adds up as printed: numbers below it are another row's
+        if len(own) == n and check(read(own)) is not False and not any(CUT_THOUSANDS.fullmatch(t.text) for t in own):
+            continue  # the row adds up as printed (or has blanks) and no number lost its tail: numbers below it are another row's
         # the label-less lines of numbers right below (one a line, or all on one), as many as could be
         # the rest of the row and its tails
         taken = 0

@@ -1884,6 +1884,23 @@ ISSUE12: list[Case] = [
         "placement under the captions that holds every number of the row now stands beside the others",
         findings=("ambiguous_cells",),
     ),
+    Case(
+        "pdftotext-layout-thousands-wrapped-in-a-narrow-cell",
+        doc(P3 + _snippet("synth-1381.lo-pdf.pdftotext-layout.part3.txt"), title="某县人民政府2021年政府信息公开工作年度报告\n"),
+        {
+            A + "new_received.natural_person": (18723, "inferred"),  # "18,72" / "3"
+            A + "new_received.commercial_enterprise": (675, "inferred"),
+            A + "new_received.total": (19769, "inferred"),  # "19,76" / "9"
+            A + "carried_over.natural_person": (13918, "inferred"),
+            A + "carried_over.total": (14186, "inferred"),
+        },
+        "synth seed 1381, pdftotext -layout of a LibreOffice PDF: a narrow cell wrapped 18,723 as '18,72' "
+        "with '3' a line below. The comma split it into 18 | 72, every row with such a number was doubtful, "
+        "and R1 could not be checked, which let a row whose first two numbers pdftotext swapped ('16 583' "
+        "for 583 | 16) stand ok. A thousands number cut inside its last group is now one number, joined "
+        "to the tail its row's sum asks for",
+        findings=("extra_cells",),
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
