@@ -608,18 +608,27 @@ def doubt_before_leftovers(arb: Arbiter, ctx: TableContext) -> None:
     left over), and so may the next row, whose label may stand under its numbers (markitdown of a
     Chromium PDF prints a row's vertically centred cells as a pipe row of their own above the row of
     its label, whose cells there are empty).  Unless a row's own sum holds on what it read, no cell of
-    it is confident."""
+    it is confident.
+
+    Nor where more numbers than one row has are left over after it (more than the next row's, printed
+    above its label) and other rows of the table took too few or too many: the text printed the
+    table's labels apart from its numbers (plain pdftotext of a Chromium PDF: a column of labels, then
+    the numbers), and the run after the last label is any row's, whose sum holds as well."""
     rows = {k.rsplit(".", 1)[0] for f in ctx.findings if f.code == "unassigned_values" for k in f.keys}
     in_text = [p.anchor.row.key for p in _in_text(ctx)]
     rows |= {in_text[i + 1] for i, r in enumerate(in_text[:-1]) if r in rows}
+    left = {p.anchor.row.key: sum(t.kind in (NUM, MARK) for g in p.orphans for t in g) for p in ctx.plan}
+    off = {k.rsplit(".", 1)[0] for f in (*ctx.findings, *arb.findings) if f.code in _COUNT_OFF for k in f.keys}
     keys: list[str] = []
     for r in sorted(rows):
         ks = [f"{r}.{c.key}" for c in ctx.columns.get(r, ())]
         vals = [f.value if (f := arb.fields.get(k)) is not None else None for k in ks]
-        if ks and (ctx.check is None or ctx.check(vals) is not True):
+        apart = left.get(r, 0) > len(ks) and bool(off - {r})
+        if ks and (ctx.check is None or ctx.check(vals) is not True or apart):
             keys += ks
-    doubt_keys(arb, keys, "numbers left over after a row whose sum does not confirm it: the row may have taken "
-               "pieces of its own numbers as cells", code="ambiguous_cells")
+    doubt_keys(arb, keys, "numbers left over after a row whose sum does not confirm it, or more than a row's worth "
+               "of them where other rows took too few or too many: the row may have taken pieces of its own numbers as "
+               "cells, or another row's", code="ambiguous_cells")
 
 
 #: findings that say a row took more or fewer numbers than it has cells

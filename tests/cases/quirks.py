@@ -1901,6 +1901,22 @@ ISSUE12: list[Case] = [
         "to the tail its row's sum asks for",
         findings=("extra_cells",),
     ),
+    Case(
+        "plain-pdftotext-labels-then-numbers-last-row-sum-by-chance",
+        doc(P3 + _snippet("synth-1502.chromium-pdf.pdftotext.part3.txt"), title="某县人民政府2021年政府信息公开工作年度报告\n"),
+        {
+            A + "carried_forward.natural_person": (56, "doubtful"),  # 12
+            A + "carried_forward.commercial_enterprise": (0, "doubtful"),  # 0
+            A + "carried_forward.public_interest_org": (11, "doubtful"),  # 0
+            A + "carried_forward.total": (87, "doubtful"),  # 23
+        },
+        "synth seed 1502, plain pdftotext of a Chromium PDF: the table's labels in a column, then its "
+        "numbers. The seven after the last label, 结转下年度继续办理, were another row's, and 56 + 0 + 0 + 11 + "
+        "9 + 11 = 87 held, so six came out ok though 56 more numbers were left over and every other row had "
+        "taken too few. More than a row's worth left over after a row, where other rows miscounted, now "
+        "makes it doubtful whatever its sum",
+        findings=("ambiguous_cells",),
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
