@@ -308,7 +308,7 @@ def _once(text: str) -> Normalized:
         else:
             text = text.translate(table)
     edits = _step_edits(text)
-    inline = _inline_page_numbers(text, edits) + _bare_page_numbers(text, edits)
+    inline = _inline_page_numbers(text, edits) + _bare_page_numbers(text, edits) + _running_lines(text, edits)
     if inline:
         edits = sorted(edits + inline)
 
@@ -404,6 +404,45 @@ def _bare_page_numbers(text: str, edits: list[tuple[int, int, str]]) -> list[tup
     if "\f" not in text:
         return []
     return _page_runs(_BARE_PAGE.finditer(text), edits, "", to_end=False)
+
+
+# a page's first and last lines of text (pdftotext ends each page with a form feed)
+_PAGE_HEAD = regex.compile(r"(?:\A|\f)(?:[ \t]*\n)*([^\n\f]*[^\s][^\n\f]*)(?:\n|\Z)")
+_PAGE_FOOT = regex.compile(r"(?m)^([^\n\f]*[^\s][^\n\f]*)\n(?:[ \t]*\n)*(?=\f)")
+# a running line is one run of text: a table's line has cells apart ("（本列数据的勾稽关系    申请人情况")
+_CELLS_APART = regex.compile(r"\S(?: {3,}|\t)\S")
+
+
+def _running_lines(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A running header or footer: the same line of text heading (or ending) every page, or all but
+    one, of a text with page breaks ("岚皋县官元镇人民政府 2019 年度政府信息公开工作年度报告" at the top of
+    each page of pdftotext's text).  It is no part of the table a page break cuts, and a row label
+    broken by the page meets its second line again once it is gone.  Its text is removed where it
+    stands at the head or foot of two pages at least (the first page's head is kept: it may be the
+    title); a line with cells apart is never one."""
+    pages = text.count("\f") + 1
+    if pages < 3:
+        return []
+    out: list[tuple[int, int, str]] = []
+    taken = [(s, e) for s, e, _ in edits]
+    for pattern in (_PAGE_HEAD, _PAGE_FOOT):
+        seen: dict[str, list[tuple[int, int]]] = {}
+        for m in pattern.finditer(text):
+            line = m.group(1)
+            if _CELLS_APART.search(line.strip()):
+                continue
+            seen.setdefault(" ".join(line.split()), []).append(m.span(1))
+        for spans in seen.values():
+            if len(spans) < 2 or len(spans) < pages - 1:
+                continue
+            for a, b in spans:
+                if "\f" not in text[:a]:
+                    continue  # the first page's head stays: it may be the report's title, which names the organ
+                j = bisect.bisect_right(taken, (a, len(text) + 1)) - 1
+                if j >= 0 and taken[j][1] > a:
+                    continue  # already inside an edit
+                out.append((a, b, ""))
+    return sorted(out)
 
 
 def key(s: str) -> str:

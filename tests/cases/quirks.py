@@ -1917,6 +1917,22 @@ ISSUE12: list[Case] = [
         "makes it doubtful whatever its sum",
         findings=("ambiguous_cells",),
     ),
+    Case(
+        "pdftotext-running-header-in-a-row-label-broken-by-the-page",
+        "        岚皋县官元镇人民政府 2019 年度政府信息公开工作年度报告\n\n岚皋县官元镇人民政府2019年度政府信息公开工作年度报告\n"
+        "一、总体情况\n略。\n\f        岚皋县官元镇人民政府 2019 年度政府信息公开工作年度报告\n" + P3
+        + _snippet("synth-1449.lo-pdf.pdftotext-layout.part3.txt")
+        + "\f                岚皋县官元镇人民政府 2019 年度政府信息公开工作年度报告\n" + END,
+        {
+            A + "new_received.natural_person": (1836, "ok"),
+            A + "new_received.total": (2495, "ok"),
+            A + "carried_over.natural_person": (1242, "ok"),
+        },
+        "synth seeds 1364–1449, pdftotext -layout of LibreOffice PDFs: a page break cut '一、本年新收政府信息公' "
+        "from '开申请数量', and between them stood the running header and the table's captions printed "
+        "again. The captions were dropped, the header was not, and the row was not found (7 cells missing "
+        "in 8 of 100 documents). A line that heads (or ends) every page is page furniture: its text goes",
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
