@@ -128,19 +128,28 @@ def fills(r: list[Token], n: int) -> bool:
 def column_model(rows: list[list[Token]], n: int) -> tuple[str, list[float]] | None:
     """Column centres of a space-aligned table, from the rows that fill every column: counted in
     characters or in display columns, whichever lines the rows up better."""
+    models = column_models(rows, n)
+    return models[0] if models else None
+
+
+def column_models(rows: list[list[Token]], n: int, *, edges: bool = False) -> list[tuple[str, list[float]]]:
+    """The column centres of :func:`column_model` in each unit in which they stand in order, the unit
+    that lines the rows up better first; with ``edges``, the columns' left and right edges too (units
+    "x<", "x>", "w<", "w>": a converter that aligns cells left or right lines up their edges, not
+    their centres, where numbers differ in width)."""
     full = [r for r in rows if fills(r, n)]
     if n < 2 or len(full) < MIN_MODEL_ROWS:
-        return None
-    best: tuple[float, str, list[float]] | None = None
-    for unit in ("x", "w"):
+        return []
+    found: list[tuple[float, str, list[float]]] = []
+    for unit in ("x", "w", "x<", "x>", "w<", "w>") if edges else ("x", "w"):
         cols = list(zip(*[[centre(t, unit) for t in r] for r in full]))
         centres = [sorted(c)[len(c) // 2] for c in cols]
         if any(b <= a for a, b in zip(centres, centres[1:])):
             continue
         spread = sum(sorted(abs(x - m) for x in c)[len(c) // 2] for c, m in zip(cols, centres))
-        if best is None or spread < best[0]:
-            best = (spread, unit, centres)
-    return (best[1], best[2]) if best else None
+        found.append((spread, unit, centres))
+    found.sort(key=lambda f: f[0])  # (stable: characters first on a tie)
+    return [(unit, centres) for _, unit, centres in found]
 
 
 def off_columns(r: Sequence[Token], model: tuple[str, list[float]], share: float, kinds: Collection[str] = (NUM, MARK)) -> bool:
@@ -165,7 +174,13 @@ def off_columns(r: Sequence[Token], model: tuple[str, list[float]], share: float
 
 
 def centre(t: Token, unit: str) -> float:
-    return (t.x0 + t.x1) / 2 if unit == "x" else (t.w0 + t.w1) / 2
+    """Where a token stands in ``unit``: its centre in characters ("x") or display columns ("w"), or its
+    left ("x<", "w<") or right edge ("x>", "w>")."""
+    if unit == "x":
+        return (t.x0 + t.x1) / 2
+    if unit == "w":
+        return (t.w0 + t.w1) / 2
+    return float({"x<": t.x0, "x>": t.x1, "w<": t.w0, "w>": t.w1}[unit])
 
 
 def on_page_of(norm: Normalized, at: int) -> Callable[[int], bool] | None:

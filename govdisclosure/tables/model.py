@@ -183,6 +183,10 @@ class RowContext:
     # a full row with a not-applicable mark, in space-aligned text, ``model`` from the table's full rows:
     # checked against its columns (readings/aligned.py)
     check_columns: bool = False
+    # …against every model of the columns that keeps them in order: centres and edges, in characters
+    # and in display columns (full-width digits count one character and two display columns, so a row
+    # of wider numbers than the model's drifts in one unit; cells aligned left line up their left edges)
+    column_models: tuple[ColumnModel, ...] = ()
 
     @property
     def placement(self) -> tuple[list[Placed], str | None, list[list[Placed]]]:

@@ -16,7 +16,7 @@ from ..labels import Anchor, Row, Stream, find_rows, keyed
 from ..layout import BLANK, MARK, NUM, TEXT, Token
 from ..normalize import key_normalized
 from ..sections import DocInfo
-from .columns import MODEL_ROWS, column_model, fills, header_grid, off_columns, row_shapes
+from .columns import MODEL_ROWS, column_model, column_models, fills, header_grid, off_columns, row_shapes
 from .model import PROSE_MIN_LEN, Cell, Check, PlanRow, Prefer, RowContext, Value
 
 Stops = Sequence[int] | Mapping[str, Sequence[int]]
@@ -312,6 +312,7 @@ def row_contexts(
             # (only where the table's other full rows stand under the columns: else the model is no yardstick)
             check_columns=marked_full and model is not None and not any(
                 off_columns(r, model, MODEL_FIT) for r in near if r is not own),
+            column_models=tuple(column_models(near, len(cols), edges=True)) if marked_full and model is not None else (),
         ))
     return out
 

@@ -69,8 +69,13 @@ def _off_columns(ctx: RowContext, vals: list[Token]) -> bool:
     (``rows.row_contexts`` says so: ``check_columns``), a not-applicable mark of which stands nearer
     another column than the one reading order gives it: a mark counts as no number in any sum, so a
     mark and a number printed in each other's place keep every sum (pdftotext -layout of a LibreOffice
-    PDF: ``/ 2 / / / 4 6`` printed ``2 / / / / 4 6``).  A number off its column breaks a sum instead."""
-    return ctx.model is not None and off_columns(vals, ctx.model, OFF_COLUMN, kinds=(MARK,))
+    PDF: ``/ 2 / / / 4 6`` printed ``2 / / / / 4 6``).  A number off its column breaks a sum instead.
+    Off by every model of the columns (``column_models``): centres and edges, in characters and in
+    display columns.  A row of full-width numbers wider than the other rows' drifts in one unit
+    (pdftotext counts a character a cell of its grid, a text browser two for a wide one), and a mark
+    at the left edge of a column of wide numbers aligned left stands far from their centre."""
+    models = ctx.column_models or ((ctx.model,) if ctx.model is not None else ())
+    return bool(models) and all(off_columns(vals, m, OFF_COLUMN, kinds=(MARK,)) for m in models)
 
 
 def _misplaced(ctx: RowContext) -> Reading:
