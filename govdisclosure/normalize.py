@@ -102,7 +102,8 @@ TRIGGERS: dict[str, tuple[str, ...] | None] = {
     "print_page_count": ("/",),
     "form_feed": ("\f", "\v"),
     "crlf": ("\r",),
-    "invisible": None,
+    # (the pattern is a class of characters: a text holds a match exactly when it holds one of them)
+    "invisible": tuple("\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"),
     "markdown_bold": ("**", "__"),
     "md_hard_break": ("\\",),
     "md_cell_break": ("<",),
@@ -259,20 +260,27 @@ def normalize(text: str) -> Normalized:
 
     Idempotent: the steps run again on their own output until nothing changes.
     """
-    n = _once(text)
+    n, edited, folded = _pass(text)
     passes = 1
-    while passes < MAX_PASSES and n.text != n.original and _needs_pass(n.text):
+    while passes < MAX_PASSES and n.text != n.original and _needs_pass(n.text, edited, folded):
         inner = n
-        n = _once(inner.text)
+        n, edited, folded = _pass(inner.text)
         n = Normalized(n.text, text, n.seg_norm, n.seg_orig, n.seg_orig_end, n.seg_copy, inner)
         passes += 1
     return n
 
 
-def _needs_pass(t: str) -> bool:
-    if any(rx.search(t) for _, rx, _ in _active(t)):
+def _needs_pass(t: str, edited: bool, folded: set[str]) -> bool:
+    """Whether a pass's output ``t`` holds anything a step or a folding would change again, told from
+    what the pass did: whether it made an edit (``edited``), and the characters its foldings put in
+    (``folded``).  The same answer as running every step and folding over ``t`` again, cheaper:
+
+    - a pass that made no edit gave the text it scanned, folded: its steps found nothing there;
+    - a character of ``t`` is one the pass left alone (``_fold`` keeps it), one a folding put in, or
+      one of a step's replacements (ASCII, which folding keeps): only those a folding put in can fold."""
+    if edited and any(rx.search(t) for _, rx, _ in _active(t)):
         return True
-    return any(_fold(ch) != ch for ch in _foldable(t))
+    return any(_fold(ch) != ch and _MAYBE_FOLDED.fullmatch(ch) is not None and ch in t for ch in folded)
 
 
 # Characters that folding may change: not below U+00A0 (left alone) and not a CJK unified ideograph
@@ -280,20 +288,33 @@ def _needs_pass(t: str) -> bool:
 _MAYBE_FOLDED = regex.compile(r"[^\x00-\x9f\u4e00-\u9fff]+")
 
 
+# (what _foldable drops: ``re``'s sub of the runs it keeps costs less than a findall of the others)
+_NOT_FOLDED = re.compile(r"[\x00-\x9f\u4e00-\u9fff]+")
+
+
 def _foldable(text: str) -> set[str]:
     """The distinct characters of ``text`` that ``_fold`` may change (a superset of those it does)."""
-    return set("".join(_MAYBE_FOLDED.findall(text)))
+    return set(_NOT_FOLDED.sub("", text))
 
 
 def _once(text: str) -> Normalized:
+    """One pass of normalisation."""
+    return _pass(text)[0]
+
+
+def _pass(text: str) -> tuple[Normalized, bool, set[str]]:
+    """One pass of normalisation, whether it made an edit, and the characters its foldings put in
+    (what :func:`_needs_pass` reads)."""
     # fold one-to-one characters first (offsets unchanged), so that the steps see folded text:
     # full-width ［bookmark: …］, ＊＊ and －４－ are caught like their ASCII forms
     table: dict[int, str] = {}
     expand: set[str] = set()
+    folded: set[str] = set()
     for ch in _foldable(text):
         f = _fold(ch)
         if f == ch:
             continue
+        folded.update(f)
         if len(f) == 1:
             table[ord(ch)] = f
         else:
@@ -351,7 +372,7 @@ def _once(text: str) -> Normalized:
     emit(text[pos_orig:], pos_orig, len(text), True)
 
     out = "".join(pieces)
-    return Normalized(out, original, tuple(seg_norm), tuple(seg_orig), tuple(seg_orig_end), tuple(seg_copy))
+    return Normalized(out, original, tuple(seg_norm), tuple(seg_orig), tuple(seg_orig_end), tuple(seg_copy)), bool(edits), folded
 
 
 # a running page number inside a line ("… 0 0 0 — 5 — 缴纳费用 …": text copied as one paragraph)
@@ -421,6 +442,17 @@ def key(s: str) -> str:
 
 def key_normalized(s: str) -> str:
     """:func:`key` of text that is already normalised (the text of tokens): no folding needed."""
+    # (a report keys the same short token texts and template wordings again and again, stage after
+    # stage: a cache hit costs a tenth of translate()'s look-up of every character; long texts are
+    # keyed as they come, so that the cache holds no prose)
+    return _key_short(s) if len(s) <= _KEY_CACHE_LEN else s.translate(_KEY_TABLE)
+
+
+_KEY_CACHE_LEN = 64
+
+
+@functools.lru_cache(maxsize=8192)
+def _key_short(s: str) -> str:
     return s.translate(_KEY_TABLE)
 
 
