@@ -558,6 +558,8 @@ def doubt_between_gaps(arb: Arbiter, ctx: TableContext) -> None:
     order = list(ctx.order)
     left = {k.rsplit(".", 1)[0] for f in arb.findings if f.code == "unassigned_values" for k in f.keys}
     at = [order.index(k) for k in left if k in order]
+    if not at:
+        return  # (no numbers left over: the rows without numbers need not be looked for)
     printed = [k for k in order if not k.startswith("applications.other_processing.")]
     cols = {k: [f"{k}.{c.key}" for c in ctx.columns[k]] for k in order}
     empty = [order.index(k) for k in printed if all(arb.fields.get(x) is None or arb.fields[x].status in ("missing", "blank") for x in cols[k])]
