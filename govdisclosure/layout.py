@@ -61,6 +61,12 @@ _SCAN = re.compile(
     # thousands groups only where they are well formed: "9991,000" and "1,00110" are cells run together
     r"|(?P<num>(?P<sign>[+\-])?(?:(?<![0-9])[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?)(?P<unit>万元|人次|件|条|个|项|次|元)?"
 )
+# _SCAN led by the class of its matches' first characters, the match itself in a look-ahead (group
+# "all") behind that character: re skips ahead to the candidates ("(", a sign, a digit), where _SCAN
+# itself, led by an optional sign and a look-behind, is tried at every character (a crawler's
+# one-line table is thousands of them).  Searched from the end of each match it finds what
+# _SCAN.finditer finds (see _scan_matches).
+_SCAN_AT = re.compile(r"[(+\-0-9](?<=(?=(?P<all>" + _SCAN.pattern + r")).)")
 # a sign is no number's after a letter or digit, a ")" or another sign ("A-1", "2-3"): only the
 # digits are the number (what a look-behind in _SCAN would say, with the regex module's \w)
 _SIGN_BLOCKER = regex.compile(r"[\w)+\-]")
@@ -441,10 +447,10 @@ def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *,
         if n:
             _text_after(s, seg, row, line, out, explicit)
         return
-    for m in _SCAN.finditer(seg):
+    for m in _scan_matches(seg):
         if m.group("paren") is not None:
             continue
-        a, b = m.start(), m.end()
+        a, b = m.span("all")
         num_end = m.end("num")
         digits = m.group("num")
         if a and m.start("sign") >= 0 and _SIGN_BLOCKER.match(seg, a - 1):
@@ -488,6 +494,16 @@ def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *,
         pos = b
     if pos < n:
         _text_after(s + pos, seg[pos:], row, line, out, explicit)
+
+
+def _scan_matches(seg: str) -> Iterator[re.Match[str]]:
+    """The matches of _SCAN in ``seg``, left to right, none overlapping (what ``_SCAN.finditer`` gives),
+    found by _SCAN_AT: each match's span is its group "all", the next searched from its end."""
+    pos = 0
+    search = _SCAN_AT.search
+    while (m := search(seg, pos)) is not None:
+        yield m
+        pos = m.end("all")
 
 
 # a not-applicable mark a crawler ran into what follows a number ("行政许可1106-7——其他对外…",
