@@ -420,6 +420,11 @@ def _cell(s: int, c: str, text: str, row: int, line: int, out: list[Token]) -> N
     if cn is not None and len(core) <= 6:
         out.append(Token(NUM, cs, cs + len(core), core, row, line, explicit=True))
         return
+    if " " not in core and core[0] not in _MARK_LEAD and _DIGIT.search(core) is None:
+        # a label's cell (no digit, no space, no mark at its start): one text token, what _scan,
+        # _text_after and _text make of it
+        out.append(Token(TEXT, cs, cs + len(core), core, row, line, explicit=True))
+        return
     first = len(out)
     pieces = [(m.group(), cs + m.start()) for m in _PIECE.finditer(core)] if " " in core else []
     marks = [values.is_mark(p) for p, _ in pieces]
@@ -513,6 +518,8 @@ _GLUED_MARK_FIRST = frozenset("—/／")
 #: one-character marks whose glued runs are read a cell a character (not "—", whose pair "——" is one mark)
 _MARK_RUN_CHARS = frozenset("-/／")
 _MARK_RUN_END = regex.compile(r"\p{Han}|[(（]")
+#: the first characters of a text that _text_after may read as a mark (a glued one, or a run)
+_MARK_LEAD = _GLUED_MARK_FIRST | _MARK_RUN_CHARS
 
 
 def _text_after(s: int, t: str, row: int, line: int, out: list[Token], explicit: bool) -> None:

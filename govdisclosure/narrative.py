@@ -123,7 +123,10 @@ _HAN = regex.compile(r"\p{Han}")
 _CLAUSE_DELIMS = ",:;。!?"
 # sentences end at 。;!? and around the subsection headings that PDF text runs into the prose:
 # "(一)主动公开情况“官元镇人民政府”公众号…" (seed 002)
-_SENT_SPLIT = re.compile(r"[。;!?]|(?=\([一二三四五六七八九十]{1,2}\))")
+# (as two patterns, each led by its own characters: re skips ahead to them, where the alternation of a
+# class and a look-ahead is tried at every character of the zone)
+_SENT_END = re.compile(r"[。;!?]")
+_SUBSECTION_AHEAD = re.compile(r"\((?=[一二三四五六七八九十]{1,2}\))")
 _HEADING_RUN = regex.compile(r"\([一二三四五六七八九十]{1,2}\)\p{Han}{2,14}?(?:情况|方面)(?![。;!?,:])")
 _CLAUSE_SPLIT = re.compile(r"[,:]")
 _PART_LIST = regex.compile(r"[,:;、]")
@@ -888,9 +891,12 @@ def _quantity(z: _Zone, m: Mention) -> tuple[int | float, str]:
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
     cuts = {0, len(text)}
-    for m in _SENT_SPLIT.finditer(text):
+    for m in _SENT_END.finditer(text):  # a sentence's end mark: cut before and after it
+        a = m.start()
+        cuts.add(a)
+        cuts.add(a + 1)
+    for m in _SUBSECTION_AHEAD.finditer(text):  # before a subsection's numeral "(一)"
         cuts.add(m.start())
-        cuts.add(m.end())
     for m in _HEADING_RUN.finditer(text):
         cuts.add(m.end())
     pts = sorted(cuts)

@@ -304,7 +304,8 @@ def analyse(
     findings: list[Finding] = []
 
     organ, year, title_span = _title(text)
-    opening = _OPENING.search(text[:4000])
+    # (the opening sentence only where the title lacks the organ or the year)
+    opening = _OPENING.search(text[:4000]) if organ is None or year is None else None
     if organ is None and opening:
         organ = _clean_organ(opening.group("organ"))
     if year is None and opening:
