@@ -634,7 +634,6 @@ class _Zone:
 
 # (``re``, faster over a whole zone; its class is the ``regex`` module's ``\S``, which ``re``'s is not)
 _NONSPACE = re.compile(f"[^{WHITESPACE}]+")
-_LINE = regex.compile(r"(?m)^[^\n]*\S[^\n]*$")
 _ASCII_ALPHA = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -824,8 +823,7 @@ def _published(text: str, zones: Sequence[_Zone]) -> tuple[_dt.date | None, tupl
         return None, None
     z = zones[-1]
     tail_at = max(0, len(text) - 2000)
-    lines = [m.start() for m in _LINE.finditer(text, tail_at)]
-    lines_from = lines[-SIGNATURE_LINES] if len(lines) >= SIGNATURE_LINES else tail_at
+    lines_from = _last_lines_start(text, tail_at, SIGNATURE_LINES)
     for m in reversed(z.of("DATE")):
         ns, ne = z.norm_span(m.start, m.end)
         if ns < lines_from:
@@ -840,6 +838,28 @@ def _published(text: str, zones: Sequence[_Zone]) -> tuple[_dt.date | None, tupl
         if d is not None:
             return d, (z, m.start, m.end)
     return None, None
+
+
+_VISIBLE = re.compile(f"[^{WHITESPACE}]")  # (the regex module's \S, spelled out for re)
+
+
+def _last_lines_start(text: str, tail_at: int, k: int) -> int:
+    """Where the ``k``-th last line of ``text[tail_at:]`` that holds a visible character starts (a line
+    starting at ``tail_at`` or after it), or ``tail_at`` when there are fewer: the start of the
+    ``k``-th last match of ``(?m)^[^\\n]*\\S[^\\n]*$`` from ``tail_at`` on, found from the end, line by line
+    (a text's last lines, not the 2 000 characters before them)."""
+    found = 0
+    le = len(text)
+    while le >= tail_at:
+        ls = text.rfind("\n", 0, le) + 1
+        if ls < tail_at:
+            break
+        if _VISIBLE.search(text, ls, le) is not None:
+            found += 1
+            if found == k:
+                return ls
+        le = ls - 1
+    return tail_at
 
 
 # -- contact ------------------------------------------------------------------------------------

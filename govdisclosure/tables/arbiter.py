@@ -631,9 +631,10 @@ def doubt_zero_rows_beside_miscounted(arb: Arbiter, ctx: TableContext) -> None:
         if not (0 in vals and all(v in (0, None) for v in vals)):
             continue
         beside = [in_text[j] in off for j in (i - 1, i + 1) if 0 <= j < len(in_text)]
-        # (its own count off matters where another row leaves empty a column it gives a 0: a blank column)
-        blank_col = any(v == 0 and any(len(o) == len(vals) and o[c] is None for o in rows.values()) for c, v in enumerate(vals))
-        if (r in off and blank_col) or (len(beside) == 2 and all(beside)):
+        # (its own count off matters where another row leaves empty a column it gives a 0: a blank column;
+        # looked for only then, not for every row of zeros)
+        blank_col = r in off and any(v == 0 and any(len(o) == len(vals) and o[c] is None for o in rows.values()) for c, v in enumerate(vals))
+        if blank_col or (len(beside) == 2 and all(beside)):
             keys += [f"{r}.{c.key}" for c in ctx.columns.get(r, ())]
     doubt_keys(arb, keys, "a row of zeros, whose sum confirms nothing, beside a row that took too few or too many "
                "numbers: its zeros may be another row's", code="ambiguous_cells")
@@ -774,9 +775,13 @@ def doubt_interrupted_rows(arb: Arbiter, ctx: TableContext) -> None:
     # the tokens of the table that read as pieces of column captions, found once (each row looks for
     # them among the tokens after its label: scanning those again for every row was quadratic)
     first = min((p.anchor.end_tok + 1 for p in ctx.plan), default=ctx.hi)
+    # (a key with no NUL is in one of the words exactly when it is in the words joined by NULs: one
+    # search a token instead of one a word)
+    joined = "\x00".join(words)
     caption_at = [
         (i, t.start) for i, t in enumerate(ctx.tokens[first : ctx.hi], first)
-        if t.kind == "text" and len(k := key_normalized(t.text)) >= 2 and any(k in w for w in words)
+        if t.kind == "text" and len(k := key_normalized(t.text)) >= 2
+        and (k in joined if "\x00" not in k else any(k in w for w in words))
     ]
     for p in ctx.plan:
         vals = [t for t in p.own if t.kind in ("num", "mark")]
