@@ -63,6 +63,12 @@ _SCAN = re.compile(
     # in pdftotext -layout): one number with its tail missing, read as doubtful until it is joined
     r"|(?P<num>(?P<sign>[+\-])?(?:(?<![0-9])[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|(?<![0-9,])[1-9][0-9]{0,2}(?:,[0-9]{3})*,[0-9]{1,2}(?![0-9,])|[0-9]+)(?:\.[0-9]+)?)(?P<unit>万元|人次|件|条|个|项|次|元)?"
 )
+# _SCAN led by the class of its matches' first characters, the match itself in a look-ahead (group
+# "all") behind that character: re skips ahead to the candidates ("(", a sign, a digit), where _SCAN
+# itself, led by an optional sign and a look-behind, is tried at every character (a crawler's
+# one-line table is thousands of them).  Searched from the end of each match it finds what
+# _SCAN.finditer finds (see _scan_matches).
+_SCAN_AT = re.compile(r"[(+\-0-9](?<=(?=(?P<all>" + _SCAN.pattern + r")).)")
 # a sign is no number's after a letter or digit, a ")" or another sign ("A-1", "2-3"): only the
 # digits are the number (what a look-behind in _SCAN would say, with the regex module's \w)
 _SIGN_BLOCKER = regex.compile(r"[\w)+\-]")
@@ -416,6 +422,11 @@ def _cell(s: int, c: str, text: str, row: int, line: int, out: list[Token]) -> N
     if cn is not None and len(core) <= 6:
         out.append(Token(NUM, cs, cs + len(core), core, row, line, explicit=True))
         return
+    if " " not in core and core[0] not in _MARK_LEAD and _DIGIT.search(core) is None:
+        # a label's cell (no digit, no space, no mark at its start): one text token, what _scan,
+        # _text_after and _text make of it
+        out.append(Token(TEXT, cs, cs + len(core), core, row, line, explicit=True))
+        return
     first = len(out)
     pieces = [(m.group(), cs + m.start()) for m in _PIECE.finditer(core)] if " " in core else []
     marks = [values.is_mark(p) for p, _ in pieces]
@@ -443,10 +454,10 @@ def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *,
         if n:
             _text_after(s, seg, row, line, out, explicit)
         return
-    for m in _SCAN.finditer(seg):
+    for m in _scan_matches(seg):
         if m.group("paren") is not None:
             continue
-        a, b = m.start(), m.end()
+        a, b = m.span("all")
         num_end = m.end("num")
         digits = m.group("num")
         if a and m.start("sign") >= 0 and _SIGN_BLOCKER.match(seg, a - 1):
@@ -492,6 +503,16 @@ def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *,
         _text_after(s + pos, seg[pos:], row, line, out, explicit)
 
 
+def _scan_matches(seg: str) -> Iterator[re.Match[str]]:
+    """The matches of _SCAN in ``seg``, left to right, none overlapping (what ``_SCAN.finditer`` gives),
+    found by _SCAN_AT: each match's span is its group "all", the next searched from its end."""
+    pos = 0
+    search = _SCAN_AT.search
+    while (m := search(seg, pos)) is not None:
+        yield m
+        pos = m.end("all")
+
+
 # a not-applicable mark a crawler ran into what follows a number ("行政许可1106-7——其他对外…",
 # "政府集中采购66——三、"): the dashes or slash are the next cell, not part of the next label
 _GLUED_MARK = regex.compile(r"(——|—|/|／)(?=\p{Han}|[(（]|$)")
@@ -499,6 +520,8 @@ _GLUED_MARK_FIRST = frozenset("—/／")
 #: one-character marks whose glued runs are read a cell a character (not "—", whose pair "——" is one mark)
 _MARK_RUN_CHARS = frozenset("-/／")
 _MARK_RUN_END = regex.compile(r"\p{Han}|[(（]")
+#: the first characters of a text that _text_after may read as a mark (a glued one, or a run)
+_MARK_LEAD = _GLUED_MARK_FIRST | _MARK_RUN_CHARS
 
 
 def _text_after(s: int, t: str, row: int, line: int, out: list[Token], explicit: bool) -> None:

@@ -123,7 +123,10 @@ _HAN = regex.compile(r"\p{Han}")
 _CLAUSE_DELIMS = ",:;。!?"
 # sentences end at 。;!? and around the subsection headings that PDF text runs into the prose:
 # "(一)主动公开情况“官元镇人民政府”公众号…" (seed 002)
-_SENT_SPLIT = re.compile(r"[。;!?]|(?=\([一二三四五六七八九十]{1,2}\))")
+# (as two patterns, each led by its own characters: re skips ahead to them, where the alternation of a
+# class and a look-ahead is tried at every character of the zone)
+_SENT_END = re.compile(r"[。;!?]")
+_SUBSECTION_AHEAD = re.compile(r"\((?=[一二三四五六七八九十]{1,2}\))")
 _HEADING_RUN = regex.compile(r"\([一二三四五六七八九十]{1,2}\)\p{Han}{2,14}?(?:情况|方面)(?![。;!?,:])")
 _CLAUSE_SPLIT = re.compile(r"[,:]")
 _PART_LIST = regex.compile(r"[,:;、]")
@@ -277,6 +280,11 @@ class Mention(NamedTuple):
     start: int
     end: int
     id: str
+
+
+#: Mention(label, start, end, id) as the named tuple's own __new__ makes it, without its Python frame:
+#: a zone's scan makes a mention for every phrase it finds (信息, 公开: dozens a zone)
+_new_mention = tuple.__new__
 
 
 def _filter_longest(ms: list[Mention]) -> list[Mention]:
@@ -463,6 +471,7 @@ def _unit_mentions(text: str, unit: _Unit) -> dict[str, list[Mention]]:
 
     Labels are independent (the longest-match filter works per label), so a zone scans a label only
     when a rule first asks for it (:meth:`_Zone.of`), and most zones need some labels only."""
+    new = _new_mention
     if unit.phrases is not None:
         owner = unit.phrases
         found: dict[str, list[Mention]] = {label: [] for label in unit.labels}
@@ -470,7 +479,7 @@ def _unit_mentions(text: str, unit: _Unit) -> dict[str, list[Mention]]:
             s, e = m.span()
             if 0 < e - s <= MAX_MENTION_CHARS:
                 label, pid = owner[m.group()]
-                found[label].append(Mention(label, s, e, pid))
+                found[label].append(new(Mention, (label, s, e, pid)))
         return found
     (label,) = unit.labels
     ms: list[Mention] = []
@@ -488,7 +497,7 @@ def _unit_mentions(text: str, unit: _Unit) -> dict[str, list[Mention]]:
                     continue
                 last = e
                 if 0 < e - s <= MAX_MENTION_CHARS:
-                    ms.append(Mention(label, s, e, pid))
+                    ms.append(new(Mention, (label, s, e, pid)))
         except TimeoutError:  # a backstop: every pattern is linear (see _pattern_regex)
             log.warning("narrative pattern %s/%s timed out on %d characters; its mentions are skipped", label, pid, len(text))
     # one pattern's matches are in order and never overlap: only a label of several needs the filter
@@ -625,7 +634,6 @@ class _Zone:
 
 # (``re``, faster over a whole zone; its class is the ``regex`` module's ``\S``, which ``re``'s is not)
 _NONSPACE = re.compile(f"[^{WHITESPACE}]+")
-_LINE = regex.compile(r"(?m)^[^\n]*\S[^\n]*$")
 _ASCII_ALPHA = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -815,8 +823,7 @@ def _published(text: str, zones: Sequence[_Zone]) -> tuple[_dt.date | None, tupl
         return None, None
     z = zones[-1]
     tail_at = max(0, len(text) - 2000)
-    lines = [m.start() for m in _LINE.finditer(text, tail_at)]
-    lines_from = lines[-SIGNATURE_LINES] if len(lines) >= SIGNATURE_LINES else tail_at
+    lines_from = _last_lines_start(text, tail_at, SIGNATURE_LINES)
     for m in reversed(z.of("DATE")):
         ns, ne = z.norm_span(m.start, m.end)
         if ns < lines_from:
@@ -831,6 +838,28 @@ def _published(text: str, zones: Sequence[_Zone]) -> tuple[_dt.date | None, tupl
         if d is not None:
             return d, (z, m.start, m.end)
     return None, None
+
+
+_VISIBLE = re.compile(f"[^{WHITESPACE}]")  # (the regex module's \S, spelled out for re)
+
+
+def _last_lines_start(text: str, tail_at: int, k: int) -> int:
+    """Where the ``k``-th last line of ``text[tail_at:]`` that holds a visible character starts (a line
+    starting at ``tail_at`` or after it), or ``tail_at`` when there are fewer: the start of the
+    ``k``-th last match of ``(?m)^[^\\n]*\\S[^\\n]*$`` from ``tail_at`` on, found from the end, line by line
+    (a text's last lines, not the 2 000 characters before them)."""
+    found = 0
+    le = len(text)
+    while le >= tail_at:
+        ls = text.rfind("\n", 0, le) + 1
+        if ls < tail_at:
+            break
+        if _VISIBLE.search(text, ls, le) is not None:
+            found += 1
+            if found == k:
+                return ls
+        le = ls - 1
+    return tail_at
 
 
 # -- contact ------------------------------------------------------------------------------------
@@ -882,9 +911,12 @@ def _quantity(z: _Zone, m: Mention) -> tuple[int | float, str]:
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
     cuts = {0, len(text)}
-    for m in _SENT_SPLIT.finditer(text):
+    for m in _SENT_END.finditer(text):  # a sentence's end mark: cut before and after it
+        a = m.start()
+        cuts.add(a)
+        cuts.add(a + 1)
+    for m in _SUBSECTION_AHEAD.finditer(text):  # before a subsection's numeral "(一)"
         cuts.add(m.start())
-        cuts.add(m.end())
     for m in _HEADING_RUN.finditer(text):
         cuts.add(m.end())
     pts = sorted(cuts)
@@ -992,14 +1024,15 @@ def _active(zones: Sequence[_Zone]) -> list[tuple[_Zone, _F]]:
     out: list[tuple[_Zone, _F]] = []
     total_found = False
     for z in zones:
+        counts = _item_counts(z)
+        if not counts:
+            continue  # (no count of 条/件 in any sentence: nothing below reads the zone)
         carry = False  # the sentences right after a total list its parts ("其中,…")
         marks = [(m.start(), bool(_ACTIVE_SUBSECTION.match(z.text, m.start()))) for m in _SUBSECTION.finditer(z.text)]
         mark_at = [p for p, _ in marks]
+        not_active = _NotActive(z)
         prev = -2
-        for idx, (s, e) in enumerate(z.sents):
-            qs = [m for m in z.of("QUANTITY", s, e) if _quantity(z, m)[1] in ITEM_UNITS]
-            if not qs:
-                continue
+        for idx, (s, e), qs in counts:
             if idx != prev + 1:
                 carry = False
             prev = idx
@@ -1009,12 +1042,11 @@ def _active(zones: Sequence[_Zone]) -> list[tuple[_Zone, _F]]:
             in_list = False
             total_here = False
             part_here = False
-            for q in qs:
+            for q, (v, unit) in qs:
                 cs = max([s] + [m.end() for m in _CLAUSE_SPLIT.finditer(z.text, s, q.start)])
-                if any(z.of(label, cs, q.start) for label in _NOT_ACTIVE):
+                if not_active.any_in(cs, q.start):
                     continue
                 disclose, total, generic, channel = _prefix_info(z, cs, q)
-                v, unit = _quantity(z, q)
                 if in_list or (carry and disclose and generic):
                     subj = _subject(z, s, q)
                     if subj:
@@ -1034,6 +1066,52 @@ def _active(zones: Sequence[_Zone]) -> list[tuple[_Zone, _F]]:
                         in_list = part_here = True
             carry = total_here or (carry and part_here)
     return out
+
+
+def _item_counts(z: _Zone) -> list[tuple[int, tuple[int, int], list[tuple[Mention, tuple[int | float, str]]]]]:
+    """The sentences of a zone that hold a count of 条/件 (a QUANTITY mention inside the sentence, as
+    ``z.of("QUANTITY", s, e)`` gives them), in order: (sentence index, span, each such count's value
+    and unit).  Found from the zone's counts, each put in its sentence, rather than by asking every
+    sentence for its counts (a zone has a few counts and dozens of sentences)."""
+    found = z.of("QUANTITY")
+    if not found:
+        return []
+    sents = z.sents
+    starts = z._sent_starts
+    by_sent: dict[int, list[tuple[Mention, tuple[int | float, str]]]] = {}
+    for m in found:
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i < 0 or m.end > sents[i][1]:
+            continue  # between sentences (on a sentence's end mark), or across two
+        v = _quantity(z, m)
+        if v[1] in ITEM_UNITS:
+            by_sent.setdefault(i, []).append((m, v))
+    return [(i, sents[i], qs) for i, qs in by_sent.items()]
+
+
+class _NotActive:
+    """Whether a cue of ``_NOT_ACTIVE`` stands in a stretch of a zone: what ``any(z.of(label, s, e)
+    for label in _NOT_ACTIVE)`` says, from one list of their mentions (made when first asked)."""
+
+    __slots__ = ("z", "ms", "starts")
+
+    def __init__(self, z: _Zone) -> None:
+        self.z = z
+        self.ms: list[Mention] | None = None
+        self.starts: list[int] = []
+
+    def any_in(self, s: int, e: int) -> bool:
+        ms = self.ms
+        if ms is None:
+            ms = self.ms = sorted((m for label in _NOT_ACTIVE for m in self.z._mentions(label)), key=lambda m: m.start)
+            self.starts = [m.start for m in ms]
+        for k in range(bisect.bisect_left(self.starts, s), len(ms)):
+            m = ms[k]
+            if m.start >= e:
+                return False
+            if m.end <= e:
+                return True
+        return False
 
 
 def _neg_before(z: _Zone, cs: int, at: int) -> Mention | None:

@@ -44,10 +44,11 @@ STEPS: tuple[tuple[str, str, str], ...] = (
     # between its rows
     (
         "print_header_date",
-        # (the look-ahead first: a look-behind first hides the pattern's first character from the
-        # engine, which then tries the whole pattern at every character of the text)
-        r"(?=[0-9])(?<![\d/])(?:[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4},? [0-9]{1,2}:[0-9]{2}(?::[0-9]{2})? ?[AP]M"
-        r"|[0-9]{4}/[0-9]{1,2}/[0-9]{1,2},? [0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)(?![\d:])",
+        # (the first digit first, the look-behind after it: a pattern that opens with a class lets
+        # ``re`` skip ahead to the digits, where a look-ahead or a look-behind first has it try the
+        # whole pattern at every character of the text)
+        r"[0-9](?<![\d/][0-9])(?:[0-9]?/[0-9]{1,2}/[0-9]{2,4},? [0-9]{1,2}:[0-9]{2}(?::[0-9]{2})? ?[AP]M"
+        r"|[0-9]{3}/[0-9]{1,2}/[0-9]{1,2},? [0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)(?![\d:])",
         "",
     ),
     (
@@ -102,7 +103,8 @@ TRIGGERS: dict[str, tuple[str, ...] | None] = {
     "print_page_count": ("/",),
     "form_feed": ("\f", "\v"),
     "crlf": ("\r",),
-    "invisible": None,
+    # (the pattern is a class of characters: a text holds a match exactly when it holds one of them)
+    "invisible": tuple("\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"),
     "markdown_bold": ("**", "__"),
     "md_hard_break": ("\\",),
     "md_cell_break": ("<",),
@@ -124,18 +126,37 @@ _StepPattern: TypeAlias = "re.Pattern[str] | regex.Pattern[str]"
 _STEP_RES: tuple[tuple[_StepPattern, str, tuple[str, ...] | None], ...] = tuple(
     (re.compile(pat) if name in RE_STEPS else regex.compile(pat), repl, TRIGGERS[name]) for name, pat, repl in STEPS
 )
+# the steps whose literals are all characters that folding may change ('invisible'): whether a text
+# holds one is read off the set of such characters a pass has at hand (see _active), not searched
+_CHAR_TRIGGERS: dict[int, frozenset[str]] = {
+    i: frozenset(lits)
+    for i, (_, _, lits) in enumerate(_STEP_RES)
+    if lits and all(len(w) == 1 and not ("\x00" <= w <= "\x9f" or "\u4e00" <= w <= "\u9fff") for w in lits)
+}
 
 
-def _active(text: str) -> list[tuple[int, _StepPattern, str]]:
-    return [(i, rx, repl) for i, (rx, repl, lits) in enumerate(_STEP_RES) if lits is None or any(w in text for w in lits)]
+def _active(text: str, chars: set[str] | None = None) -> list[tuple[int, _StepPattern, str]]:
+    """The steps to run on ``text``: those without literals, and those with one of theirs in it.
+    ``chars``: a superset of the characters of ``text`` that folding may change (a step activated by
+    one it does not hold finds nothing)."""
+    out = []
+    for i, (rx, repl, lits) in enumerate(_STEP_RES):
+        if lits is None:
+            out.append((i, rx, repl))
+        elif chars is not None and i in _CHAR_TRIGGERS:
+            if not _CHAR_TRIGGERS[i].isdisjoint(chars):
+                out.append((i, rx, repl))
+        elif any(w in text for w in lits):
+            out.append((i, rx, repl))
+    return out
 
 
-def _step_edits(text: str) -> list[tuple[int, int, str]]:
+def _step_edits(text: str, chars: set[str] | None = None) -> list[tuple[int, int, str]]:
     """Every step's matches, non-overlapping, as one alternation of the steps would find them: the
     leftmost wins, and the earlier step at one start.  A step whose next match starts inside one taken
     is searched again after it (its match there may have hidden another: an address running into a
-    Word bookmark)."""
-    steps = _active(text)
+    Word bookmark).  ``chars``: see :func:`_active`."""
+    steps = _active(text, chars)
     nxt: list[re.Match[str] | regex.Match[str] | None] = [rx.search(text) for _, rx, _ in steps]
     out: list[tuple[int, int, str]] = []
     pos = 0
@@ -259,20 +280,28 @@ def normalize(text: str) -> Normalized:
 
     Idempotent: the steps run again on their own output until nothing changes.
     """
-    n = _once(text)
+    n, edited, chars = _pass(text)
     passes = 1
-    while passes < MAX_PASSES and n.text != n.original and _needs_pass(n.text):
+    while passes < MAX_PASSES and n.text != n.original and _needs_pass(n.text, edited, chars):
         inner = n
-        n = _once(inner.text)
+        n, edited, chars = _pass(inner.text)
         n = Normalized(n.text, text, n.seg_norm, n.seg_orig, n.seg_orig_end, n.seg_copy, inner)
         passes += 1
     return n
 
 
-def _needs_pass(t: str) -> bool:
-    if any(rx.search(t) for _, rx, _ in _active(t)):
+def _needs_pass(t: str, edited: bool, chars: set[str]) -> bool:
+    """Whether a pass's output ``t`` holds anything a step or a folding would change again, told from
+    what the pass did: whether it made an edit (``edited``), and ``chars``, the characters of its input
+    that folding may change and those its foldings put in.  The same answer as running every step and
+    folding over ``t`` again, cheaper:
+
+    - a pass that made no edit gave the text it scanned, folded: its steps found nothing there;
+    - a character of ``t`` is one of its input's or one a folding put in (a step puts in ASCII only,
+      which folding keeps): ``chars`` holds every one that folding may change."""
+    if edited and any(rx.search(t) for _, rx, _ in _active(t, chars)):
         return True
-    return any(_fold(ch) != ch for ch in _foldable(t))
+    return any(_fold(ch) != ch and ch in t for ch in chars)
 
 
 # Characters that folding may change: not below U+00A0 (left alone) and not a CJK unified ideograph
@@ -280,20 +309,34 @@ def _needs_pass(t: str) -> bool:
 _MAYBE_FOLDED = regex.compile(r"[^\x00-\x9f\u4e00-\u9fff]+")
 
 
+# (what _foldable drops: ``re``'s sub of the runs it keeps costs less than a findall of the others)
+_NOT_FOLDED = re.compile(r"[\x00-\x9f\u4e00-\u9fff]+")
+
+
 def _foldable(text: str) -> set[str]:
     """The distinct characters of ``text`` that ``_fold`` may change (a superset of those it does)."""
-    return set("".join(_MAYBE_FOLDED.findall(text)))
+    return set(_NOT_FOLDED.sub("", text))
 
 
 def _once(text: str) -> Normalized:
+    """One pass of normalisation."""
+    return _pass(text)[0]
+
+
+def _pass(text: str) -> tuple[Normalized, bool, set[str]]:
+    """One pass of normalisation, whether it made an edit, and the characters that folding may change
+    among its input's and those its foldings put in (what :func:`_needs_pass` reads)."""
     # fold one-to-one characters first (offsets unchanged), so that the steps see folded text:
     # full-width ［bookmark: …］, ＊＊ and －４－ are caught like their ASCII forms
     table: dict[int, str] = {}
     expand: set[str] = set()
-    for ch in _foldable(text):
+    chars = _foldable(text)
+    folded: set[str] = set()
+    for ch in chars:
         f = _fold(ch)
         if f == ch:
             continue
+        folded.update(c for c in f if _MAYBE_FOLDED.fullmatch(c) is not None)
         if len(f) == 1:
             table[ord(ch)] = f
         else:
@@ -307,7 +350,8 @@ def _once(text: str) -> Normalized:
                 text = text.replace(chr(k), v)
         else:
             text = text.translate(table)
-    edits = _step_edits(text)
+    chars |= folded  # (the folded text's characters that folding may change are among these)
+    edits = _step_edits(text, chars)
     inline = _inline_page_numbers(text, edits) + _bare_page_numbers(text, edits) + _running_lines(text, edits)
     if inline:
         edits = sorted(edits + inline)
@@ -351,7 +395,7 @@ def _once(text: str) -> Normalized:
     emit(text[pos_orig:], pos_orig, len(text), True)
 
     out = "".join(pieces)
-    return Normalized(out, original, tuple(seg_norm), tuple(seg_orig), tuple(seg_orig_end), tuple(seg_copy))
+    return Normalized(out, original, tuple(seg_norm), tuple(seg_orig), tuple(seg_orig_end), tuple(seg_copy)), bool(edits), chars
 
 
 # a running page number inside a line ("… 0 0 0 — 5 — 缴纳费用 …": text copied as one paragraph)
@@ -460,6 +504,17 @@ def key(s: str) -> str:
 
 def key_normalized(s: str) -> str:
     """:func:`key` of text that is already normalised (the text of tokens): no folding needed."""
+    # (a report keys the same short token texts and template wordings again and again, stage after
+    # stage: a cache hit costs a tenth of translate()'s look-up of every character; long texts are
+    # keyed as they come, so that the cache holds no prose)
+    return _key_short(s) if len(s) <= _KEY_CACHE_LEN else s.translate(_KEY_TABLE)
+
+
+_KEY_CACHE_LEN = 64
+
+
+@functools.lru_cache(maxsize=8192)
+def _key_short(s: str) -> str:
     return s.translate(_KEY_TABLE)
 
 

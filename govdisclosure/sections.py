@@ -285,6 +285,12 @@ def _edition(kt: str, year: int | None, findings: list[Finding]) -> str | None:
     return None
 
 
+@functools.cache
+def _marker_keys(kind: str) -> tuple[str, ...]:
+    """The matching keys of the schema's markers of a kind, in order (the same for every report)."""
+    return tuple(key(x) for x in schema.load().markers[kind])
+
+
 # -- the stage -------------------------------------------------------------------------------
 def analyse(
     norm: Normalized,
@@ -296,10 +302,10 @@ def analyse(
     text = norm.text
     kt = keytext(text)
     findings: list[Finding] = []
-    markers = schema.load().markers
 
     organ, year, title_span = _title(text)
-    opening = _OPENING.search(text[:4000])
+    # (the opening sentence only where the title lacks the organ or the year)
+    opening = _OPENING.search(text[:4000]) if organ is None or year is None else None
     if organ is None and opening:
         organ = _clean_organ(opening.group("organ"))
     if year is None and opening:
@@ -339,8 +345,8 @@ def analyse(
     starts, pfind = _find_parts(text, kt)
     findings += pfind
 
-    has_template = any(m in kt.text for m in (key(x) for x in markers["template"]))
-    is_report = any(m in kt.text for m in (key(x) for x in markers["report"]))
+    has_template = any(m in kt.text for m in _marker_keys("template"))
+    is_report = any(m in kt.text for m in _marker_keys("report"))
     if has_template:
         edition = _edition(kt.text, year, findings)
     elif not is_report and not starts:

@@ -31,9 +31,18 @@ class _Status(Protocol):
 
 def relations(edition: str, fields: Mapping[str, _Status]) -> list[Relation]:
     """(rule, left keys, right keys): sum(left) must equal sum(right)."""
-    # which form of （六） the document prints: the numbered sub-rows, else the single row
-    has_sub = any((f := fields.get(k)) is not None and f.status != "missing" for k in _sub_row_keys(edition))
-    return list(_relations(edition, has_sub))
+    return list(_relations(edition, _has_sub(edition, fields)))
+
+
+def _has_sub(edition: str, fields: Mapping[str, _Status]) -> bool:
+    """Which form of （六） the document prints: the numbered sub-rows (True), else the single row."""
+    return any((f := fields.get(k)) is not None and f.status != "missing" for k in _sub_row_keys(edition))
+
+
+@functools.lru_cache(maxsize=None)
+def _checks(edition: str, has_sub: bool) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]:
+    """:func:`_relations` with each relation's keys, left then right, joined once."""
+    return tuple((rule, left, right, left + right) for rule, left, right in _relations(edition, has_sub))
 
 
 @functools.lru_cache(maxsize=None)
@@ -85,9 +94,17 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
     out = dict(fields)
     findings: list[Finding] = []
     broken_keys: set[str] = set()
-    for rule, left, right in relations(edition, fields):
-        fl = [fields.get(k) for k in left + right]
-        if any(f is None or f.value is None for f in fl):
+    get = fields.get
+    for rule, left, right, both in _checks(edition, _has_sub(edition, fields)):
+        # (the values of the relation's cells, up to the first that has none: relations() gives the
+        # same relations in the same order)
+        vals: list[int | float] = []
+        for k in both:
+            f = get(k)
+            if f is None or f.value is None:
+                break
+            vals.append(f.value)
+        if len(vals) < len(both):
             if rule in ("R3", "R4") and _empty_cells_do_not_add_up(fields, left, right):
                 keys = tuple(left + right)
                 findings.append(Finding(
@@ -98,8 +115,8 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
                 ))
                 _doubt(out, keys, ("ok", "inferred", "blank", "not_applicable"))
             continue  # not assessable
-        lsum = sum(fields[k].value for k in left)  # type: ignore[misc]
-        rsum = sum(fields[k].value for k in right)  # type: ignore[misc]
+        lsum = sum(vals[: len(left)])
+        rsum = sum(vals[len(left) :])
         if abs(lsum - rsum) <= TOLERANCE:
             continue
         keys = tuple(left + right)

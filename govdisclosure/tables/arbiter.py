@@ -574,6 +574,8 @@ def doubt_between_gaps(arb: Arbiter, ctx: TableContext) -> None:
     order = list(ctx.order)
     left = {k.rsplit(".", 1)[0] for f in arb.findings if f.code == "unassigned_values" for k in f.keys}
     at = [order.index(k) for k in left if k in order]
+    if not at:
+        return  # (no numbers left over: the rows without numbers need not be looked for)
     printed = [k for k in order if not k.startswith("applications.other_processing.")]
     cols = {k: [f"{k}.{c.key}" for c in ctx.columns[k]] for k in order}
     empty = [order.index(k) for k in printed if all(arb.fields.get(x) is None or arb.fields[x].status in ("missing", "blank") for x in cols[k])]
@@ -654,9 +656,10 @@ def doubt_zero_rows_beside_miscounted(arb: Arbiter, ctx: TableContext) -> None:
         if not (0 in vals and all(v in (0, None) for v in vals)):
             continue
         beside = [in_text[j] in off for j in (i - 1, i + 1) if 0 <= j < len(in_text)]
-        # (its own count off matters where another row leaves empty a column it gives a 0: a blank column)
-        blank_col = any(v == 0 and any(len(o) == len(vals) and o[c] is None for o in rows.values()) for c, v in enumerate(vals))
-        if (r in off and blank_col) or (len(beside) == 2 and all(beside)):
+        # (its own count off matters where another row leaves empty a column it gives a 0: a blank column;
+        # looked for only then, not for every row of zeros)
+        blank_col = r in off and any(v == 0 and any(len(o) == len(vals) and o[c] is None for o in rows.values()) for c, v in enumerate(vals))
+        if blank_col or (len(beside) == 2 and all(beside)):
             keys += [f"{r}.{c.key}" for c in ctx.columns.get(r, ())]
     doubt_keys(arb, keys, "a row of zeros, whose sum confirms nothing, beside a row that took too few or too many "
                "numbers: its zeros may be another row's", code="ambiguous_cells")
@@ -797,9 +800,13 @@ def doubt_interrupted_rows(arb: Arbiter, ctx: TableContext) -> None:
     # the tokens of the table that read as pieces of column captions, found once (each row looks for
     # them among the tokens after its label: scanning those again for every row was quadratic)
     first = min((p.anchor.end_tok + 1 for p in ctx.plan), default=ctx.hi)
+    # (a key with no NUL is in one of the words exactly when it is in the words joined by NULs: one
+    # search a token instead of one a word)
+    joined = "\x00".join(words)
     caption_at = [
         (i, t.start) for i, t in enumerate(ctx.tokens[first : ctx.hi], first)
-        if t.kind == "text" and len(k := key_normalized(t.text)) >= 2 and any(k in w for w in words)
+        if t.kind == "text" and len(k := key_normalized(t.text)) >= 2
+        and (k in joined if "\x00" not in k else any(k in w for w in words))
     ]
     for p in ctx.plan:
         vals = [t for t in p.own if t.kind in ("num", "mark")]

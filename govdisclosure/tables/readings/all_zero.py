@@ -20,15 +20,17 @@ NAME = "all_zero"
 
 def read(ctx: TableContext) -> list[Reading]:
     """Every unread cell of parts 三 and 四 is 0 when the tables hold exactly one 0 per cell."""
+    # (the tables' tokens first: a number other than 0 among the first few ends the reading, before
+    # the board's keys are gone through)
+    zeros = _zeros(ctx)
+    if zeros is None:
+        return []
     s = schema.load()
     app_rows = s.app_rows_for(ctx.edition)
     keys_34 = [f"{g.key}.{c.key}" for g in s.review_groups for c in s.review_columns]
     board = ctx.board
     unsure = [k for k in board if (k.startswith("applications.") or k in keys_34) and board[k].status in ("missing", "doubtful")]
     if not unsure and all(k in board for k in keys_34):
-        return []
-    zeros = _zeros(ctx)
-    if zeros is None:
         return []
     cols = s.app_columns
     # either form of （六）, or (some reports) both

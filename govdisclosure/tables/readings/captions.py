@@ -104,11 +104,15 @@ def _blocks_without_values(ctx: TableContext) -> list[schema.ActiveBlock]:
     """The blocks whose rows were all found by their labels, none of them with a value."""
     found_rows = {p.anchor.row.key for p in ctx.plan}
     blocks = [b for b in schema.load().active if ctx.edition in b.editions]
-    return [
-        b for b in blocks
-        if all(f"active.{r.key}" in found_rows for r in b.rows_for(ctx.edition))
-        and not any(k.startswith(tuple(f"active.{r.key}." for r in b.rows_for(ctx.edition))) for k in ctx.board)
-    ]
+    out = []
+    for b in blocks:
+        rows = b.rows_for(ctx.edition)
+        if not all(f"active.{r.key}" in found_rows for r in rows):
+            continue
+        prefixes = tuple(f"active.{r.key}." for r in rows)  # (once a block, not once a key of the board)
+        if not any(k.startswith(prefixes) for k in ctx.board):
+            out.append(b)
+    return out
 
 
 def _caption_runs(ctx: TableContext) -> list[tuple[str, list[Token], int]]:

@@ -85,8 +85,11 @@ def _r4_splits(v: list[Value], rest: list[int], acc: tuple[tuple[int, ...], ...]
         out.append(acc)
         return
     first, others = rest[0], rest[1:]
+    v0 = v[first]
     for pick in itertools.combinations(others, 4):
-        g = (first, *pick)
-        if abs(sum(v[i] for i in g[:4]) - v[g[4]]) < 1e-6:  # type: ignore[misc,operator]
+        a, b, c, d = pick
+        # (the sum of the group's first four as sum() adds them, 0 first, without a generator: this
+        # runs for each of the 1001 picks of the first group)
+        if abs(0 + v0 + v[a] + v[b] + v[c] - v[d]) < 1e-6:  # type: ignore[operator]
             left = [i for i in others if i not in pick]
-            _r4_splits(v, left, (*acc, g), out)
+            _r4_splits(v, left, (*acc, (first, *pick)), out)
