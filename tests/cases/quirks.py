@@ -1737,8 +1737,10 @@ ISSUE12: list[Case] = [
         "synthesizer (seed 1167), LibreOffice PDF through PyMuPDF's gettext -mode layout: a report that "
         "leaves 总计 blank; 3.补正后申请内容仍不明确 prints six zeros, and a page break with the repeated "
         "header stands before the next row. The row took a seventh number and its 总计 was 0, ok: a row of "
-        "zeros keeps every sum, so its sum confirmed nothing",
-        findings=("extra_cells",),
+        "zeros keeps every sum, so its sum confirmed nothing (the seventh zero stands on a later line, left of "
+        "the six: the row's lines interleave, and with a number too many that no wrapped tail explains, "
+        "reading order is no evidence)",
+        findings=("wrapped_row_order",),
     ),
     Case(
         "zero-row-between-rows-short-of-numbers",
@@ -1932,6 +1934,21 @@ ISSUE12: list[Case] = [
         "from '开申请数量', and between them stood the running header and the table's captions printed "
         "again. The captions were dropped, the header was not, and the row was not found (7 cells missing "
         "in 8 of 100 documents). A line that heads (or ends) every page is page furniture: its text goes",
+    ),
+    Case(
+        "part4-marks-a-line-above-full-width-numbers-wrapped-in-their-cells",
+        doc(P4 + _snippet("synth-1551.chromium-pdf.pymupdf-layout.part4.txt")),
+        {
+            "review.upheld": (None, "doubtful"),  # /
+            "review.corrected": (None, "doubtful"),  # 23, printed ２ over ３
+            "review.total": (None, "doubtful"),  # 42
+        },
+        "synth seed 1551, PyMuPDF's layout text of a Chromium PDF: part 四's marks on a line of their own, "
+        "its full-width numbers wrapped a digit a line in their narrow cells (２ over ３ for 23), and no "
+        "column model from the vertical captions. Read in order, the first five of nineteen tokens were "
+        "marks and R4 held on them: 复议's 纠正 came out not applicable for 23. A row on interleaved lines "
+        "with a number too many that no wrapped tail explains is doubtful",
+        findings=("wrapped_row_order",),
     ),
 ]
 

@@ -24,7 +24,7 @@ from ...layout import BLANK, MARK, NUM, Token
 from ...report import Finding
 from ...values import read_cell
 from ..columns import ALIGN_MARGIN, centre, off_columns
-from ..model import Cell, Placed, Reading, RowContext, cell_of
+from ..model import Cell, Placed, Reading, RowContext, _cell_value, cell_of
 from .glued import _sum_cands
 
 NAME = "aligned"
@@ -45,7 +45,11 @@ def read(ctx: RowContext) -> list[Reading]:
         # digits to cut or a number too many: no column model places the row, but where its lines
         # interleave, reading order is no evidence either (the next row's item number "7." and
         # numbers, a line lower, taken as this row's last four cells)
-        return [_unplaced(ctx)] if wrapped and len(vals) <= n and _interleaved(vals, unit) else []
+        # (with a number too many, unless the tails of numbers a narrow cell wrapped, joined back to
+        # their heads, make the row add up: resolve.wrapped_numbers)
+        if wrapped and _interleaved(vals, unit) and (len(vals) <= n or not _tails_add_up(ctx, vals)):
+            return [_unplaced(ctx)]
+        return []
     if wrapped and len(vals) == n and (in_place := _full_row_in_place(ctx, vals)) is not None:
         return in_place
     placed = _by_columns(ctx, vals, wrapped)
@@ -164,6 +168,17 @@ def _interleaved(vals: list[Token], unit: str) -> bool:
             return True
         right = max(right, max(xs))
     return False
+
+
+def _tails_add_up(ctx: RowContext, vals: list[Token]) -> bool:
+    """Whether a row of more numbers than columns adds up with the tails of its wrapped numbers joined
+    back (:func:`~govdisclosure.tables.resolve.wrapped_numbers`; never without a sum to check)."""
+    from ..resolve import wrapped_numbers
+
+    if ctx.check is None:
+        return False
+    # (a not-applicable mark counts as 0 in a sum)
+    return any(ctx.check([0 if c.kind == MARK else _cell_value(c, False)[0] for c in row]) for row in wrapped_numbers(vals, len(ctx.keys)))
 
 
 def _unplaced(ctx: RowContext) -> Reading:
