@@ -613,7 +613,8 @@ def doubt_before_leftovers(arb: Arbiter, ctx: TableContext) -> None:
     it is confident.
 
     Nor where more numbers than one row has are left over after it (more than the next row's, printed
-    above its label) and other rows of the table took too few or too many: the text printed the
+    above its label), or as many while the next row has its own, and other rows of the table took too
+    few or too many (PDFium printing full-width numbers a digit a line): the text printed the
     table's labels apart from its numbers (plain pdftotext of a Chromium PDF: a column of labels, then
     the numbers), and the run after the last label is any row's, whose sum holds as well."""
     rows = {k.rsplit(".", 1)[0] for f in ctx.findings if f.code == "unassigned_values" for k in f.keys}
@@ -625,7 +626,11 @@ def doubt_before_leftovers(arb: Arbiter, ctx: TableContext) -> None:
     for r in sorted(rows):
         ks = [f"{r}.{c.key}" for c in ctx.columns.get(r, ())]
         vals = [f.value if (f := arb.fields.get(k)) is not None else None for k in ks]
-        apart = left.get(r, 0) > len(ks) and bool(off - {r})
+        # (as many as a row has are the next row's numbers printed above its label, where that row is
+        # short of them; where it is not, they are nobody's either)
+        nxt = in_text[in_text.index(r) + 1] if r in in_text[:-1] else None
+        many = left.get(r, 0) > len(ks) or (left.get(r, 0) == len(ks) and nxt is not None and nxt not in off)
+        apart = many and bool(off - {r})
         if ks and (ctx.check is None or ctx.check(vals) is not True or apart):
             keys += ks
     doubt_keys(arb, keys, "numbers left over after a row whose sum does not confirm it, or more than a row's worth "

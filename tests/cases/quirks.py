@@ -1950,6 +1950,20 @@ ISSUE12: list[Case] = [
         "with a number too many that no wrapped tail explains is doubtful",
         findings=("wrapped_row_order",),
     ),
+    Case(
+        "pdfium-full-width-digits-a-line-first-seven-add-up-by-chance",
+        doc(P3 + _snippet("synth-1681.chromium-pdf.pdfium.part3.txt"), title="某县人民政府2024年政府信息公开工作年度报告\n"),
+        {
+            A + "unavailable.unclear_after_correction.legal_service_agency": (1, "doubtful"),  # 14
+            A + "unavailable.unclear_after_correction.total": (9, "doubtful"),  # 380
+        },
+        "synth seed 1681, PDFium's text of a Chromium PDF with full-width digits: each narrow cell's number "
+        "printed a digit a line, fourteen digits for 331 | 1 | 10 | 9 | 14 | 15 | 380. The row took the "
+        "first seven, 3 + 3 + 1 + 1 + 1 + 0 = 9 held, and 9 was 总计's, ok, with seven numbers left over "
+        "and the next row whole. A row's worth left over where the next row is not short of numbers is "
+        "nobody's either: the row is doubtful whatever its sum",
+        findings=("ambiguous_cells",),
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
