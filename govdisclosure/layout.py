@@ -56,12 +56,16 @@ _ASIDE = (
     r"|\([0-9]{1,2}\))"  # "(2)重复申请": a row's ordinal in brackets
 )
 # A number, or a parenthesised aside
+#: a thousands number whose last group a narrow cell cut short ("18,72": its "3" wrapped a line below)
+CUT_THOUSANDS_PATTERN = r"[1-9][0-9]{0,2}(?:,[0-9]{3})*,[0-9]{1,2}"
 _SCAN = re.compile(
     rf"(?P<paren>{_ASIDE})"
     # thousands groups only where they are well formed: "9991,000" and "1,00110" are cells run together
     # …and a thousands number whose last group a narrow cell wrapped onto its next line ("18,72" / "3"
     # in pdftotext -layout): one number with its tail missing, read as doubtful until it is joined
-    r"|(?P<num>(?P<sign>[+\-])?(?:(?<![0-9])[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|(?<![0-9,])[1-9][0-9]{0,2}(?:,[0-9]{3})*,[0-9]{1,2}(?![0-9,])|[0-9]+)(?:\.[0-9]+)?)(?P<unit>万元|人次|件|条|个|项|次|元)?"
+    r"|(?P<num>(?P<sign>[+\-])?(?:(?<![0-9])[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|(?<![0-9,])"
+    + CUT_THOUSANDS_PATTERN
+    + r"(?![0-9,])|[0-9]+)(?:\.[0-9]+)?)(?P<unit>万元|人次|件|条|个|项|次|元)?"
 )
 # _SCAN led by the class of its matches' first characters, the match itself in a look-ahead (group
 # "all") behind that character: re skips ahead to the candidates ("(", a sign, a digit), where _SCAN

@@ -125,16 +125,10 @@ def fills(r: list[Token], n: int) -> bool:
     return len(r) == n and all(t.kind in (NUM, MARK) and t.x0 >= 0 and not t.glued for t in r) and len({t.line for t in r}) == 1
 
 
-def column_model(rows: list[list[Token]], n: int) -> tuple[str, list[float]] | None:
-    """Column centres of a space-aligned table, from the rows that fill every column: counted in
-    characters or in display columns, whichever lines the rows up better."""
-    models = column_models(rows, n)
-    return models[0] if models else None
-
-
 def column_models(rows: list[list[Token]], n: int, *, edges: bool = False) -> list[tuple[str, list[float]]]:
-    """The column centres of :func:`column_model` in each unit in which they stand in order, the unit
-    that lines the rows up better first; with ``edges``, the columns' left and right edges too (units
+    """Column centres of a space-aligned table, from the rows that fill every column, in each unit in
+    which they stand in order (characters "x", display columns "w"), the unit that lines the rows up
+    better first; with ``edges``, the columns' left and right edges too (units
     "x<", "x>", "w<", "w>": a converter that aligns cells left or right lines up their edges, not
     their centres, where numbers differ in width)."""
     full = [r for r in rows if fills(r, n)]

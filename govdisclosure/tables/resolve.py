@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import regex
 
-from ..layout import BLANK, MARK, NUM, Token
+from ..layout import BLANK, CUT_THOUSANDS_PATTERN, MARK, NUM, Token
 from ..values import MAX_DIGITS
 from .arbiter import Result, RowDecision, narrow
 from .model import (
@@ -338,7 +338,7 @@ def _wider(opts: list[list[list[Cell]]], n: int) -> list[list[Cell]]:
 #: the most digits of a number's wrapped tail (what a narrow cell pushes onto its next line)
 MAX_WRAPPED_DIGITS = 3
 #: a thousands number whose last group a narrow cell cut short
-CUT_THOUSANDS = regex.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})*,[0-9]{1,2}")
+CUT_THOUSANDS = regex.compile(CUT_THOUSANDS_PATTERN)
 
 
 def wrapped_numbers(toks: list[Token], n: int) -> list[list[Cell]]:

@@ -16,7 +16,7 @@ from ..labels import Anchor, Row, Stream, find_rows, keyed
 from ..layout import BLANK, MARK, NUM, TEXT, Token
 from ..normalize import key_normalized
 from ..sections import DocInfo
-from .columns import MODEL_ROWS, column_model, column_models, fills, header_grid, off_columns, row_shapes
+from .columns import MODEL_ROWS, column_models, fills, header_grid, off_columns, row_shapes
 from .model import PROSE_MIN_LEN, Cell, Check, PlanRow, Prefer, RowContext, Value
 
 Stops = Sequence[int] | Mapping[str, Sequence[int]]
@@ -286,16 +286,18 @@ def row_contexts(
         if not has_values(own, len(cols)):
             continue
         model = trail = grid = None
-        near: list[list[Token]] = []
+        models, near = [], []  # type: list[tuple[str, list[float]]], list[list[Token]]
         same = same_table.get(id(cols), [])
         # a row of space-aligned text short of numbers or on several lines is placed by its columns
         needs_columns = bool(own) and own[0].x0 >= 0 and (len(own) < len(cols) or len({t.line for t in own}) > 1)
         # …and so is a full row with a not-applicable mark checked against its columns (readings/aligned.py)
         marked_full = bool(own) and not needs_columns and any(t.kind == MARK for t in own) and fills(own, len(cols))
         if (needs_columns or marked_full) and same:
-            # the nearest rows that fill every column (columns shift at page breaks)
+            # the nearest rows that fill every column (columns shift at page breaks); the columns' edges
+            # too for a full row with a mark, whose check weighs every model (readings/aligned.py)
             near = sorted(same, key=lambda r: abs(r[0].line - own[0].line))[:MODEL_ROWS]
-            model = column_model(near, len(cols))
+            models = column_models(near, len(cols), edges=marked_full)
+            model = next((m for m in models if m[0] in ("x", "w")), None)
         if model is None and needs_columns and header is not None and len(header[1]) == len(cols) and (header_page is None or header_page(own[0].start)):
             model = header
         if own and all(t.explicit for t in own) and len({t.row for t in own}) == 1:
@@ -307,13 +309,11 @@ def row_contexts(
         out.append(RowContext(
             key, p.anchor.label, tuple(own), tuple([f"{key}.{c.key}" for c in cols]), money,
             check, prefer, model, trail, grid, detached=(detached or {}).get(key), inferred=key in (detached or {}),
-            signed=signed,
-            wide=id(cols) in narrow and _bare_count(own) == len(cols),
+            signed=signed, wide=id(cols) in narrow and _bare_count(own) == len(cols),
             # (only where the table's other full rows stand under the columns: else the model is no yardstick)
             check_columns=marked_full and model is not None and not any(
                 off_columns(r, model, MODEL_FIT) for r in near if r is not own),
-            column_models=tuple(column_models(near, len(cols), edges=True)) if marked_full and model is not None else (),
-        ))
+            column_models=tuple(models) if marked_full and model is not None else ()))
     return out
 
 

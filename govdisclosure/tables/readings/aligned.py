@@ -78,7 +78,7 @@ def _off_columns(ctx: RowContext, vals: list[Token]) -> bool:
     display columns.  A row of full-width numbers wider than the other rows' drifts in one unit
     (pdftotext counts a character a cell of its grid, a text browser two for a wide one), and a mark
     at the left edge of a column of wide numbers aligned left stands far from their centre."""
-    models = ctx.column_models or ((ctx.model,) if ctx.model is not None else ())
+    models = ctx.column_models  # (never empty where check_columns holds)
     return bool(models) and all(off_columns(vals, m, OFF_COLUMN, kinds=(MARK,)) for m in models)
 
 
