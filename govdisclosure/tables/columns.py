@@ -281,7 +281,7 @@ def merged_columns(norm: Normalized, tokens: list[Token], lo: int, hi: int, cols
         between = cell_gap(norm, prev, t)
         same_cell = between is not None and "|" not in between
         # (a first value in digits: "| 3.危及“ |" over "|   三   |" wraps a label, the 三 is no cell)
-        starts = t.kind == MARK or (t.kind == NUM and t.text[-1:].isdigit())
+        starts = t.kind == MARK or (t.kind == NUM and any(ch.isdigit() for ch in t.text))
         if t.kind in (NUM, MARK, BLANK) and not same_cell and (starts or t.row in span):
             span.setdefault(t.row, []).append(t)
         if t.kind == TEXT and not GENERATED_HEADER.fullmatch(t.text):

@@ -1964,6 +1964,24 @@ ISSUE12: list[Case] = [
         "nobody's either: the row is doubtful whatever its sum",
         findings=("ambiguous_cells",),
     ),
+    Case(
+        "markitdown-unit-suffixed-cells-grid-wider-than-the-table",
+        doc(P3 + _snippet("synth-1799.chromium-pdf.markitdown.part3.txt"), title="某市人民政府2019年政府信息公开工作年度报告\n"),
+        {
+            A + "new_received.natural_person": (1896, "doubtful"),
+            A + "new_received.research_institution": (..., "doubtful"),  # 1896 was put here, ok
+            A + "new_received.public_interest_org": (..., "doubtful"),  # 203
+            A + "carried_forward.research_institution": (..., "doubtful"),  # 20
+            A + "carried_forward.legal_service_agency": (..., "doubtful"),  # 4
+            A + "carried_forward.total": (..., "doubtful"),  # blank for 24
+        },
+        "synth seed 1799, markitdown of a Chromium PDF with cells written '1,896件': its grid is not the "
+        "table's (rows of 8 and of 13 cells), so an empty cell says nothing of which column is blank. The "
+        "check for a row wider than the table only began a row's cells at a number ending in a digit, "
+        "so '20件' never began one, the grid was trusted, and the 8-cell rows put 1896 | 203 under 科研 | "
+        "社会, ok (the sum holds in any two columns). A number with a unit begins a row's cells too",
+        findings=("missing_cells",),
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
