@@ -162,24 +162,28 @@ def _captions_before_numbers(
 
 
 def _numbers_before_first_row(arb: Arbiter, table: TableContext, w: Window, anchors: list[Anchor], caps: list[int]) -> None:
-    """Numbers between a block's caption and its first row's label that no cell took: the row's label
-    may stand under its numbers (markitdown of a Chromium PDF prints a row's vertically centred cells as
-    a pipe row of their own above its label's row, whose cells there are empty).  The first row's
-    confident cells are doubtful."""
+    """Numbers before a block's row label, after its caption or the row above, that no cell took: the
+    row's label may stand under its numbers (markitdown of a Chromium PDF prints a row's vertically
+    centred cells as a pipe row of their own above its label's row, whose cells there are empty).  The
+    row's confident cells are doubtful, and so are the row above's empty ones (the numbers may be its
+    own, wrapped)."""
     wlo, _, _, cols = w
     mine, _ = _block_rows(table, w, anchors, caps)
     if not mine:
         return
-    # (numbers only: where two readings agree that a cell is not applicable, the board keeps its own mark)
-    nums = [t for t in table.tokens[wlo + 1 : mine[0].tok] if t.kind == NUM]
-    if not nums:
-        return
     used = [(c.start, c.end) for p in arb.placed.values() if (c := p.cell) is not None and c.end > c.start]
-    left = [t for t in nums if not any(a < t.end and t.start < b for a, b in used)]
-    if left:
-        doubt_keys(arb, [f"{mine[0].row.key}.{c.key}" for c in cols],
-                   f"{len(left)} number(s) stand between the block's caption and its first row, in no cell: they may "
-                   f"be {mine[0].row.key}'s, its label printed under them", "ambiguous_cells")
+    for above, row in zip([None, *mine], mine):
+        # (numbers only: where two readings agree that a cell is not applicable, the board keeps its own mark)
+        nums = [t for t in table.tokens[(wlo if above is None else above.end_tok) + 1 : row.tok] if t.kind == NUM]
+        left = [t for t in nums if not any(a < t.end and t.start < b for a, b in used)]
+        if not left:
+            continue
+        where = "the block's caption" if above is None else above.row.key
+        keys = [f"{row.row.key}.{c.key}" for c in cols]
+        if above is not None:
+            keys += [k for c in cols if (f := arb.fields.get(k := f"{above.row.key}.{c.key}")) is not None and f.value is None]
+        doubt_keys(arb, keys, f"{len(left)} number(s) stand between {where} and {row.row.key}, in no cell: they may "
+                   f"be {row.row.key}'s, its label printed under them", "ambiguous_cells")
 
 
 def _rows_before_their_caption(arb: Arbiter, w: Window, anchors: list[Anchor]) -> None:

@@ -1982,6 +1982,20 @@ ISSUE12: list[Case] = [
         "社会, ok (the sum holds in any two columns). A number with a unit begins a row's cells too",
         findings=("missing_cells",),
     ),
+    Case(
+        "markitdown-part2-row-cells-above-its-label-row",
+        doc("二、主动公开政府信息情况\n" + _snippet("synth-1836.chromium-pdf.markitdown.part2.txt"),
+            title="某市人民政府2020年政府信息公开工作年度报告\n"),
+        {
+            "active.coercion.change": (..., "doubtful"),  # 79, on the pipe row above
+            "active.coercion.decisions": (..., "doubtful"),  # 17102, on the pipe row above; was blank
+        },
+        "synth seed 1836, markitdown of a Chromium PDF: 行政强制's 79 | 17102 printed as a label-less pipe "
+        "row above its label's row, which holds only its 0; the label-less row was nobody's and "
+        "处理决定数量 came out blank. Numbers between two rows of a part 二 block that no cell took make "
+        "the row below doubtful (its label may stand under them) and the empty cells of the row above",
+        findings=("ambiguous_cells",),
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
