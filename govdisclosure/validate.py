@@ -94,6 +94,7 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
     out = dict(fields)
     findings: list[Finding] = []
     broken_keys: set[str] = set()
+    columns: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []  # R1, R2 with empty cells
     get = fields.get
     for rule, left, right, both in _checks(edition, _has_sub(edition, fields)):
         # (the values of the relation's cells, up to the first that has none: relations() gives the
@@ -105,15 +106,10 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
                 break
             vals.append(f.value)
         if len(vals) < len(both):
-            if rule in ("R3", "R4") and _empty_cells_do_not_add_up(fields, left, right):
-                keys = tuple(left + right)
-                findings.append(Finding(
-                    "empty_cells_do_not_add_up", "warning",
-                    f"{rule} is not assessable (empty cells), but with the empty cells as 0 it fails: "
-                    f"{_RULE_TEXT[rule]} — a cell may stand in another column, or one was lost",
-                    keys=keys,
-                ))
-                _doubt(out, keys, ("ok", "inferred", "blank", "not_applicable"))
+            if rule in ("R1", "R2"):
+                columns.append((rule, left, right))
+            elif _empty_cells_do_not_add_up(fields, rule, left, right):
+                findings.append(_empty_cells_finding(out, rule, left, right))
             continue  # not assessable
         lsum = sum(vals[: len(left)])
         rsum = sum(vals[len(left) :])
@@ -132,6 +128,11 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
         )
         broken_keys.update(keys)
         _doubt(out, keys)
+    # the columns' relations after the rows': an empty cell that a failing row sum made doubtful may be
+    # any number, and a column relation through it then says nothing
+    for rule, left, right in columns:
+        if _empty_cells_do_not_add_up(out, rule, left, right):
+            findings.append(_empty_cells_finding(out, rule, left, right))
     for p in placed:
         if p.code in REASONED and broken_keys.intersection(p.keys):
             for k in p.keys:
@@ -139,6 +140,18 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
                 if g is not None and g.status == "inferred":
                     out[k] = _doubtful(g)
     return out, findings
+
+
+def _empty_cells_finding(out: dict[str, Field], rule: str, left: tuple[str, ...], right: tuple[str, ...]) -> Finding:
+    """The finding of a relation that fails with its empty cells as 0; its cells, empty ones too, doubtful."""
+    keys = tuple(left + right)
+    _doubt(out, keys, ("ok", "inferred", "blank", "not_applicable"))
+    return Finding(
+        "empty_cells_do_not_add_up", "warning",
+        f"{rule} is not assessable (empty cells), but with the empty cells as 0 it fails: "
+        f"{_RULE_TEXT[rule]} — a cell may stand in another column, or one was lost",
+        keys=keys,
+    )
 
 
 def _doubt(out: dict[str, Field], keys: tuple[str, ...], confident: tuple[str, ...] = ("ok", "inferred")) -> None:
@@ -153,19 +166,39 @@ def _doubtful(f: Field) -> Field:
     return Field(f.key, f.value, "doubtful", f.raw, f.span, f.label, f.unit, f.page, f.bbox)
 
 
-def _empty_cells_do_not_add_up(fields: dict[str, Field], left: tuple[str, ...], right: tuple[str, ...]) -> bool:
-    """A row sum (R3, R4) with a printed 总计 and empty or not-applicable cells among its terms, which
-    fails with those cells as 0 ("| 1295 | 431 | | | | | 1338 |": the 7 of 13387 went to the next page).
-    Not a broken relation (an empty cell is not 0), but no placement it holds for is confident: every
-    cell of the row is doubtful, the empty ones too (which column is empty is as unsure)."""
-    (total,) = right
-    ft = fields.get(total)
-    if ft is None or ft.value is None:
-        return False
-    terms = [fields.get(k) for k in left]
+def _empty_cells_do_not_add_up(fields: dict[str, Field], rule: str, left: tuple[str, ...], right: tuple[str, ...]) -> bool:
+    """A relation with empty or not-applicable cells among its terms, which fails with those cells as 0:
+    a row sum (R3, R4) with a printed 总计 ("| 1295 | 431 | | | | | 1338 |": the 7 of 13387 went to
+    the next page), or a column's (R1, R2) whose rows each print something ("无  66件 … 66件" for
+    结转's "66件  无 … 66件": pdftotext -layout moved a mark left past the number, and every row sum
+    still holds).  Not a broken relation (an empty cell is not 0), but no placement it holds for is
+    confident: every cell of the relation is doubtful, the empty ones too (which column is empty is as
+    unsure).  A column relation whose row is empty in every column says nothing (a report that leaves
+    its （七）总计 row unfilled)."""
+    if rule in ("R3", "R4", "R2"):
+        ft = fields.get(right[-1])
+        if ft is None or ft.value is None:
+            return False
+    terms = [fields.get(k) for k in left + right]
+    # (a doubtful cell read empty may be any number: the relation says which, not that the others are wrong)
     if any(f is None or (f.value is None and f.status not in ("blank", "not_applicable")) for f in terms):
         return False
-    if all(f.value is None for f in terms):  # type: ignore[union-attr]
+    if all(f.value is None for f in terms[: len(left)]):  # type: ignore[union-attr]
+        if rule != "R1" or all(f.value is None for f in terms):  # type: ignore[union-attr]
+            return False
+    if rule in ("R1", "R2") and any(_row_empty(fields, k) for k in left + right):
         return False
-    got = sum(f.value for f in terms if f.value is not None)  # type: ignore[union-attr,misc]
-    return abs(got - ft.value) > TOLERANCE
+    lsum = sum(f.value for f in terms[: len(left)] if f.value is not None)  # type: ignore[union-attr,misc]
+    rsum = sum(f.value for f in terms[len(left) :] if f.value is not None)  # type: ignore[union-attr,misc]
+    return abs(lsum - rsum) > TOLERANCE
+
+
+def _row_empty(fields: dict[str, Field], key: str) -> bool:
+    """Whether the part 三 row of ``key`` holds no value in any column."""
+    row = key.rsplit(".", 1)[0]
+    return all((f := fields.get(f"{row}.{c}")) is None or f.value is None for c in _app_columns())
+
+
+@functools.lru_cache(maxsize=None)
+def _app_columns() -> tuple[str, ...]:
+    return tuple(c.key for c in schema.load().app_columns)

@@ -862,19 +862,37 @@ def broken_relations(values: Mapping[str, Value], rels: Sequence[Relation]) -> l
 
 
 def empty_cells_do_not_add_up(values: Mapping[str, Value], rels: Sequence[Relation]) -> frozenset[str]:
-    """The keys of a row sum (R3, R4) whose 总计 is printed and whose empty or marked cells, taken as 0,
-    leave it failing: not a broken relation (an empty cell is not 0), but nothing in the row can be
-    confirmed, so its cells are doubtful, the empty ones too (govdisclosure.validate)."""
+    """The keys of a relation with empty or marked cells among its terms that, taken as 0, leave it
+    failing: a row sum (R3, R4) whose 总计 is printed, or a column's (R1, R2; R2's （七）总计 printed)
+    none of whose rows is empty in every column.  Not a broken relation (an empty cell is not 0), but
+    nothing in it can be confirmed, so its cells are doubtful, the empty ones too (govdisclosure.validate)."""
     out: set[str] = set()
-    for r in rels:
-        if not r.name.startswith(("R3", "R4")):
-            continue
-        total = values.get(r.rhs[0])
+    rows: set[str] = set()  # the cells of failing row sums, doubtful before the columns are looked at
+
+    def empty(x: Value | None) -> bool:
+        return x is None or isinstance(x, str)
+
+    def row_empty(key: str) -> bool:
+        row = key.rsplit(".", 1)[0]
+        return all(empty(v) for k, v in values.items() if k.rsplit(".", 1)[0] == row)
+
+    # row sums first: an empty cell of a failing row sum is doubtful, and a doubtful empty cell may be any
+    # number, so a column relation through it says nothing
+    for r in sorted(rels, key=lambda r: not r.name.startswith(("R3", "R4"))):
         terms = [values.get(k) for k in r.lhs]
-        if total is None or isinstance(total, str) or all(x is None or isinstance(x, str) for x in terms):
+        rest = [values.get(k) for k in r.rhs]
+        if r.name.startswith(("R1", "R2")) and any(k in rows and empty(values.get(k)) for k in r.keys):
             continue
-        if all(isinstance(x, (int, float)) for x in terms):
+        if all(not empty(x) for x in terms + rest):
             continue  # assessable: broken_relations' business
-        if sum(x for x in terms if isinstance(x, (int, float))) != total:
+        if r.name.startswith(("R2", "R3", "R4")) and empty(rest[-1]):
+            continue
+        if all(empty(x) for x in terms) and (not r.name.startswith("R1") or all(empty(x) for x in rest)):
+            continue
+        if r.name.startswith(("R1", "R2")) and any(row_empty(k) for k in r.keys):
+            continue
+        if sum(x for x in terms if not empty(x)) != sum(x for x in rest if not empty(x)):  # type: ignore[misc]
             out.update(r.keys)
+            if r.name.startswith(("R3", "R4")):
+                rows.update(r.keys)
     return frozenset(out)

@@ -1996,6 +1996,21 @@ ISSUE12: list[Case] = [
         "the row below doubtful (its label may stand under them) and the empty cells of the row above",
         findings=("ambiguous_cells",),
     ),
+    Case(
+        "pdftotext-layout-mark-moved-left-past-the-number-column-sum",
+        doc(P3 + _snippet("synth-1764.lo-pdf.pdftotext-layout.part3.txt"), title="某乡人民政府2020年政府信息公开工作年度报告\n"),
+        {
+            A + "carried_forward.natural_person": (..., "doubtful"),  # 66, read as 无
+            A + "carried_forward.commercial_enterprise": (..., "doubtful"),  # 无, read as 66
+            A + "carried_forward.total": (66, "ok"),
+            A + "new_received.natural_person": (35, "doubtful"),
+        },
+        "synth seed 1764, pdftotext -layout of a LibreOffice PDF with 无 for 0: 四、结转's '66件  无 … 66件' "
+        "printed '无  66 件 … 66 件', the commercial column's mark moved left of the number before it. "
+        "Every row sum holds (a mark counts as no number), so 66 came out 商业企业's, ok. R1 down the "
+        "column, with marks and empty cells as 0, fails (35 + 157 = 126 + 0): its cells are doubtful",
+        findings=("empty_cells_do_not_add_up",),
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
