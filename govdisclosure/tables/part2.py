@@ -50,7 +50,7 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
         _stacked_labels(arb, table, w, anchors, caps)
         _captions_among_rows(arb, table, w, anchors, caps, words)
         _rows_before_their_caption(arb, w, anchors)
-        _numbers_before_first_row(arb, table, w, anchors, caps)
+        _numbers_between_rows(arb, table, w, anchors, caps)
     _captions_before_numbers(arb, table, anchors, caps, cols_of, words)
     doubt_glued_marks(arb, table)
     doubt_stacked_cells(arb, table)
@@ -161,29 +161,31 @@ def _captions_before_numbers(
                 break
 
 
-def _numbers_before_first_row(arb: Arbiter, table: TableContext, w: Window, anchors: list[Anchor], caps: list[int]) -> None:
-    """Numbers before a block's row label, after its caption or the row above, that no cell took: the
-    row's label may stand under its numbers (markitdown of a Chromium PDF prints a row's vertically
-    centred cells as a pipe row of their own above its label's row, whose cells there are empty).  The
-    row's confident cells are doubtful, and so are the row above's empty ones (the numbers may be its
-    own, wrapped)."""
+def _numbers_between_rows(arb: Arbiter, table: TableContext, w: Window, anchors: list[Anchor], caps: list[int]) -> None:
+    """Numbers that no cell took, between a block's caption and its first row, between two of its rows,
+    or after its last: a row's label may stand apart from its numbers (markitdown of a Chromium PDF
+    prints a row's vertically centred cells as a pipe row of their own above its label's row, whose
+    cells there are empty).  The confident cells of the row below them are doubtful, and so are the
+    empty ones of the row above (the numbers may be its own)."""
     wlo, _, _, cols = w
-    mine, _ = _block_rows(table, w, anchors, caps)
+    mine, whi = _block_rows(table, w, anchors, caps)
     if not mine:
         return
     used = [(c.start, c.end) for p in arb.placed.values() if (c := p.cell) is not None and c.end > c.start]
-    for above, row in zip([None, *mine], mine):
+    for above, row in zip([None, *mine], [*mine, None]):
+        lo = wlo if above is None else above.end_tok
+        hi = whi if row is None else row.tok
         # (numbers only: where two readings agree that a cell is not applicable, the board keeps its own mark)
-        nums = [t for t in table.tokens[(wlo if above is None else above.end_tok) + 1 : row.tok] if t.kind == NUM]
+        nums = [t for t in table.tokens[lo + 1 : hi] if t.kind == NUM]
         left = [t for t in nums if not any(a < t.end and t.start < b for a, b in used)]
         if not left:
             continue
-        where = "the block's caption" if above is None else above.row.key
-        keys = [f"{row.row.key}.{c.key}" for c in cols]
+        keys = [] if row is None else [f"{row.row.key}.{c.key}" for c in cols]
         if above is not None:
             keys += [k for c in cols if (f := arb.fields.get(k := f"{above.row.key}.{c.key}")) is not None and f.value is None]
-        doubt_keys(arb, keys, f"{len(left)} number(s) stand between {where} and {row.row.key}, in no cell: they may "
-                   f"be {row.row.key}'s, its label printed under them", "ambiguous_cells")
+        where = " and ".join(a.row.key for a in (above, row) if a is not None)
+        doubt_keys(arb, keys, f"{len(left)} number(s) beside {where} stand in no cell: they may be a row's whose "
+                   "label stands apart from them", "ambiguous_cells")
 
 
 def _rows_before_their_caption(arb: Arbiter, w: Window, anchors: list[Anchor]) -> None:

@@ -1997,6 +1997,23 @@ ISSUE12: list[Case] = [
         findings=("ambiguous_cells",),
     ),
     Case(
+        "markitdown-part2-last-row-cells-below-its-label-row",
+        doc("二、主动公开政府信息情况\n第二十条第（六）项\n"
+            "|     | 信息内容 | 上一年项目数量 |     | 本年增/减 |     | 处理决定数量 |     |\n"
+            "| --- | ---- | ------- | --- | ----- | --- | ------ | --- |\n"
+            "|     | 行政处罚 |         | 706 |       | -41 |        | 9333 |\n"
+            "|     | 行政强制 |         |  0  |       |     |        |      |\n"
+            "|     |      |         |     |       | 79  |        | 17102 |\n"
+            "第二十条第（八）项\n", title="某市人民政府2020年政府信息公开工作年度报告\n"),
+        {
+            "active.coercion.change": (..., "doubtful"),  # 79, on the pipe row below
+            "active.coercion.decisions": (..., "doubtful"),  # 17102, on the pipe row below; was blank
+        },
+        "the case above with the block's last row's cells a pipe row below its label's row (made from "
+        "synth seed 1836): numbers after a block's last row that no cell took make its empty cells doubtful",
+        findings=("ambiguous_cells",),
+    ),
+    Case(
         "pdftotext-layout-mark-moved-left-past-the-number-column-sum",
         doc(P3 + _snippet("synth-1764.lo-pdf.pdftotext-layout.part3.txt"), title="某乡人民政府2020年政府信息公开工作年度报告\n"),
         {
