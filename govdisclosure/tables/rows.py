@@ -222,9 +222,10 @@ def join_wrapped_tails(plan: Sequence[PlanRow], columns: Mapping[str, Sequence[s
     """A number too long for its narrow cell wraps onto the next line, under the label's rest: a
     text extraction with no positions (pypdf, PDFium, PyMuPDF) prints a full row "1608 898 … 1733"
     and, a line below, "开申请 4 7" (16084 … 17337), and the tails stood as a label-less row.  When a
-    row's numbers do not satisfy its sum as printed, and with the short numbers of the next line
-    joined back (:func:`resolve.wrapped_numbers`) they do, those become the row's own (``resolve``
-    places them, ``inferred`` at best, against the placements that drop them instead)."""
+    row's numbers satisfy its sum with the short numbers of the next line joined back
+    (:func:`resolve.wrapped_numbers`), those become the row's own (``resolve`` places them, ``inferred``
+    at best, against the placements that drop them instead: where the row adds up as printed too, the
+    cells the two disagree on are doubtful)."""
     from .resolve import CUT_THOUSANDS, wrapped_numbers
 
     def read(cells: Sequence[Token] | Sequence[Cell]) -> list[Value]:
@@ -237,8 +238,10 @@ def join_wrapped_tails(plan: Sequence[PlanRow], columns: Mapping[str, Sequence[s
         n, own = len(columns[p.anchor.row.key]), p.own
         if not p.orphans or len(own) < n:
             continue
-        if len(own) == n and check(read(own)) is not False and not any(CUT_THOUSANDS.fullmatch(t.text) for t in own):
-            continue  # the row adds up as printed (or has blanks) and no number lost its tail: numbers below it are another row's
+        if len(own) == n and check(read(own)) is None and not any(CUT_THOUSANDS.fullmatch(t.text) for t in own):
+            continue  # the row has blanks and no number lost its tail: numbers below it are another row's
+        # (a row that adds up as printed takes them too where, joined, they make it add up as well: "252 0 0
+        # 0 0 0 252" over "4 4" is 2524 … 2524, and resolve then finds two placements that keep its sum)
         # the label-less lines of numbers right below (one a line, or all on one), as many as could be
         # the rest of the row and its tails
         taken = 0

@@ -2028,6 +2028,19 @@ ISSUE12: list[Case] = [
         "column, with marks and empty cells as 0, fails (35 + 157 = 126 + 0): its cells are doubtful",
         findings=("empty_cells_do_not_add_up",),
     ),
+    Case(
+        "pymupdf-layout-full-width-number-wrapped-row-adds-up-both-ways",
+        doc(P3 + _snippet("synth-1984.chromium-pdf.pymupdf-layout.part3.txt"), title="某市人民政府2024年政府信息公开工作年度报告\n"),
+        {
+            A + "not_processed.publication.natural_person": (..., "doubtful"),  # 2524
+            A + "not_processed.publication.total": (..., "doubtful"),  # 2524, read 252, ok
+        },
+        "synth seed 1984, PyMuPDF's layout text of a Chromium PDF with full-width digits: 3.要求提供公开出版物's "
+        "2524 | 0 … | 2524 printed '２５２ ０ ０ ０ ０ ０ ２５２' with the tails '４ ４' a line below, under "
+        "the label's rest. 252 = 252 holds as printed, so the tails were never tried, and 总计 came out "
+        "252, ok. Tails that make a row add up when joined are weighed against the row as printed, and "
+        "where both add up the cells they disagree on are doubtful",
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
