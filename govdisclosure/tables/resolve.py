@@ -88,10 +88,10 @@ def resolve_row(
         return found  # type: ignore[return-value]
     cands, note, cut_and_dropped = found  # type: ignore[misc]
     if signed is not None:
-        # a negative number stands only in a column that can hold one (本年增/减); a row no placement
-        # of which puts it there lost or gained a cell: nothing in it is confident.  (A not-applicable
-        # mark "-" is no sign: it stands in any column.)
-        fit = [c for c in cands if all(signed[i] or x.kind != NUM or not x.text.startswith("-") for i, x in enumerate(c))]
+        # a signed number ("-15", "+62") stands only in a column that can hold one (本年增/减); a row no
+        # placement of which puts it there lost or gained a cell: nothing in it is confident.  (A
+        # not-applicable mark "-" is no sign: it stands in any column.)
+        fit = [c for c in cands if all(signed[i] or x.kind != NUM or not x.text.startswith(("-", "+")) for i, x in enumerate(c))]
         if not fit:
             placed, note = RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, None)
             return _all_doubtful(placed), note or "ambiguous_cells"

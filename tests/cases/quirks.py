@@ -2041,6 +2041,20 @@ ISSUE12: list[Case] = [
         "252, ok. Tails that make a row add up when joined are weighed against the row as printed, and "
         "where both add up the cells they disagree on are doubtful",
     ),
+    Case(
+        "lxml-minified-plus-signed-change-glued-to-the-next-cell",
+        doc("二、主动公开政府信息情况第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章500132 "
+            "规范性文件8526543 第二十条 第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可1,086+10 1,664 "
+            "其他对外管理服务事项842 +62256第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚272 -41 9,001 "
+            "行政强制1,323-77 3,876\n", title="某市人民政府2019年度政府信息公开工作年度报告\n"),
+        {
+            "active.other_services.decisions": (..., "doubtful"),  # 256; read 62256, ok
+            "active.other_services.change": (..., "doubtful"),  # +62
+        },
+        "synth seed 2133, lxml's text_content of a minified CMS page, 2019 edition: 其他对外管理服务事项's "
+        "842 | +62 | 256 came out '842 +62256'. The glued reading cut 842 and put +62256 under 处理决定数量, "
+        "ok, the plus dropped. A number with a plus sign, like one with a minus, stands only in 本年增/减",
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
