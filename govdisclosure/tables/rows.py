@@ -463,7 +463,7 @@ def attach_thousands(tokens: list[Token], lo: int, hi: int) -> None:
         t, c, u = tokens[i], tokens[i + 1], tokens[i + 2]
         if (
             t.kind == NUM and u.kind == NUM and c.kind == TEXT and c.text == "," and t.end == c.start and c.end == u.start
-            and t.text.replace(",", "").isdigit() and _DIGITS_UNIT.fullmatch(u.text) and (t.glued or u.glued)
+            and t.text.lstrip("+-").replace(",", "").isdigit() and _DIGITS_UNIT.fullmatch(u.text) and (t.glued or u.glued)
         ):
             # "1,0336219,385": the merged token may take the next comma and run too, so it moves along
             tokens[i + 2] = dataclasses.replace(t, text=t.text + "," + u.text, end=u.end, glued=True)

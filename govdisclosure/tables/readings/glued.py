@@ -100,7 +100,7 @@ def _splits(digits: str, start: int, lo: int = 0, hi: int = MAX_CUTS) -> list[li
     return out
 
 
-_GLUED_COMMAS = regex.compile(r"-?[0-9]+(?:,[0-9]+)+(?:万元|元)?")
+_GLUED_COMMAS = regex.compile(r"[+\-]?[0-9]+(?:,[0-9]+)+(?:万元|元)?")
 _THOUSANDS_CELL = regex.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
 
 
@@ -108,7 +108,7 @@ def _comma_splits(text: str, start: int) -> list[list[Cell]]:
     """Cuttings of glued digits that hold thousands separators ("41551,086" is 41 | 55 | 1,086,
     "1,0336219,385" is 1,033 | 62 | 19,385): a cell is plain digits or a well-formed thousands number,
     and a comma always stands inside one."""
-    sign = text.startswith("-")
+    sign = text[:1] if text[:1] in ("+", "-") else ""
     unit = next((u for u in ("万元", "元") if text.endswith(u)), "")
     body = text[1 if sign else 0 : len(text) - len(unit)]
     out: list[list[Cell]] = []
@@ -135,7 +135,7 @@ def _comma_splits(text: str, start: int) -> list[list[Cell]]:
             off = start + (1 if sign else 0)
             row = [Cell(body[x:y], NUM, off + x, off + y, split=True) for x, y in acc]
             if sign:
-                row[0] = Cell("-" + row[0].text, NUM, start, row[0].end, split=True)
+                row[0] = Cell(sign + row[0].text, NUM, start, row[0].end, split=True)
             if unit:  # the unit printed after the run is the last cell's (money)
                 row[-1] = Cell(row[-1].text + unit, NUM, row[-1].start, row[-1].end + len(unit), split=True)
             out.append(row)
@@ -152,10 +152,10 @@ _ZEROS_THEN_NUMBER = regex.compile(r"(0+)([1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9
 
 def _digit_run(t: Token) -> str | None:
     """The digits of a glued run that may be cut anywhere: the token's text, or its digits after the
-    sign that opens a 本年增/减 cell ("2648-18538": "-18538"); None for other tokens."""
+    sign that opens a 本年增/减 cell ("2648-18538": "-18538", "+62256"); None for other tokens."""
     if t.kind != NUM or not t.glued:
         return None
-    digits = t.text[1:] if t.text[:1] == "-" else t.text
+    digits = t.text[1:] if t.text[:1] in ("-", "+") else t.text
     return digits if digits.isdigit() and 1 < len(digits) <= MAX_GLUED_DIGITS else None
 
 
@@ -173,9 +173,9 @@ def token_options(t: Token, c: Cell, lo: int = 0, hi: int = MAX_CUTS) -> list[li
     if digits is not None and digits == t.text:
         return _splits(t.text, t.start, lo, hi)
     if digits is not None:
-        # "2648-18538": the sign opens the 本年增/减 cell, whose digits run into the next cell's
+        # "2648-18538", "+62256": the sign opens the 本年增/减 cell, whose digits run into the next cell's
         return [
-            [Cell("-" + o[0].text, NUM, t.start, o[0].end, split=o[0].split), *o[1:]]
+            [Cell(t.text[0] + o[0].text, NUM, t.start, o[0].end, split=o[0].split), *o[1:]]
             for o in _splits(digits, t.end - len(digits), lo, hi)
         ]
     if t.kind == NUM and t.glued and (m := _ZEROS_THEN_NUMBER.fullmatch(t.text)):
