@@ -10,7 +10,7 @@ leaves the row's placement unconfirmed: its cells are doubtful (``empty_cells_do
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Protocol
 
 from . import schema
@@ -109,7 +109,7 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
             if rule in ("R1", "R2"):
                 columns.append((rule, left, right))
             elif _empty_cells_do_not_add_up(fields, rule, left, right):
-                findings.append(_empty_cells_finding(out, rule, left, right))
+                findings.append(_doubt_empty_cells(out, rule, left, right))
             continue  # not assessable
         lsum = sum(vals[: len(left)])
         rsum = sum(vals[len(left) :])
@@ -130,9 +130,10 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
         _doubt(out, keys)
     # the columns' relations after the rows': an empty cell that a failing row sum made doubtful may be
     # any number, and a column relation through it then says nothing
+    empty_rows = _empty_rows(out) if columns else set()
     for rule, left, right in columns:
-        if _empty_cells_do_not_add_up(out, rule, left, right):
-            findings.append(_empty_cells_finding(out, rule, left, right))
+        if _empty_cells_do_not_add_up(out, rule, left, right, empty_rows):
+            findings.append(_doubt_empty_cells(out, rule, left, right))
     for p in placed:
         if p.code in REASONED and broken_keys.intersection(p.keys):
             for k in p.keys:
@@ -142,8 +143,8 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
     return out, findings
 
 
-def _empty_cells_finding(out: dict[str, Field], rule: str, left: tuple[str, ...], right: tuple[str, ...]) -> Finding:
-    """The finding of a relation that fails with its empty cells as 0; its cells, empty ones too, doubtful."""
+def _doubt_empty_cells(out: dict[str, Field], rule: str, left: tuple[str, ...], right: tuple[str, ...]) -> Finding:
+    """A relation that fails with its empty cells as 0: its cells doubtful, empty ones too, and its finding."""
     keys = tuple(left + right)
     _doubt(out, keys, ("ok", "inferred", "blank", "not_applicable"))
     return Finding(
@@ -166,15 +167,17 @@ def _doubtful(f: Field) -> Field:
     return Field(f.key, f.value, "doubtful", f.raw, f.span, f.label, f.unit, f.page, f.bbox)
 
 
-def _empty_cells_do_not_add_up(fields: dict[str, Field], rule: str, left: tuple[str, ...], right: tuple[str, ...]) -> bool:
+def _empty_cells_do_not_add_up(
+    fields: dict[str, Field], rule: str, left: tuple[str, ...], right: tuple[str, ...], empty_rows: Collection[str] = (),
+) -> bool:
     """A relation with empty or not-applicable cells among its terms, which fails with those cells as 0:
     a row sum (R3, R4) with a printed 总计 ("| 1295 | 431 | | | | | 1338 |": the 7 of 13387 went to
     the next page), or a column's (R1, R2) whose rows each print something ("无  66件 … 66件" for
     结转's "66件  无 … 66件": pdftotext -layout moved a mark left past the number, and every row sum
     still holds).  Not a broken relation (an empty cell is not 0), but no placement it holds for is
     confident: every cell of the relation is doubtful, the empty ones too (which column is empty is as
-    unsure).  A column relation whose row is empty in every column says nothing (a report that leaves
-    its （七）总计 row unfilled)."""
+    unsure).  A column relation through one of ``empty_rows``, rows empty in every column, says nothing
+    (a report that leaves its （七）总计 row unfilled)."""
     if rule in ("R3", "R4", "R2"):
         ft = fields.get(right[-1])
         if ft is None or ft.value is None:
@@ -186,19 +189,18 @@ def _empty_cells_do_not_add_up(fields: dict[str, Field], rule: str, left: tuple[
     if all(f.value is None for f in terms[: len(left)]):  # type: ignore[union-attr]
         if rule != "R1" or all(f.value is None for f in terms):  # type: ignore[union-attr]
             return False
-    if rule in ("R1", "R2") and any(_row_empty(fields, k) for k in left + right):
+    if empty_rows and any(k.rsplit(".", 1)[0] in empty_rows for k in left + right):
         return False
     lsum = sum(f.value for f in terms[: len(left)] if f.value is not None)  # type: ignore[union-attr,misc]
     rsum = sum(f.value for f in terms[len(left) :] if f.value is not None)  # type: ignore[union-attr,misc]
     return abs(lsum - rsum) > TOLERANCE
 
 
-def _row_empty(fields: dict[str, Field], key: str) -> bool:
-    """Whether the part 三 row of ``key`` holds no value in any column."""
-    row = key.rsplit(".", 1)[0]
-    return all((f := fields.get(f"{row}.{c}")) is None or f.value is None for c in _app_columns())
-
-
-@functools.lru_cache(maxsize=None)
-def _app_columns() -> tuple[str, ...]:
-    return tuple(c.key for c in schema.load().app_columns)
+def _empty_rows(fields: dict[str, Field]) -> set[str]:
+    """The part 三 rows that hold no value in any column."""
+    filled: dict[str, bool] = {}
+    for k, f in fields.items():
+        if k.startswith("applications."):
+            row = k.rsplit(".", 1)[0]
+            filled[row] = filled.get(row, False) or f.value is not None
+    return {row for row, has in filled.items() if not has}

@@ -39,6 +39,8 @@ SUM_BUDGET: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("s
 # A text token that reads like prose ends a table: tables hold labels, not sentences.
 PROSE_MIN_LEN = 60
 NARRATIVE_MIN_VALUE = 10  # small numbers (1, 2, 5…) occur everywhere in prose: they prove nothing
+#: the signs that open a 本年增/减 cell ("-15", "+62"): a number led by one stands only in a signed column
+SIGNS = ("+", "-")
 
 Value = int | float | None
 Check = Callable[[list[Value]], "bool | None"]

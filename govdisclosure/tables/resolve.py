@@ -25,6 +25,7 @@ from .model import (
     MAX_EXTRA_CELLS,
     MAX_GLUED_DIGITS,
     MAX_SLACK,
+    SIGNS,
     Cell,
     Check,
     Grid,
@@ -91,7 +92,7 @@ def resolve_row(
         # a signed number ("-15", "+62") stands only in a column that can hold one (本年增/减); a row no
         # placement of which puts it there lost or gained a cell: nothing in it is confident.  (A
         # not-applicable mark "-" is no sign: it stands in any column.)
-        fit = [c for c in cands if all(signed[i] or x.kind != NUM or not x.text.startswith(("-", "+")) for i, x in enumerate(c))]
+        fit = [c for c in cands if all(signed[i] or x.kind != NUM or not x.text.startswith(SIGNS) for i, x in enumerate(c))]
         if not fit:
             placed, note = RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, None)
             return _all_doubtful(placed), note or "ambiguous_cells"

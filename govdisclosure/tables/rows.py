@@ -17,7 +17,7 @@ from ..layout import BLANK, MARK, NUM, TEXT, Token
 from ..normalize import key_normalized
 from ..sections import DocInfo
 from .columns import MODEL_ROWS, column_models, fills, header_grid, off_columns, row_shapes
-from .model import PROSE_MIN_LEN, Cell, Check, PlanRow, Prefer, RowContext, Value
+from .model import PROSE_MIN_LEN, SIGNS, Cell, Check, PlanRow, Prefer, RowContext, Value
 
 Stops = Sequence[int] | Mapping[str, Sequence[int]]
 
@@ -443,7 +443,7 @@ def attach_signs(tokens: list[Token], lo: int, hi: int) -> None:
         while j < len(tokens) - 1 and tokens[j].kind == TEXT and not tokens[j].text:
             j += 1
         u = tokens[j]
-        if u.kind == NUM and u.start == t.end and u.text[:1] not in "+-":
+        if u.kind == NUM and u.start == t.end and u.text[:1] not in SIGNS:
             tokens[i] = dataclasses.replace(u, start=t.start, text="-" + u.text)
             tokens[j] = dataclasses.replace(u, kind=TEXT, text="", start=u.end)
 
@@ -463,7 +463,7 @@ def attach_thousands(tokens: list[Token], lo: int, hi: int) -> None:
         t, c, u = tokens[i], tokens[i + 1], tokens[i + 2]
         if (
             t.kind == NUM and u.kind == NUM and c.kind == TEXT and c.text == "," and t.end == c.start and c.end == u.start
-            and t.text.lstrip("+-").replace(",", "").isdigit() and _DIGITS_UNIT.fullmatch(u.text) and (t.glued or u.glued)
+            and t.text.lstrip("".join(SIGNS)).replace(",", "").isdigit() and _DIGITS_UNIT.fullmatch(u.text) and (t.glued or u.glued)
         ):
             # "1,0336219,385": the merged token may take the next comma and run too, so it moves along
             tokens[i + 2] = dataclasses.replace(t, text=t.text + "," + u.text, end=u.end, glued=True)

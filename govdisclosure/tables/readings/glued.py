@@ -25,6 +25,7 @@ from ..model import (
     MAX_GLUED_DIGITS,
     MAX_ROW_CELLS,
     MAX_SUM_NODES,
+    SIGNS,
     SUM_BUDGET,
     Cell,
     Check,
@@ -108,7 +109,7 @@ def _comma_splits(text: str, start: int) -> list[list[Cell]]:
     """Cuttings of glued digits that hold thousands separators ("41551,086" is 41 | 55 | 1,086,
     "1,0336219,385" is 1,033 | 62 | 19,385): a cell is plain digits or a well-formed thousands number,
     and a comma always stands inside one."""
-    sign = text[:1] if text[:1] in ("+", "-") else ""
+    sign = text[:1] if text[:1] in SIGNS else ""
     unit = next((u for u in ("万元", "元") if text.endswith(u)), "")
     body = text[1 if sign else 0 : len(text) - len(unit)]
     out: list[list[Cell]] = []
@@ -155,7 +156,7 @@ def _digit_run(t: Token) -> str | None:
     sign that opens a 本年增/减 cell ("2648-18538": "-18538", "+62256"); None for other tokens."""
     if t.kind != NUM or not t.glued:
         return None
-    digits = t.text[1:] if t.text[:1] in ("-", "+") else t.text
+    digits = t.text[1:] if t.text[:1] in SIGNS else t.text
     return digits if digits.isdigit() and 1 < len(digits) <= MAX_GLUED_DIGITS else None
 
 
