@@ -79,8 +79,9 @@ _SIGN_BLOCKER = regex.compile(r"[\w)+\-]")
 # Digits followed by these are dates, document numbers, counts of decimals…: text, not cells
 _TEXT_AFTER = frozenset("年月日号位页届岁%‰")
 MAX_TEXT_DIGITS = 4  # …but only up to this many digits: a longer run is cells run into the next text
-# Digits preceded by these are ordinals in labels (第4页, 第二十条 is Chinese anyway)
-_TEXT_BEFORE = frozenset("第")
+# Digits preceded by these are ordinals in labels (第4页, 第二十条 is Chinese anyway) or a table's
+# number in its caption ("表3 收到和处理政府信息公开申请情况", "附表 2")
+_TEXT_BEFORE = frozenset("第表")
 _ORDINAL_PUNCT = frozenset(".、")
 _TEXT_AFTER_ANY = re.compile("[" + re.escape("".join(sorted(_TEXT_AFTER))) + "]")
 _TEXT_BEFORE_ANY = re.compile("[" + re.escape("".join(sorted(_TEXT_BEFORE))) + "]")
@@ -98,6 +99,26 @@ _PIPE_ROW_OPEN = re.compile(rf"[^|{_WS}][^|]*(?:\|(?: [^|]*)?)+")
 _PIECE = re.compile(rf"(?:{_ASIDE}|[^{_WS}(]|(?!{_ASIDE})\()+")
 _NONSPACE = re.compile(rf"[^{_WS}(]+")  # _PIECE on a line without "("
 _DIGIT = re.compile(r"[0-9]")
+# Prose among the tables, whose numbers are text, as an aside's are:
+# * a note under (or over) a table, "注:本表数据含网上申请125件。": to its sentence's end, or its line's,
+#   within _NOTE_MAX characters, and on through the sentences that open with an ordinal and end with a
+#   "。" ("注:1.…。2.…。"); one line more where the first ends with no "。" and the next one ends its
+#   sentence (a note wrapped by pdftotext).  With no end that near (a crawler's one-line dump that runs
+#   the note into a table) there is no note: the numbers stay what they were;
+# * a line that is one sentence or more of prose ("本年度发生行政复议3件、行政诉讼2件。"): it ends with a
+#   "。", within _NOTE_MAX characters, opens with a character (or a year: "2022年，…") and has no
+#   tab, pipe, box-drawing bar or run of spaces (no cells; not "3 五、…。", a cell before a heading),
+#   and no heading (a short report dumped on one line).
+_NOTE_MAX = 150
+_NOTE_HEAD = r"[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)"
+_NOTE_RUN = rf"(?:(?!{_NOTE_HEAD})[^\n。]){{0,{_NOTE_MAX}}}?"
+_PROSE = re.compile(
+    rf"(?:备注|注|说明)[0-9]?:{_NOTE_RUN}(?:。|(?=\n)|$|(?={_NOTE_HEAD}))"
+    rf"(?:(?<!。)\n(?![{_WS}]*(?:{_NOTE_HEAD}|$))[^\n。\t]{{0,{_NOTE_MAX}}}?。)?"
+    rf"(?:[0-9]{{1,2}}[.、]{_NOTE_RUN}。)*"
+    rf"|^ ?(?:[\u3400-\u9fff]|[0-9]{{4}}年)(?:(?! {{2}}|{_NOTE_HEAD})[^\t\n|│┃]){{0,{_NOTE_MAX}}}?。(?=[ \u3000]*$)",
+    re.M,
+)
 
 
 def _is_han(ch: str) -> bool:
@@ -143,6 +164,7 @@ def tokenize(
 
     if _is_inner_text(text, lo, hi):
         _inner_text(_lines(text, lo, hi), text, out, norm)
+        _prose(text, lo, hi, out)
         return _cut(out, cuts) if cuts else out
     cs = sorted(cuts)
     row = 0
@@ -160,7 +182,21 @@ def tokenize(
         k = bisect.bisect_right(cs, b0)
         if k < len(cs) and cs[k] < b1:  # a part starts inside the block: its tokens may run across
             out[first:] = _cut(out[first:], cs)
+    _prose(text, lo, hi, out)
     return out
+
+
+def _prose(text: str, lo: int, hi: int, out: list[Token]) -> None:
+    """Make the numbers and marks of the notes and prose lines in ``text[lo:hi]`` (see _PROSE) text."""
+    spans = [m.span() for m in _PROSE.finditer(text, lo, hi)]
+    if not spans:
+        return
+    starts = [a for a, _ in spans]
+    for i, t in enumerate(out):
+        if t.kind in (NUM, MARK):
+            k = bisect.bisect_right(starts, t.start) - 1
+            if k >= 0 and t.end <= spans[k][1]:
+                out[i] = Token(TEXT, t.start, t.end, t.text, t.row, t.line, explicit=t.explicit, x0=t.x0, x1=t.x1, w0=t.w0, w1=t.w1)
 
 
 def _blocks(text: str, lo: int, hi: int) -> Iterator[tuple[int, list[tuple[int, str]]]]:

@@ -2069,6 +2069,64 @@ ISSUE12: list[Case] = [
         "cells were merged back only after unsigned digits, so +7411 and 832 filled the row, ok. A signed "
         "run takes its comma and the digits after it too, and is cut with the comma inside one cell",
     ),
+    Case(
+        "lxml-minified-note-under-part2-its-number-no-cell",
+        doc("二、主动公开政府信息情况第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章000规范性文件00598"
+            "第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可0+550其他对外管理服务事项000第二十条 第（六）项"
+            "信息内容上一年项目数量本年增/减处理决定数量行政处罚985016295行政强制002179第二十条 第（八）项信息内容上一年项目数量"
+            "本年增/减行政事业性收费669+16第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购61522300"
+            "注：规章数据统计截至2019年12月31日，含部门规章3件。\n", title="某市人民政府2019年度政府信息公开工作年度报告\n"),
+        {
+            "active.procurement.projects": (..., "doubtful"),  # 61; read 61522300, ok
+            "active.procurement.amount": (..., "doubtful"),  # 522300; read 3 (the note's 3件), ok
+            "active.fees.previous": (669, "ok"),
+        },
+        "synth seed 2251 with a note under part 二 (real reports print 注：… under their tables), lxml's "
+        "text of a minified CMS page: '政府集中采购61522300注：…含部门规章3件。'. The note's 3件 was a cell "
+        "like '3件' in a table, so the glued run kept whole and 3 became 采购总金额, ok. A note's numbers, "
+        "to its sentence's end, are text",
+    ),
+    Case(
+        "pymupdf-layout-note-under-part3-numbers-above-labels",
+        doc(P3 + _snippet("synth-2250.chromium-pdf.pymupdf-layout.note.part3.txt"), title="淮安市人民政府2022年度政府信息公开工作年度报告\n"),
+        {
+            A + "new_received.natural_person": (975, "inferred"),
+            A + "new_received.total": (1440, "inferred"),
+            A + "carried_forward.natural_person": (4, "inferred"),  # 125, the note's, doubtful
+            A + "carried_forward.total": (12, "inferred"),
+        },
+        "synth seed 2250 with a note under part 三, PyMuPDF's layout text of a Chromium PDF, each row's "
+        "numbers a line above its label: '注：本表数据含网上申请125件、信函申请12件。' under 四、结转下年度继续办理. "
+        "Its 125 and 12 were one more run of numbers, which put every row one run off (doubtful, 27 of "
+        "198 cells right). The note's numbers are text",
+    ),
+    Case(
+        "pdftotext-layout-table-caption-number-before-a-row-broken-by-the-page",
+        doc(P3 + _snippet("synth-2256.lo-pdf.pdftotext-layout.caption.part3.txt"), title="安丘市官庄镇人民政府2019年政府信息公开工作年度报告\n"),
+        {
+            A + "new_received.natural_person": (2586, "ok"),
+            A + "new_received.total": (3480, "ok"),
+            A + "carried_over.total": (354, "ok"),
+        },
+        "synth seed 2256 with a caption over part 三 ('表3 收到和处理政府信息公开申请情况（单位：件）'), "
+        "pdftotext -layout of a LibreOffice PDF whose page break cuts '一、本年新收政府信息公' from '开申请数量'. "
+        "The caption's 3 was a number before the table, and row 一 was not found (missing). A number "
+        "after 表, like one after 第, is text",
+    ),
+    Case(
+        "part4-note-wrapped-over-two-lines-under-the-row",
+        doc(P4 + "行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉\n"
+            "结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n"
+            "5 1 2 0 8 3 0 1 0 4 1 0 0 2 3\n注：行政复议、行政诉讼数量含上年度结转\n数量 2 件，其中 1 件已审结。\n"),
+        {
+            "review.total": (8, "ok"),
+            "litigation_after_review.pending": (2, "ok"),
+            "litigation_after_review.total": (3, "ok"),
+        },
+        "a note under part 四 that pdftotext wraps over two lines, its numbers on the second: they are "
+        "the note's (to the 。 that ends it on the next line), not cells (they had made the row's "
+        "placement inferred, with a finding of extra cells)",
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
