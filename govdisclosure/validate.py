@@ -183,8 +183,7 @@ def _empty_cells_do_not_add_up(
         if ft is None or ft.value is None:
             return False
     terms = [fields.get(k) for k in left + right]
-    # (a doubtful cell read empty may be any number: the relation says which, not that the others are wrong)
-    if any(f is None or (f.value is None and f.status not in ("blank", "not_applicable")) for f in terms):
+    if any(f is None for f in terms):
         return False
     if all(f.value is None for f in terms[: len(left)]):  # type: ignore[union-attr]
         if rule != "R1" or all(f.value is None for f in terms):  # type: ignore[union-attr]
@@ -193,6 +192,15 @@ def _empty_cells_do_not_add_up(
         return False
     lsum = sum(f.value for f in terms[: len(left)] if f.value is not None)  # type: ignore[union-attr,misc]
     rsum = sum(f.value for f in terms[len(left) :] if f.value is not None)  # type: ignore[union-attr,misc]
+    # a doubtful cell read empty (or a missing one) may be any count: the relation says which, not that
+    # the others are wrong, unless no count will do, the side without such cells being the smaller one
+    # (结转's 93 under 商业企业, whose 办结 cell is doubtful: 0 + 0 = x + 93)
+    unknown = [f.value is None and f.status not in ("blank", "not_applicable") for f in terms]  # type: ignore[union-attr]
+    if any(unknown):
+        on_left, on_right = any(unknown[: len(left)]), any(unknown[len(left) :])
+        if on_left and on_right:
+            return False
+        return (lsum - rsum if on_right else rsum - lsum) < -TOLERANCE
     return abs(lsum - rsum) > TOLERANCE
 
 

@@ -877,12 +877,11 @@ def empty_cells_do_not_add_up(values: Mapping[str, Value], rels: Sequence[Relati
         return all(empty(v) for k, v in values.items() if k.rsplit(".", 1)[0] == row)
 
     # row sums first: an empty cell of a failing row sum is doubtful, and a doubtful empty cell may be any
-    # number, so a column relation through it says nothing
+    # count, so a column relation through it says nothing, unless no count will do (the side without
+    # such cells is the smaller)
     for r in sorted(rels, key=lambda r: not r.name.startswith(("R3", "R4"))):
         terms = [values.get(k) for k in r.lhs]
         rest = [values.get(k) for k in r.rhs]
-        if r.name.startswith(("R1", "R2")) and any(k in rows and empty(values.get(k)) for k in r.keys):
-            continue
         if all(not empty(x) for x in terms + rest):
             continue  # assessable: broken_relations' business
         if r.name.startswith(("R2", "R3", "R4")) and empty(rest[-1]):
@@ -891,7 +890,17 @@ def empty_cells_do_not_add_up(values: Mapping[str, Value], rels: Sequence[Relati
             continue
         if r.name.startswith(("R1", "R2")) and any(row_empty(k) for k in r.keys):
             continue
-        if sum(x for x in terms if not empty(x)) != sum(x for x in rest if not empty(x)):  # type: ignore[misc]
+        ls = sum(x for x in terms if not empty(x))  # type: ignore[misc]
+        rs = sum(x for x in rest if not empty(x))  # type: ignore[misc]
+        unknown_l = r.name.startswith(("R1", "R2")) and any(k in rows and empty(values.get(k)) for k in r.lhs)
+        unknown_r = r.name.startswith(("R1", "R2")) and any(k in rows and empty(values.get(k)) for k in r.rhs)
+        if unknown_l and unknown_r:
+            continue
+        if unknown_l or unknown_r:
+            failing = (ls - rs if unknown_r else rs - ls) < 0
+        else:
+            failing = ls != rs
+        if failing:
             out.update(r.keys)
             if r.name.startswith(("R3", "R4")):
                 rows.update(r.keys)

@@ -2127,6 +2127,22 @@ ISSUE12: list[Case] = [
         "the note's (to the 。 that ends it on the next line), not cells (they had made the row's "
         "placement inferred, with a finding of extra cells)",
     ),
+    Case(
+        "pdftotext-layout-column-sum-no-count-fits-the-doubtful-cell",
+        doc(P3 + _snippet("synth-2381.lo-pdf.pdftotext-layout.part3.txt"), title="福州市鼓楼区人民政府2020年度政府信息公开工作年度报告\n"),
+        {
+            A + "carried_forward.commercial_enterprise": (..., "doubtful"),  # blank (/); read 93, ok
+            A + "carried_forward.total": (93, "ok"),
+            A + "total_processed.natural_person": (3293, "doubtful"),
+        },
+        "synth seed 2381, pdftotext -layout of a LibreOffice PDF, only 自然人 and 总计 filled, '/' for the "
+        "rest: 结转's '93  /' printed '/  93', and （七）总计's 3293 wrapped ('329' over '3'), which made "
+        "that row's cells doubtful. R1 down the 商业企业 column, 0 + 0 = x + 93, was not looked at "
+        "because x, a doubtful cell read empty, may be any count; but no count makes it hold. A "
+        "column relation whose doubtful empty cells all stand on one side fails where the other side "
+        "is the smaller",
+        findings=("empty_cells_do_not_add_up",),
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
