@@ -3,7 +3,9 @@
 One seeded document per phenomenon (that phenomenon alone on a clean report, so a silent error is
 attributed to it), through the renderings made in Python or by fast converters: the Word HTML and
 CMS HTML pages and the DOCX as files, lxml ``text_content`` and a crawler dump of the pages, and
-w3m, lynx and pandoc where they are installed (skipped otherwise).  The full benchmark, with the
+w3m, lynx and pandoc where they are installed (skipped otherwise).  The prose, captions and notes
+around the tables (``table-prose``, ``table-captions``, ``table-notes``) are drawn per seed by a
+generator of their own, so some of these documents show them too (502, 504, 513, …).  The full benchmark, with the
 Chromium and LibreOffice PDFs, is ``python benchmarks/synth.py -n 300``.
 
 XFAIL lists the (rendering, phenomenon) pairs where the parser still gives silent errors today;

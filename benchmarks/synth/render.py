@@ -30,10 +30,11 @@ import tempfile
 from benchmarks import derive
 
 from .generate import Doc, generate
+from .tables import paratext_tags
 from .writers import cms_html, docx_bytes, docx_phenomena, word_html
 
 #: Bump when the generator or a writer changes: cached renderings of another version are not reused.
-VERSION = "v3"
+VERSION = "v4"
 
 #: source name -> (file name in the cache folder, format for the converter table)
 SOURCES = {
@@ -102,6 +103,7 @@ def build(seed: int, folder: pathlib.Path, wanted: list[str], phenomena: frozens
             doc.tags.append("cms-minified")
         (folder / "doc.docx").write_bytes(docx_bytes(doc, rng))
         doc.tags.extend(docx_phenomena(doc))
+        doc.tags.extend(paratext_tags(doc))
         if rng.random() < 0.3:
             doc.tags.append("pdf-header-footer")
         doc.tags.sort()

@@ -8,6 +8,7 @@ The HTML and DOCX writers serialise these grids, so both editions' templates are
 from __future__ import annotations
 
 import dataclasses
+import random
 
 from govdisclosure import schema
 
@@ -113,10 +114,69 @@ HEADINGS = {
 }
 
 
+#: what real reports print over a table ("表3 收到和处理政府信息公开申请情况（单位：件）") and under it
+#: (a note whose numbers are no cells), each drawn per table with a generator of its own
+CAPTION_FORMS = ("表{n} {name}", "表{n}：{name}（单位：件）", "附表{n} {name}", "表{cn} {name}", "（单位：件）")
+NOTE_FORMS = {
+    "二": ("注：规章数据统计截至{y}年12月31日，其中修订{a}件、废止{b}件。",
+           "注：本表“现行有效件数”含{y}年以前制发的文件{a}件。"),
+    "三": ("注：本表数据含网上申请{a}件、信函申请{b}件。",
+           "注：1.本年新收申请中，{a}件为同一申请人提出。2.其他处理含申请人撤回申请{b}件。",
+           "说明：本年度申请量较上年增长{a}%，主要集中在征地拆迁、房屋征收等领域"),
+    "四": ("注：行政复议、行政诉讼数量含上年度结转数量{a}件。",
+           "注：{y}年行政复议被纠错{a}件，均已整改到位。"),
+}
+TABLE_NAMES = {"二": "主动公开政府信息情况", "三": "收到和处理政府信息公开申请情况", "四": "政府信息公开行政复议、行政诉讼情况"}
+_CN_DIGITS = "〇一二三"
+
+
+LEAD_FORMS = {
+    "二": ("本年度主动公开政府信息{n}条，其中制发规章{a}件。", "{y}年，本机关通过门户网站主动公开各类信息{n}条。"),
+    "三": ("本年度共收到政府信息公开申请{new}件，办结{done}件，结转下年度{cf}件。",
+           "{y}年，本机关共受理政府信息公开申请{new}件，上年结转{over}件。"),
+    "四": ("本年度发生政府信息公开行政复议{rev}件、行政诉讼{a}件。", "{y}年，本机关未发生因政府信息公开被纠错的情况。"),
+}
+
+
+def _gold_count(doc: Doc, key: str, rng: random.Random) -> int:
+    v = doc.gold.get(key)
+    return v if isinstance(v, int) else rng.randint(0, 300)
+
+
+def paratext(doc: Doc) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """Per table part, the paragraph of prose before it, the caption printed over it and the note
+    printed under it (``None`` for none), as the document's tags ``table-prose``, ``table-captions``
+    and ``table-notes`` say.  The prose's counts are the table's where it names them."""
+    rng = random.Random(doc.seed * 104729 + 11)
+    captions = rng.random() < 0.2
+    notes = rng.random() < 0.2
+    prose = rng.random() < 0.2
+    a3 = "applications."
+    out: dict[str, tuple[str | None, str | None, str | None]] = {}
+    for n, part in enumerate(("二", "三", "四"), 1):
+        lead = cap = note = None
+        if captions and rng.random() < 0.8:
+            cap = rng.choice(CAPTION_FORMS).format(n=n, cn=_CN_DIGITS[n], name=TABLE_NAMES[part])
+        if notes and rng.random() < 0.7:
+            note = rng.choice(NOTE_FORMS[part]).format(y=doc.year, a=rng.randint(1, 400), b=rng.randint(1, 60))
+        if prose and rng.random() < 0.7:
+            lead = rng.choice(LEAD_FORMS[part]).format(
+                y=doc.year, n=rng.randint(30, 9000), a=rng.randint(0, 40),
+                new=_gold_count(doc, a3 + "new_received.total", rng), over=_gold_count(doc, a3 + "carried_over.total", rng),
+                done=_gold_count(doc, a3 + "total_processed.total", rng), cf=_gold_count(doc, a3 + "carried_forward.total", rng),
+                rev=_gold_count(doc, "review.total", rng))
+        out[part] = (lead, cap, note)
+    return out
+
+
+def paratext_tags(doc: Doc) -> list[str]:
+    p = paratext(doc)
+    kinds = ((0, "table-prose"), (1, "table-captions"), (2, "table-notes"))
+    return [tag for i, tag in kinds if any(v[i] for v in p.values())]
+
+
 def narrative(doc: Doc) -> dict[str, list[str]]:
     """Prose of the preface and parts 一, 五, 六 (numbers consistent with the tables)."""
-    import random
-
     rng = random.Random(doc.seed * 7919 + 1)
     y = doc.year
     n_items = rng.randint(30, 9000)

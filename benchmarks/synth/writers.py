@@ -18,7 +18,7 @@ import io
 import random
 
 from .generate import Doc
-from .tables import HEADINGS, Cell, Table, narrative, tables
+from .tables import HEADINGS, Cell, Table, narrative, paratext, tables
 
 _PARTS = ("一", "二", "三", "四", "五", "六")
 
@@ -98,10 +98,18 @@ def word_html(doc: Doc, rng: random.Random) -> tuple[bytes, str]:
     ]
     for p in prose["preface"]:
         out.append(_word_p(p, size="16.0pt"))
+    over_under = paratext(doc)
     for part in _PARTS:
         out.append(_word_p(HEADINGS[part], size="16.0pt", bold=True))
         if part in t:
+            lead, cap, note = over_under[part]
+            if lead:
+                out.append(_word_p(lead, size="16.0pt"))
+            if cap:
+                out.append(_word_p(cap, align="center", size="12.0pt", bold=True))
             out.append(_word_table(t[part], rng))
+            if note:
+                out.append(_word_p(note, size="10.5pt"))
         else:
             for p in prose[part]:
                 out.append(_word_p(p, size="16.0pt"))
@@ -149,14 +157,22 @@ def cms_html(doc: Doc, rng: random.Random) -> tuple[bytes, bool]:
             '<div class="TRS_Editor">']
     for p in prose["preface"]:
         body.append(f'<p style="text-indent:2em;">{_esc(p)}</p>')
+    over_under = paratext(doc)
     for part in _PARTS:
         body.append(f'<p style="text-indent:2em;"><strong>{HEADINGS[part]}</strong></p>')
         if part in t:
+            lead, cap, note = over_under[part]
+            if lead:
+                body.append(f'<p style="text-indent:2em;">{_esc(lead)}</p>')
+            if cap:
+                body.append(f'<p style="text-align:center;"><strong>{_esc(cap)}</strong></p>')
             rows = []
             for row in t[part]:
                 rows.append("<tr>" + nl.join(_cms_cell(c, rng, blank) for c in row) + "</tr>")
             body.append('<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse;width:100%;">'
                         f"<tbody>{nl}" + nl.join(rows) + f"{nl}</tbody></table>")
+            if note:
+                body.append(f'<p>{_esc(note)}</p>')
         else:
             for p in prose[part]:
                 body.append(f'<p style="text-indent:2em;">{_esc(p)}</p>')
@@ -257,13 +273,23 @@ def docx_bytes(doc: Doc, rng: random.Random) -> bytes:
         d.add_paragraph(x)
     tags = docx_phenomena(doc)
     _page_furniture(d, doc, tags)
+    over_under = paratext(doc)
     for part in _PARTS:
         h = d.add_paragraph()
         h.add_run(HEADINGS[part]).bold = True
         if part in t:
+            lead, cap, note = over_under[part]
+            if lead:
+                d.add_paragraph(lead)
+            if cap:
+                c = d.add_paragraph()
+                c.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                c.add_run(cap).bold = True
             table = _docx_table(d, t[part], rng)
             if part == "三" and "repeat-header" in tags:
                 _repeat_header(table, t[part])
+            if note:
+                d.add_paragraph(note)
         else:
             for x in prose[part]:
                 d.add_paragraph(x)
