@@ -131,9 +131,13 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
     # the columns' relations after the rows': an empty cell that a failing row sum made doubtful may be
     # any number, and a column relation through it then says nothing
     empty_rows = _empty_rows(out) if columns else set()
+    # (the cells lost so far: read empty but doubtful, or not found; not those the columns doubt next)
+    lost = {k for k, f in out.items() if f.value is None and f.status not in ("blank", "not_applicable")} if columns else set()
     for rule, left, right in columns:
         if _empty_cells_do_not_add_up(out, rule, left, right, empty_rows):
             findings.append(_doubt_empty_cells(out, rule, left, right))
+    if columns:
+        findings.extend(_lost_cells_disagree(out, edition, empty_rows, lost))
     for p in placed:
         if p.code in REASONED and broken_keys.intersection(p.keys):
             for k in p.keys:
@@ -153,6 +157,38 @@ def _doubt_empty_cells(out: dict[str, Field], rule: str, left: tuple[str, ...], 
         f"{_RULE_TEXT[rule]} — a cell may stand in another column, or one was lost",
         keys=keys,
     )
+
+
+def _lost_cells_disagree(out: dict[str, Field], edition: str, empty_rows: Collection[str], lost: Collection[str]) -> list[Finding]:
+    """A part 三 cell of ``lost`` (read empty but doubtful, or not found: any count may stand there) that
+    two relations, each with every other cell read (empty and marked ones as 0), give different counts:
+    one of those other cells is wrong, and no placement of them is confident.  （七）总计's 3,901 cut to '3,9' by a narrow
+    cell: R2 down 自然人 gives it 3901, R1 gives it 3922 because 结转's 43 | 22 came out 22 | 43."""
+    implied: dict[str, list[tuple[float, tuple[str, ...]]]] = {}
+    for rule, left, right in _relations(edition, _has_sub(edition, out)):
+        if rule == "R4" or (rule != "R1" and out[right[-1]].value is None and right[-1] not in lost):
+            continue  # (R2, R3 with their 总计 left empty)
+        keys = left + right
+        if rule in ("R1", "R2") and empty_rows and any(k.rsplit(".", 1)[0] in empty_rows for k in keys):
+            continue
+        unread = [k for k in keys if k in lost]
+        if len(unread) != 1:
+            continue
+        lsum = sum(out[k].value or 0 for k in left)
+        rsum = sum(out[k].value or 0 for k in right)
+        implied.setdefault(unread[0], []).append((rsum - lsum if unread[0] in left else lsum - rsum, keys))
+    found: list[Finding] = []
+    for key, said in implied.items():
+        if len(said) > 1 and max(v for v, _ in said) - min(v for v, _ in said) > TOLERANCE:
+            keys = tuple(dict.fromkeys(k for _, ks in said for k in ks))
+            _doubt(out, keys, ("ok", "inferred", "blank", "not_applicable"))
+            found.append(Finding(
+                "lost_cell_sums_disagree", "warning",
+                f"{key} could not be read, and the relations through it give it different counts "
+                f"({', '.join(str(v) for v, _ in said)}): a cell they share stands in another column, or one was lost",
+                keys=keys,
+            ))
+    return found
 
 
 def _doubt(out: dict[str, Field], keys: tuple[str, ...], confident: tuple[str, ...] = ("ok", "inferred")) -> None:

@@ -904,4 +904,23 @@ def empty_cells_do_not_add_up(values: Mapping[str, Value], rels: Sequence[Relati
             out.update(r.keys)
             if r.name.startswith(("R3", "R4")):
                 rows.update(r.keys)
+    # a lost cell (an empty one of a failing row sum) that two relations, each with every other cell read
+    # (empty ones as 0), give different counts: the cells of both are unsure (validate._lost_cells_disagree)
+    lost = {k for k in rows if empty(values.get(k))}
+    implied: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for r in rels:
+        if r.name.startswith("R4") or (not r.name.startswith("R1") and empty(values.get(r.rhs[-1])) and r.rhs[-1] not in lost):
+            continue
+        if r.name.startswith(("R1", "R2")) and any(row_empty(k) for k in r.keys):
+            continue
+        unread = [k for k in r.keys if k in lost]
+        if len(unread) != 1:
+            continue
+        ls = sum(x for k in r.lhs if not empty(x := values.get(k)))  # type: ignore[misc]
+        rs = sum(x for k in r.rhs if not empty(x := values.get(k)))  # type: ignore[misc]
+        implied.setdefault(unread[0], []).append((rs - ls if unread[0] in r.lhs else ls - rs, tuple(r.keys)))
+    for said in implied.values():
+        if len(said) > 1 and len({v for v, _ in said}) > 1:
+            for _, ks in said:
+                out.update(ks)
     return frozenset(out)

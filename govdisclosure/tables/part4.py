@@ -36,7 +36,11 @@ def assemble(
     st = label_stream(tokens, lo, hi)
     k = st.text.find("行政复议", 1)  # skip the heading's own 行政复议
     first = st.tok_at(k) if k >= 0 else lo + 1
-    end = table_end(tokens, lo, hi, first + 1)
+    # the table ends at the first sentence after its caption 行政复议, not after the heading's
+    # (四、政府信息公开行政复议、行政诉讼情况): a sentence between them ("2021年，本机关未发生…。") is not its end
+    head = st.text[: st.starts[1]] if len(st.starts) > 1 else st.text
+    k = st.text.find("行政复议", len(head)) if "行政诉讼" in head else -1
+    end = table_end(tokens, lo, hi, max(first, st.tok_at(k) if k >= 0 else first) + 1)
     # the value row(s): header rows hold text and empty cells, never numbers
     value_rows = {t.row for t in tokens[first:end] if t.kind in (NUM, MARK)}
     seg = [t for t in tokens[first:end] if t.kind in (NUM, MARK, BLANK) and t.row in value_rows]

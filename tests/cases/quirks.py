@@ -2143,6 +2143,33 @@ ISSUE12: list[Case] = [
         "is the smaller",
         findings=("empty_cells_do_not_add_up",),
     ),
+    Case(
+        "pdftotext-layout-lost-cell-two-column-sums-disagree",
+        doc(P3 + _snippet("synth-2532.lo-pdf.pdftotext-layout.part3.txt"), title="岚皋县城关镇街道办事处2020年政府信息公开工作年度报告\n"),
+        {
+            A + "carried_forward.natural_person": (..., "doubtful"),  # 43; read 22, ok
+            A + "carried_forward.commercial_enterprise": (..., "doubtful"),  # 22
+            A + "carried_forward.total": (78, "ok"),
+            A + "total_processed.natural_person": (None, "doubtful"),  # 3,901 cut to '３，９'
+        },
+        "synth seed 2532, pdftotext -layout of a LibreOffice PDF with full-width digits: 结转's 43 | 22 "
+        "printed '２２ ４３', and a narrow cell cut （七）总计's 3,901 to '３，９' over '０１', which left it "
+        "unread. The row sum holds either way, and R1 down 自然人 (490 + 3454 = x + 22) holds for x = "
+        "3922, so 22 came out ok. R2 down the same column gives x = 3901: two relations that give one "
+        "lost cell different counts doubt the cells of both",
+        findings=("lost_cell_sums_disagree",),
+    ),
+    Case(
+        "part4-a-sentence-between-the-heading-and-the-table",
+        doc(P4 + "2021年，本机关未发生因政府信息公开被纠错的情况。\n\n行政复议\t行政诉讼\n"
+            "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉\n"
+            "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
+            "0\t15\t16\t0\t31\t8\t0\t0\t10\t18\t12\t3\t4\t0\t19\n"),
+        {"review.total": (31, "ok"), "litigation_after_review.total": (19, "ok")},
+        "synth seed 2488 (a sentence before part 四's table), the Word page as a file: the table was read "
+        "from the heading's 行政复议 on, and ended at the first sentence after it, before its first row: "
+        "part 四 came out missing. It ends at the first sentence after its own caption",
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
