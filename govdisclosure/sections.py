@@ -181,7 +181,9 @@ def _part_wordings() -> list[tuple[int, tuple[str, ...]]]:
     return [(i + 1, tuple(key(w) for w in p.wordings)) for i, p in enumerate(schema.load().parts)]
 
 
-_ANY_NUMERAL = regex.compile(r"([一二三四五六七八九十]{1,2})[.,]$")
+_PART4_CAPTIONS = regex.compile(r"行政复议[^\p{Han}]{0,80}行政诉讼")  # (pymupdf4llm: |行政复议|Col2|…|行政诉讼|)
+# the ordinal before a heading printed on its own line: "四、", "（四）", "4."
+_ANY_NUMERAL = regex.compile(r"(?:[一二三四五六七八九十]{1,2}[.,]|\([一二三四五六七八九十]{1,2}\)|[0-9]{1,2}[.,])$")
 
 
 #: Padding (spaces of a centred pdftotext -layout heading) allowed around a heading line before the
@@ -201,6 +203,11 @@ def _find_parts(norm_text: str, kt: KeyText) -> tuple[dict[int, int], list[Findi
             k = kt.text.find(numeral + "." + w, cursor)
             if k >= 0 and (best is None or k < best[0]):
                 best = (k, 0, "numbered")
+        if best is None:  # "（四）政府信息公开行政复议、行政诉讼情况", run into the text around it too
+            for w in words:
+                k = kt.text.find("(" + numeral + ")" + w, cursor)
+                if k >= 0 and (best is None or k < best[0]):
+                    best = (k, 0, "renumbered")
         if best is None:
             for w in words:
                 start = cursor
@@ -416,6 +423,13 @@ def analyse(
         if k >= 0:
             ls = text.rfind("\n", 0, kt.to_norm(k)) + 1
             starts[3] = ls
+    if 4 not in starts and 3 in starts:  # part 四's captions: 行政复议 beside 行政诉讼, cell borders between
+        later = [s for n, s in starts.items() if n > 4]
+        m = _PART4_CAPTIONS.search(kt.text, kt.to_key(starts[3]), kt.to_key(min(later)) if later else len(kt.text))
+        if m is not None:
+            k = m.start()
+            ls = text.rfind("\n", 0, kt.to_norm(k)) + 1
+            starts[4] = ls if ls > starts[3] else kt.to_norm(k)  # (the caption itself, in a one-line dump)
     order = sorted(starts.items(), key=lambda x: x[1])
     parts: dict[int, tuple[int, int]] = {}
     for idx, (num, s) in enumerate(order):

@@ -2170,6 +2170,28 @@ ISSUE12: list[Case] = [
         "from the heading's 行政复议 on, and ended at the first sentence after it, before its first row: "
         "part 四 came out missing. It ends at the first sentence after its own caption",
     ),
+    Case(
+        "part4-heading-numbered-in-brackets",
+        doc(P3 + "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况\n"
+            "一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5\n",
+            "（四）政府信息公开行政复议、行政诉讼情况\n" + "行政复议\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉\n"
+            "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
+            "0\t15\t16\t0\t31\t8\t0\t0\t10\t18\t12\t3\t4\t0\t19\n"),
+        {"review.total": (31, "ok"), "litigation_after_review.total": (19, "ok"), A + "new_received.total": (5, "ok")},
+        "a report that numbers part 四's heading （四） (or 4.): only 四、 and a bare heading on its own line "
+        "were part headings, and part 四 came out missing",
+    ),
+    Case(
+        "part4-without-heading-found-by-its-captions",
+        doc(P3 + "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况\n"
+            "一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5\n\n" + "行政复议\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉\n"
+            "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
+            "0\t15\t16\t0\t31\t8\t0\t0\t10\t18\t12\t3\t4\t0\t19\n"),
+        {"review.total": (31, "ok"), "litigation_after_review.total": (19, "ok"), A + "new_received.total": (5, "ok")},
+        "a report that prints part 四's table with no heading over it: part 二 had its anchor (第二十条第) and "
+        "part 三 its (勾稽关系), part 四 none, and its table was read as part 三's rest (missing). 行政复议 "
+        "beside 行政诉讼, with nothing but cell borders between, starts it",
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
