@@ -172,7 +172,23 @@ def paratext(doc: Doc) -> dict[str, tuple[str | None, str | None, str | None]]:
 def paratext_tags(doc: Doc) -> list[str]:
     p = paratext(doc)
     kinds = ((0, "table-prose"), (1, "table-captions"), (2, "table-notes"))
-    return [tag for i, tag in kinds if any(v[i] for v in p.values())]
+    return [tag for i, tag in kinds if any(v[i] for v in p.values())] + (["table-headings"] if headings(doc) != HEADINGS else [])
+
+
+#: how a report may number the headings of parts 二–四 other than 二、 (``table-headings``): an ordinal in
+#: brackets, an Arabic one, none, or no heading at all over the table
+HEADING_FORMS = ("（{cn}）{name}", "{n}.{name}", "{name}", "")
+
+
+def headings(doc: Doc) -> dict[str, str]:
+    """The heading printed for each part (``""``: none), as the tag ``table-headings`` says."""
+    rng = random.Random(doc.seed * 15485863 + 7)
+    out = dict(HEADINGS)
+    if rng.random() < 0.1:
+        form = rng.choice(HEADING_FORMS)
+        for n, part in enumerate(("二", "三", "四"), 2):
+            out[part] = form.format(cn=part, n=n, name=HEADINGS[part].split("、", 1)[1])
+    return out
 
 
 def narrative(doc: Doc) -> dict[str, list[str]]:

@@ -18,7 +18,7 @@ import io
 import random
 
 from .generate import Doc
-from .tables import HEADINGS, Cell, Table, narrative, paratext, tables
+from .tables import Cell, Table, headings, narrative, paratext, tables
 
 _PARTS = ("一", "二", "三", "四", "五", "六")
 
@@ -99,8 +99,10 @@ def word_html(doc: Doc, rng: random.Random) -> tuple[bytes, str]:
     for p in prose["preface"]:
         out.append(_word_p(p, size="16.0pt"))
     over_under = paratext(doc)
+    heads = headings(doc)
     for part in _PARTS:
-        out.append(_word_p(HEADINGS[part], size="16.0pt", bold=True))
+        if heads[part]:
+            out.append(_word_p(heads[part], size="16.0pt", bold=True))
         if part in t:
             lead, cap, note = over_under[part]
             if lead:
@@ -158,8 +160,10 @@ def cms_html(doc: Doc, rng: random.Random) -> tuple[bytes, bool]:
     for p in prose["preface"]:
         body.append(f'<p style="text-indent:2em;">{_esc(p)}</p>')
     over_under = paratext(doc)
+    heads = headings(doc)
     for part in _PARTS:
-        body.append(f'<p style="text-indent:2em;"><strong>{HEADINGS[part]}</strong></p>')
+        if heads[part]:
+            body.append(f'<p style="text-indent:2em;"><strong>{heads[part]}</strong></p>')
         if part in t:
             lead, cap, note = over_under[part]
             if lead:
@@ -274,9 +278,10 @@ def docx_bytes(doc: Doc, rng: random.Random) -> bytes:
     tags = docx_phenomena(doc)
     _page_furniture(d, doc, tags)
     over_under = paratext(doc)
+    heads = headings(doc)
     for part in _PARTS:
-        h = d.add_paragraph()
-        h.add_run(HEADINGS[part]).bold = True
+        if heads[part]:
+            d.add_paragraph().add_run(heads[part]).bold = True
         if part in t:
             lead, cap, note = over_under[part]
             if lead:
