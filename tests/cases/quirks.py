@@ -2192,6 +2192,22 @@ ISSUE12: list[Case] = [
         "part 三 its (勾稽关系), part 四 none, and its table was read as part 三's rest (missing). 行政复议 "
         "beside 行政诉讼, with nothing but cell borders between, starts it",
     ),
+    Case(
+        "lxml-minified-part2-padded-cells-a-spaced-number-two-cells",
+        doc("二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章8656782行政规范性文件 7974 1399"
+            "第二十条第（五）项信息内容本年处理决定数量行政许可2099702第二十条第（六）项信息内容本年处理决定数量行政处罚1048663"
+            "行政强制1929878第二十条 第（八）项信息内容本年收费金额（单位：万元）行政事业性收费22043.15\n",
+            title="某市人民政府2022年度政府信息公开工作年度报告\n"),
+        {
+            "active.normative_documents.issued": (..., "doubtful"),  # 79; read 7974, ok
+            "active.normative_documents.repealed": (..., "doubtful"),  # 74
+            "active.normative_documents.in_force": (..., "doubtful"),  # 1399
+        },
+        "synth seed 2554, lxml's text of a minified CMS page whose cells carry padding: 行政规范性文件's "
+        "79 | 74 | 1399 came out ' 7974 1399'. Only the run glued to the next label was cut (13 | 99), "
+        "and 7974, spaces around it, was one cell, ok. In a row whose cells ran together a space is no "
+        "proof of one cell: part 二's rows, which have no sums, weigh the cuttings of spaced numbers too",
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
