@@ -161,7 +161,7 @@ def _doubt_empty_cells(out: dict[str, Field], rule: str, left: tuple[str, ...], 
 
 def _lost_cells_disagree(out: dict[str, Field], edition: str, empty_rows: Collection[str], lost: Collection[str]) -> list[Finding]:
     """A part 三 cell of ``lost`` (read empty but doubtful, or not found: any count may stand there) that
-    two relations, each with every other cell read (empty and marked ones as 0), give different counts:
+    two relations, each with every other cell printed with a number, give different counts:
     one of those other cells is wrong, and no placement of them is confident.  （七）总计's 3,901 cut to '3,9' by a narrow
     cell: R2 down 自然人 gives it 3901, R1 gives it 3922 because 结转's 43 | 22 came out 22 | 43."""
     implied: dict[str, list[tuple[float, tuple[str, ...]]]] = {}
@@ -172,8 +172,8 @@ def _lost_cells_disagree(out: dict[str, Field], edition: str, empty_rows: Collec
         if rule in ("R1", "R2") and empty_rows and any(k.rsplit(".", 1)[0] in empty_rows for k in keys):
             continue
         unread = [k for k in keys if k in lost]
-        if len(unread) != 1:
-            continue
+        if len(unread) != 1 or sum(out[k].value is None for k in keys) > 1:
+            continue  # (a blank taken as 0 says too little: a 总计 column left unfilled gives 0 + 0 = x + 0)
         lsum = sum(out[k].value or 0 for k in left)
         rsum = sum(out[k].value or 0 for k in right)
         implied.setdefault(unread[0], []).append((rsum - lsum if unread[0] in left else lsum - rsum, keys))

@@ -904,8 +904,8 @@ def empty_cells_do_not_add_up(values: Mapping[str, Value], rels: Sequence[Relati
             out.update(r.keys)
             if r.name.startswith(("R3", "R4")):
                 rows.update(r.keys)
-    # a lost cell (an empty one of a failing row sum) that two relations, each with every other cell read
-    # (empty ones as 0), give different counts: the cells of both are unsure (validate._lost_cells_disagree)
+    # a lost cell (an empty one of a failing row sum) that two relations, each with every other cell
+    # printed with a number, give different counts: the cells of both are unsure (validate._lost_cells_disagree)
     lost = {k for k in rows if empty(values.get(k))}
     implied: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
     for r in rels:
@@ -914,7 +914,7 @@ def empty_cells_do_not_add_up(values: Mapping[str, Value], rels: Sequence[Relati
         if r.name.startswith(("R1", "R2")) and any(row_empty(k) for k in r.keys):
             continue
         unread = [k for k in r.keys if k in lost]
-        if len(unread) != 1:
+        if len(unread) != 1 or sum(empty(values.get(k)) for k in r.keys) > 1:
             continue
         ls = sum(x for k in r.lhs if not empty(x := values.get(k)))  # type: ignore[misc]
         rs = sum(x for k in r.rhs if not empty(x := values.get(k)))  # type: ignore[misc]
