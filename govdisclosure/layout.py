@@ -99,6 +99,13 @@ _PIPE_ROW_OPEN = re.compile(rf"[^|{_WS}][^|]*(?:\|(?: [^|]*)?)+")
 _PIECE = re.compile(rf"(?:{_ASIDE}|[^{_WS}(]|(?!{_ASIDE})\()+")
 _NONSPACE = re.compile(rf"[^{_WS}(]+")  # _PIECE on a line without "("
 _DIGIT = re.compile(r"[0-9]")
+# a cell of dashes alone, however many and mixed: a not-applicable mark ("------" is pandoc's markdown
+# for "——", its smart typography writing an em dash as three hyphens; "——-", "－－"); only where cells
+# are delimited, since the lines of hyphens under a pandoc simple table's captions are no cells, and
+# in a row with a number or padded by spaces, since a box-drawing border (w3m's ├────┼, folded to
+# hyphens) is none either
+_DASH_CELL = re.compile(r"[-—–―]{2,8}")
+_DASH_CELL_FIRST = frozenset("-—–―")
 # Prose among the tables, whose numbers are text, as an aside's are:
 # * a note under (or over) a table, "注:本表数据含网上申请125件。": to its sentence's end, or its line's,
 #   within _NOTE_MAX characters, and on through the sentences that open with an ordinal and end with a
@@ -365,8 +372,10 @@ def _cell_block(block: list[tuple[int, str]], text: str, row: int, line0: int, o
 
 def _cells(p: int, cells: Sequence[str], text: str, row: int, line: int, out: list[Token]) -> None:
     """The cells of a delimited row, the first starting at ``p``, one delimiter between each two."""
+    # (a row with a number in it: its cells of dashes are marks, not a box-drawing border's pieces)
+    dashes = any(_DIGIT.search(c) for c in cells)
     for c in cells:
-        _cell(p, c, text, row, line, out)
+        _cell(p, c, text, row, line, out, dashes)
         p += len(c) + 1
 
 
@@ -445,8 +454,9 @@ def _columns(line_start: int, text: str, out: list[Token], first: int, norm: Nor
         pos = t.end
 
 
-def _cell(s: int, c: str, text: str, row: int, line: int, out: list[Token]) -> None:
-    """One explicit cell."""
+def _cell(s: int, c: str, text: str, row: int, line: int, out: list[Token], dashes: bool = False) -> None:
+    """One explicit cell; one of dashes alone is a mark (see _DASH_CELL) with ``dashes`` or with spaces
+    around them (a border's piece fills its cell)."""
     core = c.strip()
     if not core:
         out.append(Token(BLANK, s, s, "", row, line, explicit=True))
@@ -455,7 +465,7 @@ def _cell(s: int, c: str, text: str, row: int, line: int, out: list[Token]) -> N
     if core.isascii() and core.isdigit():  # the common case: a plain number filling its cell
         out.append(Token(NUM, cs, cs + len(core), core, row, line, explicit=True, glued=len(core) > 1 and core[0] == "0"))
         return
-    if values.is_mark(core):
+    if values.is_mark(core) or ((dashes or core != c) and core[0] in _DASH_CELL_FIRST and _DASH_CELL.fullmatch(core)):
         out.append(Token(MARK, cs, cs + len(core), core, row, line, explicit=True))
         return
     cn = values.chinese_numeral(core)

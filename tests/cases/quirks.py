@@ -2208,6 +2208,19 @@ ISSUE12: list[Case] = [
         "and 7974, spaces around it, was one cell, ok. In a row whose cells ran together a space is no "
         "proof of one cell: part 二's rows, which have no sums, weigh the cuttings of spaced numbers too",
     ),
+    Case(
+        "pandoc-md-em-dashes-written-as-hyphens",
+        doc("二、主动公开政府信息情况\n" + _snippet("synth-2656.docx.pandoc-md.part2.txt"), title="某县人民政府2019年政府信息公开工作年度报告\n"),
+        {
+            "active.procurement.projects": (None, "not_applicable"),  # ——; read 527305, ok
+            "active.procurement.amount": (527305.0, "ok"),
+            "active.fees.previous": (None, "not_applicable"),
+        },
+        "synth seed 2656, pandoc's markdown of a DOCX with —— for 0: pandoc's smart typography writes an "
+        "em dash as three hyphens, so '——' became '------', text to the tokenizer. 政府集中采购's "
+        "'| ------ | 527305元 | |' lost its first cell, and 527305 came out 采购项目数量, ok. A delimited cell "
+        "of dashes alone is a mark (not the lines of hyphens under a simple table's captions)",
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
