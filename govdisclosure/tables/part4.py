@@ -61,6 +61,10 @@ def assemble(
     arb.read_row(ctx, ROW_READINGS)
     if not _one_cell_each(arb, seg, len(keys)):
         _doubt_unchecked_beside_failing(arb, keys)
+        if merged is None and len({t.row for t in seg}) > 1 and all(t.explicit for t in seg):
+            _doubt_unchecked(arb, keys, "part 四's cells stand on several rows of cells that do not fill each other's "
+                             "empty cells (a mark row printed apart, two columns in one cell): read in order, the cells of "
+                             "a group whose R4 cannot be checked may stand in the wrong columns")
     if stacked_in_a_cell(arb, seg):
         doubt_keys(arb, keys, f"part 四: {STACKED}", code="ambiguous_cells")
     if any(_glued_mark_text(tokens, j) for j in marked_texts(tokens, max(first - 1, lo), min(end + 1, len(tokens)))):
@@ -126,13 +130,22 @@ def _doubt_unchecked_beside_failing(arb: Arbiter, keys: tuple[str, ...]) -> None
     """A group whose R4 fails says the row's cells are not where the reading put them (a cell lost, a
     mark row printed apart): a group whose R4 cannot be checked (a blank or a mark) proves nothing then,
     and its cells are doubtful."""
-    vals = [f.value if (f := arb.fields.get(k)) is not None else None for k in keys]
-    groups = [vals[g * 5 : g * 5 + 5] for g in range(3)]
-    if not any(None not in grp and _r4_check(grp + [0] * 10) is False for grp in groups):
+    if not any(None not in grp and _r4_check(grp + [0] * 10) is False for grp in _groups(arb, keys)):
         return
-    unchecked = [k for g, grp in enumerate(groups) if None in grp for k in keys[g * 5 : g * 5 + 5]]
-    doubt_keys(arb, unchecked, "part 四's R4 fails in one group and cannot be checked in another: the cells of that "
-               "one may stand in the wrong columns", code="ambiguous_cells")
+    _doubt_unchecked(arb, keys, "part 四's R4 fails in one group and cannot be checked in another: the cells of that "
+                     "one may stand in the wrong columns")
+
+
+def _groups(arb: Arbiter, keys: tuple[str, ...]) -> list[list[int | float | None]]:
+    vals = [f.value if (f := arb.fields.get(k)) is not None else None for k in keys]
+    return [vals[g * 5 : g * 5 + 5] for g in range(3)]
+
+
+def _doubt_unchecked(arb: Arbiter, keys: tuple[str, ...], why: str) -> None:
+    """The cells of the groups whose R4 cannot be checked (a blank or a mark among them): doubtful."""
+    unchecked = [k for g, grp in enumerate(_groups(arb, keys)) if None in grp for k in keys[g * 5 : g * 5 + 5]]
+    if unchecked:
+        doubt_keys(arb, unchecked, why, code="ambiguous_cells")
 
 
 def _scrambled(tokens: list[Token], seg: list[Token], s: schema.Schema) -> bool:

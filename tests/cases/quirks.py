@@ -2221,6 +2221,23 @@ ISSUE12: list[Case] = [
         "'| ------ | 527305元 | |' lost its first cell, and 527305 came out 采购项目数量, ok. A delimited cell "
         "of dashes alone is a mark (not the lines of hyphens under a simple table's captions)",
     ),
+    Case(
+        "markitdown-part4-mark-row-apart-two-columns-in-one-cell",
+        doc(P4 + '|      | ⾏政复议  |     |          |     | ⾏政诉讼 |     |       |     |     |\n| ---- | ----- | --- | -------- | --- | ---- | --- | ----- | --- | --- |\n| 结 结  | 其 尚   | 总   | 未经复议直接起诉 |     |      |     | 复议后起诉 |     |     |\n| 果 果  | 他 未   | 计   | 结 结      | 其   | 尚 总  | 结   | 结 其   | 尚   | 总   |\n| 维 纠  | 结 审   |     | 果 果      | 他   | 未 计  | 果   | 果 他   | 未   | 计   |\n| 持 正  | 果 结   |     | 维 纠      | 结   | 审    | 维   | 纠 结   | 审   |     |\n|      |       |     | 持 正      | 果   | 结    | 持   | 正 果   | 结   |     |\n| 24 5 | 18 19 | 66  |          |     |      | 4   | 2     | 7   | 13  |\n|      |       |     | ⽆ ⽆      | ⽆   | ⽆ ⽆  |     | ⽆     |     |     |\n五、存在的主要问题及改进情况\n存在的问题：⼀是主动公开的深度和⼴度有待拓展；⼆是业务培训有待加强。\n'),
+        {
+            "review.total": (66, "ok"),
+            "litigation_direct.upheld": (..., "doubtful"),  # 无; read 4, ok
+            "litigation_direct.pending": (..., "doubtful"),  # 无; read 13, ok
+            "litigation_after_review.upheld": (..., "doubtful"),  # 4; read 无, not applicable
+            "litigation_after_review.total": (..., "doubtful"),  # 13
+        },
+        "synth seed 2838, markitdown of a Chromium PDF with 无 for 0: part 四's numbers on one pipe row and "
+        "its marks on the next, and '| 2 |' over '| ⽆ |' in one column (the grid is not the table's), so "
+        "the rows do not fill each other's empty cells. Read in order, 未经复议直接起诉 took 4 2 7 13 and a "
+        "mark, 复议后起诉 the other marks; R4 could be checked in neither, and 8 cells came out ok or not "
+        "applicable. Groups whose R4 cannot be checked are doubtful where the cells stand on rows that "
+        "could not be merged",
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
