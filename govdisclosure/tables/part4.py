@@ -34,13 +34,18 @@ def assemble(
     s = schema.load()
     lo, hi = tok_range(starts, r4)
     st = label_stream(tokens, lo, hi)
-    k = st.text.find("行政复议", 1)  # skip the heading's own 行政复议
-    first = st.tok_at(k) if k >= 0 else lo + 1
-    # the table ends at the first sentence after its caption 行政复议, not after the heading's
-    # (四、政府信息公开行政复议、行政诉讼情况): a sentence between them ("2021年，本机关未发生…。") is not its end
     head = st.text[: st.starts[1]] if len(st.starts) > 1 else st.text
-    k = st.text.find("行政复议", len(head)) if "行政诉讼" in head else -1
-    end = table_end(tokens, lo, hi, max(first, st.tok_at(k) if k >= 0 else first) + 1)
+    if "行政诉讼" in head:  # the part's heading (四、政府信息公开行政复议、行政诉讼情况): the table is read
+        # from it (plain pdftotext prints a first number before the captions) to the first sentence
+        # after its caption 行政复议 (a sentence between them, "2021年，本机关未发生…。", is no end)
+        first = st.toks[0]
+        k = st.text.find("行政复议", len(head))
+        end = table_end(tokens, lo, hi, (st.tok_at(k) if k >= 0 else first) + 1)
+    else:  # no heading: the part starts at the caption (sections: 行政复议 beside 行政诉讼), not at the
+        # 行政复议 of a note under the table ("注：行政复议、行政诉讼数量含上年度结转数量。")
+        k = st.text.find("行政复议")
+        first = st.tok_at(k) if k >= 0 else lo + 1
+        end = table_end(tokens, lo, hi, first + 1)
     # the value row(s): header rows hold text and empty cells, never numbers
     value_rows = {t.row for t in tokens[first:end] if t.kind in (NUM, MARK)}
     seg = [t for t in tokens[first:end] if t.kind in (NUM, MARK, BLANK) and t.row in value_rows]

@@ -414,8 +414,15 @@ def _extra(
         # "开申请 4 7" for 16084 … 17337): its tail joined back where the row's sum says, against the
         # placements that drop numbers instead; where no sum tells them apart, nothing is confident
         wrapped = wrapped_numbers(toks, n) if check is not None else []
+        runs = [c for i, c in enumerate(pool) if i == 0 or c.text != pool[i - 1].text]
+        if not wrapped and len(runs) == n and len(pool) % n == 0 and all(t.explicit for t in toks) and all(
+            pool[i].text == pool[i - i % (len(pool) // n)].text for i in range(len(pool))
+        ):
+            # each cell printed as often as the grid columns its merged cell spans, all alike (pymupdf4llm:
+            # "|规章|规章|27|27|27|87|87|87|335|335|335|" where three tables ran into one of 11 columns)
+            return [[dataclasses.replace(c, split=True) for c in runs]], "extra_cells", False  # (inferred)
         if not wrapped and len(pool) - n > MAX_EXTRA_CELLS:
-            return [pool[:n]], "extra_cells", False
+            return _doubtful(pool[:n], money)  # which numbers are extra, nothing says
         drops = [list(c) for c in itertools.combinations(pool, n)] if len(pool) - n <= MAX_EXTRA_CELLS else []
         if wrapped:
             # a thousands number cut short ("18,72") is no cell of a placement that drops the tails

@@ -2238,6 +2238,36 @@ ISSUE12: list[Case] = [
         "applicable. Groups whose R4 cannot be checked are doubtful where the cells stand on rows that "
         "could not be merged",
     ),
+    Case(
+        "pymupdf4llm-tables-run-into-one-each-cell-repeated",
+        doc("|第二十条 第（一）项|第二十条 第（一）项|第二十条 第（一）项|第二十条 第（一）项|第二十条 第（一）项|\n"
+            "|信息内容|信息内容|本年制发件数|本年废止件数|现行有效件数|\n|规章|规章|27|27|27|87|87|87|335|335|335|\n"
+            "|行政规范性文件|行政规范性文件|83|84|85|79|78|77|576|575|574|\n"),
+        {
+            "active.regulations.issued": (27, "inferred"),
+            "active.regulations.repealed": (87, "inferred"),  # read 27, ok
+            "active.regulations.in_force": (335, "inferred"),  # read 27, ok
+            "active.normative_documents.repealed": (..., "doubtful"),
+        },
+        "synth seed 2860 (no part headings), pymupdf4llm of a Chromium PDF: parts 二 and 三 ran into one "
+        "markdown table of 11 columns, and each part 二 cell was printed three times. Nine numbers for "
+        "three cells were too many to weigh every choice of the extra ones, so the first three were "
+        "taken, ok. A row whose cells repeat alike collapses to its runs (inferred); otherwise which "
+        "numbers are extra nothing says (doubtful)",
+    ),
+    Case(
+        "part4-without-heading-a-note-under-it-naming-its-captions",
+        doc(P3 + "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况\n"
+            "一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5\n\n"
+            "行政复议\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉\n"
+            "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
+            "5\t23\t30\t3\t61\t8\t0\t0\t10\t18\t12\t3\t4\t0\t19\n"
+            "注：行政复议、行政诉讼数量含上年度结转数量205件。\n"),
+        {"review.total": (61, "ok"), "litigation_after_review.total": (19, "ok")},
+        "synth seed 2889 (no part headings, a note under part 四), every file: part 四 started at its "
+        "captions, and its table was looked for after the first 行政复议 (the heading's own, skipped): "
+        "the note's. Part 四 came out missing",
+    ),
 ]
 
 # markdown from the PDF-to-markdown converters of LLM pipelines (benchmarks/derive.py: markitdown,
