@@ -161,13 +161,14 @@ def _doubt_empty_cells(out: dict[str, Field], rule: str, left: tuple[str, ...], 
 
 def _lost_cells_disagree(out: dict[str, Field], edition: str, empty_rows: Collection[str], lost: Collection[str]) -> list[Finding]:
     """A part 三 cell of ``lost`` (read empty but doubtful, or not found: any count may stand there) that
-    two relations, each with every other cell printed with a number, give different counts:
-    one of those other cells is wrong, and no placement of them is confident.  （七）总计's 3,901 cut to '3,9' by a narrow
-    cell: R2 down 自然人 gives it 3901, R1 gives it 3922 because 结转's 43 | 22 came out 22 | 43."""
+    two relations, each with every other cell printed with a number, give different counts: one of
+    those other cells is wrong, and no placement of them is confident.  （七）总计's 3,901 cut to '3,9'
+    by a narrow cell: R2 down 自然人 gives it 3901, R1 gives it 3922 because 结转's 43 | 22 came out
+    22 | 43."""
     implied: dict[str, list[tuple[float, tuple[str, ...]]]] = {}
     for rule, left, right in _relations(edition, _has_sub(edition, out)):
-        if rule == "R4" or (rule != "R1" and out[right[-1]].value is None and right[-1] not in lost):
-            continue  # (R2, R3 with their 总计 left empty)
+        if rule == "R4":
+            continue
         keys = left + right
         if rule in ("R1", "R2") and empty_rows and any(k.rsplit(".", 1)[0] in empty_rows for k in keys):
             continue

@@ -909,7 +909,7 @@ def empty_cells_do_not_add_up(values: Mapping[str, Value], rels: Sequence[Relati
     lost = {k for k in rows if empty(values.get(k))}
     implied: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
     for r in rels:
-        if r.name.startswith("R4") or (not r.name.startswith("R1") and empty(values.get(r.rhs[-1])) and r.rhs[-1] not in lost):
+        if r.name.startswith("R4"):
             continue
         if r.name.startswith(("R1", "R2")) and any(row_empty(k) for k in r.keys):
             continue
