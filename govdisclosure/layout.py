@@ -195,6 +195,8 @@ def tokenize(
 
 def _prose(text: str, lo: int, hi: int, out: list[Token]) -> None:
     """Make the numbers and marks of the notes and prose lines in ``text[lo:hi]`` (see _PROSE) text."""
+    if text.find("。", lo, hi) < 0 and text.find(":", lo, hi) < 0:
+        return  # (each of them ends with a "。" or opens with 注: / 说明:)
     spans = [m.span() for m in _PROSE.finditer(text, lo, hi)]
     if not spans:
         return
@@ -373,7 +375,7 @@ def _cell_block(block: list[tuple[int, str]], text: str, row: int, line0: int, o
 def _cells(p: int, cells: Sequence[str], text: str, row: int, line: int, out: list[Token]) -> None:
     """The cells of a delimited row, the first starting at ``p``, one delimiter between each two."""
     # (a row with a number in it: its cells of dashes are marks, not a box-drawing border's pieces)
-    dashes = any(_DIGIT.search(c) for c in cells)
+    dashes = _DIGIT.search(text, p, p + sum(map(len, cells)) + len(cells)) is not None
     for c in cells:
         _cell(p, c, text, row, line, out, dashes)
         p += len(c) + 1

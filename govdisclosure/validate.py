@@ -96,7 +96,8 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
     broken_keys: set[str] = set()
     columns: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []  # R1, R2 with empty cells
     get = fields.get
-    for rule, left, right, both in _checks(edition, _has_sub(edition, fields)):
+    has_sub = _has_sub(edition, fields)
+    for rule, left, right, both in _checks(edition, has_sub):
         # (the values of the relation's cells, up to the first that has none: relations() gives the
         # same relations in the same order)
         vals: list[int | float] = []
@@ -137,7 +138,7 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
         if _empty_cells_do_not_add_up(out, rule, left, right, empty_rows):
             findings.append(_doubt_empty_cells(out, rule, left, right))
     if columns:
-        findings.extend(_lost_cells_disagree(out, edition, empty_rows, lost))
+        findings.extend(_lost_cells_disagree(out, _relations(edition, has_sub), empty_rows, lost))
     for p in placed:
         if p.code in REASONED and broken_keys.intersection(p.keys):
             for k in p.keys:
@@ -159,18 +160,18 @@ def _doubt_empty_cells(out: dict[str, Field], rule: str, left: tuple[str, ...], 
     )
 
 
-def _lost_cells_disagree(out: dict[str, Field], edition: str, empty_rows: Collection[str], lost: Collection[str]) -> list[Finding]:
+def _lost_cells_disagree(
+    out: dict[str, Field], rels: tuple[Relation, ...], empty_rows: Collection[str], lost: Collection[str]
+) -> list[Finding]:
     """A part 三 cell of ``lost`` (read empty but doubtful, or not found: any count may stand there) that
     two relations, each with every other cell printed with a number, give different counts: one of
     those other cells is wrong, and no placement of them is confident.  （七）总计's 3,901 cut to '3,9'
     by a narrow cell: R2 down 自然人 gives it 3901, R1 gives it 3922 because 结转's 43 | 22 came out
     22 | 43."""
     implied: dict[str, list[tuple[float, tuple[str, ...]]]] = {}
-    for rule, left, right in _relations(edition, _has_sub(edition, out)):
-        if rule == "R4":
-            continue
+    for rule, left, right in rels:
         keys = left + right
-        if rule in ("R1", "R2") and empty_rows and any(k.rsplit(".", 1)[0] in empty_rows for k in keys):
+        if rule == "R4" or (rule in ("R1", "R2") and _through(empty_rows, keys)):
             continue
         unread = [k for k in keys if k in lost]
         if len(unread) != 1 or sum(out[k].value is None for k in keys) > 1:
@@ -225,7 +226,7 @@ def _empty_cells_do_not_add_up(
     if all(f.value is None for f in terms[: len(left)]):  # type: ignore[union-attr]
         if rule != "R1" or all(f.value is None for f in terms):  # type: ignore[union-attr]
             return False
-    if empty_rows and any(k.rsplit(".", 1)[0] in empty_rows for k in left + right):
+    if _through(empty_rows, left + right):
         return False
     lsum = sum(f.value for f in terms[: len(left)] if f.value is not None)  # type: ignore[union-attr,misc]
     rsum = sum(f.value for f in terms[len(left) :] if f.value is not None)  # type: ignore[union-attr,misc]
@@ -239,6 +240,11 @@ def _empty_cells_do_not_add_up(
             return False
         return (lsum - rsum if on_right else rsum - lsum) < -TOLERANCE
     return abs(lsum - rsum) > TOLERANCE
+
+
+def _through(rows: Collection[str], keys: tuple[str, ...]) -> bool:
+    """Whether a relation's ``keys`` run through one of ``rows`` (part 三 rows, "applications.<row>")."""
+    return bool(rows) and any(k.rsplit(".", 1)[0] in rows for k in keys)
 
 
 def _empty_rows(fields: dict[str, Field]) -> set[str]:

@@ -415,8 +415,9 @@ def _extra(
         # placements that drop numbers instead; where no sum tells them apart, nothing is confident
         wrapped = wrapped_numbers(toks, n) if check is not None else []
         runs = [c for i, c in enumerate(pool) if i == 0 or c.text != pool[i - 1].text]
-        if not wrapped and len(runs) == n and len(pool) % n == 0 and all(t.explicit for t in toks) and all(
-            pool[i].text == pool[i - i % (len(pool) // n)].text for i in range(len(pool))
+        k = len(pool) // n
+        if not wrapped and len(runs) == n and len(pool) == k * n and all(t.explicit for t in toks) and all(
+            c.text == runs[i // k].text for i, c in enumerate(pool)
         ):
             # each cell printed as often as the grid columns its merged cell spans, all alike (pymupdf4llm:
             # "|规章|规章|27|27|27|87|87|87|335|335|335|" where three tables ran into one of 11 columns)
