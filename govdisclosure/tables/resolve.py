@@ -75,6 +75,10 @@ def resolve_row(
     if len(toks) == n and not any(t.glued for t in toks):
         # the common case: one token per column, nothing to decide
         placed = _as_is(toks, money)
+        if _tail_beside_cut(toks):
+            # a thousands number cut short with its tail read as the next cell ("25,59" / "8" for
+            # 25,598): the row holds one number fewer than it seems, so no cell's place is sure
+            return _all_doubtful(placed), "ambiguous_cells"
         if wide and (check is None or check([p.value for p in placed]) is not True):
             # …unless the table's other rows leave a column blank and this row's sum cannot say that
             # it fills it: one of its numbers may be two ("11" printed "1" / "1")
@@ -99,6 +103,16 @@ def resolve_row(
         cands = fit
     result = _unpadded(RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, alternatives), toks, n, check)
     return _unproven_cut(result, toks, n, check)
+
+
+def _tail_beside_cut(toks: list[Token]) -> bool:
+    """A thousands number cut short ("25,59") followed, a line below, by digits that complete its
+    last group ("8"): its wrapped tail, printed where the next cell would be."""
+    return any(
+        CUT_THOUSANDS.fullmatch(h.text) is not None and t.kind == NUM and t.text.isdigit() and t.line > h.line
+        and len(h.text) - h.text.rindex(",") - 1 + len(t.text) == 3
+        for h, t in zip(toks, toks[1:])
+    )
 
 
 def _unproven_cut(result: Result, toks: list[Token], n: int, check: Check | None) -> Result:

@@ -2160,6 +2160,21 @@ ISSUE12: list[Case] = [
         findings=("lost_cell_sums_disagree",),
     ),
     Case(
+        "pdfminer-thousands-number-cut-with-its-tail-as-the-next-cell",
+        doc(P3 + _snippet("synth-2992.lo-pdf.pdfminer.part3.txt"), title="宜昌市人民政府关于2021年政府信息公开工作年度报告\n"),
+        {
+            A + "total_processed.natural_person": (..., "doubtful"),  # 25598; read 0 (3.其他's), ok
+            A + "total_processed.research_institution": (..., "doubtful"),  # blank; read 8, the tail
+            A + "total_processed.total": (..., "doubtful"),  # 25598; read 822
+        },
+        "synth seed 2992, plain pdfminer of a LibreOffice PDF: a narrow cell cut （七）总计's 25,598 to "
+        "'25,59' over '8', and pdfminer printed the table column by column, so the row's tokens were "
+        "3.其他's 0, '25,59', '8', 0, '25,59', '8' and 结转's 822: seven, one a column. '25,59' was doubtful "
+        "but the others stood ok in their places, 0 for 25598. A cut number followed a line below by "
+        "the digits that complete it has its tail in the row: the row holds one number fewer than it "
+        "seems, and no cell's place is sure",
+    ),
+    Case(
         "part4-a-sentence-between-the-heading-and-the-table",
         doc(P4 + "2021年，本机关未发生因政府信息公开被纠错的情况。\n\n行政复议\t行政诉讼\n"
             "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉\n"
