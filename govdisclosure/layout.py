@@ -420,7 +420,7 @@ def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token], nor
                 # a number standing alone between spaces (not "2024 年", "第 4 页")
                 out.append(Token(NUM, ps, ps + len(piece), piece, row, line, glued=len(piece) > 1 and piece[0] == "0"))
                 continue
-        if is_mark(piece):
+        if is_mark(piece) or (values.is_filler(piece) and _filler_among_values(ln, m.end(), out)):
             out.append(Token(MARK, ps, ps + len(piece), piece, row, line))
         elif _DIGIT.search(piece) is None and piece[:1] not in _GLUED_MARK_FIRST and piece.strip() == piece:
             # plain text (what _scan, _text_after and _text make of a piece with no digit and no mark at
@@ -467,7 +467,7 @@ def _cell(s: int, c: str, text: str, row: int, line: int, out: list[Token], dash
     if core.isascii() and core.isdigit():  # the common case: a plain number filling its cell
         out.append(Token(NUM, cs, cs + len(core), core, row, line, explicit=True, glued=len(core) > 1 and core[0] == "0"))
         return
-    if values.is_mark(core) or ((dashes or core != c) and core[0] in _DASH_CELL_FIRST and _DASH_CELL.fullmatch(core)):
+    if values.is_mark(core) or values.is_filler(core) or ((dashes or core != c) and core[0] in _DASH_CELL_FIRST and _DASH_CELL.fullmatch(core)):
         out.append(Token(MARK, cs, cs + len(core), core, row, line, explicit=True))
         return
     cn = values.chinese_numeral(core)
@@ -496,6 +496,15 @@ def _cell(s: int, c: str, text: str, row: int, line: int, out: list[Token], dash
     if len(vals) > 1:  # "| 71 3 | 0 0 |": the converter merged cells, its borders are not the table's
         for t in vals:
             t.crowded = True
+
+
+def _filler_among_values(ln: str, end: int, out: list[Token]) -> bool:
+    """A filler piece ("5 详见附表 3", "4 * 1") that stands among a row's values: a number or mark before
+    it, and after it on its line nothing, a number or a mark (not "* 四、…", a markdown bullet)."""
+    if not out or out[-1].kind not in (NUM, MARK):
+        return False
+    rest = ln[end:].split(None, 1)
+    return not rest or rest[0][0].isdigit() or values.is_mark(rest[0]) or values.is_filler(rest[0])
 
 
 def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *, explicit: bool) -> None:

@@ -43,6 +43,16 @@ def _marks() -> frozenset[str]:
     return frozenset(schema.load().markers["not_applicable"])
 
 
+@functools.cache
+def _fillers() -> frozenset[str]:
+    return frozenset(schema.load().markers["filler"])
+
+
+def is_filler(s: str) -> bool:
+    """A filler in a value cell (``详见附表``, ``*``): it holds the cell's place but gives no count."""
+    return s.strip() in _fillers()
+
+
 def is_mark(s: str) -> bool:
     """A not-applicable mark (``/``, ``—``, ``无`` …) standing alone; markdown's escape of it too
     (pandoc writes a cell's ``-`` as ``\\-``)."""

@@ -32,6 +32,7 @@ from ..layout import Token
 from ..normalize import Normalized
 from ..report import Field, Finding
 from ..sections import DocInfo
+from ..values import is_filler
 from . import part2, part3, part4
 from .arbiter import Arbiter, TableReading, kept_alternatives
 from .model import MAX_DOC_SUM_NODES, NARRATIVE_MIN_VALUE, SUM_BUDGET, Cell, Prefer, TableContext, Value
@@ -83,6 +84,7 @@ def _assemble(norm: Normalized, tokens: list[Token], doc: DocInfo) -> Assembled:
         arb.findings += _part3_rows_not_found(fields, edition)
     if r2 is not None:
         arb.findings += _part2_rows_not_found(fields, edition)
+    arb.findings += _filler_cells(fields)
     return fields, arb.findings, kept_alternatives(arb, fields, OPEN_ROWS.get(edition, ()))
 
 
@@ -125,6 +127,15 @@ def _part3_rows_not_found(fields: dict[str, Field], edition: str) -> list[Findin
         )
         for r, keys in absent
     ]
+
+
+def _filler_cells(fields: dict[str, Field]) -> list[Finding]:
+    """Cells that hold a filler (``详见附表``, ``*``) in place of a count: one finding naming them all."""
+    keys = tuple(k for k, f in fields.items() if f.value is None and f.status == "doubtful" and f.raw and is_filler(f.raw))
+    if not keys:
+        return []
+    return [Finding("filler_cells", "warning", f"{len(keys)} cell(s) hold a filler such as 详见附表 or * in place of a "
+                    "count: value None, doubtful; the count is printed elsewhere or not at all", keys=keys)]
 
 
 def _part2_rows_not_found(fields: dict[str, Field], edition: str) -> list[Finding]:

@@ -17,7 +17,7 @@ from .. import schema
 from ..labels import Anchor
 from ..layout import BLANK, MARK, Token
 from ..report import Field, Finding
-from ..values import read_cell
+from ..values import is_filler, read_cell
 
 # Enumerating placements is exponential in glued digits; beyond these bounds a row is left doubtful.
 MAX_GLUED_DIGITS = 18  # a glued run of more digits is not split (no template row has more)
@@ -81,7 +81,8 @@ def _cell_value(c: Cell | None, money: bool) -> tuple[Value, str, str | None]:
     if c.kind == BLANK:
         return None, "blank", None
     if c.kind == MARK:
-        return None, "not_applicable", None
+        # a filler ("详见附表") holds the cell's place like a mark, but the count it stands for is unknown
+        return None, "doubtful" if is_filler(c.text) else "not_applicable", None
     return read_cell(c.text, money=money)
 
 

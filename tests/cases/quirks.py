@@ -2160,6 +2160,35 @@ ISSUE12: list[Case] = [
         findings=("lost_cell_sums_disagree",),
     ),
     Case(
+        "filler-cell-among-a-delimited-rows-values",
+        doc(P3 + "（一）予以公开\t5\t详见附表\t3\t0\t0\t0\t8\t\n（二）部分公开\t4\t*\t1\t0\t0\t0\t5\t\n"),
+        {
+            A + "granted.natural_person": (5, "ok"),
+            A + "granted.commercial_enterprise": (None, "doubtful"),
+            A + "granted.research_institution": (3, "ok"),
+            A + "granted.other_org": (0, "ok"),  # read 8, ok: the row shifted left
+            A + "granted.total": (8, "ok"),
+            A + "partly_granted.commercial_enterprise": (None, "doubtful"),
+            A + "partly_granted.total": (5, "ok"),
+        },
+        "format.md's other fillers: a cell that says 详见附表 or * in place of a count was text and "
+        "vanished, and the row's numbers moved left into a trailing empty cell (总计 blank, 8 under 其他, "
+        "ok). A filler holds its cell's place like a mark; its value is None, doubtful, with a finding",
+        findings=("filler_cells",),
+    ),
+    Case(
+        "filler-cell-among-space-separated-values",
+        doc(P3 + "（一）予以公开 5 详见附表 3 0 0 0 8\n"),
+        {
+            A + "granted.commercial_enterprise": (None, "doubtful"),
+            A + "granted.research_institution": (3, "ok"),
+            A + "granted.total": (8, "ok"),
+        },
+        "a filler standing alone between spaces holds its cell's place too (it was dropped, and the row "
+        "of six numbers for seven columns was doubtful throughout)",
+        findings=("filler_cells",),
+    ),
+    Case(
         "pdfminer-thousands-number-cut-with-its-tail-as-the-next-cell",
         doc(P3 + _snippet("synth-2992.lo-pdf.pdfminer.part3.txt"), title="宜昌市人民政府关于2021年政府信息公开工作年度报告\n"),
         {
