@@ -73,17 +73,7 @@ def resolve_row(
         # cells say nothing about where the blanks are, so the row is read as numbers alone
         toks = [t for t in toks if t.kind != BLANK]
     if len(toks) == n and not any(t.glued for t in toks):
-        # the common case: one token per column, nothing to decide
-        placed = _as_is(toks, money)
-        if _tail_beside_cut(toks):
-            # a thousands number cut short with its tail read as the next cell ("25,59" / "8" for
-            # 25,598): the row holds one number fewer than it seems, so no cell's place is sure
-            return _all_doubtful(placed), "ambiguous_cells"
-        if wide and (check is None or check([p.value for p in placed]) is not True):
-            # …unless the table's other rows leave a column blank and this row's sum cannot say that
-            # it fills it: one of its numbers may be two ("11" printed "1" / "1")
-            return _all_doubtful(placed), "wider_than_table"
-        return placed, None
+        return _one_per_column(toks, money, check, wide)
     toks_or_result = _trim(toks, n, money)
     if not isinstance(toks_or_result, list):
         return toks_or_result
@@ -103,6 +93,20 @@ def resolve_row(
         cands = fit
     result = _unpadded(RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, alternatives), toks, n, check)
     return _unproven_cut(result, toks, n, check)
+
+
+def _one_per_column(toks: list[Token], money: Sequence[bool], check: Check | None, wide: bool) -> Result:
+    """The common case: one token per column, nothing to decide — unless the tokens say otherwise."""
+    placed = _as_is(toks, money)
+    if _tail_beside_cut(toks):
+        # a thousands number cut short with its tail read as the next cell ("25,59" / "8" for
+        # 25,598): the row holds one number fewer than it seems, so no cell's place is sure
+        return _all_doubtful(placed), "ambiguous_cells"
+    if wide and (check is None or check([p.value for p in placed]) is not True):
+        # the table's other rows leave a column blank and this row's sum cannot say that it fills
+        # it: one of its numbers may be two ("11" printed "1" / "1")
+        return _all_doubtful(placed), "wider_than_table"
+    return placed, None
 
 
 def _tail_beside_cut(toks: list[Token]) -> bool:
