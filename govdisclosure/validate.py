@@ -139,6 +139,7 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
             findings.append(_doubt_empty_cells(out, rule, left, right))
     if columns:
         findings.extend(_lost_cells_disagree(out, _relations(edition, has_sub), empty_rows, lost))
+    findings.extend(_negative_counts(out, edition))
     for p in placed:
         if p.code in REASONED and broken_keys.intersection(p.keys):
             for k in p.keys:
@@ -190,6 +191,36 @@ def _lost_cells_disagree(
                 f"({', '.join(str(v) for v, _ in said)}): a cell they share stands in another column, or one was lost",
                 keys=keys,
             ))
+    return found
+
+
+@functools.lru_cache(maxsize=None)
+def _running_counts(edition: str) -> tuple[tuple[str, str], ...]:
+    """(上一年项目数量, 本年增/减) of each part 二 row that prints both (the 2019 edition's)."""
+    return tuple(
+        (f"active.{r.key}.previous", f"active.{r.key}.change")
+        for b in schema.load().active
+        if {"previous", "change"} <= {c.key for c in b.columns_for(edition)}
+        for r in b.rows_for(edition)
+    )
+
+
+def _negative_counts(out: dict[str, Field], edition: str) -> list[Finding]:
+    """A part 二 row whose 上一年项目数量 and 本年增/减 add up to less than nothing: this year's count
+    cannot be negative, so one of the two is not what the report printed ("2648 -18538": the 增/减
+    cell -18 glued to the 538 beside it)."""
+    found: list[Finding] = []
+    for prev, change in _running_counts(edition):
+        p, c = out.get(prev), out.get(change)
+        if p is None or c is None or p.value is None or c.value is None or p.value + c.value >= 0:
+            continue
+        _doubt(out, (prev, change))
+        found.append(Finding(
+            "negative_count", "warning",
+            f"{prev} {p.value} with {change} {c.value} leaves this year's count below zero: a cell was misread "
+            "(digits of two cells run together?)",
+            keys=(prev, change),
+        ))
     return found
 
 

@@ -659,6 +659,21 @@ ISSUE12: list[Case] = [
         edition="2019",
     ),
     Case(
+        "signed-change-below-the-previous-count",
+        doc(
+            "二、主动公开政府信息情况\n第二十条第（六）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n"
+            "行政处罚 2648 -18538 538\n行政强制 126 26 29\n",
+            title="某某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n2020年，做好政府信息公开工作。\n",
+        ),
+        {"active.penalty.previous": (..., "doubtful"), "active.penalty.change": (..., "doubtful"),
+         "active.penalty.decisions": (538, "ok"), "active.coercion.change": (26, "ok")},
+        "a mutation of pingtan-2020 (the probe that loses or repeats one printed number): -18 glued to the 538 "
+        "beside it, then 538 again, filled the row's three columns, so -18538 came out ok. 2648 - 18538 leaves "
+        "this year's count below zero: a cell was misread",
+        edition="2019",
+        findings=("negative_count",),
+    ),
+    Case(
         "signed-words",
         doc(
             "二、主动公开政府信息情况\n第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t40\t减少15\t7\n"
