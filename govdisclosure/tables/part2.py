@@ -8,6 +8,7 @@ from ..layout import BLANK, MARK, NUM, TEXT, Token
 from ..normalize import key_normalized
 from ..report import Finding
 from ..sections import DocInfo
+from ..values import read_cell
 from .arbiter import Arbiter, RowReading, TableReading, doubt_glued_marks, doubt_keys, doubt_stacked_cells, weigh
 from .model import Placed, Prefer, TableContext
 from .readings import aligned, captions, detached, glued, loose_labels, positional
@@ -44,6 +45,8 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
     table = TableContext(tokens, lo, hi, edition, arb.fields, tuple(plan), cols_of)
     before = len(arb.findings)
     arb.run(table, ctxs, ROW_READINGS, READINGS, [])
+    if found and back is None:
+        _detached_left_out(arb, found, cols_of)
     words = _caption_words(cols_of)  # once for the part, not once for every block
     for w in windows:
         _weigh_block(arb, table, w, anchors, stops, caps, tuple(arb.findings[before:]))
@@ -58,6 +61,18 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
         for r in repair(table):
             arb.apply(r)
     return r2
+
+
+def _detached_left_out(arb: Arbiter, found: detached.Detached, cols_of: dict[str, list[schema.Label]]) -> None:
+    """Annotated cells lifted out of a block (``22（其中修订16件）`` under its caption) that could not go
+    back, because their rows are not each one cell short: a row that reads another number in the
+    column the note names holds a cell too many or misplaced.  Its confident cells are doubtful."""
+    for row, (col, tok) in found.items():
+        f = arb.fields.get(f"{row}.{cols_of[row][col].key}")
+        if f is not None and f.value != read_cell(tok.text)[0]:
+            doubt_keys(arb, [f"{row}.{c.key}" for c in cols_of[row]],
+                       f"a cell printed apart from {row} (its note names the column) is not the one its row reads there",
+                       "detached_cells")
 
 
 def _weigh_block(

@@ -634,6 +634,18 @@ def _numbers_above_labels() -> str:
 
 ISSUE12: list[Case] = [
     Case(
+        "detached-cells-whose-rows-are-not-short",
+        doc(
+            "二、主动公开政府信息情况\n第二十条第（一）项\n22\n（其中修订 16 件）\n55\n（含自然失效 29 件）\n第二十条第（五）项\n信息内容本年处理决定数量\n行政许可 0\n"
+            "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n| 规章 | 22 | 235 235 |\n|---|---|---|\n| 行政规范性文件 | 34 | 189 |\n"
+        ),
+        {"active.regulations.repealed": (235, "doubtful"), "active.regulations.in_force": (235, "doubtful")},
+        "a mutation of the shanghai md shredding (the probe that repeats one printed number): 规章's row reads three "
+        "numbers, so the annotated cells could not go back, and 235 came out ok under 本年废止件数 where the "
+        "loose 22 whose note names that column belongs",
+        findings=("detached_cells",),
+    ),
+    Case(
         "glued-negative-change",
         doc(
             "二、主动公开政府信息情况 第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可35-157"
