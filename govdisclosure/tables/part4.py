@@ -19,6 +19,8 @@ from .model import NARRATIVE_MIN_VALUE, Prefer, RowContext, Value, _r4_check
 from .readings import aligned, glued, part4_blocks, positional
 from .rows import region, table_end, tok_range
 
+TOLERANCE = 1e-6
+
 ROW_READINGS: list[RowReading] = [aligned.read, part4_blocks.read, glued.read, positional.read]
 LABEL = "行政复议、行政诉讼"
 
@@ -132,10 +134,13 @@ def _stacked_rows(arb: Arbiter, seg: list[Token]) -> list[Token] | None:
 
 
 def _doubt_unchecked_beside_failing(arb: Arbiter, keys: tuple[str, ...]) -> None:
-    """A group whose R4 fails says the row's cells are not where the reading put them (a cell lost, a
-    mark row printed apart): a group whose R4 cannot be checked (a blank or a mark) proves nothing then,
-    and its cells are doubtful."""
-    if not any(None not in grp and _r4_check(grp + [0] * 10) is False for grp in _groups(arb, keys)):
+    """A group whose R4 fails, its empty cells taken as 0, says the row's cells are not where the
+    reading put them (a cell lost, a mark row printed apart, a number too many: "5 / 5| | | 2| 7| 8|…"):
+    a group whose R4 cannot be checked (a blank or a mark) proves nothing then, and its cells are
+    doubtful."""
+    if not any(
+        grp[4] is not None and abs(sum(v or 0 for v in grp[:4]) - grp[4]) > TOLERANCE for grp in _groups(arb, keys)
+    ):
         return
     _doubt_unchecked(arb, keys, "part 四's R4 fails in one group and cannot be checked in another: the cells of that "
                      "one may stand in the wrong columns")

@@ -1700,6 +1700,21 @@ ISSUE12: list[Case] = [
         findings=("rows_placed_by_order", "unassigned_values"),
     ),
     Case(
+        "part4-a-number-too-many-before-a-row-with-empty-cells",
+        doc(P4 + "行政复议| 行政诉讼  \n---|---  \n结果维持| 结果纠正| 其他结果| 尚未审结| 总计| 未经复议直接起诉| 复议后起诉  \n"
+            "结果维持| 结果纠正| 其他结果| 尚未审结| 总计| 结果维持| 结果纠正| 其他结果| 尚未审结| 总计| 结果维持| 结果纠正| 其他结果| 尚未审结| 总计  \n"
+            "5\n5|  |  | 2| 7| 8|  |  | 1| 9|  |  |  |  |    \n  \n"),
+        {
+            "review.total": (..., "doubtful"),
+            "litigation_direct.total": (..., "doubtful"),
+            "litigation_after_review.upheld": (9, "doubtful"),
+            "litigation_after_review.total": (None, "doubtful"),
+        },
+        "a mutation of shanghai-office-2019 through html2text (the probe that repeats one printed number): a 5 "
+        "too many before the value row shifted every cell one column right; 复议 and 直接起诉 fail R4 with "
+        "their empty cells as 0, and 复议后起诉, whose 总计 is empty, took 9, ok",
+    ),
+    Case(
         "part4-marks-on-a-pipe-row-of-their-own",
         doc(P4 + "|      | 行政复议 |     |     |          |     |     | 行政诉讼 |     |       |     |     |     |\n"
             "| ---- | ---- | --- | --- | -------- | --- | --- | ---- | --- | ----- | --- | --- | --- |\n"
