@@ -1700,6 +1700,19 @@ ISSUE12: list[Case] = [
         findings=("rows_placed_by_order", "unassigned_values"),
     ),
     Case(
+        "tab-row-whose-first-value-cell-is-empty",
+        doc(_snippet("seed-001.part3.first-cell-emptied.txt")),
+        {
+            f"{A}granted.natural_person": (0, "inferred"),
+            f"{A}granted.total": (None, "inferred"),
+        },
+        "a mutation of seed 001 (the probe that loses one printed number): 予以公开's first value cell emptied "
+        "leaves a tab row of a label, two empty cells, six zeros and an empty cell. The table's other rows of "
+        "that many cells end on their last value, so the placement that keeps the last empty cell as 总计 "
+        "was taken, ok, though those rows are of another shape (a sub-row label) and the row's sum proves "
+        "nothing. A cell the other rows' layout chose among placements is inferred",
+    ),
+    Case(
         "part4-a-number-too-many-before-a-row-with-empty-cells",
         doc(P4 + "行政复议| 行政诉讼  \n---|---  \n结果维持| 结果纠正| 其他结果| 尚未审结| 总计| 未经复议直接起诉| 复议后起诉  \n"
             "结果维持| 结果纠正| 其他结果| 尚未审结| 总计| 结果维持| 结果纠正| 其他结果| 尚未审结| 总计| 结果维持| 结果纠正| 其他结果| 尚未审结| 总计  \n"
