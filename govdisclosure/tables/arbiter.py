@@ -458,13 +458,19 @@ def _decide(arb: Arbiter, ctx: TableContext, readings: list[tuple[str, Board, li
     # a block with no sums (part 二): surviving proves only that the reading places every row, and a
     # reading that left one of the block's numbers out of its cells has not placed every number
     proven = ctx.check is not None or all(_places_every_number(ctx, cells) for name, cells, _ in readings if name in alive)
+    disputed = _disputed_rows(ctx, readings, same)
     for k in (f"{r}.{c.key}" for r in ctx.order for c in ctx.columns[r]):
-        if k.rsplit(".", 1)[0] in same:
+        row = k.rsplit(".", 1)[0]
+        if row in same:
             continue
         says = {name: cells[k] for name, cells, _ in readings if k in cells and cells[k].status != "missing"}
         mine = arb.fields.get(k)
         unread = mine is None or mine.status == "missing"
-        if len({_pkey(p) for p in says.values()}) <= 1 and not (unread and says):
+        # (in a row whose other cells the readings give other values, the same value from different
+        # numbers is no agreement: readings that place the row's numbers otherwise may both put a 0
+        # in one cell by chance)
+        agree = len({_pkey(p) for p in says.values()}) <= 1 and (row not in disputed or len({_tkey(p) for p in says.values()}) <= 1)
+        if agree and not (unread and says):
             continue
         live = {_pkey(says[n]) for n in alive if n in says}
         if len(live) == 1 and all(n in says for n in alive):
@@ -520,6 +526,21 @@ def _places_every_number(ctx: TableContext, cells: Board) -> bool:
 def _pkey(p: Placed) -> tuple[str, float | None]:
     st = p.status if p.status in ("blank", "not_applicable") else "v"
     return (st, None if p.value is None else float(p.value))
+
+
+def _disputed_rows(ctx: TableContext, readings: list[tuple[str, Board, list[Finding]]], same: set[str]) -> set[str]:
+    """Rows with a cell that the readings give different values."""
+    return {
+        r for r in ctx.order if r not in same and any(
+            len({_pkey(cells[k]) for _, cells, _ in readings if k in cells and cells[k].status != "missing"}) > 1
+            for k in (f"{r}.{c.key}" for c in ctx.columns[r])
+        )
+    }
+
+
+def _tkey(p: Placed) -> tuple[str, float | None, int | None]:
+    """:func:`_pkey` and where the number stands."""
+    return (*_pkey(p), p.cell.start if p.cell is not None and p.cell.end > p.cell.start else None)
 
 
 def _same_rows(ctx: TableContext, readings: list[tuple[str, Board, list[Finding]]]) -> set[str]:
