@@ -279,10 +279,12 @@ def _through(rows: Collection[str], keys: tuple[str, ...]) -> bool:
 
 
 def _empty_rows(fields: dict[str, Field]) -> set[str]:
-    """The part 三 rows that hold no value in any column."""
+    """The part 三 rows that print nothing in any column: left unfilled.  (A row of not-applicable
+    marks is filled in, however doubtful its cells: its marks stand for 0, and a column's sum through
+    it still says something.)"""
     filled: dict[str, bool] = {}
     for k, f in fields.items():
         if k.startswith("applications."):
             row = k.rsplit(".", 1)[0]
-            filled[row] = filled.get(row, False) or f.value is not None
+            filled[row] = filled.get(row, False) or f.value is not None or bool(f.raw and f.raw.strip())
     return {row for row, has in filled.items() if not has}
