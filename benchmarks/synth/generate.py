@@ -394,6 +394,8 @@ CELL_WRITINGS: dict[str, float] = {
     "cw-wu": 0.06,  # 无 / ／ / － in place of a 0 or in a blank column
     "cw-pad": 0.06,  # a space before or after the number (Word cells: `0 `)
 }
+FILLER_SHARE = 0.06  # cw-filler: 1–3 counts written 详见附表 / 见下表 / * (from v6)
+FILLERS = ("详见附表", "见附表", "详见附件", "*", "＊", "见下表")
 _FULLWIDTH = str.maketrans("0123456789,.-", "０１２３４５６７８９，．－")
 
 
@@ -404,6 +406,15 @@ def _cell_writing(cells: dict[str, str], gold: dict[str, Any], seed: int, blanke
     rng = random.Random(seed * 13 + 7)
     drawn = {w for w, p in CELL_WRITINGS.items() if rng.random() < p}
     counts = [k for k in cells if k.startswith(("applications.", "review.", "litigation"))]
+    # (from v6, from a generator of its own, so that the draws above and below stay what they were)
+    frng = random.Random(seed * 31 + 11)
+    if frng.random() < FILLER_SHARE:
+        # a filler in place of a count (详见附表, 见下表, *): the cell holds no number, gold None
+        drawn.add("cw-filler")
+        full = [k for k in counts if cells[k].strip() not in ("", "0") and any(ch.isdigit() for ch in cells[k])]
+        for k in frng.sample(full, min(len(full), frng.randint(1, 3))):
+            cells[k] = frng.choice(FILLERS)
+            gold[k] = None
     if "cw-wu" in drawn:
         mark = rng.choice(("无", "／", "－", "无"))
         for k in counts:

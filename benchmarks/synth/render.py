@@ -34,7 +34,7 @@ from .tables import paratext_tags
 from .writers import cms_html, docx_bytes, docx_phenomena, word_html
 
 #: Bump when the generator or a writer changes: cached renderings of another version are not reused.
-VERSION = "v5"
+VERSION = "v6"
 
 #: source name -> (file name in the cache folder, format for the converter table)
 SOURCES = {

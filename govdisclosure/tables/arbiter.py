@@ -458,6 +458,10 @@ def _decide(arb: Arbiter, ctx: TableContext, readings: list[tuple[str, Board, li
     # a block with no sums (part 二): surviving proves only that the reading places every row, and a
     # reading that left one of the block's numbers out of its cells has not placed every number
     proven = ctx.check is not None or all(_places_every_number(ctx, cells) for name, cells, _ in readings if name in alive)
+    # a cell whose number another reading places in another cell is disputed, whatever the readings
+    # that read the cell say ("行政处罚 / 5846 / 行政强制", a mark lost: the number is either row's)
+    elsewhere = _placed_elsewhere(readings)
+    same -= {k.rsplit(".", 1)[0] for k in elsewhere}
     disputed = _disputed_rows(ctx, readings, same)
     for k in (f"{r}.{c.key}" for r in ctx.order for c in ctx.columns[r]):
         row = k.rsplit(".", 1)[0]
@@ -470,6 +474,7 @@ def _decide(arb: Arbiter, ctx: TableContext, readings: list[tuple[str, Board, li
         # numbers is no agreement: readings that place the row's numbers otherwise may both put a 0
         # in one cell by chance)
         agree = len({_pkey(p) for p in says.values()}) <= 1 and (row not in disputed or len({_tkey(p) for p in says.values()}) <= 1)
+        agree = agree and k not in elsewhere
         if agree and not (unread and says):
             continue
         live = {_pkey(says[n]) for n in alive if n in says}
@@ -526,6 +531,16 @@ def _places_every_number(ctx: TableContext, cells: Board) -> bool:
 def _pkey(p: Placed) -> tuple[str, float | None]:
     st = p.status if p.status in ("blank", "not_applicable") else "v"
     return (st, None if p.value is None else float(p.value))
+
+
+def _placed_elsewhere(readings: list[tuple[str, Board, list[Finding]]]) -> set[str]:
+    """The cells whose number some reading places in another cell."""
+    at: dict[int, set[str]] = {}
+    for _, cells, _ in readings:
+        for k, p in cells.items():
+            if p.cell is not None and p.cell.end > p.cell.start and p.status != "missing":
+                at.setdefault(p.cell.start, set()).add(k)
+    return {k for ks in at.values() if len(ks) > 1 for k in ks}
 
 
 def _disputed_rows(ctx: TableContext, readings: list[tuple[str, Board, list[Finding]]], same: set[str]) -> set[str]:
