@@ -13,13 +13,12 @@ from ..layout import BLANK, MARK, NUM, TEXT, Token
 from ..normalize import key_normalized
 from ..report import Finding
 from ..sections import DocInfo
+from ..validate import TOLERANCE
 from .arbiter import STACKED, Arbiter, RowReading, _glued_mark_text, doubt_keys, marked_texts, stacked_in_a_cell
 from .columns import cell_gap, header_model
 from .model import NARRATIVE_MIN_VALUE, Prefer, RowContext, Value, _r4_check
 from .readings import aligned, glued, part4_blocks, positional
 from .rows import region, table_end, tok_range
-
-TOLERANCE = 1e-6
 
 ROW_READINGS: list[RowReading] = [aligned.read, part4_blocks.read, glued.read, positional.read]
 LABEL = "行政复议、行政诉讼"
