@@ -93,7 +93,7 @@ def resolve_row(
         cands = fit
     decision = RowDecision(cands, n, money, note, cut_and_dropped, signed, laid)
     result = _unpadded(decision.decide(check, prefer, alternatives), toks, n, check)
-    return _unproven_cut(result, toks, n, check)
+    return _unproven_cut(result, toks, n, check, signed)
 
 
 def _one_per_column(toks: list[Token], money: Sequence[bool], check: Check | None, wide: bool) -> Result:
@@ -120,7 +120,7 @@ def _tail_beside_cut(toks: list[Token]) -> bool:
     )
 
 
-def _unproven_cut(result: Result, toks: list[Token], n: int, check: Check | None) -> Result:
+def _unproven_cut(result: Result, toks: list[Token], n: int, check: Check | None, signed: Sequence[bool] | None = None) -> Result:
     """A glued run cut to fill the row, and no sum that proves the cutting: the row is doubtful where
     something else may have decided it —
 
@@ -136,9 +136,37 @@ def _unproven_cut(result: Result, toks: list[Token], n: int, check: Check | None
         return result
     if check is not None and any(t.kind == MARK and t.glued for t in toks):
         return _all_doubtful(placed), note or "glued_digits"
-    if any(p.status == "doubtful" for p in placed) or not any(_enumerate(_options(toks, k), k) for k in range(1, n)):
+    if not any(_enumerate(_options(toks, k), k) for k in range(1, n)):
         return result
-    return _all_doubtful(placed), note or "glued_digits"
+    # a cell the cuttings agree on keeps its status only where every reading of the row as fewer
+    # cells, a blank cell lost anywhere, gives it too ("0  14503" is 0 | 14 | 503, or 0 | 14503 with
+    # 上一年项目数量 left blank and lost; "433-226,943" keeps 433, the negative standing only in 本年增/减)
+    kept = _kept_with_a_cell_lost(placed, toks, n, signed)
+    if len(kept) == n:
+        return result
+    return [p if i in kept else Placed(p.cell, p.value, "doubtful", p.unit) for i, p in enumerate(placed)], note or "glued_digits"
+
+
+def _kept_with_a_cell_lost(placed: list[Placed], toks: list[Token], n: int, signed: Sequence[bool] | None) -> set[int]:
+    """The columns whose confident cell every placement of the tokens as fewer cells than columns (in
+    any columns, a signed number only in a signed one) gives them as well."""
+    kept = {i for i, p in enumerate(placed) if p.status != "doubtful" and p.cell is not None}
+    tried = 0
+    for k in range(1, n):
+        for cells in _enumerate(_options(toks, k), k):
+            for cols in itertools.combinations(range(n), k):
+                tried += 1
+                if tried > MAX_CANDIDATES:
+                    return set()  # too many readings to tell: nothing is kept
+                if signed is not None and any(
+                    not signed[c] and x.kind == NUM and x.text.startswith(SIGNS) for c, x in zip(cols, cells)
+                ):
+                    continue
+                at = dict(zip(cols, cells))
+                kept = {i for i in kept if (x := at.get(i)) is not None and (x.start, x.end) == (placed[i].cell.start, placed[i].cell.end)}  # type: ignore[union-attr]
+                if not kept:
+                    return kept
+    return kept
 
 
 def _all_doubtful(placed: list[Placed]) -> list[Placed]:
