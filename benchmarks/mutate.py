@@ -12,7 +12,7 @@ the text is changed in one place:
 
 * ``drop``: the number is gone (the cell it stood for may read blank where the positions hold: a
   delimited row keeps its empty cell, and no sum may cover it — that one cell is not counted);
-* ``dup``:  the number is printed twice, after the separator before it;
+* ``dup``:  the number is printed twice, after the separator before it (glued to itself where none);
 * ``glue``: the whitespace between it and a number after it is gone ("33 440" -> "33440").
 
 Every other field must come back right or with a doubt: a wrong value under ``ok``, ``blank`` or
@@ -66,7 +66,8 @@ def mutants(text: str, report: govdisclosure.Report, gold: Gold, rng: random.Ran
             placed.append((key, s, e))
     rng.shuffle(placed)
     for key, s, e in placed[:per]:
-        sep = text[s - 1] if s > 0 and text[s - 1] in SEPARATORS else " "
+        # (after the separator before it; in glued text, glued: a crawler's repeated cell has no space)
+        sep = text[s - 1] if s > 0 and text[s - 1] in SEPARATORS else ""
         if "drop" in kinds:
             yield "drop", key, (s, e), text[:s] + text[e:]
         if "dup" in kinds:

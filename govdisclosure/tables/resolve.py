@@ -38,6 +38,10 @@ from .readings.glued import _cuts, _sum_cands, option_counts, token_options
 
 __all__ = ["resolve_row"]
 
+# Empty cells more than the row's columns beyond which a row of cells short of numbers says nothing by
+# where its empty cells stand (a table of many more columns than the template's)
+PADDED_CELLS = 4
+
 
 def resolve_row(
     tokens: Sequence[Token],
@@ -71,6 +75,11 @@ def resolve_row(
     if any(t.crowded for t in toks):
         # a converter merged cells ("| 21 0 |     | 0 0 | 21 |": markitdown's PDF tables): its empty
         # cells say nothing about where the blanks are, so the row is read as numbers alone
+        toks = [t for t in toks if t.kind != BLANK]
+    elif len(toks) >= n + PADDED_CELLS and sum(t.kind != BLANK for t in toks) < n and all(t.explicit for t in toks):
+        # …and so do the empty cells of a row of cells far wider than the table, short of numbers
+        # (markitdown of a PDF spreads each column over several, most of them empty: "| | 行政规范性文件 |
+        # | | | | 5 | | 64 | |" is 本年制发件数 left blank as well as 本年废止件数)
         toks = [t for t in toks if t.kind != BLANK]
     if len(toks) == n and not any(t.glued for t in toks):
         return _one_per_column(toks, money, check, wide)
