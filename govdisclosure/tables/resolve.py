@@ -313,6 +313,8 @@ def _candidates(
         cands = _enumerate(_options(toks, n), n)
         if cands and any(option_counts(t) is not None for t in toks):
             cands = _with_padded_cuttings(cands, toks, lambda ts: _enumerate(_options(ts, n), n))
+        if cands and check is None:  # (a part 二 block: no sum tells the two apart)
+            cands += _merged_repeats(toks, n)
     narrowed = narrow(cands, toks, grid, trail)
     # (a cell the other rows' layout chose among the placements is inferred, not ok: the other rows
     # may be of another shape — a row whose first value is blank looks like one with a label cell more)
@@ -331,6 +333,16 @@ def _candidates(
     if note is None and (guess := _vanished_blanks_guess(toks, n, cands, check)) is not None:
         return _doubtful(guess, money)
     return cands, note, False, laid
+
+
+def _merged_repeats(toks: list[Token], n: int) -> list[list[Cell]]:
+    """The placements of a row of cells whose equal neighbours are one merged cell printed in each grid
+    column it spans (python-docx, pymupdf4llm: "政府集中采购 | | 788700 | 788700" is 采购项目数量 left
+    blank beside the merged 采购总金额 as well as 788700 | 788700 after a merged label cell)."""
+    if not any(a.explicit and a.kind == NUM and a.text == b.text and a.text.strip("0") for a, b in zip(toks, toks[1:])):
+        return []
+    one = [t for i, t in enumerate(toks) if not (i and t.kind == NUM and t.text == toks[i - 1].text and t.text.strip("0"))]
+    return _enumerate(_options(one, n), n)
 
 
 def _disputed(cands: list[list[Cell]]) -> frozenset[int]:

@@ -689,6 +689,19 @@ ISSUE12: list[Case] = [
         findings=("missing_cells",),
     ),
     Case(
+        "python-docx-merged-cell-repeated-beside-a-blank",
+        doc("二、主动公开政府信息情况\n第二十条第（九）项\t第二十条第（九）项\t第二十条第（九）项\t第二十条第（九）项\n"
+            "信息内容\t采购\n项目数量\t采购总金额\t采购总金额\n政府集中采购\t\t788700\t788700\n",
+            title="某某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n2020年，做好政府信息公开工作。\n"),
+        {"active.procurement.projects": (..., "doubtful"), "active.procurement.amount": (788700.0, "ok")},
+        "a mutation of synth seed 3096's DOCX through python-docx (the probe that loses one printed number): "
+        "采购项目数量 left blank beside 采购总金额, a merged cell that python-docx prints in each grid column it "
+        "spans. The empty cell was taken for a merged label cell and 788700 | 788700 filled the row, ok. Equal "
+        "neighbours may be one merged cell: where no sum tells, the cells the two readings place otherwise are "
+        "doubtful",
+        edition="2019",
+    ),
+    Case(
         "glued-row-whose-lost-blank-may-be-its-first-cell",
         doc("二、主动公开政府信息情况 第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚12627 11460行政强制 0  14503"
             "第二十条 第（八）项信息内容上一年项目数量本年增/减行政事业性收费 35 -15 三、收到和处理政府信息公开申请情况",
