@@ -245,7 +245,7 @@ def narrow(cands: list[list[Cell]], toks: list[Token], grid: Grid | None, trail:
         fit = [c for c in cands if [(x.start, x.kind) for x in c] == grid]
         if fit:
             cands = fit
-        elif (under := _under_grid(toks, grid)) is not None:
+        elif (under := under_grid(toks, grid)) is not None:
             # …and no placement puts the row's cells where its labels stand (markdown of a PDF table
             # doubles a column, so an empty cell between two numbers is no blank of the row): the
             # labels' placement stands beside the others, and the cells they disagree on are doubtful
@@ -262,7 +262,7 @@ def narrow(cands: list[list[Cell]], toks: list[Token], grid: Grid | None, trail:
     return cands
 
 
-def _under_grid(toks: list[Token], grid: Grid) -> list[Cell] | None:
+def under_grid(toks: list[Token], grid: Grid) -> list[Cell] | None:
     """The row's cells that stand under the header grid's column labels; None when a label has none or
     a number of the row stands under no label (the grid then does not describe the row)."""
     at = {(t.start, t.kind): t for t in toks}

@@ -18,7 +18,7 @@ import regex
 
 from ..layout import BLANK, CUT_THOUSANDS_PATTERN, MARK, NUM, Token
 from ..values import MAX_DIGITS
-from .arbiter import Result, RowDecision, narrow
+from .arbiter import Result, RowDecision, narrow, under_grid
 from .model import (
     _SUM_GROUPS,
     MAX_CANDIDATES,
@@ -38,9 +38,9 @@ from .readings.glued import _cuts, _sum_cands, option_counts, token_options
 
 __all__ = ["resolve_row"]
 
-# Empty cells more than the row's columns beyond which a row of cells short of numbers says nothing by
+# Cells more than the row's columns (3: "| | 行政处罚 | | 1332 | | 44 | | |" for three) from which a row of cells short of numbers says nothing by
 # where its empty cells stand (a table of many more columns than the template's)
-PADDED_CELLS = 4
+PADDED_CELLS = 3
 
 
 def resolve_row(
@@ -76,7 +76,7 @@ def resolve_row(
         # a converter merged cells ("| 21 0 |     | 0 0 | 21 |": markitdown's PDF tables): its empty
         # cells say nothing about where the blanks are, so the row is read as numbers alone
         toks = [t for t in toks if t.kind != BLANK]
-    elif len(toks) >= n + PADDED_CELLS and sum(t.kind != BLANK for t in toks) < n and all(t.explicit for t in toks):
+    elif _padded(toks, n, grid):
         # …and so do the empty cells of a row of cells far wider than the table, short of numbers
         # (markitdown of a PDF spreads each column over several, most of them empty: "| | 行政规范性文件 |
         # | | | | 5 | | 64 | |" is 本年制发件数 left blank as well as 本年废止件数)
@@ -103,6 +103,15 @@ def resolve_row(
     decision = RowDecision(cands, n, money, note, cut_and_dropped, signed, laid)
     result = _unpadded(decision.decide(check, prefer, alternatives), toks, n, check)
     return _unproven_cut(result, toks, n, check, signed)
+
+
+def _padded(toks: list[Token], n: int, grid: Grid | None) -> bool:
+    """A row of cells far wider than the table, short of numbers, whose numbers do not stand under the
+    header's captions either (:func:`under_grid`)."""
+    return (
+        len(toks) >= n + PADDED_CELLS and sum(t.kind != BLANK for t in toks) < n and all(t.explicit for t in toks)
+        and (grid is None or under_grid(toks, grid) is None)
+    )
 
 
 def _one_per_column(toks: list[Token], money: Sequence[bool], check: Check | None, wide: bool) -> Result:
