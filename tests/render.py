@@ -794,6 +794,10 @@ def consistent_values(edition: str, draw: Draw, *, single_row: bool | None = Non
             for c in block.columns_for(edition):
                 k = f"active.{r.key}.{c.key}"
                 v[k] = draw.money() if c.money else draw.signed() if c.signed else draw.count()
+            prev, change = f"active.{r.key}.previous", f"active.{r.key}.change"
+            if prev in v and change in v:
+                # this year's count, 上一年项目数量 + 本年增/减, is no negative number (validate: negative_count)
+                v[change] = max(v[change], -v[prev])  # type: ignore[type-var,operator]
     rows = [r.key for r in _app_row_labels(edition, single_row)]
     processed = [r.key for r in _app_row_labels(edition, single_row) if r.processed]
     cols = [c.key for c in s.app_columns]

@@ -284,7 +284,6 @@ class RowDecision:
     note: str | None
     cut_and_dropped: bool
     signed: Sequence[bool] | None = None
-    laid: frozenset[int] = frozenset()  # columns whose cell the other rows' layout chose (resolve.narrow)
 
     def __post_init__(self) -> None:
         # by identity (the placements share their cells, which stay alive meanwhile): a dataclass's
@@ -363,7 +362,7 @@ class RowDecision:
             if options_ok > 1 or row_unsure:
                 status = "doubtful"
                 note = note or "ambiguous_cells"
-            elif options_all > 1 or (c is not None and c.split) or preferred or col in self.laid:
+            elif options_all > 1 or (c is not None and c.split) or preferred:
                 status = "inferred" if status in ("ok", "blank", "not_applicable") else status
             placed.append(Placed(c, value, status, unit))
         if any(p.cell is not None and p.cell.split for p in placed):

@@ -97,12 +97,20 @@ def _named_cells(head: list[Token], cols: Sequence[schema.Label]) -> list[int] |
     return idx
 
 
-def row_shapes(rows: list[tuple[list[Token], int, int]], cells_in_row: dict[int, int]) -> dict[tuple[int, int], int]:
+def row_shapes(
+    rows: Sequence[tuple[list[Token], int, int, int]], cells_in_row: dict[int, int]
+) -> dict[tuple[int, int, int], int]:
     """Rows of a copied Word table with the same number of cells share their shape: among the rows that
-    show every value, how many empty cells follow the last value, by the row's cell count (only where
-    those rows agree)."""
-    seen: dict[tuple[int, int], list[int]] = {}
-    for toks, n, table in rows:
+    show every value, how many empty cells follow the last value, by table, place of the label in its
+    row (``lead``: tokens before it) and the row's cell count (only where those rows agree).
+
+    ``rows``: (tokens after the label, columns, table, lead).  The rows of a table with as many cells
+    teach a row whose label stands elsewhere only where none with its own lead disagrees: a row whose
+    first value is blank ("三、本年度办理结果 | (一) 予以公开 | | | 0 …", seed 001) has as many cells as
+    the sub-rows under a group label ("| | 2.其他… | | 0 …"), which end on their last value."""
+    by_lead: dict[tuple[int, int, int], list[int]] = {}
+    by_width: dict[tuple[int, int], list[int]] = {}
+    for toks, n, table, lead in rows:
         if not toks or not all(t.explicit for t in toks) or len({t.row for t in toks}) != 1:
             continue
         vals = [t for t in toks if t.kind != BLANK]
@@ -111,13 +119,30 @@ def row_shapes(rows: list[tuple[list[Token], int, int]], cells_in_row: dict[int,
         k = 0
         while toks[-1 - k].kind == BLANK:
             k += 1
-        seen.setdefault((table, cells_in_row[toks[0].row]), []).append(k)
-    out: dict[tuple[int, int], int] = {}
-    for width, counts in seen.items():
-        best = max(set(counts), key=counts.count)
-        if len(counts) >= MIN_STRUCTURE_ROWS and counts.count(best) >= STRUCTURE_AGREEMENT * len(counts):
-            out[width] = best
+        width = cells_in_row[toks[0].row]
+        by_lead.setdefault((table, lead, width), []).append(k)
+        by_width.setdefault((table, width), []).append(k)
+    trusted = {key: b for key, counts in by_width.items() if (b := _agreed(counts)) is not None}
+    out: dict[tuple[int, int, int], int] = {}
+    for toks, _, table, lead in rows:
+        if not toks or toks[0].row not in cells_in_row:
+            continue
+        width = cells_in_row[toks[0].row]
+        own = by_lead.get((table, lead, width), [])
+        best = _agreed(own)
+        if best is None and (table, width) in trusted and all(k == trusted[(table, width)] for k in own):
+            best = trusted[(table, width)]
+        if best is not None:
+            out[(table, lead, width)] = best
     return out
+
+
+def _agreed(counts: list[int]) -> int | None:
+    """The trailing empty cells that enough rows agree on, or None."""
+    if not counts:
+        return None
+    best = max(set(counts), key=counts.count)
+    return best if len(counts) >= MIN_STRUCTURE_ROWS and counts.count(best) >= STRUCTURE_AGREEMENT * len(counts) else None
 
 
 def fills(r: list[Token], n: int) -> bool:

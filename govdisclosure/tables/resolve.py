@@ -90,17 +90,17 @@ def resolve_row(
     found = _candidates(toks, n, check, grid, trail, money)
     if len(found) == 2:
         return found  # type: ignore[return-value]
-    cands, note, cut_and_dropped, laid = found  # type: ignore[misc]
+    cands, note, cut_and_dropped = found  # type: ignore[misc]
     if signed is not None:
         # a signed number ("-15", "+62") stands only in a column that can hold one (本年增/减); a row no
         # placement of which puts it there lost or gained a cell: nothing in it is confident.  (A
         # not-applicable mark "-" is no sign: it stands in any column.)
         fit = [c for c in cands if all(signed[i] or x.kind != NUM or not x.text.startswith(SIGNS) for i, x in enumerate(c))]
         if not fit:
-            placed, note = RowDecision(cands, n, money, note, cut_and_dropped, signed, laid).decide(check, prefer, None)
+            placed, note = RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, None)
             return _all_doubtful(placed), note or "ambiguous_cells"
         cands = fit
-    decision = RowDecision(cands, n, money, note, cut_and_dropped, signed, laid)
+    decision = RowDecision(cands, n, money, note, cut_and_dropped, signed)
     result = _unpadded(decision.decide(check, prefer, alternatives), toks, n, check)
     return _unproven_cut(result, toks, n, check, signed)
 
@@ -309,10 +309,9 @@ def _enumerate(opts: list[list[list[Cell]]], n: int) -> list[list[Cell]]:
 
 def _candidates(
     toks: list[Token], n: int, check: Check | None, grid: Grid | None, trail: int | None, money: Sequence[bool]
-) -> tuple[list[list[Cell]], str | None, bool, frozenset[int]] | Result:
+) -> tuple[list[list[Cell]], str | None, bool] | Result:
     """Every placement of the row: sum-guided cutting, else enumeration, else extra cells dropped;
-    with the note it earns, whether cells were both cut and dropped, and the columns whose cell the
-    layout of the table's other rows chose (:func:`narrow`)."""
+    with the note it earns and whether cells were both cut and dropped."""
     note: str | None = None
     cands = _sum_cands(toks, n, check)
     if cands:
@@ -324,11 +323,7 @@ def _candidates(
             cands = _with_padded_cuttings(cands, toks, lambda ts: _enumerate(_options(ts, n), n))
         if cands and check is None:  # (a part 二 block: no sum tells the two apart)
             cands += _merged_repeats(toks, n)
-    narrowed = narrow(cands, toks, grid, trail)
-    # (a cell the other rows' layout chose among the placements is inferred, not ok: the other rows
-    # may be of another shape — a row whose first value is blank looks like one with a label cell more)
-    laid = _disputed(cands) if 0 < len(narrowed) < len(cands) else frozenset()
-    cands = narrowed
+    cands = narrow(cands, toks, grid, trail)
     if not cands and any(t.glued for t in toks) and note is None:
         # a glued run that cannot be cut into the row's cells: "00000000" is eight cells for seven
         # columns (a copy that doubled a cell).  Cut it into a few cells more and drop the extra ones.
@@ -336,12 +331,12 @@ def _candidates(
         if cands:
             # cells both cut from a glued run and dropped: a row of zeros satisfies any sum, so unless
             # every cutting and dropping gives the same row (before the sums choose), the row is doubtful
-            return cands, "extra_cells", True, laid
+            return cands, "extra_cells", True
     if not cands:
         return _extra(toks, n, money, check)
     if note is None and (guess := _vanished_blanks_guess(toks, n, cands, check)) is not None:
         return _doubtful(guess, money)
-    return cands, note, False, laid
+    return cands, note, False
 
 
 def _merged_repeats(toks: list[Token], n: int) -> list[list[Cell]]:
@@ -352,13 +347,6 @@ def _merged_repeats(toks: list[Token], n: int) -> list[list[Cell]]:
         return []
     one = [t for i, t in enumerate(toks) if not (i and t.kind == NUM and t.text == toks[i - 1].text and t.text.strip("0"))]
     return _enumerate(_options(one, n), n)
-
-
-def _disputed(cands: list[list[Cell]]) -> frozenset[int]:
-    """The columns whose cell is not the same in every placement."""
-    return frozenset(
-        col for col in range(len(cands[0])) if len({None if c[col] is None else (c[col].start, c[col].kind) for c in cands}) > 1
-    )
 
 
 def _with_padded_cuttings(
@@ -490,7 +478,7 @@ def wrapped_numbers(toks: list[Token], n: int) -> list[list[Cell]]:
 
 def _extra(
     toks: list[Token], n: int, money: Sequence[bool], check: Check | None = None
-) -> tuple[list[list[Cell]], str | None, bool, frozenset[int]] | Result:
+) -> tuple[list[list[Cell]], str | None, bool] | Result:
     """More tokens than columns even with edge blanks dropped: some number is extra.  Fewer, and
     nothing else to place them by: nothing confident (``missing_cells``), the values in order, or,
     where the last is the sum of the others, that one under the row's total (the likeliest guess for
@@ -510,14 +498,14 @@ def _extra(
         ):
             # each cell printed as often as the grid columns its merged cell spans, all alike (pymupdf4llm:
             # "|规章|规章|27|27|27|87|87|87|335|335|335|" where three tables ran into one of 11 columns)
-            return [[dataclasses.replace(c, split=True) for c in runs]], "extra_cells", False, frozenset()  # (inferred)
+            return [[dataclasses.replace(c, split=True) for c in runs]], "extra_cells", False  # (inferred)
         if not wrapped and len(pool) - n > MAX_EXTRA_CELLS:
             return _doubtful(pool[:n], money)  # which numbers are extra, nothing says
         drops = [list(c) for c in itertools.combinations(pool, n)] if len(pool) - n <= MAX_EXTRA_CELLS else []
         if wrapped:
             # a thousands number cut short ("18,72") is no cell of a placement that drops the tails
             drops = [c for c in drops if not any(CUT_THOUSANDS.fullmatch(x.text) for x in c)]
-        return [*wrapped, *drops][:MAX_CANDIDATES], "extra_cells", False, frozenset()
+        return [*wrapped, *drops][:MAX_CANDIDATES], "extra_cells", False
     guess = _vanished_blanks_guess(toks, n, [], check)
     if guess is not None:
         return _doubtful(guess, money)

@@ -270,14 +270,10 @@ def row_contexts(
     column blank in every row); ``header_page``: whether a position is on the header's page (the
     header's centres hold there only: :func:`columns.on_page_of`)."""
     full_rows = [(id(columns[p.anchor.row.key]), p.own) for p in plan if fills(p.own, len(columns[p.anchor.row.key]))]
-    cells_in_row: dict[int, int] = {}
-    if plan:
-        cells_in_row = dict(Counter([t.row for t in tokens[min(p.anchor.tok for p in plan) : hi]]))
     same_table: dict[int, list[list[Token]]] = {}  # the full rows of each table (by its list of columns)
     for cs, r in full_rows:
         same_table.setdefault(cs, []).append(r)
-    # shapes per table and cell count: a 2-column block must not learn from a 3-column one
-    shapes = row_shapes([(p.own, len(columns[p.anchor.row.key]), id(columns[p.anchor.row.key])) for p in plan], cells_in_row)
+    shapes, cells_in_row, leads = _shapes(tokens, plan, hi, columns)
     narrow = _narrow_tables(plan, columns)
     grid_memo: dict[tuple[int, int], list[int] | None] = {}
     rows_above: dict[int, tuple[int, bool]] = {}
@@ -304,7 +300,7 @@ def row_contexts(
         if model is None and needs_columns and header is not None and len(header[1]) == len(cols) and (header_page is None or header_page(own[0].start)):
             model = header
         if own and all(t.explicit for t in own) and len({t.row for t in own}) == 1:
-            trail = shapes.get((id(cols), cells_in_row.get(own[0].row, -1)))
+            trail = shapes.get((id(cols), leads[id(p)], cells_in_row.get(own[0].row, -1)))
             grid = header_grid(tokens, p.anchor.tok, own[0].row, cols, grid_memo, rows_above)
         if id(cols) not in per_table:  # the columns' money and signed flags, once per table
             per_table[id(cols)] = (tuple([c.money for c in cols]), tuple([c.signed for c in cols]) if any(c.signed for c in cols) else None)
@@ -331,6 +327,28 @@ MODEL_FIT = 0.0
 # whose wrapped counts '１２０' / '８' filled the rows that print a count, 11 of 23 rows short)
 MIN_NARROW_ROWS = 3
 NARROW_SHARE = 0.3
+
+
+def _shapes(
+    tokens: list[Token], plan: Sequence[PlanRow], hi: int, columns: Mapping[str, Sequence[schema.Label]],
+) -> tuple[dict[tuple[int, int, int], int], dict[int, int], dict[int, int]]:
+    """The rows' shapes (:func:`columns.row_shapes`), the tokens of each row of cells, and where each
+    plan row's label stands in its row (by ``id`` of the plan row).
+    (A 2-column block must not learn from a 3-column one: shapes are per table.)"""
+    cells_in_row: dict[int, int] = {}
+    if plan:
+        cells_in_row = dict(Counter([t.row for t in tokens[min(p.anchor.tok for p in plan) : hi]]))
+    leads = {id(p): _lead(tokens, p.anchor.tok) for p in plan}
+    rows = [(p.own, len(columns[p.anchor.row.key]), id(columns[p.anchor.row.key]), leads[id(p)]) for p in plan]
+    return row_shapes(rows, cells_in_row), cells_in_row, leads
+
+
+def _lead(tokens: list[Token], at: int) -> int:
+    """How many tokens stand before the label at ``at`` on its row of cells (group labels, empty cells)."""
+    row, i = tokens[at].row, at
+    while i > 0 and tokens[i - 1].row == row:
+        i -= 1
+    return at - i
 
 
 def _bare_count(own: Sequence[Token]) -> int | None:
