@@ -351,6 +351,13 @@ class RowDecision:
         # numbers dropped to fit the row, and no sum to confirm which: the extra one may be half of a
         # number split in two ("11" printed "1" / "1"), so no cell is confident, however they agree
         row_unsure = row_unsure or (note == "extra_cells" and len(self.cands) > 1 and True not in sums)
+        # numbers dropped to fit the row and the placements the sum allows disagree somewhere: a cell they
+        # give the same value from different numbers agrees by chance (a run of zeros: "0 件 0 件 12 件 0 件
+        # …", where any seven with a 12 under 总计 add up)
+        by_chance = note == "extra_cells" and vk is not None and any(len({vk[i][col] for i in ok_idx}) > 1 for col in range(n))
+        # …and where any placement gives the row other values, a cell whose number the sum chose is inferred
+        # (eight zeros for seven columns give one row whichever is dropped: ok)
+        chosen = note == "extra_cells" and vk is not None and any(len({v[col] for v in vk}) > 1 for col in range(n))
         for col in range(n):
             if vk is None:  # one placement: every cell has one option
                 options_all = options_ok = 1
@@ -359,6 +366,10 @@ class RowDecision:
                 options_ok = len({vk[i][col] for i in ok_idx})
             c = self.cands[ok_idx[0]][col]
             value, status, unit = vals[ok_idx[0]][col]
+            if by_chance and len({_start(self.cands[i][col]) for i in ok_idx}) > 1:
+                options_ok = 2
+            elif chosen and len({_start(cand[col]) for cand in self.cands}) > 1:
+                options_all = 2
             if options_ok > 1 or row_unsure:
                 status = "doubtful"
                 note = note or "ambiguous_cells"
@@ -387,6 +398,10 @@ class RowDecision:
             if len(alternatives) >= MAX_ALTERNATIVES:
                 alternatives.clear()  # too many to solve jointly: stays doubtful
                 break
+
+
+def _start(c: Cell | None) -> int | None:
+    return None if c is None else c.start
 
 
 def plausibility(v: list[Value], signed: Sequence[bool] | None) -> tuple[float, float, float]:

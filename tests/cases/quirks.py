@@ -702,6 +702,19 @@ ISSUE12: list[Case] = [
         edition="2019",
     ),
     Case(
+        "extra-cells-dropped-by-the-sum-from-a-run-of-zeros",
+        _snippet("synth-217.lo-pdf.pdfminer.txt"),
+        {
+            f"{A}total_processed.natural_person": (..., "inferred"),
+            f"{A}total_processed.legal_service_agency": (..., "inferred"),
+        },
+        "synthesizer v6 (seed 217), a LibreOffice PDF through pdfminer: most of part 三's rows lost their labels "
+        "and （七）总计 took the run of '0 件 … 12 件 …' after it, more numbers than columns. The one placement "
+        "whose sum holds (12 under 总计) was taken, and its 0s under 自然人, 社会公益组织 and 法律服务机构 stayed "
+        "ok because every placement has a 0 there — a different 0 each. Where the placements give the row other "
+        "values, a cell whose number the sum chose is inferred",
+    ),
+    Case(
         "python-docx-merged-cell-repeated-beside-a-blank",
         doc("二、主动公开政府信息情况\n第二十条第（九）项\t第二十条第（九）项\t第二十条第（九）项\t第二十条第（九）项\n"
             "信息内容\t采购\n项目数量\t采购总金额\t采购总金额\n政府集中采购\t\t788700\t788700\n",
