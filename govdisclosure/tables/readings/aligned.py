@@ -28,6 +28,7 @@ from ..model import Cell, Placed, Reading, RowContext, _cell_value, cell_of
 from .glued import _sum_cands
 
 NAME = "aligned"
+FLOW_MARGIN = 4  # columns from the left edge within which a line of numbers starts where text flows
 
 
 def read(ctx: RowContext) -> list[Reading]:
@@ -160,7 +161,13 @@ def _same_cells(r: Reading, ctx: RowContext, by_col: dict[int, Token]) -> bool:
 
 
 def _interleaved(vals: list[Token], unit: str) -> bool:
-    """Whether a number on a later line stands left of one on an earlier line."""
+    """Whether a number on a later line stands left of one on an earlier line.  (Numbers one a line are
+    a cell a line — lxml's text of a Word table, "  229 / 540 / 85", lynx's cells centred each on its
+    line — and lines that each start at the left margin are text flowing on — lynx's "   85 / 5 162 103"
+    — both read in their order, however their centres differ.)"""
+    lines = sorted({t.line for t in vals})
+    if len(lines) == len(vals) or {min(t.x0 for t in vals if t.line == ln) for ln in lines} <= set(range(FLOW_MARGIN + 1)):
+        return False
     right = float("-inf")
     for line in sorted({t.line for t in vals}):
         xs = [centre(t, unit) for t in vals if t.line == line]
