@@ -38,8 +38,9 @@ from .readings.glued import _cuts, _sum_cands, option_counts, token_options
 
 __all__ = ["resolve_row"]
 
-# Cells more than the row's columns (3: "| | 行政处罚 | | 1332 | | 44 | | |" for three) from which a row of cells short of numbers says nothing by
-# where its empty cells stand (a table of many more columns than the template's)
+# Cells more than the row's columns from which a row of cells short of numbers says nothing by where
+# its empty cells stand: a table of many more columns than the template's ("| | 行政处罚 | | 1332 | | 44
+# | | |" is eight cells for three columns)
 PADDED_CELLS = 3
 
 
@@ -180,8 +181,8 @@ def _kept_with_a_cell_lost(placed: list[Placed], toks: list[Token], n: int, sign
                     not signed[c] and x.kind == NUM and x.text.startswith(SIGNS) for c, x in zip(cols, cells)
                 ):
                     continue
-                at = dict(zip(cols, cells))
-                kept = {i for i in kept if (x := at.get(i)) is not None and (x.start, x.end) == (placed[i].cell.start, placed[i].cell.end)}  # type: ignore[union-attr]
+                at = {c: (x.start, x.end) for c, x in zip(cols, cells)}
+                kept = {i for i in kept if at.get(i) == (placed[i].cell.start, placed[i].cell.end)}  # type: ignore[union-attr]
                 if not kept:
                     return kept
     return kept
