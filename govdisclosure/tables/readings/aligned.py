@@ -166,7 +166,7 @@ def _interleaved(vals: list[Token], unit: str) -> bool:
     line — and lines that each start at the left margin are text flowing on — lynx's "   85 / 5 162 103"
     — both read in their order, however their centres differ.)"""
     lines = sorted({t.line for t in vals})
-    if len(lines) == len(vals) or {min(t.x0 for t in vals if t.line == ln) for ln in lines} <= set(range(FLOW_MARGIN + 1)):
+    if len(lines) == len(vals) or all(0 <= min(t.x0 for t in vals if t.line == ln) <= FLOW_MARGIN for ln in lines):
         return False
     right = float("-inf")
     for line in sorted({t.line for t in vals}):
