@@ -12,7 +12,8 @@ the text is changed in one place:
 
 * ``drop``: the number is gone (the cell it stood for may read blank where the positions hold: a
   delimited row keeps its empty cell, and no sum may cover it — that one cell is not counted);
-* ``dup``:  the number is printed twice, after the separator before it (glued to itself where none);
+* ``dup``:  the number is printed twice, a cell of its own after the delimiter before it (a pipe, a
+  tab, a box rule, a line break or spaces; not in glued text, where a repeat would be another number);
 * ``glue``: the whitespace between it and a number after it is gone ("33 440" -> "33440").
 
 Every other field must come back right or with a doubt: a wrong value under ``ok``, ``blank`` or
@@ -38,7 +39,6 @@ import govdisclosure  # noqa: E402
 
 SILENT = frozenset({"ok", "blank", "not_applicable"})
 KINDS = ("drop", "dup", "glue")
-SEPARATORS = " \t|\n\u3000"
 Gold = Mapping[str, object]
 Wrong = tuple[str, object, object, str]  # key, value, gold, status
 
@@ -66,17 +66,31 @@ def mutants(text: str, report: govdisclosure.Report, gold: Gold, rng: random.Ran
             placed.append((key, s, e))
     rng.shuffle(placed)
     for key, s, e in placed[:per]:
-        # (after the separator before it; in glued text, glued: a crawler's repeated cell has no space)
-        sep = text[s - 1] if s > 0 and text[s - 1] in SEPARATORS else ""
         if "drop" in kinds:
             yield "drop", key, (s, e), text[:s] + text[e:]
-        if "dup" in kinds:
+        sep = _separator(text, s)
+        if "dup" in kinds and sep is not None:
             yield "dup", key, (s, e), text[:e] + sep + text[s:e] + text[e:]
         j = e
         while j < len(text) and text[j] in " \t\u3000":
             j += 1
         if "glue" in kinds and e < j < len(text) and text[j].isdigit():
             yield "glue", key, (s, e), text[:e] + text[j:]
+
+
+def _separator(text: str, s: int) -> str | None:
+    """What sets the number at ``s`` off from what stands before it, to print it once more as a cell of
+    its own: the cell delimiter before it (a pipe, a tab, a box-drawing rule), else the whitespace; None
+    in glued text (a number glued to itself is another number, no converter's repeat)."""
+    j = s
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    c = text[j - 1] if j > 0 else "\n"
+    if c in "|│┃":
+        return f" {c} " if c == "|" else c
+    if c in "\t\n\u3000":
+        return c
+    return " " if j < s else None
 
 
 def probe(text: str, gold: Gold, rng: random.Random, per: int, kinds: tuple[str, ...] = KINDS) -> tuple[int, list[dict]]:
