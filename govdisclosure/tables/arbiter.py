@@ -354,10 +354,12 @@ class RowDecision:
         # numbers dropped to fit the row and the placements the sum allows disagree somewhere: a cell they
         # give the same value from different numbers agrees by chance (a run of zeros: "0 件 0 件 12 件 0 件
         # …", where any seven with a 12 under 总计 add up)
-        by_chance = note == "extra_cells" and vk is not None and any(len({vk[i][col] for i in ok_idx}) > 1 for col in range(n))
         # …and where any placement gives the row other values, a cell whose number the sum chose is inferred
         # (eight zeros for seven columns give one row whichever is dropped: ok)
-        chosen = note == "extra_cells" and vk is not None and any(len({v[col] for v in vk}) > 1 for col in range(n))
+        by_chance = chosen = False
+        if note == "extra_cells" and vk is not None:
+            by_chance = any(len({vk[i][col] for i in ok_idx}) > 1 for col in range(n))
+            chosen = any(len({v[col] for v in vk}) > 1 for col in range(n))
         for col in range(n):
             if vk is None:  # one placement: every cell has one option
                 options_all = options_ok = 1

@@ -124,14 +124,11 @@ def row_shapes(
         by_width.setdefault((table, width), []).append(k)
     trusted = {key: b for key, counts in by_width.items() if (b := _agreed(counts)) is not None}
     out: dict[tuple[int, int, int], int] = {}
-    for toks, _, table, lead in rows:
-        if not toks or toks[0].row not in cells_in_row:
-            continue
-        width = cells_in_row[toks[0].row]
+    for table, lead, width in {(t, lead, cells_in_row[toks[0].row]) for toks, _, t, lead in rows if toks and toks[0].row in cells_in_row}:
         own = by_lead.get((table, lead, width), [])
         best = _agreed(own)
-        if best is None and (table, width) in trusted and all(k == trusted[(table, width)] for k in own):
-            best = trusted[(table, width)]
+        if best is None and all(k == trusted.get((table, width)) for k in own):
+            best = trusted.get((table, width))
         if best is not None:
             out[(table, lead, width)] = best
     return out

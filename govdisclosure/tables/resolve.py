@@ -73,14 +73,11 @@ def resolve_row(
     """
     money = money or [False] * n
     toks = [t for t in tokens if t.kind in (NUM, MARK, BLANK)]
-    if any(t.crowded for t in toks):
-        # a converter merged cells ("| 21 0 |     | 0 0 | 21 |": markitdown's PDF tables): its empty
-        # cells say nothing about where the blanks are, so the row is read as numbers alone
-        toks = [t for t in toks if t.kind != BLANK]
-    elif _padded(toks, n, grid):
-        # …and so do the empty cells of a row of cells far wider than the table, short of numbers
-        # (markitdown of a PDF spreads each column over several, most of them empty: "| | 行政规范性文件 |
-        # | | | | 5 | | 64 | |" is 本年制发件数 left blank as well as 本年废止件数)
+    if any(t.crowded for t in toks) or _padded(toks, n, grid):
+        # a converter merged cells ("| 21 0 |     | 0 0 | 21 |": markitdown's PDF tables), or spread each
+        # column over several, most of them empty, in a row short of numbers ("| | 行政规范性文件 | | | |
+        # | 5 | | 64 | |" is 本年制发件数 left blank as well as 本年废止件数): its empty cells say nothing
+        # about where the blanks are, so the row is read as numbers alone
         toks = [t for t in toks if t.kind != BLANK]
     if len(toks) == n and not any(t.glued for t in toks):
         return _one_per_column(toks, money, check, wide)
@@ -155,20 +152,19 @@ def _unproven_cut(result: Result, toks: list[Token], n: int, check: Check | None
         return result
     if check is not None and any(t.kind == MARK and t.glued for t in toks):
         return _all_doubtful(placed), note or "glued_digits"
-    if not any(_enumerate(_options(toks, k), k) for k in range(1, n)):
-        return result
     # a cell the cuttings agree on keeps its status only where every reading of the row as fewer
     # cells, a blank cell lost anywhere, gives it too ("0  14503" is 0 | 14 | 503, or 0 | 14503 with
     # 上一年项目数量 left blank and lost; "433-226,943" keeps 433, the negative standing only in 本年增/减)
     kept = _kept_with_a_cell_lost(placed, toks, n, signed)
-    if len(kept) == n:
+    if kept is None or len(kept) == n:
         return result
     return [p if i in kept else Placed(p.cell, p.value, "doubtful", p.unit) for i, p in enumerate(placed)], note or "glued_digits"
 
 
-def _kept_with_a_cell_lost(placed: list[Placed], toks: list[Token], n: int, signed: Sequence[bool] | None) -> set[int]:
+def _kept_with_a_cell_lost(placed: list[Placed], toks: list[Token], n: int, signed: Sequence[bool] | None) -> set[int] | None:
     """The columns whose confident cell every placement of the tokens as fewer cells than columns (in
-    any columns, a signed number only in a signed one) gives them as well."""
+    any columns, a signed number only in a signed one) gives them as well; None when the tokens read
+    as no fewer cells at all ("000" is three zeros)."""
     kept = {i for i, p in enumerate(placed) if p.status != "doubtful" and p.cell is not None}
     tried = 0
     for k in range(1, n):
@@ -185,7 +181,7 @@ def _kept_with_a_cell_lost(placed: list[Placed], toks: list[Token], n: int, sign
                 kept = {i for i in kept if at.get(i) == (placed[i].cell.start, placed[i].cell.end)}  # type: ignore[union-attr]
                 if not kept:
                     return kept
-    return kept
+    return kept if tried else None
 
 
 def _all_doubtful(placed: list[Placed]) -> list[Placed]:
@@ -344,10 +340,10 @@ def _merged_repeats(toks: list[Token], n: int) -> list[list[Cell]]:
     """The placements of a row of cells whose equal neighbours are one merged cell printed in each grid
     column it spans (python-docx, pymupdf4llm: "政府集中采购 | | 788700 | 788700" is 采购项目数量 left
     blank beside the merged 采购总金额 as well as 788700 | 788700 after a merged label cell)."""
-    if not any(a.explicit and a.kind == NUM and a.text == b.text and a.text.strip("0") for a, b in zip(toks, toks[1:])):
+    repeats = {i for i in range(1, len(toks)) if toks[i].kind == NUM and toks[i].text == toks[i - 1].text and toks[i].text.strip("0")}
+    if not any(toks[i - 1].explicit for i in repeats):
         return []
-    one = [t for i, t in enumerate(toks) if not (i and t.kind == NUM and t.text == toks[i - 1].text and t.text.strip("0"))]
-    return _enumerate(_options(one, n), n)
+    return _enumerate(_options([t for i, t in enumerate(toks) if i not in repeats], n), n)
 
 
 def _with_padded_cuttings(
