@@ -100,7 +100,10 @@ def resolve_row(
         cands = fit
     decision = RowDecision(cands, n, money, note, cut_and_dropped, signed)
     result = _unpadded(decision.decide(check, prefer, alternatives), toks, n, check)
-    return _unproven_cut(result, toks, n, check, signed)
+    placed, note = _unproven_cut(result, toks, n, check, signed)
+    if wide and len(toks) > n and _unproven_wide(placed, toks, check):
+        return _all_doubtful(placed), note or "wider_than_table"
+    return placed, note
 
 
 def _padded(toks: list[Token], n: int, grid: Grid | None) -> bool:
@@ -119,11 +122,17 @@ def _one_per_column(toks: list[Token], money: Sequence[bool], check: Check | Non
         # a thousands number cut short with its tail read as the next cell ("25,59" / "8" for
         # 25,598): the row holds one number fewer than it seems, so no cell's place is sure
         return _all_doubtful(placed), "ambiguous_cells"
-    if wide and (check is None or check([p.value for p in placed]) is not True):
-        # the table's other rows leave a column blank and this row's sum cannot say that it fills
-        # it: one of its numbers may be two ("11" printed "1" / "1")
+    if wide and _unproven_wide(placed, toks, check):
         return _all_doubtful(placed), "wider_than_table"
     return placed, None
+
+
+def _unproven_wide(placed: list[Placed], toks: list[Token], check: Check | None) -> bool:
+    """A row that fills a column its table leaves blank in every other row (``wide``: it shows one
+    number or mark more), whose sum cannot say that it does: one of its numbers may be two ("11"
+    printed "1" / "1"), or one printed twice ("| 1049 | 1049 | - | 9 |"), and which cell is the extra
+    one nothing tells.  (A row of marks alone reads the same wherever they fall.)"""
+    return any(t.kind == NUM for t in toks) and (check is None or check([p.value for p in placed]) is not True)
 
 
 def _tail_beside_cut(toks: list[Token]) -> bool:

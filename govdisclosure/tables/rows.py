@@ -308,7 +308,7 @@ def row_contexts(
         out.append(RowContext(
             key, p.anchor.label, tuple(own), tuple([f"{key}.{c.key}" for c in cols]), money,
             check, prefer, model, trail, grid, detached=(detached or {}).get(key), inferred=key in (detached or {}),
-            signed=signed, wide=id(cols) in narrow and _bare_count(own) == len(cols),
+            signed=signed, wide=id(cols) in narrow and _value_count(own) == len(cols),
             # (only where the table's other full rows stand under the columns: else the model is no yardstick)
             check_columns=marked_full and model is not None and not any(
                 off_columns(r, model, MODEL_FIT) for r in near if r is not own),
@@ -321,7 +321,7 @@ def row_contexts(
 # (readings/aligned.py: _off_columns): none
 MODEL_FIT = 0.0
 
-# Rows of one table in text without cells or positions that must show fewer numbers than columns before
+# Rows of one table (their numbers not glued) that must show fewer numbers than columns before
 # the table is taken to leave a column blank: at least this many, and more than this share of its rows
 # (a report that fills one column only in some rows, 总计 left blank, shows its other rows full: seed 149,
 # whose wrapped counts '１２０' / '８' filled the rows that print a count, 11 of 23 rows short)
@@ -351,20 +351,22 @@ def _lead(tokens: list[Token], at: int) -> int:
     return at - i
 
 
-def _bare_count(own: Sequence[Token]) -> int | None:
-    """How many numbers and marks a row shows, in text with no cells and no positions (else None)."""
-    if any(t.explicit or t.x0 >= 0 or t.glued for t in own):
+def _value_count(own: Sequence[Token]) -> int | None:
+    """How many numbers and marks a row shows, where none is glued to another (else None)."""
+    if any(t.glued for t in own):
         return None
     return sum(t.kind in (NUM, MARK) for t in own)
 
 
 def _narrow_tables(plan: Sequence[PlanRow], columns: Mapping[str, Sequence[schema.Label]]) -> set[int]:
-    """The tables (by their list of columns) whose rows, in text with no cells and no positions, show
-    fewer numbers than columns: a column the report leaves blank in every row."""
+    """The tables (by their list of columns) whose rows show fewer numbers and marks than columns: a
+    column the report leaves blank in every row.  Counted alike in bare text, text with positions and
+    rows of cells (an empty cell is no number): a row that shows one more than the others, with no sum
+    to prove it, printed a number twice or split one ("| 1049 | 1049 | - | 9 |")."""
     seen: dict[int, list[bool]] = {}
     for p in plan:
         cols = columns[p.anchor.row.key]
-        k = _bare_count(p.own)
+        k = _value_count(p.own)
         if k:
             seen.setdefault(id(cols), []).append(k < len(cols))
     return {t for t, short in seen.items() if sum(short) >= MIN_NARROW_ROWS and sum(short) > NARROW_SHARE * len(short)}

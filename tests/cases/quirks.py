@@ -3015,6 +3015,33 @@ ALIGNED: list[Case] = [
         findings=("wider_than_table",),
     ),
     Case(
+        "repeated-cell-in-a-pipe-row-of-a-table-that-leaves-a-column-blank",
+        doc(P3 + _snippet("synth-3222.cms-html.markitdown.repeated.part3.txt"), title="某镇人民政府2024年政府信息公开工作年度报告\n"),
+        {
+            A + "withheld.internal_affairs.natural_person": (..., "doubtful"),
+            A + "withheld.internal_affairs.research_institution": (..., "doubtful"),
+            A + "withheld.internal_affairs.other_org": (..., "doubtful"),
+        },
+        "a mutation of synth seed 3222's CMS page through markitdown (the probe that repeats one printed number): "
+        "总计 is left blank in every row, so each pipe row shows six numbers or marks; '| 1049 | 1049 | - | 9 |' "
+        "shows seven, and its trailing empty cell was dropped: 1049 stayed ok and 9's '-' under 科研机构 came out "
+        "not_applicable. A row that fills a column its table leaves blank, with no sum to say which cell is the "
+        "extra one, is doubtful in delimited text too",
+        findings=("wider_than_table",),
+    ),
+    Case(
+        "repeated-cell-in-a-spaced-row-of-a-table-that-leaves-a-column-blank",
+        doc(P3 + _snippet("synth-3222.chromium-pdf.pypdf.repeated.part3.txt"), title="某镇人民政府2024年政府信息公开工作年度报告\n"),
+        {
+            A + "other_processing.miscellaneous.natural_person": (..., "doubtful"),
+            A + "other_processing.miscellaneous.public_interest_org": (..., "doubtful"),
+        },
+        "a mutation of synth seed 3222's Chromium PDF through pypdf (the probe that repeats one printed number): "
+        "rows of numbers a space apart, six for seven columns (总计 blank); '3.其他 2127 69 3 3 - - -' shows "
+        "seven and came out 社会公益组织 3, ok. Text with positions counts its rows' numbers as bare text does",
+        findings=("wider_than_table",),
+    ),
+    Case(
         "label-wrapped-a-character-a-line-keeps-its-wu",
         doc(P3 + "（五）\n不予处\n①\n信\n访举报\n0\n0\n0\n0\n0\n0\n0\n理 投诉类\n申请② 重\n复申请\n340\n0\n6\n0\n0\n0 346\n"
             "③\n要\n求提供\n公开出\n版物\n0 75\n0\n4\n8\n0 87\n④\n无\n正当理\n由大量\n反复申请\n0\n0\n0\n0\n0\n0\n0\n"
