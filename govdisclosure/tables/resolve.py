@@ -101,7 +101,7 @@ def resolve_row(
     decision = RowDecision(cands, n, money, note, cut_and_dropped, signed)
     result = _unpadded(decision.decide(check, prefer, alternatives), toks, n, check)
     placed, note = _unproven_cut(result, toks, n, check, signed)
-    if wide and len(toks) > n and _unproven_wide(placed, toks, check):
+    if wide and _unproven_wide(placed, toks, check):
         return _all_doubtful(placed), note or "wider_than_table"
     return placed, note
 

@@ -88,8 +88,9 @@ def part2_anchors(
     windows: list[Window] = []
     for b in blocks:
         brows = [Row(f"active.{r.key}", r.wordings) for r in b.rows_for(edition)]
+        cols = list(b.columns_for(edition))  # one list a block: its rows are one table (row_contexts)
         for r in brows:
-            cols_of[r.key] = list(b.columns_for(edition))
+            cols_of[r.key] = cols
         rows += brows
         # a block's rows are looked for under its own caption first
         item = _find_caption(st.text, b.item)
@@ -275,6 +276,7 @@ def row_contexts(
         same_table.setdefault(cs, []).append(r)
     shapes, cells_in_row, leads = _shapes(tokens, plan, hi, columns)
     narrow = _narrow_tables(plan, columns)
+    widest = _widest_rows(plan, columns)
     grid_memo: dict[tuple[int, int], list[int] | None] = {}
     rows_above: dict[int, tuple[int, bool]] = {}
     per_table: dict[int, tuple[tuple[bool, ...], tuple[bool, ...] | None]] = {}
@@ -308,7 +310,7 @@ def row_contexts(
         out.append(RowContext(
             key, p.anchor.label, tuple(own), tuple([f"{key}.{c.key}" for c in cols]), money,
             check, prefer, model, trail, grid, detached=(detached or {}).get(key), inferred=key in (detached or {}),
-            signed=signed, wide=id(cols) in narrow and _value_count(own) == len(cols),
+            signed=signed, wide=id(p) in widest or id(cols) in narrow and _value_count(own) == len(cols) and _by_numbers(own),
             # (only where the table's other full rows stand under the columns: else the model is no yardstick)
             check_columns=marked_full and model is not None and not any(
                 off_columns(r, model, MODEL_FIT) for r in near if r is not own),
@@ -322,7 +324,8 @@ def row_contexts(
 MODEL_FIT = 0.0
 
 # Rows of one table (their numbers not glued) that must show fewer numbers than columns before
-# the table is taken to leave a column blank: at least this many, and more than this share of its rows
+# the table is taken to leave a column blank: at least this many (all but one in a smaller table: part 二's
+# blocks of two rows), and more than this share of its rows
 # (a report that fills one column only in some rows, 总计 left blank, shows its other rows full: seed 149,
 # whose wrapped counts '１２０' / '８' filled the rows that print a count, 11 of 23 rows short)
 MIN_NARROW_ROWS = 3
@@ -351,11 +354,40 @@ def _lead(tokens: list[Token], at: int) -> int:
     return at - i
 
 
+def _by_numbers(own: Sequence[Token]) -> bool:
+    """Whether a row is read by its numbers and marks alone: text with no cells, or cells merged by the
+    converter ("| - 11 | - 33 |"); a row of cells keeps its blanks in place (:func:`_widest_rows`)."""
+    return not own[0].explicit or any(t.crowded for t in own)
+
+
 def _value_count(own: Sequence[Token]) -> int | None:
     """How many numbers and marks a row shows, where none is glued to another (else None)."""
     if any(t.glued for t in own):
         return None
     return sum(t.kind in (NUM, MARK) for t in own)
+
+
+def _widest_rows(plan: Sequence[PlanRow], columns: Mapping[str, Sequence[schema.Label]]) -> set[int]:
+    """The rows of cells (by ``id`` of the plan row) that show more numbers and marks, and more cells
+    from the first of them to the last, than every other row of their table that shows any: a cell
+    repeated or split in conversion ("| 1049 | 1049 | - | 9 | - | - | - |  |" among rows of six and an
+    empty 总计), and which one is the extra only a sum can say.  (Cells are counted between the values,
+    whatever a label spans and however many empty cells a converter leaves at a row's end; a row of as
+    many cells keeps its blanks in place: "规章| —| 66| 549" beside "行政规范性文件| 53| | 790".)"""
+    sizes: dict[int, list[tuple[int, str, int, int]]] = {}
+    for p in plan:
+        own = p.own
+        if own and all(t.explicit for t in own) and len({t.row for t in own}) == 1:
+            at = [i for i, t in enumerate(own) if t.kind in (NUM, MARK)]
+            if at:
+                sizes.setdefault(id(columns[p.anchor.row.key]), []).append((id(p), p.anchor.row.key, len(at), at[-1] - at[0] + 1))
+    out: set[int] = set()
+    for rows in sizes.values():
+        for pid, key, values, extent in rows:
+            others = [(v, e) for _, other, v, e in rows if other != key]  # (a row may stand in the plan twice)
+            if others and values > max(v for v, _ in others) and extent > max(e for _, e in others):
+                out.add(pid)
+    return out
 
 
 def _narrow_tables(plan: Sequence[PlanRow], columns: Mapping[str, Sequence[schema.Label]]) -> set[int]:
@@ -369,7 +401,7 @@ def _narrow_tables(plan: Sequence[PlanRow], columns: Mapping[str, Sequence[schem
         k = _value_count(p.own)
         if k:
             seen.setdefault(id(cols), []).append(k < len(cols))
-    return {t for t, short in seen.items() if sum(short) >= MIN_NARROW_ROWS and sum(short) > NARROW_SHARE * len(short)}
+    return {t for t, short in seen.items() if sum(short) >= min(MIN_NARROW_ROWS, len(short) - 1) and sum(short) > NARROW_SHARE * len(short)}
 
 
 def printed_forms(app_rows: Sequence[schema.Label]) -> list[list[schema.Label]]:

@@ -642,8 +642,9 @@ ISSUE12: list[Case] = [
         {"active.regulations.repealed": (235, "doubtful"), "active.regulations.in_force": (235, "doubtful")},
         "a mutation of the shanghai md shredding (the probe that repeats one printed number): 规章's row reads three "
         "numbers, so the annotated cells could not go back, and 235 came out ok under 本年废止件数 where the "
-        "loose 22 whose note names that column belongs",
-        findings=("detached_cells",),
+        "loose 22 whose note names that column belongs. (The row shows one cell more than 行政规范性文件 beside "
+        "it, with no sum to say which is the extra: wider_than_table doubts it before the loose cells do)",
+        findings=("wider_than_table",),
     ),
     Case(
         "glued-negative-change",
@@ -3039,6 +3040,21 @@ ALIGNED: list[Case] = [
         "a mutation of synth seed 3222's Chromium PDF through pypdf (the probe that repeats one printed number): "
         "rows of numbers a space apart, six for seven columns (总计 blank); '3.其他 2127 69 3 3 - - -' shows "
         "seven and came out 社会公益组织 3, ok. Text with positions counts its rows' numbers as bare text does",
+        findings=("wider_than_table",),
+    ),
+    Case(
+        "repeated-number-in-a-part2-block-whose-other-row-shows-fewer",
+        doc(_snippet("synth-3184.lo-pdf.pdftotext.repeated.part2.txt"), title="福建省人民政府2022年度政府信息公开工作年度报告\n"),
+        {
+            "active.regulations.repealed": (..., "doubtful"),
+            "active.regulations.in_force": (..., "doubtful"),
+            "active.normative_documents.issued": (64, "doubtful"),
+        },
+        "a mutation of synth seed 3184's LibreOffice PDF through plain pdftotext (the probe that repeats one "
+        "printed number): the 现行有效件数 column was printed far from its block, so 规章 and 行政规范性文件 show "
+        "two numbers each for three columns; 规章's 62 printed twice filled its row, 62 | 62 | 60, ok. A "
+        "block's rows are one table (they shared no list of columns, so each row was a table of its own), and "
+        "a table of two rows leaves a column blank when one of them shows fewer",
         findings=("wider_than_table",),
     ),
     Case(
