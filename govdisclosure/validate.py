@@ -139,6 +139,9 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
             findings.append(_doubt_empty_cells(out, rule, left, right))
     if columns:
         findings.extend(_lost_cells_disagree(out, _relations(edition, has_sub), empty_rows, lost))
+    failing = [f.keys for f in findings if f.code in ("arithmetic_R2", "empty_cells_do_not_add_up") and f.keys[-1].startswith(_TOTAL_ROW)]
+    if len(failing) >= FAILING_COLUMNS:
+        findings.append(_rows_off_their_labels(out, len(failing), _relations(edition, has_sub)))
     findings.extend(_negative_counts(out, edition))
     for p in placed:
         if p.code in REASONED and broken_keys.intersection(p.keys):
@@ -147,6 +150,36 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
                 if g is not None and g.status == "inferred":
                     out[k] = _doubtful(g)
     return out, findings
+
+
+# Columns of part 三 whose sum down the rows (R2) fails, with or without empty cells, before the rows
+# are taken to be read off their labels as a whole: each row a run of numbers that is another row's
+# (numbers printed above their labels, read as the next label's), every row sum holding
+FAILING_COLUMNS = 4
+_TOTAL_ROW = "applications.total_processed."
+
+
+def _rows_off_their_labels(out: dict[str, Field], failing: int, rels: tuple[Relation, ...]) -> Finding:
+    """Most of part 三's column sums fail: its runs of numbers were given to the wrong labels table-wide
+    (each row the numbers printed above the next label), every row sum holding.  A column whose sum
+    cannot be assessed (an empty cell may be any count) is then no better placed than the failing
+    ones: every cell of a column whose sum does not hold is doubtful, the empty ones too."""
+    unsure: list[str] = []
+    for rule, left, right in rels:
+        if rule == "R2":
+            keys = left + right
+            vals = [out[k].value for k in keys]
+            if any(v is None for v in vals) or abs(sum(vals[: len(left)]) - sum(vals[len(left) :])) > TOLERANCE:  # type: ignore[arg-type]
+                col = right[-1].rsplit(".", 1)[1]
+                unsure += [k for k in out if k.startswith("applications.") and k.rsplit(".", 1)[1] == col]
+    _doubt(out, tuple(unsure), ("ok", "inferred", "blank", "not_applicable"))
+    return Finding(
+        "column_sums_fail", "warning",
+        f"the column sums (R2) fail in {failing} of part 三's columns: its rows were read off their labels "
+        "(numbers printed above or below the label they belong to?); the cells of every column whose sum "
+        "does not hold are doubtful",
+        keys=tuple(unsure),
+    )
 
 
 def _doubt_empty_cells(out: dict[str, Field], rule: str, left: tuple[str, ...], right: tuple[str, ...]) -> Finding:

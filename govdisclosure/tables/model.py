@@ -208,7 +208,20 @@ class RowContext:
             self.tokens, len(self.keys), money=list(self.money), check=self.check, prefer=self.prefer,
             alternatives=alts, trail=self.trail, grid=self.grid, signed=self.signed, wide=self.wide,
         )
+        if self.detached is None and _cells_and_bare_text(self.tokens) and len({p.value for p in placed if p.value is not None}) > 1:
+            # a row of cells continued in bare text (a page break between: "| （五） | ①信 | 　 | 75 - | 4 |
+            # 27 | 9 　 |" / "第2页" / "不予处 访举报 1409 1524"): where the bare numbers stand among the cells
+            # nothing says, and the row's sum holds for every order.  (A cell lifted out of the table and
+            # put back by its note is placed: readings/detached.py)
+            placed = [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed]
+            note = note or "ambiguous_cells"
         return placed, note, alts
+
+
+def _cells_and_bare_text(toks: Sequence[Token]) -> bool:
+    """Whether a row's numbers and marks come both from a row of cells and from text without cells."""
+    kinds = {t.explicit for t in toks if t.kind != BLANK}
+    return len(kinds) == 2
 
 
 _resolve_row: Callable[..., tuple[list[Placed], str | None]] | None = None
