@@ -369,23 +369,27 @@ def _value_count(own: Sequence[Token]) -> int | None:
 
 def _widest_rows(plan: Sequence[PlanRow], columns: Mapping[str, Sequence[schema.Label]]) -> set[int]:
     """The rows of cells (by ``id`` of the plan row) that show more numbers and marks, and more cells
-    from the first of them to the last, than every other row of their table that shows any: a cell
+    from the first of them to the last, than every other row of their table that shows any, and more
+    cells than most of them (a blank first cell, "\t\t0\t0", is a cell): a cell
     repeated or split in conversion ("| 1049 | 1049 | - | 9 | - | - | - |  |" among rows of six and an
     empty 总计), and which one is the extra only a sum can say.  (Cells are counted between the values,
     whatever a label spans and however many empty cells a converter leaves at a row's end; a row of as
     many cells keeps its blanks in place: "规章| —| 66| 549" beside "行政规范性文件| 53| | 790".)"""
-    sizes: dict[int, list[tuple[int, str, int, int]]] = {}
+    sizes: dict[int, list[tuple[int, str, tuple[int, int, int]]]] = {}
     for p in plan:
         own = p.own
         if own and all(t.explicit for t in own) and len({t.row for t in own}) == 1:
             at = [i for i, t in enumerate(own) if t.kind in (NUM, MARK)]
             if at:
-                sizes.setdefault(id(columns[p.anchor.row.key]), []).append((id(p), p.anchor.row.key, len(at), at[-1] - at[0] + 1))
+                sizes.setdefault(id(columns[p.anchor.row.key]), []).append((id(p), p.anchor.row.key, (len(at), at[-1] - at[0] + 1, len(own))))
     out: set[int] = set()
     for rows in sizes.values():
-        for pid, key, values, extent in rows:
-            others = [(v, e) for _, other, v, e in rows if other != key]  # (a row may stand in the plan twice)
-            if others and values > max(v for v, _ in others) and extent > max(e for _, e in others):
+        for pid, key, (values, extent, cells) in rows:
+            others = [size for _, other, size in rows if other != key]  # (a row may stand in the plan twice)
+            if not others:
+                continue
+            usual = Counter(c for _, _, c in others).most_common(1)[0][0]
+            if values > max(v for v, _, _ in others) and extent > max(e for _, e, _ in others) and cells > usual:
                 out.add(pid)
     return out
 

@@ -3087,6 +3087,20 @@ ALIGNED: list[Case] = [
         "every order), ok. Where numbers of a row come both from cells and from text, their order is unknown",
     ),
     Case(
+        "blank-first-cell-beside-a-full-row-in-tabs",
+        doc(
+            "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n"
+            "规章\t\t0\t0\n规范性文件\t0\t0\t0\n",
+            title="某某县某某镇人民政府2020年政府信息公开工作年度报告\n一、总体情况\n2020年，做好政府信息公开工作。\n",
+        ),
+        {"active.regulations.made": (None, "blank"), "active.normative_documents.made": (0, "ok"),
+         "active.normative_documents.total_published": (0, "ok")},
+        "hypothesis (tabs, 2019 edition): 规章's blank first cell is a cell of the row, so 规范性文件 beside it "
+        "fills no column the table leaves blank; counted from its first value on, the row looked wider and "
+        "came out doubtful",
+        edition="2019",
+    ),
+    Case(
         "label-wrapped-a-character-a-line-keeps-its-wu",
         doc(P3 + "（五）\n不予处\n①\n信\n访举报\n0\n0\n0\n0\n0\n0\n0\n理 投诉类\n申请② 重\n复申请\n340\n0\n6\n0\n0\n0 346\n"
             "③\n要\n求提供\n公开出\n版物\n0 75\n0\n4\n8\n0 87\n④\n无\n正当理\n由大量\n反复申请\n0\n0\n0\n0\n0\n0\n0\n"
