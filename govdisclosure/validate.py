@@ -142,6 +142,8 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
     failing = [f.keys for f in findings if f.code in ("arithmetic_R2", "empty_cells_do_not_add_up") and f.keys[-1].startswith(_TOTAL_ROW)]
     if len(failing) >= FAILING_COLUMNS:
         findings.append(_rows_off_their_labels(out, len(failing), _relations(edition, has_sub)))
+    if columns:
+        findings.extend(_lone_cells(out, _relations(edition, has_sub), empty_rows))
     findings.extend(_negative_counts(out, edition))
     for p in placed:
         if p.code in REASONED and broken_keys.intersection(p.keys):
@@ -253,6 +255,38 @@ def _negative_counts(out: dict[str, Field], edition: str) -> list[Finding]:
             f"{prev} {p.value} with {change} {c.value} leaves this year's count below zero: a cell was misread "
             "(digits of two cells run together?)",
             keys=(prev, change),
+        ))
+    return found
+
+
+def _lone_cells(out: dict[str, Field], rels: tuple[Relation, ...], empty_rows: Collection[str]) -> list[Finding]:
+    """A confident part 三 count (not 0) that every column relation through it (R1, R2) leaves alone:
+    each of their other cells is empty.  No table holds that — R1 and R2 put a count in two rows at
+    least (a result in （七）总计, 结转 beside 一 or 二) — so the count stands in a column the report
+    leaves blank: a cell repeated in its row ("0 | 4 | 4" for "0 | 4 | " in a table whose 总计 column is
+    empty), however its row's sum holds.  Its row is doubtful.  (An empty cell is blank here whatever
+    its status: the column relations are the evidence that it is.)"""
+    partners: dict[str, list[tuple[str, ...]]] = {}
+    for rule, left, right in rels:
+        if rule in ("R1", "R2") and not _through(empty_rows, left + right):
+            for k in left + right:
+                partners.setdefault(k, []).append(left + right)
+    found: list[Finding] = []
+    for key, among in partners.items():
+        f = out[key]
+        if not f.value or f.status not in ("ok", "inferred"):
+            continue
+        if any(out[k].value is not None for keys in among for k in keys if k != key):
+            continue
+        row = key.rsplit(".", 1)[0]
+        cells = tuple(k for k in out if k.startswith(row + ".") and k.count(".") == key.count("."))
+        _doubt(out, cells)
+        found.append(Finding(
+            "lone_cell", "warning",
+            f"{key} {f.value} stands alone: every column relation through it (R1, R2) is empty in its other "
+            "cells, and no count of part 三 can stand alone, so a cell of its row was repeated or shifted; "
+            "the row is doubtful",
+            keys=cells,
         ))
     return found
 

@@ -131,8 +131,12 @@ def _unproven_wide(placed: list[Placed], toks: list[Token], check: Check | None)
     """A row that fills a column its table leaves blank in every other row (``wide``: it shows one
     number or mark more), whose sum cannot say that it does: one of its numbers may be two ("11"
     printed "1" / "1"), or one printed twice ("| 1049 | 1049 | - | 9 |"), and which cell is the extra
-    one nothing tells.  (A row of marks alone reads the same wherever they fall.)"""
-    return any(t.kind == NUM for t in toks) and (check is None or check([p.value for p in placed]) is not True)
+    one nothing tells.  (A row of marks alone reads the same wherever they fall.  A row of one number
+    over and over, "0 | 0 | 0 …", holds its sum whichever cell is the extra one, a blank among them too.)"""
+    if not any(t.kind == NUM for t in toks):
+        return False
+    values = [p.value for p in placed]
+    return check is None or check(values) is not True or len({v for v in values if v is not None}) == 1
 
 
 def _tail_beside_cut(toks: list[Token]) -> bool:

@@ -368,9 +368,11 @@ def _value_count(own: Sequence[Token]) -> int | None:
 
 
 def _widest_rows(plan: Sequence[PlanRow], columns: Mapping[str, Sequence[schema.Label]]) -> set[int]:
-    """The rows of cells (by ``id`` of the plan row) that show more numbers and marks, and more cells
-    from the first of them to the last, than every other row of their table that shows any, and more
-    cells than most of them (a blank first cell, "\t\t0\t0", is a cell): a cell
+    """The rows of cells (by ``id`` of the plan row) that hold more cells than the other rows of their
+    table that show a value, where those, three or more, all hold as many (a box-drawn or tab-separated
+    table), or that show
+    more numbers and marks, and more cells from the first of them to the last, than every other such
+    row, and more cells than most of them (a blank first cell, "\t\t0\t0", is a cell): a cell
     repeated or split in conversion ("| 1049 | 1049 | - | 9 | - | - | - |  |" among rows of six and an
     empty 总计), and which one is the extra only a sum can say.  (Cells are counted between the values,
     whatever a label spans and however many empty cells a converter leaves at a row's end; a row of as
@@ -378,7 +380,7 @@ def _widest_rows(plan: Sequence[PlanRow], columns: Mapping[str, Sequence[schema.
     sizes: dict[int, list[tuple[int, str, tuple[int, int, int]]]] = {}
     for p in plan:
         own = p.own
-        if own and all(t.explicit for t in own) and len({t.row for t in own}) == 1:
+        if own and all(t.explicit for t in own):
             at = [i for i, t in enumerate(own) if t.kind in (NUM, MARK)]
             if at:
                 sizes.setdefault(id(columns[p.anchor.row.key]), []).append((id(p), p.anchor.row.key, (len(at), at[-1] - at[0] + 1, len(own))))
@@ -389,7 +391,10 @@ def _widest_rows(plan: Sequence[PlanRow], columns: Mapping[str, Sequence[schema.
             if not others:
                 continue
             usual = Counter(c for _, _, c in others).most_common(1)[0][0]
-            if values > max(v for v, _, _ in others) and extent > max(e for _, e, _ in others) and cells > usual:
+            widths = {c for _, _, c in others}
+            if (len(widths) == 1 and len(others) >= MIN_NARROW_ROWS and cells > usual) or (
+                values > max(v for v, _, _ in others) and extent > max(e for _, e, _ in others) and cells > usual
+            ):
                 out.add(pid)
     return out
 

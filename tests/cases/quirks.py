@@ -3101,6 +3101,42 @@ ALIGNED: list[Case] = [
         edition="2019",
     ),
     Case(
+        "repeated-number-in-a-row-of-cells-one-too-many",
+        doc(_snippet("synth-3295.word-html.browser-copy.repeated.part3.txt"), title="某县人民政府2024年政府信息公开工作年度报告\n"),
+        {
+            A + "withheld.security_stability.natural_person": (..., "doubtful"),
+            A + "withheld.security_stability.commercial_enterprise": (..., "doubtful"),
+        },
+        "a mutation of synth seed 3295's Word page through Chromium's copy (the probe that repeats one printed "
+        "number): only 自然人 is filled, every row seven cells a tab apart; '199' printed twice on two lines of "
+        "its cell gave a row of eight cells (over two lines), and 199 | 199 came out ok under 自然人 and 商业企业. "
+        "A row of cells holding more cells than every other row, where those all hold as many, has one too "
+        "many, and no empty 总计 can say which",
+        findings=("wider_than_table",),
+    ),
+    Case(
+        "repeated-number-standing-alone-in-a-blank-column",
+        doc(_snippet("synth-3296.word-html.w3m.repeated.part3.txt"), title="某县人民政府2024年政府信息公开工作年度报告\n"),
+        {
+            A + "withheld.prohibited_by_law.other_org": (..., "doubtful"),
+            A + "withheld.prohibited_by_law.total": (..., "doubtful"),
+        },
+        "a mutation of synth seed 3296's Word page through w3m (the probe that repeats one printed number): "
+        "总计 is left blank in every row; '│ 0 │ 0 │ 0 │ 0 │ 0 │ 4│4 │' filled it, 0 + … + 4 = 4, ok. No count of "
+        "part 三 stands alone (R1 and R2 put it in two rows at least): one whose column relations are empty in "
+        "every other cell was repeated or shifted, and its row is doubtful",
+        findings=("lone_cell",),
+    ),
+    Case(
+        "repeated-zero-in-a-row-of-zeros-one-cell-too-many",
+        doc(_snippet("synth-3296.word-html.w3m.repeated-zero.part3.txt"), title="某县人民政府2024年政府信息公开工作年度报告\n"),
+        {A + "unavailable.unclear_after_correction.total": (..., "doubtful")},
+        "a mutation of synth seed 3296's Word page through w3m (the probe that repeats one printed number): "
+        "总计 is left blank in every row; a row of six 0s with its last 0 printed twice filled it, and 0 + … + "
+        "0 = 0 held, ok. A row of one number over and over holds its sum whichever cell is the extra one",
+        findings=("wider_than_table",),
+    ),
+    Case(
         "label-wrapped-a-character-a-line-keeps-its-wu",
         doc(P3 + "（五）\n不予处\n①\n信\n访举报\n0\n0\n0\n0\n0\n0\n0\n理 投诉类\n申请② 重\n复申请\n340\n0\n6\n0\n0\n0 346\n"
             "③\n要\n求提供\n公开出\n版物\n0 75\n0\n4\n8\n0 87\n④\n无\n正当理\n由大量\n反复申请\n0\n0\n0\n0\n0\n0\n0\n"
