@@ -259,6 +259,17 @@ def _negative_counts(out: dict[str, Field], edition: str) -> list[Finding]:
     return found
 
 
+@functools.lru_cache(maxsize=None)
+def _column_partners(rels: tuple[Relation, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Each part 三 cell with the keys of the column relations (R1, R2) through it."""
+    partners: dict[str, list[tuple[str, ...]]] = {}
+    for rule, left, right in rels:
+        if rule in ("R1", "R2"):
+            for k in left + right:
+                partners.setdefault(k, []).append(left + right)
+    return {k: tuple(v) for k, v in partners.items()}
+
+
 def _lone_cells(out: dict[str, Field], rels: tuple[Relation, ...], empty_rows: Collection[str]) -> list[Finding]:
     """A confident part 三 count (not 0) that every column relation through it (R1, R2) leaves alone:
     each of their other cells is empty.  No table holds that — R1 and R2 put a count in two rows at
@@ -266,17 +277,13 @@ def _lone_cells(out: dict[str, Field], rels: tuple[Relation, ...], empty_rows: C
     leaves blank: a cell repeated in its row ("0 | 4 | 4" for "0 | 4 | " in a table whose 总计 column is
     empty), however its row's sum holds.  Its row is doubtful.  (An empty cell is blank here whatever
     its status: the column relations are the evidence that it is.)"""
-    partners: dict[str, list[tuple[str, ...]]] = {}
-    for rule, left, right in rels:
-        if rule in ("R1", "R2") and not _through(empty_rows, left + right):
-            for k in left + right:
-                partners.setdefault(k, []).append(left + right)
     found: list[Finding] = []
-    for key, among in partners.items():
+    for key, through in _column_partners(rels).items():
         f = out[key]
         if not f.value or f.status not in ("ok", "inferred"):
             continue
-        if any(out[k].value is not None for keys in among for k in keys if k != key):
+        among = [keys for keys in through if not _through(empty_rows, keys)]
+        if not among or any(out[k].value is not None for keys in among for k in keys if k != key):
             continue
         row = key.rsplit(".", 1)[0]
         cells = tuple(k for k in out if k.startswith(row + ".") and k.count(".") == key.count("."))

@@ -220,8 +220,14 @@ class RowContext:
 
 def _cells_and_bare_text(toks: Sequence[Token]) -> bool:
     """Whether a row's numbers and marks come both from a row of cells and from text without cells."""
-    kinds = {t.explicit for t in toks if t.kind != BLANK}
-    return len(kinds) == 2
+    seen = None
+    for t in toks:
+        if t.kind != BLANK:
+            if seen is None:
+                seen = t.explicit
+            elif t.explicit != seen:
+                return True
+    return False
 
 
 _resolve_row: Callable[..., tuple[list[Placed], str | None]] | None = None

@@ -368,32 +368,37 @@ def _value_count(own: Sequence[Token]) -> int | None:
 
 
 def _widest_rows(plan: Sequence[PlanRow], columns: Mapping[str, Sequence[schema.Label]]) -> set[int]:
-    """The rows of cells (by ``id`` of the plan row) that hold more cells than the other rows of their
-    table that show a value, where those, three or more, all hold as many (a box-drawn or tab-separated
-    table), or that show
-    more numbers and marks, and more cells from the first of them to the last, than every other such
-    row, and more cells than most of them (a blank first cell, "\t\t0\t0", is a cell): a cell
-    repeated or split in conversion ("| 1049 | 1049 | - | 9 | - | - | - |  |" among rows of six and an
-    empty 总计), and which one is the extra only a sum can say.  (Cells are counted between the values,
-    whatever a label spans and however many empty cells a converter leaves at a row's end; a row of as
-    many cells keeps its blanks in place: "规章| —| 66| 549" beside "行政规范性文件| 53| | 790".)"""
-    sizes: dict[int, list[tuple[int, str, tuple[int, int, int]]]] = {}
+    """The rows of cells (by ``id`` of the plan row) with a cell too many: a cell repeated or split in
+    conversion ("| 1049 | 1049 | - | 9 | - | - | - |  |" among rows of six and an empty 总计), which
+    one the extra is only a sum can say.  Measured against the other rows of the table that show a
+    value, a row is wider where it holds more cells than they do, they all holding as many (three or
+    more rows of a box-drawn or tab-separated table), or where it shows more numbers and marks, and
+    more cells from the first of them to the last, than every one of them, and more cells than most
+    (cells between the values say nothing of a label's span or of empty cells a converter leaves at a
+    row's end; a blank first cell, "\t\t0\t0", is a cell; a row of as many cells keeps its blanks
+    in place: "规章| —| 66| 549" beside "行政规范性文件| 53| | 790")."""
+    sizes: dict[int, list[tuple[int, str, int, int, int]]] = {}
     for p in plan:
         own = p.own
         if own and all(t.explicit for t in own):
             at = [i for i, t in enumerate(own) if t.kind in (NUM, MARK)]
             if at:
-                sizes.setdefault(id(columns[p.anchor.row.key]), []).append((id(p), p.anchor.row.key, (len(at), at[-1] - at[0] + 1, len(own))))
+                sizes.setdefault(id(columns[p.anchor.row.key]), []).append((id(p), p.anchor.row.key, len(at), at[-1] - at[0] + 1, len(own)))
     out: set[int] = set()
     for rows in sizes.values():
-        for pid, key, (values, extent, cells) in rows:
-            others = [size for _, other, size in rows if other != key]  # (a row may stand in the plan twice)
+        narrowest = min(r[4] for r in rows)
+        for pid, key, values, extent, cells in rows:
+            if cells == narrowest:
+                continue  # (no more cells than most of the others: the most common count is no smaller)
+            others = [r for r in rows if r[1] != key]  # (a row may stand in the plan twice)
             if not others:
                 continue
-            usual = Counter(c for _, _, c in others).most_common(1)[0][0]
-            widths = {c for _, _, c in others}
-            if (len(widths) == 1 and len(others) >= MIN_NARROW_ROWS and cells > usual) or (
-                values > max(v for v, _, _ in others) and extent > max(e for _, e, _ in others) and cells > usual
+            counts = Counter(r[4] for r in others)
+            usual = counts.most_common(1)[0][0]
+            if cells <= usual:
+                continue
+            if (len(counts) == 1 and len(others) >= MIN_NARROW_ROWS) or (
+                values > max(r[2] for r in others) and extent > max(r[3] for r in others)
             ):
                 out.add(pid)
     return out
