@@ -7,6 +7,8 @@ Case row ``part4-marks-on-a-pipe-row-of-their-own``."""
 
 from __future__ import annotations
 
+import functools
+
 from .. import schema
 from ..labels import label_stream
 from ..layout import BLANK, MARK, NUM, TEXT, Token
@@ -161,11 +163,24 @@ def _scrambled(tokens: list[Token], seg: list[Token], s: schema.Schema) -> bool:
     """Part 四's numbers interleaved with its column captions' pieces ("结 / 果 / 维 / 持 / 24 / 309 / 2 /
     行政复议 / …"): a converter printed the table column by column, not row by row."""
     vals = [t for t in seg if t.kind in (NUM, MARK)]
-    if len({t.row for t in vals}) < 3:
+    rows = len({t.row for t in vals})
+    if rows < 2:
         return False
     groups = {key_normalized(w) for g in s.review_groups for w in g.wordings} | {"行政诉讼"}
     a, b = tokens.index(vals[0]), tokens.index(vals[-1])
-    return any(t.kind == TEXT and t.text and key_normalized(t.text) not in groups for t in tokens[a:b])
+    between = [key_normalized(t.text) for t in tokens[a:b] if t.kind == TEXT and t.text]
+    if rows == 2:
+        # (on two rows, only pieces of the columns' captions: "8件 5件 2件 7件 22件 / 尚 / 未 / 审 / 结 / 1件 …",
+        # pdfminer's text boxes of a Chromium PDF; a unit printed under its number is no caption)
+        captions = _caption_words()
+        return any(x and x not in groups and any(x in c for c in captions) for x in between)
+    return any(x not in groups for x in between)
+
+
+@functools.lru_cache(maxsize=None)
+def _caption_words() -> tuple[str, ...]:
+    """Part 四's column captions, every wording, normalized."""
+    return tuple(key_normalized(w) for c in schema.load().review_columns for w in c.wordings)
 
 
 def _prefer_part4(prefer: Prefer, narrative: frozenset[float]) -> Prefer:
