@@ -300,13 +300,13 @@ def merged_columns(norm: Normalized, tokens: list[Token], lo: int, hi: int, cols
     for t in tokens[lo:hi]:
         if not t.explicit:
             continue
-        between = cell_gap(norm, prev, t)
+        between = cell_gap(norm, prev, t) if t.crowded else None  # (None for a cell not crowded)
         same_cell = between is not None and "|" not in between
         # (a first value in digits: "| 3.危及“ |" over "|   三   |" wraps a label, the 三 is no cell)
-        starts = t.kind == MARK or (t.kind == NUM and any(ch.isdigit() for ch in t.text))
+        starts = t.kind == MARK or (t.kind == NUM and (t.text.isdigit() or any(ch.isdigit() for ch in t.text)))
         if t.kind in (NUM, MARK, BLANK) and not same_cell and (starts or t.row in span):
             span.setdefault(t.row, []).append(t)
-        if t.kind == TEXT and not GENERATED_HEADER.fullmatch(t.text):
+        if t.kind == TEXT and not (t.text[:3] == "Col" and GENERATED_HEADER.fullmatch(t.text)):
             after_label[t.row] = []
         elif not same_cell:
             after_label.setdefault(t.row, []).append(t)
