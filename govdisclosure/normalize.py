@@ -256,6 +256,17 @@ class Normalized:
             return self.seg_orig[i] + (pos - self.seg_norm[i])
         return self.seg_orig_end[i]
 
+    def shift(self, lo: int, hi: int) -> int | None:
+        """What :meth:`to_orig_start` adds to every position of ``text[lo:hi]`` (and :meth:`to_orig_end`
+        to every position after one of them) where the stretch lies in one copied segment; else None."""
+        if not 0 <= lo < hi <= len(self.text):
+            return None
+        seg_norm = self.seg_norm
+        i = bisect.bisect_right(seg_norm, lo) - 1
+        if i < 0 or not self.seg_copy[i] or (i + 1 < len(seg_norm) and seg_norm[i + 1] < hi):
+            return None
+        return self.seg_orig[i] - seg_norm[i]
+
     def to_orig(self, span: tuple[int, int]) -> tuple[int, int]:
         """Map a span of ``text`` to the span of ``original`` it was made from."""
         s, e = span
