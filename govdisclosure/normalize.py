@@ -18,7 +18,7 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeAlias
 
@@ -488,9 +488,9 @@ def _running_lines(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[i
         return []
     out: list[tuple[int, int, str]] = []
     taken = [(s, e) for s, e, _ in edits]
-    for pattern in (_PAGE_HEAD, _PAGE_FOOT):
+    for pattern, starts in ((_PAGE_HEAD, _page_starts(text)), (_PAGE_FOOT, _foot_starts(text))):
         seen: dict[str, list[tuple[int, int]]] = {}
-        for m in pattern.finditer(text):
+        for m in _matches_at(pattern, text, starts):
             line = m.group(1)
             if _CELLS_APART.search(line.strip()):
                 continue
@@ -506,6 +506,44 @@ def _running_lines(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[i
                     continue  # already inside an edit
                 out.append((a, b, ""))
     return sorted(out)
+
+
+def _page_starts(text: str) -> list[int]:
+    """Where a match of _PAGE_HEAD can start: the text's start and each form feed."""
+    out = [0]
+    k = text.find("\f")
+    while k >= 0:
+        out.append(k)
+        k = text.find("\f", k + 1)
+    return out
+
+
+def _foot_starts(text: str) -> list[int]:
+    """Where a match of _PAGE_FOOT can start: before each form feed, the start of the last line that
+    is not blank (spaces and tabs) — the page's last line of text."""
+    out = []
+    k = text.find("\f")
+    while k >= 0:
+        end = k
+        while (nl := text.rfind("\n", 0, end)) >= 0:
+            start = text.rfind("\n", 0, nl) + 1
+            if text[start:nl].strip(" \t"):
+                out.append(start)
+                break
+            end = start
+        k = text.find("\f", k + 1)
+    return out
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` where a match can start only at ``starts``: tried there alone, in
+    order, none overlapping the one before (finditer tries every character: for _PAGE_FOOT, every line
+    of the text)."""
+    end = 0
+    for q in sorted(set(starts)):
+        if q >= end and (m := pattern.match(text, q)) is not None:
+            yield m
+            end = m.end()
 
 
 def key(s: str) -> str:
