@@ -226,7 +226,9 @@ class _Combinations:
     """The backtracking of :func:`_passing_combinations`.  ``over`` holds the values the rows placed so
     far give their keys (a later row's over an earlier one's, as row after row), ``base`` the board's."""
 
-    def __init__(self, fields: Mapping[str, Field], rows: list[tuple[str, Alternatives]], rels: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> None:
+    def __init__(
+        self, fields: Mapping[str, Field], rows: list[tuple[str, Alternatives]], rels: list[tuple[tuple[str, ...], tuple[str, ...]]]
+    ) -> None:
         self.base = {k: f.value for k, f in fields.items()}
         self.rows = rows
         self.rels = rels
