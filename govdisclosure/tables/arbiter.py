@@ -239,6 +239,15 @@ class _Combinations:
         for lhs, rhs in rels:
             if all(k in last or self.base.get(k) is not None for k in lhs + rhs):
                 self.due[max(last[k] for k in lhs + rhs if k in last)].append((lhs + rhs, len(lhs)))
+        # each row's placements as their values, and whether the row's keys are its own (no other row
+        # before it has one, none twice) and every placement fills them all: then a placement writes
+        # over the one before it, and the keys are cleared once the row is done (see extend)
+        self.values = [[[p.value for p in alt] for alt in alts] for _, (alts, _, _) in rows]
+        self.own: list[bool] = []
+        earlier: set[str] = set()
+        for _, (alts, _, keys) in rows:
+            self.own.append(len(set(keys)) == len(keys) and earlier.isdisjoint(keys) and all(len(a) == len(keys) for a in alts))
+            earlier.update(keys)
         self.over: dict[str, Value] = {}
         self.combo: list[int] = []
         self.passing: list[tuple[int, ...]] = []
@@ -261,23 +270,27 @@ class _Combinations:
         MAX_ALTERNATIVES pass."""
         if r == len(self.rows):
             return self.found()
-        _, (alts, _, keys) = self.rows[r]
-        over, missing = self.over, object()
-        for i, alt in enumerate(alts):
-            before = [(k, over.get(k, missing)) for k in keys[: len(alt)]]
-            for k, p in zip(keys, alt):
-                over[k] = p.value
+        keys = self.rows[r][1][2]
+        over, missing, due, own = self.over, object(), self.due[r], self.own[r]
+        stop = False
+        for i, vals in enumerate(self.values[r]):
+            before = {} if own else {k: over.get(k, missing) for k in keys[: len(vals)]}
+            over.update(zip(keys, vals))
             self.combo.append(i)
-            ok = all(self.holds(rel, left) for rel, left in self.due[r]) and self.extend(r + 1)
+            ok = all(self.holds(rel, left) for rel, left in due) and self.extend(r + 1)
             self.combo.pop()
-            for k, old in reversed(before):
+            for k, old in before.items():
                 if old is missing:
                     del over[k]
                 else:
                     over[k] = old  # type: ignore[assignment]
             if not ok and len(self.passing) > MAX_ALTERNATIVES:
-                return False
-        return True
+                stop = True
+                break
+        if own:
+            for k in keys:
+                over.pop(k, None)
+        return not stop
 
     def found(self) -> bool:
         """A combination that keeps every relation: kept, with the keys it checks."""
