@@ -197,7 +197,7 @@ def _prose(text: str, lo: int, hi: int, out: list[Token]) -> None:
     """Make the numbers and marks of the notes and prose lines in ``text[lo:hi]`` (see _PROSE) text."""
     if text.find("。", lo, hi) < 0 and text.find(":", lo, hi) < 0:
         return  # (each of them ends with a "。" or opens with 注: / 说明:)
-    spans = [m.span() for m in _PROSE.finditer(text, lo, hi)]
+    spans = _prose_spans(text, lo, hi)
     if not spans:
         return
     starts = [a for a, _ in spans]
@@ -206,6 +206,28 @@ def _prose(text: str, lo: int, hi: int, out: list[Token]) -> None:
             k = bisect.bisect_right(starts, t.start) - 1
             if k >= 0 and t.end <= spans[k][1]:
                 out[i] = Token(TEXT, t.start, t.end, t.text, t.row, t.line, explicit=t.explicit, x0=t.x0, x1=t.x1, w0=t.w0, w1=t.w1)
+
+
+# where a match of _PROSE can start: at a note's opening word (备注, 注, 说明), or at the start of a
+# line that holds a "。" (a prose line ends with one on its line)
+_NOTE_FIRST = re.compile("[备注说]")
+
+
+def _prose_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans of ``_PROSE.finditer(text, lo, hi)``, the pattern tried only where a match can start
+    (finditer tries it at every character of the tables' text), in the same order, none overlapping."""
+    starts = {m.start() for m in _NOTE_FIRST.finditer(text, lo, hi)}
+    k = text.find("。", lo, hi)
+    while k >= 0:
+        starts.add(text.rfind("\n", lo, k) + 1 or lo)
+        k = text.find("。", k + 1, hi)
+    out: list[tuple[int, int]] = []
+    end = lo
+    for q in sorted(starts):
+        if q >= end and (m := _PROSE.match(text, q, hi)) is not None:
+            out.append(m.span())
+            end = m.end()
+    return out
 
 
 def _blocks(text: str, lo: int, hi: int) -> Iterator[tuple[int, list[tuple[int, str]]]]:
@@ -670,9 +692,16 @@ def _columns_original(line_start: int, norm: Normalized, out: list[Token], first
     o_line = norm.to_orig_start(line_start)
     pos = o_line
     width = 0
+    # a line that normalisation copied as it was (most are) maps by one shift, not a look-up a token
+    hi = out[-1].end if len(out) > first else line_start
+    d = norm.shift(line_start, hi)
     for t in out[first:]:
-        o0 = norm.to_orig_start(t.start)
-        o1 = max(norm.to_orig_end(t.end), o0)
+        if d is not None and line_start <= t.start < hi and line_start < t.end <= hi:
+            o0 = t.start + d
+            o1 = max(t.end + d, o0)
+        else:
+            o0 = norm.to_orig_start(t.start)
+            o1 = max(norm.to_orig_end(t.end), o0)
         width += _width(orig[pos:o0])
         t.x0, t.x1 = o0 - o_line, o1 - o_line
         t.w0 = width

@@ -18,13 +18,17 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeAlias
 
 import regex
 
 __all__ = ["Normalized", "normalize", "STEPS"]
+
+#: the characters the ``regex`` module's ``\s`` matches (Unicode White_Space), as a class body for
+#: the standard library's ``re``, whose ``\s`` also takes the separators U+001C-U+001F
+WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
 # Removals and rewrites that change length, applied to the original text; earlier steps win where
 # two overlap.  (name, pattern, replacement)
@@ -252,6 +256,17 @@ class Normalized:
             return self.seg_orig[i] + (pos - self.seg_norm[i])
         return self.seg_orig_end[i]
 
+    def shift(self, lo: int, hi: int) -> int | None:
+        """What :meth:`to_orig_start` adds to every position of ``text[lo:hi]`` (and :meth:`to_orig_end`
+        to every position after one of them) where the stretch lies in one copied segment; else None."""
+        if not 0 <= lo < hi <= len(self.text):
+            return None
+        seg_norm = self.seg_norm
+        i = bisect.bisect_right(seg_norm, lo) - 1
+        if i < 0 or not self.seg_copy[i] or (i + 1 < len(seg_norm) and seg_norm[i + 1] < hi):
+            return None
+        return self.seg_orig[i] - seg_norm[i]
+
     def to_orig(self, span: tuple[int, int]) -> tuple[int, int]:
         """Map a span of ``text`` to the span of ``original`` it was made from."""
         s, e = span
@@ -450,9 +465,13 @@ def _bare_page_numbers(text: str, edits: list[tuple[int, int, str]]) -> list[tup
     return _page_runs(_BARE_PAGE.finditer(text), edits, "", to_end=False)
 
 
-# a page's first and last lines of text (pdftotext ends each page with a form feed)
-_PAGE_HEAD = regex.compile(r"(?:\A|\f)(?:[ \t]*\n)*([^\n\f]*[^\s][^\n\f]*)(?:\n|\Z)")
-_PAGE_FOOT = regex.compile(r"(?m)^([^\n\f]*[^\s][^\n\f]*)\n(?:[ \t]*\n)*(?=\f)")
+# a page's first and last lines of text (pdftotext ends each page with a form feed): a whole line with
+# something not blank on it.  (The line's test is a look-ahead, the line taken once: as
+# "[^\n\f]*\S[^\n\f]*" the footer's pattern backtracked over every split of every line, quadratic
+# in its length, 1-2 ms on a page of pdftotext -layout.  ``re``, the ``regex`` module's ``\s`` spelled
+# out: a third of the cost.)
+_PAGE_HEAD = re.compile(rf"(?:\A|\f)(?:[ \t]*\n)*(?=[^\n\f]*[^{WHITESPACE}])([^\n\f]*)(?:\n|\Z)")
+_PAGE_FOOT = re.compile(rf"(?m)^(?=[^\n\f]*[^{WHITESPACE}])([^\n\f]*)\n(?:[ \t]*\n)*(?=\f)")
 # a running line is one run of text: a table's line has cells apart ("（本列数据的勾稽关系    申请人情况")
 _CELLS_APART = regex.compile(r"\S(?: {3,}|\t)\S")
 
@@ -469,9 +488,9 @@ def _running_lines(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[i
         return []
     out: list[tuple[int, int, str]] = []
     taken = [(s, e) for s, e, _ in edits]
-    for pattern in (_PAGE_HEAD, _PAGE_FOOT):
+    for pattern, starts in ((_PAGE_HEAD, _page_starts(text)), (_PAGE_FOOT, _foot_starts(text))):
         seen: dict[str, list[tuple[int, int]]] = {}
-        for m in pattern.finditer(text):
+        for m in _matches_at(pattern, text, starts):
             line = m.group(1)
             if _CELLS_APART.search(line.strip()):
                 continue
@@ -487,6 +506,44 @@ def _running_lines(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[i
                     continue  # already inside an edit
                 out.append((a, b, ""))
     return sorted(out)
+
+
+def _page_starts(text: str) -> list[int]:
+    """Where a match of _PAGE_HEAD can start: the text's start and each form feed."""
+    out = [0]
+    k = text.find("\f")
+    while k >= 0:
+        out.append(k)
+        k = text.find("\f", k + 1)
+    return out
+
+
+def _foot_starts(text: str) -> list[int]:
+    """Where a match of _PAGE_FOOT can start: before each form feed, the start of the last line that
+    is not blank (spaces and tabs) — the page's last line of text."""
+    out = []
+    k = text.find("\f")
+    while k >= 0:
+        end = k
+        while (nl := text.rfind("\n", 0, end)) >= 0:
+            start = text.rfind("\n", 0, nl) + 1
+            if text[start:nl].strip(" \t"):
+                out.append(start)
+                break
+            end = start
+        k = text.find("\f", k + 1)
+    return out
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` where a match can start only at ``starts``: tried there alone, in
+    order, none overlapping the one before (finditer tries every character: for _PAGE_FOOT, every line
+    of the text)."""
+    end = 0
+    for q in sorted(set(starts)):
+        if q >= end and (m := pattern.match(text, q)) is not None:
+            yield m
+            end = m.end()
 
 
 def key(s: str) -> str:
@@ -517,10 +574,6 @@ _KEY_CACHE_LEN = 64
 def _key_short(s: str) -> str:
     return s.translate(_KEY_TABLE)
 
-
-#: the characters the ``regex`` module's ``\s`` matches (Unicode White_Space), as a class body for
-#: the standard library's ``re``, whose ``\s`` also takes the separators U+001C-U+001F
-WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
 # The matching key of labels (key) and of whole texts (sections.keytext) is made from these two
 # tables and nothing else: characters dropped, and characters read as another.

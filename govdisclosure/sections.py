@@ -68,11 +68,11 @@ def keytext(text: str) -> KeyText:
     kept = lens[0::2]
     at_norm = list(itertools.accumulate(lens, initial=0))[0:-1:2]
     at_key = itertools.accumulate(kept, initial=0)
-    segs = [(k, p) for k, p, n in zip(at_key, at_norm, kept) if n]
     out = "".join(pieces[0::2])
     for a, b in KEY_MAP.items():  # one replace() each: translate() looks up every character of the text
         out = out.replace(a, b)
-    return KeyText(out, tuple(k for k, _ in segs), tuple(p for _, p in segs))
+    # the segments of the pieces kept that are not empty (compress: no Python step per piece either)
+    return KeyText(out, tuple(itertools.compress(at_key, kept)), tuple(itertools.compress(at_norm, kept)))
 
 
 @dataclass(frozen=True, slots=True)

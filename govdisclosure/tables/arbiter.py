@@ -200,7 +200,11 @@ def _passing_combinations(
     fields: dict[str, Field], rows: list[tuple[str, Alternatives]], edition: str
 ) -> tuple[list[tuple[int, ...]], set[str]]:
     """The combinations of the rows' placements under which every R1/R2 relation they take part in
-    holds, and the keys that a relation with every value known checks under each of them."""
+    holds, and the keys that a relation with every value known checks under each of them.
+
+    The combinations are those of ``itertools.product`` over the rows' placements, in its order, found
+    by backtracking (``_Combinations``): a relation is checked as soon as the last row that holds one
+    of its keys is placed, and a combination of the first rows that breaks one is not extended."""
     from .. import validate
 
     n_comb = 1
@@ -212,21 +216,88 @@ def _passing_combinations(
     rels = [(lhs, rhs) for rule, lhs, rhs in validate.relations(edition, fields) if rule in ("R1", "R2") and amb_keys & set(lhs + rhs)]
     if not rels:
         return [], set()
-    base = {k: f.value for k, f in fields.items()}
-    passing: list[tuple[int, ...]] = []
-    assessed: set[str] | None = None
-    for combo in itertools.product(*[range(len(alts)) for _, (alts, _, _) in rows]):
-        vals = dict(base)
-        for (_, (alts, _, keys)), i in zip(rows, combo):
-            for k, p in zip(keys, alts[i]):
-                vals[k] = p.value
-        if all(_holds(vals, lhs, rhs) for lhs, rhs in rels):
-            passing.append(combo)
-            checked = {k for lhs, rhs in rels if all(vals.get(x) is not None for x in lhs + rhs) for k in lhs + rhs}
-            assessed = checked if assessed is None else assessed & checked
-            if len(passing) > MAX_ALTERNATIVES:
-                return [], set()  # the sums do not narrow it down
-    return passing, assessed or set()
+    search = _Combinations(fields, rows, rels)
+    if not search.extend(0):
+        return [], set()  # the sums do not narrow it down
+    return search.passing, search.assessed or set()
+
+
+class _Combinations:
+    """The backtracking of :func:`_passing_combinations`.  ``over`` holds the values the rows placed so
+    far give their keys (a later row's over an earlier one's, as row after row), ``base`` the board's."""
+
+    def __init__(
+        self, fields: Mapping[str, Field], rows: list[tuple[str, Alternatives]], rels: list[tuple[tuple[str, ...], tuple[str, ...]]]
+    ) -> None:
+        self.base = {k: f.value for k, f in fields.items()}
+        self.rows = rows
+        self.rels = rels
+        # each relation is checked once the last row that holds one of its keys is placed (its keys, and
+        # how many of them are on its left); one with a key no row places left empty holds whatever they place
+        last = {k: i for i, (_, (_, _, keys)) in enumerate(rows) for k in keys}
+        self.due: list[list[tuple[tuple[str, ...], int]]] = [[] for _ in rows]
+        for lhs, rhs in rels:
+            if all(k in last or self.base.get(k) is not None for k in lhs + rhs):
+                self.due[max(last[k] for k in lhs + rhs if k in last)].append((lhs + rhs, len(lhs)))
+        # each row's placements as their values, and whether the row's keys are its own (no other row
+        # before it has one, none twice) and every placement fills them all: then a placement writes
+        # over the one before it, and the keys are cleared once the row is done (see extend)
+        self.values = [[[p.value for p in alt] for alt in alts] for _, (alts, _, _) in rows]
+        self.own: list[bool] = []
+        earlier: set[str] = set()
+        for _, (alts, _, keys) in rows:
+            self.own.append(len(set(keys)) == len(keys) and earlier.isdisjoint(keys) and all(len(a) == len(keys) for a in alts))
+            earlier.update(keys)
+        self.over: dict[str, Value] = {}
+        self.combo: list[int] = []
+        self.passing: list[tuple[int, ...]] = []
+        self.assessed: set[str] | None = None
+
+    def value(self, k: str) -> Value:
+        over = self.over
+        return over[k] if k in over else self.base.get(k)
+
+    def holds(self, keys: tuple[str, ...], left: int) -> bool:
+        """:func:`_holds` under the values placed so far (``keys`` the left's then the right's)."""
+        over, base = self.over, self.base
+        xs = [over[k] if k in over else base.get(k) for k in keys]
+        if None in xs:
+            return True
+        return abs(sum(xs[:left]) - sum(xs[left:])) <= 1e-6  # type: ignore[arg-type]
+
+    def extend(self, r: int) -> bool:
+        """Every combination of the rows from ``r`` on after those placed; False once more than
+        MAX_ALTERNATIVES pass."""
+        if r == len(self.rows):
+            return self.found()
+        keys = self.rows[r][1][2]
+        over, missing, due, own = self.over, object(), self.due[r], self.own[r]
+        stop = False
+        for i, vals in enumerate(self.values[r]):
+            before = {} if own else {k: over.get(k, missing) for k in keys[: len(vals)]}
+            over.update(zip(keys, vals))
+            self.combo.append(i)
+            ok = all(self.holds(rel, left) for rel, left in due) and self.extend(r + 1)
+            self.combo.pop()
+            for k, old in before.items():
+                if old is missing:
+                    del over[k]
+                else:
+                    over[k] = old  # type: ignore[assignment]
+            if not ok and len(self.passing) > MAX_ALTERNATIVES:
+                stop = True
+                break
+        if own:
+            for k in keys:
+                over.pop(k, None)
+        return not stop
+
+    def found(self) -> bool:
+        """A combination that keeps every relation: kept, with the keys it checks."""
+        self.passing.append(tuple(self.combo))
+        checked = {k for lhs, rhs in self.rels if all(self.value(x) is not None for x in lhs + rhs) for k in lhs + rhs}
+        self.assessed = checked if self.assessed is None else self.assessed & checked
+        return len(self.passing) <= MAX_ALTERNATIVES
 
 
 def _holds(vals: Mapping[str, Value], lhs: tuple[str, ...], rhs: tuple[str, ...]) -> bool:

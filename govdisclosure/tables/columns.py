@@ -252,7 +252,8 @@ def header_model(
             continue
         if not values:
             return (unit, centres)
-        off, under = _worst_fit([centre(t, unit) for t in values], centres)
+        # (the values of one column mostly stand at a few places: each place is weighed once)
+        off, under = _worst_fit({centre(t, unit) for t in values}, centres)
         if off <= ALIGN_MARGIN and (best is None or off < best[0]) and len(under) > 1:
             best = (off, unit, centres)
     return (best[1], best[2]) if best else None
@@ -264,7 +265,7 @@ def _nearest(x: float, centres: Sequence[float]) -> int:
     return j if j == 0 or (j < len(centres) and abs(x - centres[j]) < abs(x - centres[j - 1])) else j - 1
 
 
-def _worst_fit(xs: Sequence[float], centres: Sequence[float]) -> tuple[float, set[int]]:
+def _worst_fit(xs: Collection[float], centres: Sequence[float]) -> tuple[float, set[int]]:
     """How far the value least under a column stands from its nearest centre, as a share of the gap
     from that centre to the next one, and the columns the values stand under.  ``centres`` ascend (as
     :func:`header_model` makes them): the nearest is one of the two around the value (the lower of two
@@ -300,13 +301,13 @@ def merged_columns(norm: Normalized, tokens: list[Token], lo: int, hi: int, cols
     for t in tokens[lo:hi]:
         if not t.explicit:
             continue
-        between = cell_gap(norm, prev, t)
+        between = cell_gap(norm, prev, t) if t.crowded else None  # (None for a cell not crowded)
         same_cell = between is not None and "|" not in between
         # (a first value in digits: "| 3.危及“ |" over "|   三   |" wraps a label, the 三 is no cell)
-        starts = t.kind == MARK or (t.kind == NUM and any(ch.isdigit() for ch in t.text))
+        starts = t.kind == MARK or (t.kind == NUM and (t.text.isdigit() or any(ch.isdigit() for ch in t.text)))
         if t.kind in (NUM, MARK, BLANK) and not same_cell and (starts or t.row in span):
             span.setdefault(t.row, []).append(t)
-        if t.kind == TEXT and not GENERATED_HEADER.fullmatch(t.text):
+        if t.kind == TEXT and not (t.text[:3] == "Col" and GENERATED_HEADER.fullmatch(t.text)):
             after_label[t.row] = []
         elif not same_cell:
             after_label.setdefault(t.row, []).append(t)

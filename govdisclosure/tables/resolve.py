@@ -142,9 +142,10 @@ def _unproven_wide(placed: list[Placed], toks: list[Token], check: Check | None)
 def _tail_beside_cut(toks: list[Token]) -> bool:
     """A thousands number cut short ("25,59") followed, a line below, by digits that complete its
     last group ("8"): its wrapped tail, printed where the next cell would be."""
+    # (a cut thousands number has a comma: the pattern is tried on those only, not on every cell)
     return any(
-        CUT_THOUSANDS.fullmatch(h.text) is not None and t.kind == NUM and t.text.isdigit() and t.line > h.line
-        and len(h.text) - h.text.rindex(",") - 1 + len(t.text) == 3
+        "," in h.text and CUT_THOUSANDS.fullmatch(h.text) is not None and t.kind == NUM and t.text.isdigit()
+        and t.line > h.line and len(h.text) - h.text.rindex(",") - 1 + len(t.text) == 3
         for h, t in zip(toks, toks[1:])
     )
 

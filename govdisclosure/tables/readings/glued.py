@@ -10,7 +10,6 @@ Case rows ``glued-crawler-row`` and ``glued-row-large-numbers`` in ``tests/cases
 
 from __future__ import annotations
 
-import bisect
 import functools
 from collections.abc import Sequence
 
@@ -201,24 +200,20 @@ class _SumSearch:
         # a not-applicable mark is one position, _MARK, read as 0 by the sums
         self.digits = "".join(_MARK if t.kind == MARK else t.text for t in toks)
         self.owner: list[tuple[Token, int]] = []  # digit position -> (token, offset in it)
-        self.bounds: list[int] = []  # where each token ends: cuts must fall on them
+        # digit position -> the end of the token it stands in: a cell from there may not cross it
+        self.limits: list[int] = []
         self.whole: dict[int, int] = {}  # start -> end of the tokens that are one cell: not glued, in a row of several
         for t in toks:
             width = 1 if t.kind == MARK else len(t.text)
             if t.kind == MARK or (not t.glued and len(toks) > 1):
                 self.whole[len(self.owner)] = len(self.owner) + width
             self.owner += [(t, k) for k in range(width)]
-            self.bounds.append(len(self.owner))
+            self.limits += [len(self.owner)] * width
         self.out: list[list[tuple[int, int]]] = []
         self.cur: list[tuple[int, int]] = []
         self.shared = SUM_BUDGET.get()
         self.start = min(MAX_SUM_NODES, self.shared[0]) if self.shared is not None else MAX_SUM_NODES
         self.budget = self.start
-
-    def limit(self, a: int) -> int:
-        """The end of the token ``a`` stands in: a cell from ``a`` may not cross it."""
-        i = bisect.bisect_right(self.bounds, a)
-        return self.bounds[i] if i < len(self.bounds) else len(self.digits)
 
     def dfs(self, pos: int, g: int, j: int, total: int) -> None:
         self.budget -= 1
@@ -233,26 +228,28 @@ class _SumSearch:
         need = groups[g] - j + self.rest[g]
         if left < need or left > need * MAX_CELL_DIGITS:
             return
-        limit = self.limit(pos)
+        limit = self.limits[pos]
+        mark = digits[pos] == _MARK
         if j == groups[g] - 1:  # the group's total: it must read as the sum so far
-            want = _MARK if digits[pos] == _MARK and total == 0 else str(total)
+            want = _MARK if mark and total == 0 else str(total)
             b = pos + len(want)
             if digits.startswith(want, pos) and b <= limit and whole.get(pos, b) == b:
                 cur.append((pos, b))
                 self.dfs(b, g + 1, 0, 0)
                 cur.pop()
             return
-        longest = 1 if digits[pos] in ("0", _MARK) else MAX_CELL_DIGITS
+        longest = 1 if mark or digits[pos] == "0" else MAX_CELL_DIGITS
         # the digits left after this part must still hold the group's other parts, the later groups
         # and the group's total, which is at least as long as this part and the sum so far
         after = groups[g] - 2 - j + self.rest[g]
+        one_cell = whole.get(pos)  # a token that is one cell: the part ends where it does
         for ln in range(1, min(longest, left) + 1):
             b = pos + ln
-            if pos in whole and b != whole[pos]:
+            if one_cell is not None and b != one_cell:
                 continue
             if b > limit:
                 break
-            part = 0 if digits[pos] == _MARK else int(digits[pos:b])
+            part = 0 if mark else int(digits[pos:b])
             if left - ln < after + max(ln, len(str(total + part))):
                 break  # longer parts leave even less room
             cur.append((pos, b))
