@@ -95,6 +95,7 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
     findings: list[Finding] = []
     broken_keys: set[str] = set()
     columns: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []  # R1, R2 with empty cells
+    failing = 0  # column sums (R2) that fail, with their empty cells as 0 or with none
     get = fields.get
     has_sub = _has_sub(edition, fields)
     for rule, left, right, both in _checks(edition, has_sub):
@@ -129,6 +130,7 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
         )
         broken_keys.update(keys)
         _doubt(out, keys)
+        failing += rule == "R2"
     # the columns' relations after the rows': an empty cell that a failing row sum made doubtful may be
     # any number, and a column relation through it then says nothing
     empty_rows = _empty_rows(out) if columns else set()
@@ -137,11 +139,11 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
     for rule, left, right in columns:
         if _empty_cells_do_not_add_up(out, rule, left, right, empty_rows):
             findings.append(_doubt_empty_cells(out, rule, left, right))
+            failing += rule == "R2"
     if columns:
         findings.extend(_lost_cells_disagree(out, _relations(edition, has_sub), empty_rows, lost))
-    failing = [f.keys for f in findings if f.code in ("arithmetic_R2", "empty_cells_do_not_add_up") and f.keys[-1].startswith(_TOTAL_ROW)]
-    if len(failing) >= FAILING_COLUMNS:
-        findings.append(_rows_off_their_labels(out, len(failing), _relations(edition, has_sub)))
+    if failing >= FAILING_COLUMNS:
+        findings.append(_rows_off_their_labels(out, failing, _relations(edition, has_sub)))
     if columns:
         findings.extend(_lone_cells(out, _relations(edition, has_sub), empty_rows))
     findings.extend(_negative_counts(out, edition))
@@ -158,7 +160,6 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
 # are taken to be read off their labels as a whole: each row a run of numbers that is another row's
 # (numbers printed above their labels, read as the next label's), every row sum holding
 FAILING_COLUMNS = 4
-_TOTAL_ROW = "applications.total_processed."
 
 
 def _rows_off_their_labels(out: dict[str, Field], failing: int, rels: tuple[Relation, ...]) -> Finding:

@@ -872,6 +872,8 @@ def empty_cells_do_not_add_up(values: Mapping[str, Value], rels: Sequence[Relati
     nothing in it can be confirmed, so its cells are doubtful, the empty ones too (govdisclosure.validate)."""
     out: set[str] = set()
     rows: set[str] = set()  # the cells of failing row sums, doubtful before the columns are looked at
+    broken = broken_relations(values, rels)
+    failing_columns = sum(r.name.startswith("R2") for r in broken)  # column sums that fail (R2)
 
     def empty(x: Value | None) -> bool:
         return x is None or isinstance(x, str)
@@ -908,6 +910,7 @@ def empty_cells_do_not_add_up(values: Mapping[str, Value], rels: Sequence[Relati
             out.update(r.keys)
             if r.name.startswith(("R3", "R4")):
                 rows.update(r.keys)
+            failing_columns += r.name.startswith("R2")
     # a lost cell (an empty one of a failing row sum) that two relations, each with every other cell
     # printed with a number, give different counts: the cells of both are unsure (validate._lost_cells_disagree)
     lost = {k for k in rows if empty(values.get(k))}
@@ -927,4 +930,29 @@ def empty_cells_do_not_add_up(values: Mapping[str, Value], rels: Sequence[Relati
         if len(said) > 1 and len({v for v, _ in said}) > 1:
             for _, ks in said:
                 out.update(ks)
+    # most column sums failing: every cell of a column whose sum does not hold (validate._rows_off_their_labels)
+    if failing_columns >= 4:
+        for r in rels:
+            xs = [values.get(k) for k in r.keys]
+            if r.name.startswith("R2") and (
+                any(empty(x) for x in xs) or sum(values[k] for k in r.lhs) != sum(values[k] for k in r.rhs)  # type: ignore[misc]
+            ):
+                col = r.rhs[-1].rsplit(".", 1)[1]
+                out.update(k for k in values if k.startswith("applications.") and k.rsplit(".", 1)[1] == col)
+    # a count (not 0) whose column relations are empty in every other cell stands alone: its row
+    # (validate._lone_cells)
+    unsure = out | {k for r in broken for k in r.keys}
+    partners: dict[str, list[tuple[str, ...]]] = {}
+    for r in rels:
+        if r.name.startswith(("R1", "R2")) and not any(row_empty(k) for k in r.keys):
+            for k in r.keys:
+                partners.setdefault(k, []).append(tuple(r.keys))
+    for key, among in partners.items():
+        v = values.get(key)
+        if empty(v) or not v or key in unsure:
+            continue
+        if any(not empty(values.get(k)) for ks in among for k in ks if k != key):
+            continue
+        row = key.rsplit(".", 1)[0]
+        out.update(k for k in values if k.rsplit(".", 1)[0] == row and k.count(".") == key.count("."))
     return frozenset(out)
