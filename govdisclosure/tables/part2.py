@@ -57,10 +57,38 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
     _captions_before_numbers(arb, table, anchors, caps, cols_of, words)
     doubt_glued_marks(arb, table)
     doubt_stacked_cells(arb, table)
+    if edition == "2019":
+        _unsigned_changes(arb, tokens, lo, hi, cols_of)
     for repair in REPAIRS:
         for r in repair(table):
             arb.apply(r)
     return r2
+
+
+# Numbers with a plus (+49) a part 二 must print before its 本年增/减 cells are taken to be printed signed
+# (a minus alone says nothing: many reports sign only their decreases)
+SIGNED_CHANGES = 2
+PLUS = ("+", "＋")
+SIGN_CHARS = ("+", "-", "＋", "－", "−")
+
+
+def _unsigned_changes(arb: Arbiter, tokens: list[Token], lo: int, hi: int, cols_of: dict[str, list[schema.Label]]) -> None:
+    """A report prints its 本年增/减 one way: where part 二 prints its increases with a plus ("+49",
+    "+73") and no unsigned count stands in another 本年增/减 cell, an unsigned count (not 0) read into one is no change
+    — plain pdftotext lost 行政事业性收费's 本年增/减 with its caption, and its 上一年项目数量 398 printed
+    twice filled it, ok.  Its row is doubtful."""
+    signed = sum(1 for t in tokens[lo:hi] if t.kind == NUM and t.text[:1] in PLUS and t.text[1:2].isdigit())
+    if signed < SIGNED_CHANGES:
+        return
+    changes = [f"{row}.{c.key}" for row, cols in cols_of.items() for c in cols if c.signed]
+    read = [(k, f) for k in changes if (f := arb.fields.get(k)) is not None and f.value]
+    unsigned = [k for k, f in read if f.raw is not None and f.raw.strip()[:1] not in SIGN_CHARS and f.raw.strip()[:1] not in ("减", "增")]
+    if len(unsigned) != 1:
+        return  # (none, or a report that prints them both ways)
+    row = unsigned[0].rsplit(".", 1)[0]
+    doubt_keys(arb, [f"{row}.{c.key}" for c in cols_of[row]],
+               f"{unsigned[0]} reads an unsigned count where part 二 prints its 本年增/减 signed: a cell lost or repeated",
+               "ambiguous_cells")
 
 
 def _detached_left_out(arb: Arbiter, found: detached.Detached, cols_of: dict[str, list[schema.Label]]) -> None:

@@ -3147,6 +3147,17 @@ ALIGNED: list[Case] = [
         "of the column captions between them are printed in no known order",
     ),
     Case(
+        "unsigned-count-in-a-change-cell-of-a-report-that-signs-its-increases",
+        doc(_snippet("synth-3542.lo-pdf.pdftotext.repeated.part2.txt"), title="某县人民政府2020年政府信息公开工作年度报告\n"),
+        {"active.fees.previous": (398, "doubtful"), "active.fees.change": (..., "doubtful")},
+        "a mutation of synth seed 3542's LibreOffice PDF through plain pdftotext (the probe that repeats one "
+        "printed number): the conversion lost 行政事业性收费's 本年增/减, caption and cell, and its 上一年项目数量 "
+        "398 printed twice filled it, ok. The part prints its increases with a plus (+49, +73, +58): an "
+        "unsigned count in a 本年增/减 cell of such a report is no change",
+        edition="2019",
+        findings=("ambiguous_cells",),
+    ),
+    Case(
         "label-wrapped-a-character-a-line-keeps-its-wu",
         doc(P3 + "（五）\n不予处\n①\n信\n访举报\n0\n0\n0\n0\n0\n0\n0\n理 投诉类\n申请② 重\n复申请\n340\n0\n6\n0\n0\n0 346\n"
             "③\n要\n求提供\n公开出\n版物\n0 75\n0\n4\n8\n0 87\n④\n无\n正当理\n由大量\n反复申请\n0\n0\n0\n0\n0\n0\n0\n"
