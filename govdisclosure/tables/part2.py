@@ -74,9 +74,9 @@ SIGN_CHARS = ("+", "-", "＋", "－", "−")
 
 def _unsigned_changes(arb: Arbiter, tokens: list[Token], lo: int, hi: int, cols_of: dict[str, list[schema.Label]]) -> None:
     """A report prints its 本年增/减 one way: where part 二 prints its increases with a plus ("+49",
-    "+73") and no unsigned count stands in another 本年增/减 cell, an unsigned count (not 0) read into one is no change
-    — plain pdftotext lost 行政事业性收费's 本年增/减 with its caption, and its 上一年项目数量 398 printed
-    twice filled it, ok.  Its row is doubtful."""
+    "+73") and no other 本年增/减 cell holds an unsigned count, an unsigned count (not 0) read into one
+    is no change — plain pdftotext lost 行政事业性收费's 本年增/减 with its caption, and its 上一年项目数量
+    398 printed twice filled it, ok.  Its row is doubtful."""
     signed = sum(1 for t in tokens[lo:hi] if t.kind == NUM and t.text[:1] in PLUS and t.text[1:2].isdigit())
     if signed < SIGNED_CHANGES:
         return
