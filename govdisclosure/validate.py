@@ -140,12 +140,13 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
         if _empty_cells_do_not_add_up(out, rule, left, right, empty_rows):
             findings.append(_doubt_empty_cells(out, rule, left, right))
             failing += rule == "R2"
+    rels = _relations(edition, has_sub)
     if columns:
-        findings.extend(_lost_cells_disagree(out, _relations(edition, has_sub), empty_rows, lost))
+        findings.extend(_lost_cells_disagree(out, rels, empty_rows, lost))
     if failing >= FAILING_COLUMNS:
-        findings.append(_rows_off_their_labels(out, failing, _relations(edition, has_sub)))
+        findings.append(_rows_off_their_labels(out, failing, rels))
     if columns:
-        findings.extend(_lone_cells(out, _relations(edition, has_sub), empty_rows))
+        findings.extend(_lone_cells(out, rels, empty_rows))
     findings.extend(_negative_counts(out, edition))
     for p in placed:
         if p.code in REASONED and broken_keys.intersection(p.keys):

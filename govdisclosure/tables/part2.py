@@ -68,8 +68,8 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
 # Numbers with a plus (+49) a part 二 must print before its 本年增/减 cells are taken to be printed signed
 # (a minus alone says nothing: many reports sign only their decreases)
 SIGNED_CHANGES = 2
-PLUS = ("+", "＋")
-SIGN_CHARS = ("+", "-", "＋", "－", "−")
+# what may open a signed cell's raw text (the original's: full-width signs are not normalised there)
+SIGN_CHARS = ("+", "-", "＋", "－", "−", "减", "增")
 
 
 def _unsigned_changes(arb: Arbiter, tokens: list[Token], lo: int, hi: int, cols_of: dict[str, list[schema.Label]]) -> None:
@@ -77,14 +77,14 @@ def _unsigned_changes(arb: Arbiter, tokens: list[Token], lo: int, hi: int, cols_
     "+73") and no other 本年增/减 cell holds an unsigned count, an unsigned count (not 0) read into one
     is no change — plain pdftotext lost 行政事业性收费's 本年增/减 with its caption, and its 上一年项目数量
     398 printed twice filled it, ok.  Its row is doubtful."""
-    signed = sum(1 for t in tokens[lo:hi] if t.kind == NUM and t.text[:1] in PLUS and t.text[1:2].isdigit())
-    if signed < SIGNED_CHANGES:
-        return
     changes = [f"{row}.{c.key}" for row, cols in cols_of.items() for c in cols if c.signed]
-    read = [(k, f) for k in changes if (f := arb.fields.get(k)) is not None and f.value]
-    unsigned = [k for k, f in read if f.raw is not None and f.raw.strip()[:1] not in SIGN_CHARS and f.raw.strip()[:1] not in ("减", "增")]
+    unsigned = [k for k in changes if (f := arb.fields.get(k)) is not None and f.value and f.raw is not None
+                and f.raw.strip()[:1] not in SIGN_CHARS]
     if len(unsigned) != 1:
         return  # (none, or a report that prints them both ways)
+    # (the tokens' text is normalised: a full-width plus is "+" there)
+    if sum(1 for t in tokens[lo:hi] if t.kind == NUM and t.text[:1] == "+" and t.text[1:2].isdigit()) < SIGNED_CHANGES:
+        return
     row = unsigned[0].rsplit(".", 1)[0]
     doubt_keys(arb, [f"{row}.{c.key}" for c in cols_of[row]],
                f"{unsigned[0]} reads an unsigned count where part 二 prints its 本年增/减 signed: a cell lost or repeated",

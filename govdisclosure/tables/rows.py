@@ -8,6 +8,7 @@ import bisect
 import dataclasses
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple
 
 import regex
 
@@ -310,7 +311,7 @@ def row_contexts(
         out.append(RowContext(
             key, p.anchor.label, tuple(own), tuple([f"{key}.{c.key}" for c in cols]), money,
             check, prefer, model, trail, grid, detached=(detached or {}).get(key), inferred=key in (detached or {}),
-            signed=signed, wide=id(p) in widest or id(cols) in narrow and _value_count(own) == len(cols) and _by_numbers(own),
+            signed=signed, wide=id(p) in widest or (id(cols) in narrow and _value_count(own) == len(cols) and _by_numbers(own)),
             # (only where the table's other full rows stand under the columns: else the model is no yardstick)
             check_columns=marked_full and model is not None and not any(
                 off_columns(r, model, MODEL_FIT) for r in near if r is not own),
@@ -377,31 +378,41 @@ def _widest_rows(plan: Sequence[PlanRow], columns: Mapping[str, Sequence[schema.
     (cells between the values say nothing of a label's span or of empty cells a converter leaves at a
     row's end; a blank first cell, "\t\t0\t0", is a cell; a row of as many cells keeps its blanks
     in place: "规章| —| 66| 549" beside "行政规范性文件| 53| | 790")."""
-    sizes: dict[int, list[tuple[int, str, int, int, int]]] = {}
+    sizes: dict[int, list[_Size]] = {}
     for p in plan:
         own = p.own
         if own and all(t.explicit for t in own):
             at = [i for i, t in enumerate(own) if t.kind in (NUM, MARK)]
             if at:
-                sizes.setdefault(id(columns[p.anchor.row.key]), []).append((id(p), p.anchor.row.key, len(at), at[-1] - at[0] + 1, len(own)))
+                sizes.setdefault(id(columns[p.anchor.row.key]), []).append(
+                    _Size(id(p), p.anchor.row.key, len(at), at[-1] - at[0] + 1, len(own)))
     out: set[int] = set()
     for rows in sizes.values():
-        narrowest = min(r[4] for r in rows)
-        for pid, key, values, extent, cells in rows:
-            if cells == narrowest:
+        narrowest = min(r.cells for r in rows)
+        for r in rows:
+            if r.cells == narrowest:
                 continue  # (no more cells than most of the others: the most common count is no smaller)
-            others = [r for r in rows if r[1] != key]  # (a row may stand in the plan twice)
+            others = [o for o in rows if o.key != r.key]  # (a row may stand in the plan twice)
             if not others:
                 continue
-            counts = Counter(r[4] for r in others)
-            usual = counts.most_common(1)[0][0]
-            if cells <= usual:
+            counts = Counter(o.cells for o in others)
+            if r.cells <= counts.most_common(1)[0][0]:
                 continue
             if (len(counts) == 1 and len(others) >= MIN_NARROW_ROWS) or (
-                values > max(r[2] for r in others) and extent > max(r[3] for r in others)
+                r.values > max(o.values for o in others) and r.extent > max(o.extent for o in others)
             ):
-                out.add(pid)
+                out.add(r.plan_row)
     return out
+
+
+class _Size(NamedTuple):
+    """A row of cells as :func:`_widest_rows` measures it."""
+
+    plan_row: int  # id of the plan row
+    key: str
+    values: int  # numbers and marks
+    extent: int  # cells from the first value to the last
+    cells: int  # cells after the label
 
 
 def _narrow_tables(plan: Sequence[PlanRow], columns: Mapping[str, Sequence[schema.Label]]) -> set[int]:

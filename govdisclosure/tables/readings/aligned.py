@@ -169,7 +169,7 @@ def _interleaved(vals: list[Token], unit: str) -> bool:
     if len(lines) == len(vals) or all(0 <= min(t.x0 for t in vals if t.line == ln) <= FLOW_MARGIN for ln in lines):
         return False
     right = float("-inf")
-    for line in sorted({t.line for t in vals}):
+    for line in lines:
         xs = [centre(t, unit) for t in vals if t.line == line]
         if min(xs) < right:
             return True
