@@ -140,14 +140,22 @@ def _groups(seg: Sequence[Token]) -> list[list[Token]]:
     """Value tokens of a range, grouped by the row (line or cell block) they stand on."""
     out: list[list[Token]] = []
     row = None
+    words = False  # words since the last value token
     for t in seg:
         if t.kind not in (NUM, MARK, BLANK):
+            words = words or (t.kind == TEXT and _WORDS.search(t.text) is not None)
             continue
-        if not out or t.row != row:
+        # words between two glued runs of one line are a label (one the matcher did not know): what
+        # follows them is another row's ("规章0440规范有文件7600")
+        if not out or t.row != row or (words and t.glued and out[-1][-1].glued):
             out.append([])
         out[-1].append(t)
         row = t.row
+        words = False
     return out
+
+
+_WORDS = regex.compile(r"\p{Han}{2}")
 
 
 def _segment(tokens: list[Token], anchors: list[Anchor], i: int, hi: int, stops: Stops) -> list[Token]:

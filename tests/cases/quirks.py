@@ -3158,6 +3158,18 @@ ALIGNED: list[Case] = [
         findings=("ambiguous_cells",),
     ),
     Case(
+        "crawler-row-runs-on-past-a-label-it-does-not-know",
+        doc("二、主动公开政府信息情况\n第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章0440规范有文件7600"
+            "第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可0+510其他对外管理服务事项1438+4914743\n"
+            "三、收到和处理政府信息公开申请情况\n", title="某县人民政府2020年政府信息公开工作年度报告\n"),
+        {"active.regulations.total_published": (..., "doubtful")},
+        "the label probe (one row label mangled a text) over synth seed 3607's CMS page as a crawler dumps it: "
+        "'规范性文件' misread '规范有文件' was not found, and 规章's glued run went on past it into the next row's "
+        "'7600' (规章 0 | 440 | 7600, ok). Words between two glued runs of a line are a label: what follows is "
+        "another row's",
+        edition="2019",
+    ),
+    Case(
         "label-wrapped-a-character-a-line-keeps-its-wu",
         doc(P3 + "（五）\n不予处\n①\n信\n访举报\n0\n0\n0\n0\n0\n0\n0\n理 投诉类\n申请② 重\n复申请\n340\n0\n6\n0\n0\n0 346\n"
             "③\n要\n求提供\n公开出\n版物\n0 75\n0\n4\n8\n0 87\n④\n无\n正当理\n由大量\n反复申请\n0\n0\n0\n0\n0\n0\n0\n"
