@@ -25,3 +25,24 @@ def test_one_changed_number_gives_no_silent_error(path: pathlib.Path, gold: dict
     n, bad = mutate.probe(path.read_text(encoding="utf-8"), gold, random.Random(path.name), per=8)
     assert n > 0
     assert not bad, "\n".join(f"{b['kind']} {b['printed']!r} of {b['key']} at {b['span']}: {b['silent']}" for b in bad)
+
+
+@pytest.mark.parametrize(("path", "gold"), TEXTS, ids=[p.name for p, _ in TEXTS])
+def test_one_mangled_label_or_lost_line_gives_no_silent_error(path: pathlib.Path, gold: dict) -> None:
+    """A label misread, renumbered, cut short or gone, or a table line lost (``--kinds line,labels``)."""
+    kinds = ("line", *mutate.LABEL_KINDS)
+    n, bad = mutate.probe(path.read_text(encoding="utf-8"), gold, random.Random(path.name), per=8, kinds=kinds)
+    assert n > 0
+    assert not bad, "\n".join(f"{b['kind']} {b['printed']!r} at {b['span']}: {b['silent']}" for b in bad)
+
+
+def test_label_faults() -> None:
+    rng = random.Random(0)
+    assert mutate.relabel("1.属于国家秘密", "unnumber", rng) == "属于国家秘密"
+    assert mutate.relabel("（三）不予公开", "renumber", rng)[:3] not in ("（三）", None)
+    assert mutate.relabel("规章", "renumber", rng) is None  # no ordinal to change
+    assert mutate.relabel("行政规范性文件", "shorten", rng) == "行政规"
+    typo = mutate.relabel("行政规范性文件", "typo", rng)
+    assert typo is not None and len(typo) == 7 and sum(a != b for a, b in zip(typo, "行政规范性文件")) == 1
+    text = "行政许可 1 2\n行政规范性文件 4 5 6\n行政许可 7"  # (行政许可 twice: no one label; 规范性文件 inside another)
+    assert [text[s:e] for s, e in mutate.labels_in(text)] == ["行政规范性文件"]
