@@ -136,23 +136,28 @@ def _plain(g: Sequence[Token]) -> bool:
     return all(t.kind in (NUM, MARK) and not t.explicit and not t.glued for t in g)
 
 
-def _groups(seg: Sequence[Token]) -> list[list[Token]]:
-    """Value tokens of a range, grouped by the row (line or cell block) they stand on."""
+def _groups(seg: Sequence[Token], after: int = 0) -> tuple[list[list[Token]], set[int]]:
+    """Value tokens of a range, grouped by the row (line or cell block) they stand on; and the ids of
+    the groups that words stand before (text of two Han characters or more at ``after`` or later,
+    past the row's own label): a label the matcher did not know."""
     out: list[list[Token]] = []
+    worded: set[int] = set()
     row = None
     words = False  # words since the last value token
     for t in seg:
         if t.kind not in (NUM, MARK, BLANK):
-            words = words or (t.kind == TEXT and _WORDS.search(t.text) is not None)
+            words = words or (t.kind == TEXT and t.start >= after and _WORDS.search(t.text) is not None)
             continue
-        # words between two glued runs of one line are a label (one the matcher did not know): what
-        # follows them is another row's ("规章0440规范有文件7600")
+        # words between two glued runs of one line are such a label too: what follows them is another
+        # row's ("规章0440规范有文件7600")
         if not out or t.row != row or (words and t.glued and out[-1][-1].glued):
             out.append([])
+            if words:
+                worded.add(id(out[-1]))
         out[-1].append(t)
         row = t.row
         words = False
-    return out
+    return out, worded
 
 
 _WORDS = regex.compile(r"\p{Han}{2}")
@@ -182,8 +187,9 @@ def _label_mark(tokens: list[Token], k: int, row: Row) -> bool:
     return any(joined[:3] in w for w in keyed(row.wordings))
 
 
-def _own(groups: list[list[Token]], n: int, by_order: bool) -> list[Token]:
-    """The row's own tokens, taken off the front of ``groups`` (what is left are label-less rows)."""
+def _own(groups: list[list[Token]], n: int, by_order: bool, worded: set[int] = frozenset()) -> list[Token]:  # type: ignore[assignment]
+    """The row's own tokens, taken off the front of ``groups`` (what is left are label-less rows;
+    ``worded``: the ids of those that words stand before, see :func:`_groups`)."""
     own: list[Token] = []
     cap = 0
     while groups and cap < n:
@@ -194,6 +200,9 @@ def _own(groups: list[list[Token]], n: int, by_order: bool) -> list[Token]:
             break  # nor the empty cells before the next row's label ("| | | 5.属于 |": merged label cells)
         groups.pop(0)
         if all(t.kind == BLANK for t in g) and any(t.kind != BLANK for h in groups for t in h) and not own:
+            if groups and id(groups[0]) in worded:
+                own += g  # the row's own empty cells: a label the matcher did not know stands before the next
+                break
             continue  # an empty row (a merged cell's leftovers) before the row's values
         if not own and by_order and len(g) >= 2 * n and len(g) % n == 0 and _plain(g):
             # one line holding this row and whole label-less rows after it (text flattened to one
@@ -222,8 +231,8 @@ def plan_rows(
     anchors = sorted(anchors, key=lambda a: a.tok)
     plan: list[PlanRow] = []
     for i, a in enumerate(anchors):
-        groups = _groups(_segment(tokens, anchors, i, hi, stops))
-        own = _own(groups, len(columns[a.row.key]), by_order)
+        groups, worded = _groups(_segment(tokens, anchors, i, hi, stops), tokens[max(a.tok, a.end_tok)].end)
+        own = _own(groups, len(columns[a.row.key]), by_order, worded)
         plan.append(PlanRow(a, own, [g for g in groups if any(t.kind in (NUM, MARK) for t in g)]))
     return plan
 

@@ -3170,6 +3170,17 @@ ALIGNED: list[Case] = [
         edition="2019",
     ),
     Case(
+        "empty-row-before-a-label-the-matcher-does-not-know",
+        doc(_snippet("shanghai-2019.html2text.unnumbered-total.part3.md"), title="某县人民政府2019年政府信息公开工作年度报告\n"),
+        {A + "other_processing.total.natural_person": (None, "blank"),
+         A + "total_processed.natural_person": (767, "inferred"), A + "total_processed.total": (805, "inferred")},
+        "the label probe over shanghai-office-2019's page through html2text: '（七）总计' printed '总计' is no "
+        "label the matcher knows, and the empty row of （六）其他处理 before it was taken for a merged cell's "
+        "leftovers, so 其他处理 read the 总计 row's 767 … 805, ok. An empty row is the row's own when words "
+        "stand before the next",
+        edition="2019",
+    ),
+    Case(
         "label-wrapped-a-character-a-line-keeps-its-wu",
         doc(P3 + "（五）\n不予处\n①\n信\n访举报\n0\n0\n0\n0\n0\n0\n0\n理 投诉类\n申请② 重\n复申请\n340\n0\n6\n0\n0\n0 346\n"
             "③\n要\n求提供\n公开出\n版物\n0 75\n0\n4\n8\n0 87\n④\n无\n正当理\n由大量\n反复申请\n0\n0\n0\n0\n0\n0\n0\n"
