@@ -10,7 +10,7 @@ from ..report import Finding
 from ..sections import DocInfo
 from ..values import read_cell
 from .arbiter import Arbiter, RowReading, TableReading, doubt_glued_marks, doubt_keys, doubt_stacked_cells, weigh
-from .model import Placed, Prefer, TableContext
+from .model import Placed, PlanRow, Prefer, TableContext
 from .readings import aligned, captions, detached, glued, loose_labels, positional
 from .rows import Window, attach_signs, part2_anchors, part2_stops, plan_rows, region, row_contexts, tok_range
 
@@ -54,6 +54,7 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
         _captions_among_rows(arb, table, w, anchors, caps, words)
         _rows_before_their_caption(arb, w, anchors)
         _numbers_between_rows(arb, table, w, anchors, caps)
+        _glued_into_a_lost_row(arb, plan, w)
     _captions_before_numbers(arb, table, anchors, caps, cols_of, words)
     doubt_glued_marks(arb, table)
     doubt_stacked_cells(arb, table)
@@ -229,6 +230,24 @@ def _numbers_between_rows(arb: Arbiter, table: TableContext, w: Window, anchors:
         where = " and ".join(a.row.key for a in (above, row) if a is not None)
         doubt_keys(arb, keys, f"{len(left)} number(s) beside {where} stand in no cell: they may be a row's whose "
                    "label stands apart from them", "ambiguous_cells")
+
+
+def _glued_into_a_lost_row(arb: Arbiter, plan: list[PlanRow], w: Window) -> None:
+    """A row whose run of digits is glued to what follows it, where the block's next row is not found:
+    a crawler's dump runs the rows together ("行政处罚2113行政强制0"), and where the next label is not
+    there (lost, or a wording no matcher knows) its digits run on in this row's ("行政处罚21130").  The
+    row's confident cells are doubtful."""
+    _, _, keys, cols = w
+    found = {p.anchor.row.key: p for p in plan}
+    for key, nxt in zip(keys, keys[1:]):
+        p = found.get(key)
+        if p is None or nxt in found or not p.own or p.orphans:
+            continue
+        last = p.own[-1]
+        if last.kind == NUM and last.glued:
+            doubt_keys(arb, [f"{key}.{c.key}" for c in cols],
+                       f"{key}'s digits run on where the label of {nxt} is not found: they may hold its cells",
+                       "glued_digits")
 
 
 def _rows_before_their_caption(arb: Arbiter, w: Window, anchors: list[Anchor]) -> None:
