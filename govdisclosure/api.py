@@ -110,6 +110,20 @@ def _failed(text: str, exc: BaseException) -> Report:
     )
 
 
+def _cuts(text: str, doc: sections.DocInfo) -> list[int]:
+    """Where no text token may run on: the parts' starts, and part 二's 第二十条 captions (a crawler's dump
+    runs a row's label, a mark and the next block's caption into one run: "行政强制-第二十条第（八）项…")."""
+    cuts = [p[0] for p in doc.parts.values()]
+    if 2 in doc.parts:
+        lo = doc.parts[2][0]
+        hi = min([p[0] for p in doc.parts.values() if p[0] > lo] or [len(text)])
+        k = text.find("第二十条", lo, hi)
+        while k >= 0:
+            cuts.append(k)
+            k = text.find("第二十条", k + 1, hi)
+    return cuts
+
+
 def _parse(text: str, *, edition: str | None, year: int | None, organ: str | None, narrative: bool) -> Report:
     norm = normalize.normalize(text)
     doc = sections.analyse(norm, edition_hint=edition, year_hint=year, organ_hint=organ)
@@ -117,7 +131,7 @@ def _parse(text: str, *, edition: str | None, year: int | None, organ: str | Non
     flds: dict[str, Field] = {}
     alternatives: dict[str, tuple[tuple[Field, ...], ...]] = {}
     if doc.edition in ("2019", "2021"):
-        toks = layout.tokenize(norm.text, doc.table_span, norm, cuts=[p[0] for p in doc.parts.values()])
+        toks = layout.tokenize(norm.text, doc.table_span, norm, cuts=_cuts(norm.text, doc))
         flds, tfind, alternatives = tables.assemble(norm, toks, doc)
         findings += tfind
         flds, vfind = validate.check(flds, doc.edition, tfind)

@@ -371,8 +371,17 @@ def _cut(out: list[Token], cuts: Sequence[int]) -> list[Token]:
             core = piece.strip()
             if core:
                 a += piece.index(core[0])
+                # a mark between a label and the cut (a crawler's "行政强制-第二十条第（八）项"): its cell
+                m = _MARK_BEFORE_CUT.search(core) if b < t.end else None
+                if m is not None:
+                    core = core[: m.start()]
                 res.append(dataclasses.replace(t, start=a, end=a + len(core), text=core, x0=-1, x1=-1, w0=-1, w1=-1))
+                if m is not None:
+                    res.append(Token(MARK, a + m.start(), a + m.end(), m.group(1), t.row, t.line, glued=True))
     return res
+
+
+_MARK_BEFORE_CUT = regex.compile(r"(?<=\p{Han})(——|—|-|/|／|－)$")
 
 
 def _is_cell_block(block: list[tuple[int, str]]) -> bool:
