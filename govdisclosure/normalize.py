@@ -85,6 +85,9 @@ STEPS: tuple[tuple[str, str, str], ...] = (
     ("html_cell_break", r"(?i)<br\s*/?>\s*(?=(?:(?!<t[dhr]\b)[\s\S]){0,300}</t[dh]\s*>)", " "),
     # whitespace between two tags is not text (pandoc and other converters print one tag a line: read
     # as text, every cell's line break would end a row)
+    # (a tab between two cells, none after a row's last: "<td>2</td><td>0</td></tr>" is two cells, not
+    # two and an empty one, which a row one cell short would take for its last column's)
+    ("html_last_cell_end", r"(?i)</t[dh]\s*>\s*(?=</tr\s*>)", ""),
     ("html_cell_end", r"(?i)</t[dh]\s*>(?:\s*(?=<))?", "\t"),
     ("html_row_end", r"(?i)</tr\s*>(?:\s*(?=<))?|<br\s*/?>", "\n"),
     (
@@ -113,6 +116,7 @@ TRIGGERS: dict[str, tuple[str, ...] | None] = {
     "md_hard_break": ("\\",),
     "md_cell_break": ("<",),
     "html_cell_break": ("<",),
+    "html_last_cell_end": ("<",),
     "html_cell_end": ("<",),
     "html_row_end": ("<",),
     "html_tag": ("<",),
