@@ -17,7 +17,7 @@ the text is changed in one place:
 * ``glue``: the whitespace between it and a number after it is gone ("33 440" -> "33440");
 * ``line``: the whole line it stands on is gone (a page break or a header filter that ate a row).
 
-And to a label, a row's or a column caption (one a text, found once in it with the template's or a
+And to a label, a row's, a column caption or a part's heading (one a text, found once in it with the template's or a
 variant's wording; ``--kinds labels`` for all five), as OCR, abbreviations and offices' own wordings do:
 
 * ``typo``: one of its characters is another ("规范有文件");
@@ -113,15 +113,15 @@ _MISREAD = "口日田目白中人大小上下的是了在有我他这个们来�
 
 @functools.cache
 def _label_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Every label of the schema (part 二's rows and column captions, part 三's with its rows' groups,
-    part 四's) and its variants, longest first, as a pattern that takes either width of its
+    """Every label of the schema (the parts' headings, part 二's rows and column captions, part 三's
+    with its rows' groups, part 四's) and its variants, longest first, as a pattern that takes either width of its
     punctuation."""
     sch = schema.load()
     words: set[str] = set()
     for b in sch.active:
         for r in (*b.rows, *b.columns):
             words.update(r.wordings)
-    for r in (*sch.app_rows, *sch.app_columns, *sch.review_groups, *sch.review_columns):
+    for r in (*sch.app_rows, *sch.app_columns, *sch.review_groups, *sch.review_columns, *sch.parts):
         words.update(r.wordings)
         words.update([r.group] if r.group else [])
     ordered = sorted((w for w in words if len(w) >= 4), key=lambda w: (-len(w), w))

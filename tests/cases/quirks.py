@@ -42,6 +42,14 @@ def _snippet(name: str) -> str:
     return (Path(__file__).parent.parent / "fixtures" / "snippets" / name).read_text(encoding="utf-8")
 
 
+# part 二 of the 2021 edition as a crawler dumps it, 行政处罚's run and what follows it left open
+_P2_CRAWLER = (
+    "二、主动公开政府信息情况\n第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章3115行政规范性文件6713"
+    "第二十条第（五）项信息内容本年处理决定数量行政许可15193第二十条第（六）项信息内容本年处理决定数量行政处罚{}"
+    "第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费17238.9\n"
+)
+
+
 def _bands_text() -> str:
     """Part 三 as plain pdftotext prints some LibreOffice PDFs: the labels, then bands of rows printed
     column by column (the shape of pdf-huaian's pdftotext rendering), values from the huaian report."""
@@ -3179,6 +3187,31 @@ ALIGNED: list[Case] = [
         "leftovers, so 其他处理 read the 总计 row's 767 … 805, ok. An empty row is the row's own when words "
         "stand before the next",
         edition="2019",
+    ),
+    Case(
+        "crawler-row-glued-into-a-row-whose-label-is-lost",
+        doc(_P2_CRAWLER.format("21130")),
+        {"active.penalty.decisions": (..., "doubtful"), "active.licensing.decisions": (15193, "ok")},
+        "the label probe over pingtan-2022's crawler text: with 行政强制's label gone, its 0 ran on in 行政处罚's "
+        "digits ('行政处罚2113行政强制0' read '行政处罚21130', ok). A row's glued digits where the block's next row "
+        "is not found may hold that row's cells",
+    ),
+    Case(
+        "crawler-mark-between-a-label-and-the-next-caption",
+        doc(_P2_CRAWLER.format("1640行政强制-")),
+        {"active.penalty.decisions": (1640, "ok"), "active.coercion.decisions": (None, "not_applicable")},
+        "synth seed 3169's crawler dumps: '行政强制-第二十条第（八）项…' was one run of text, 行政强制 lost to the "
+        "caption's block (and, with the rule above, 行政处罚 doubted for a row that is there). No text token runs "
+        "across a 第二十条 caption, and a mark between a label and the caption is the row's cell",
+    ),
+    Case(
+        "html-row-one-cell-short-has-no-empty-last-cell",
+        doc(P4 + "<table>\n<tr>\n<td colspan=\"5\">行政复议</td>\n<td colspan=\"10\">行政诉讼</td>\n</tr>\n<tr>\n"
+            + "".join(f"<td>{c}</td>\n" for c in (12, 2, 0, 14, 4, 5, 3, 11, 23, 12, 2, 0, 0, 14)) + "</tr>\n</table>\n"),
+        {"litigation_after_review.total": (None, "doubtful"), "litigation_after_review.upheld": (..., "doubtful")},
+        "the line probe over synth seeds 3450-3549 (pandoc's HTML tables, a <td> line lost): every cell ended with "
+        "a tab, the row's last too, so a row one cell short read an empty cell after its last and took it for "
+        "复议后起诉's 总计 (blank), the group's other four ok. A tab stands between cells, not after a row's last",
     ),
     Case(
         "label-wrapped-a-character-a-line-keeps-its-wu",
