@@ -99,7 +99,7 @@ def mutants(text: str, report: govdisclosure.Report, gold: Gold, rng: random.Ran
 
 
 # a line that holds a number alone (its unit too): losing it is losing the number
-_LONE_NUMBER = re.compile(r"\s*[0-9０-９][0-9０-９.,，]*[^\s0-9]{0,2}\s*")
+_LONE_NUMBER = re.compile(r"\s*[-+－＋]?[0-9０-９][0-9０-９.,，]*[^\s0-9]{0,2}\s*")
 
 
 # -- label faults -------------------------------------------------------------------------------

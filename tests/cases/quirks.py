@@ -671,7 +671,7 @@ ISSUE12: list[Case] = [
         "glued-negative-ambiguous",
         doc(
             "二、主动公开政府信息情况 第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚2648-18538"
-            "三、收到和处理政府信息公开申请情况",
+            "行政强制000三、收到和处理政府信息公开申请情况",
             title="平潭综合实验区2020年政府信息公开工作年度报告\n一、总体情况\n2020年，做好政府信息公开工作。\n",
         ),
         {"active.penalty.previous": (2648, "ok"), "active.penalty.change": (..., "doubtful"), "active.penalty.decisions": (..., "doubtful")},
@@ -863,7 +863,7 @@ ISSUE12: list[Case] = [
         doc(
             "二、主动公开政府信息情况 第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可243-550"
             "其他对外管理服务事项1,0336219,385第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚433-226,943"
-            "三、收到和处理政府信息公开申请情况",
+            "行政强制000三、收到和处理政府信息公开申请情况",
             title="安吉县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n2020年，做好政府信息公开工作。\n",
         ),
         {
@@ -2708,11 +2708,11 @@ MD_CONVERTERS += [
         doc("二、主动公开政府信息情况\n第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章6912-行政规范性文件78-1020"
             "第二十条第（五）项信息内容本年处理决定数量行政许可-第二十条第（六）项信息内容本年处理决定数量行政处罚704行政强制19937"
             "第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费65742.72\n"),
-        {"active.licensing.decisions": (None, "missing"), "active.penalty.decisions": (704, "ok")},
+        {"active.licensing.decisions": (None, "not_applicable"), "active.penalty.decisions": (704, "ok")},
         "synthesizer (seed 487), Word HTML through a crawler's dump: 行政许可's cell '-' is glued to the next "
         "block's heading, so (五) had no value; the captions repair took the next run with its caption "
         "'本年处理决定数量', (六)'s, and gave 行政许可 704, inferred. The numbers after a run are under the "
-        "last 第二十条 caption it holds",
+        "last 第二十条 caption it holds (and since the caption cuts the run, the '-' is 行政许可's cell)",
     ),
     Case(
         "crawler-part2-captions-before-the-block-labels-are-not-its-columns",
