@@ -3214,6 +3214,18 @@ ALIGNED: list[Case] = [
         "复议后起诉's 总计 (blank), the group's other four ok. A tab stands between cells, not after a row's last",
     ),
     Case(
+        "crawler-part3-row-with-thousands-separators-cut-by-its-sum",
+        doc(P3 + "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业"
+            "科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请2,1911599332287652,827二、上年结转政府信息公开申请"
+            "数量135555026078794三、本年度办理结果（一）予以公开02630102564\n"),
+        {A + "new_received.natural_person": (2191, "inferred"), A + "new_received.legal_service_agency": (287, "inferred"),
+         A + "new_received.total": (2827, "inferred")},
+        "synth seed 3675, Word HTML through a crawler's dump: '2,1911599332287652,827' is 2,191 | 159 | 93 | 32 | 287 "
+        "| 65 | 2,827, but a run with thousands separators was cut only without a sum (part 二's), and 20 digits "
+        "are more than such a run may hold: the row came out None, doubtful. The sum-guided cutting takes "
+        "thousands numbers as cells (a comma inside one), and the 总计 printed either way",
+    ),
+    Case(
         "label-wrapped-a-character-a-line-keeps-its-wu",
         doc(P3 + "（五）\n不予处\n①\n信\n访举报\n0\n0\n0\n0\n0\n0\n0\n理 投诉类\n申请② 重\n复申请\n340\n0\n6\n0\n0\n0 346\n"
             "③\n要\n求提供\n公开出\n版物\n0 75\n0\n4\n8\n0 87\n④\n无\n正当理\n由大量\n反复申请\n0\n0\n0\n0\n0\n0\n0\n"

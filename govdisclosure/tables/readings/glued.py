@@ -102,6 +102,7 @@ def _splits(digits: str, start: int, lo: int = 0, hi: int = MAX_CUTS) -> list[li
 
 _GLUED_COMMAS = regex.compile(r"[+\-]?[0-9]+(?:,[0-9]+)+(?:万元|元)?")
 _THOUSANDS_CELL = regex.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
+_COMMA_RUN = regex.compile(r"[0-9]+(?:,[0-9]+)+")  # a glued run with thousands separators, no sign or unit
 
 
 def _comma_splits(text: str, start: int) -> list[list[Cell]]:
@@ -209,6 +210,7 @@ class _SumSearch:
                 self.whole[len(self.owner)] = len(self.owner) + width
             self.owner += [(t, k) for k in range(width)]
             self.limits += [len(self.owner)] * width
+        self.commas = "," in self.digits  # thousands separators inside a glued run (attach_thousands)
         self.out: list[list[tuple[int, int]]] = []
         self.cur: list[tuple[int, int]] = []
         self.shared = SUM_BUDGET.get()
@@ -232,11 +234,15 @@ class _SumSearch:
         mark = digits[pos] == _MARK
         if j == groups[g] - 1:  # the group's total: it must read as the sum so far
             want = _MARK if mark and total == 0 else str(total)
-            b = pos + len(want)
-            if digits.startswith(want, pos) and b <= limit and whole.get(pos, b) == b:
-                cur.append((pos, b))
-                self.dfs(b, g + 1, 0, 0)
-                cur.pop()
+            for w in (want, f"{total:,}") if self.commas and total >= 1000 else (want,):
+                b = pos + len(w)
+                if digits.startswith(w, pos) and b <= limit and whole.get(pos, b) == b and not digits.startswith(",", b):
+                    cur.append((pos, b))
+                    self.dfs(b, g + 1, 0, 0)
+                    cur.pop()
+            return
+        if self.commas:
+            self._commas(pos, g, j, total, left, limit, mark)
             return
         longest = 1 if mark or digits[pos] == "0" else MAX_CELL_DIGITS
         # the digits left after this part must still hold the group's other parts, the later groups
@@ -251,6 +257,32 @@ class _SumSearch:
                 break
             part = 0 if mark else int(digits[pos:b])
             if left - ln < after + max(ln, len(str(total + part))):
+                break  # longer parts leave even less room
+            cur.append((pos, b))
+            self.dfs(b, g, j + 1, total + part)
+            cur.pop()
+
+    def _commas(self, pos: int, g: int, j: int, total: int, left: int, limit: int, mark: bool) -> None:
+        """:meth:`dfs`'s parts where the run holds thousands separators ("2,1911599332287652,827" is
+        2,191 | 159 | 93 | 32 | 287 | 65 | 2,827): a part is plain digits or a well-formed thousands
+        number, and a comma always stands inside one."""
+        digits, cur = self.digits, self.cur
+        if digits[pos] == ",":
+            return
+        after = self.groups[g] - 2 - j + self.rest[g]
+        one_cell = self.whole.get(pos)
+        longest = 1 if mark or digits[pos] == "0" else MAX_CELL_DIGITS + 2
+        for ln in range(1, min(longest, left) + 1):
+            b = pos + ln
+            if b > limit:
+                break
+            if one_cell is not None and b != one_cell or digits.startswith(",", b):
+                continue
+            text = digits[pos:b]
+            if "," in text and not _THOUSANDS_CELL.fullmatch(text):
+                continue
+            part = 0 if mark else int(text.replace(",", ""))
+            if left - ln < after + len(str(total + part)):
                 break  # longer parts leave even less room
             cur.append((pos, b))
             self.dfs(b, g, j + 1, total + part)
@@ -282,9 +314,11 @@ def _sum_cands(toks: Sequence[Token], n: int, check: Check | None) -> list[list[
     groups = _SUM_GROUPS.get(check)  # type: ignore[arg-type]
     if not groups or sum(groups) != n or not toks or len(toks) >= n:
         return []
-    if not all((t.kind == NUM and t.text.isdigit()) or t.kind == MARK for t in toks) or all(t.kind == MARK for t in toks):
+    if not all((t.kind == NUM and (t.text.isdigit() or _COMMA_RUN.fullmatch(t.text))) or t.kind == MARK for t in toks) or all(
+        t.kind == MARK for t in toks
+    ):
         return []
-    size = sum(1 if t.kind == MARK else len(t.text) for t in toks)
+    size = sum(1 if t.kind == MARK else len(t.text) - t.text.count(",") for t in toks)
     if size < n or size > n * MAX_CELL_DIGITS:
         return []
     search = _SumSearch(toks, groups)
