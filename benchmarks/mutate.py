@@ -15,6 +15,7 @@ the text is changed in one place:
 * ``dup``:  the number is printed twice, a cell of its own after the delimiter before it (a pipe, a
   tab, a box rule, a line break or spaces; not in glued text, where a repeat would be another number);
 * ``glue``: the whitespace between it and a number after it is gone ("33 440" -> "33440");
+* ``split``: a space inside it ("1234" -> "12 34": letter-spaced digits of a PDF's justified cell);
 * ``line``: the whole line it stands on is gone (a page break or a header filter that ate a row).
 
 And to a label, a row's, a column caption or a part's heading (one a text, found once in it with the template's or a
@@ -54,7 +55,7 @@ from govdisclosure import schema  # noqa: E402
 SILENT = frozenset({"ok", "blank", "not_applicable"})
 KINDS = ("drop", "dup", "glue")
 LABEL_KINDS = ("typo", "renumber", "unnumber", "shorten", "unlabel")
-ALL_KINDS = (*KINDS, "line", *LABEL_KINDS)
+ALL_KINDS = (*KINDS, "split", "line", *LABEL_KINDS)
 Gold = Mapping[str, object]
 Wrong = tuple[str, object, object, str]  # key, value, gold, status
 
@@ -92,6 +93,10 @@ def mutants(text: str, report: govdisclosure.Report, gold: Gold, rng: random.Ran
             j += 1
         if "glue" in kinds and e < j < len(text) and text[j].isdigit():
             yield "glue", key, (s, e), text[:e] + text[j:]
+        digits = [k for k in range(s + 1, e) if text[k - 1].isdigit() and text[k].isdigit()]
+        if "split" in kinds and digits:
+            k = rng.choice(digits)
+            yield "split", key, (s, e), text[:k] + " " + text[k:]
         if "line" in kinds:
             a, b = text.rfind("\n", 0, s) + 1, text.find("\n", e)
             b = len(text) if b < 0 else b + 1
