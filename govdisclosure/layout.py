@@ -581,7 +581,13 @@ def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *,
             b = num_end = num_end - 1  # "00000002.其他…": seven zeros, then the ordinal 2.
             digits = digits[:-1]
         if a > pos:
-            _text_after(s + pos, seg[pos:a], row, line, out, explicit)
+            piece = seg[pos:a]
+            lead = _MARKS_BEFORE_NUMBER.search(piece) if piece[-1:] in _MARK_TAIL_CHARS else None
+            if lead is not None:  # "禁止公开/80": a crawler's mark cell between a label and the row's next cell
+                piece = piece[: lead.start()]
+            _text_after(s + pos, piece, row, line, out, explicit)
+            if lead is not None:
+                _mark_run(s + pos + lead.start(), lead.group(), row, line, out, explicit)
         plain = digits.lstrip("+-")
         # "0000000" cannot be one number: a run with a leading zero is cells run together
         bare = plain.replace(",", "")
@@ -593,6 +599,21 @@ def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *,
         pos = b
     if pos < n:
         _text_after(s + pos, seg[pos:], row, line, out, explicit)
+
+
+# not-applicable marks glued between a label and a number ("2.其他法律行政法规禁止公开/80//36/116", a crawler's
+# row whose first cell is a mark): cells, one a "/" or "-", "——" one
+_MARKS_BEFORE_NUMBER = regex.compile(r"(?<=[\p{Han}）)])(?:——|—|[/／\-－])+$")
+_MARK_TAIL_CHARS = frozenset("—/／-－")
+
+
+def _mark_run(s: int, run: str, row: int, line: int, out: list[Token], explicit: bool) -> None:
+    """A glued run of not-applicable marks: a cell each ("——" one)."""
+    k = 0
+    while k < len(run):
+        w = 2 if run.startswith("——", k) else 1
+        out.append(Token(MARK, s + k, s + k + w, run[k : k + w], row, line, explicit=explicit, glued=True))
+        k += w
 
 
 def _scan_matches(seg: str) -> Iterator[re.Match[str]]:

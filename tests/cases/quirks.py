@@ -895,7 +895,7 @@ ISSUE12: list[Case] = [
             title="某某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n2020年，做好政府信息公开工作。\n",
         ),
         {
-            "active.regulations.published": (..., "doubtful"),
+            "active.regulations.published": (21, "ok"),
             "active.licensing.change": (-7, "ok"),
             "active.licensing.decisions": (None, "not_applicable"),
             "active.penalty.previous": (..., "doubtful"),
@@ -903,7 +903,8 @@ ISSUE12: list[Case] = [
         },
         "synthesizer (seed 166, CMS crawler dump): '——' marks run into labels and numbers; '1106-7——其他…' "
         "lost its mark (-7 went to 处理决定数量, ok) and '175————行政强制' was cut 1 | 7 | 5, inferred.  A mark "
-        "after a number and before a label is a cell; dashes against a label or runs of marks leave the row doubtful",
+        "after a number and before a label is a cell; dashes against a label or runs of marks leave the row doubtful "
+        "(but '规章——21——': marks between a label and a number are cells, since crawler-mark-between-a-label-and-a-number-is-a-cell)",
         edition="2019",
     ),
     Case(
@@ -3224,6 +3225,18 @@ ALIGNED: list[Case] = [
         "| 65 | 2,827, but a run with thousands separators was cut only without a sum (part 二's), and 20 digits "
         "are more than such a run may hold: the row came out None, doubtful. The sum-guided cutting takes "
         "thousands numbers as cells (a comma inside one), and the 总计 printed either way",
+    ),
+    Case(
+        "crawler-mark-between-a-label-and-a-number-is-a-cell",
+        doc(P3 + "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构"
+            "社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量9884353310596410373二、上年结转政府信息公开申请数量"
+            "//51613580236三、本年度办理结果（一）予以公开/////1111（三）不予公开1.属于国家秘密1448/////1448"
+            "2.其他法律行政法规禁止公开/80//36/116\n"),
+        {A + "withheld.prohibited_by_law.natural_person": (None, "not_applicable"),
+         A + "withheld.prohibited_by_law.commercial_enterprise": (80, "ok"), A + "withheld.prohibited_by_law.total": (116, "ok")},
+        "synth seed 3266, Word HTML through a crawler's dump: the '/' between '…禁止公开' and 80 was read as the "
+        "label's last character, so the row held six cells for seven, 80 and 36 in no known columns (doubtful, "
+        "and wrong). Marks glued between a label and a number are cells",
     ),
     Case(
         "label-wrapped-a-character-a-line-keeps-its-wu",
