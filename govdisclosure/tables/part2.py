@@ -244,7 +244,7 @@ def _glued_into_a_lost_row(arb: Arbiter, plan: list[PlanRow], w: Window) -> None
         if p is None or nxt in found or not p.own or p.orphans:
             continue
         last = p.own[-1]
-        if last.kind == NUM and last.glued:
+        if last.kind in (NUM, MARK) and last.glued:  # ("规章6575113293/": its mark may be the lost row's)
             doubt_keys(arb, [f"{key}.{c.key}" for c in cols],
                        f"{key}'s digits run on where the label of {nxt} is not found: they may hold its cells",
                        "glued_digits")
