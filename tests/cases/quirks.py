@@ -3198,6 +3198,15 @@ ALIGNED: list[Case] = [
         "is not found may hold that row's cells",
     ),
     Case(
+        "crawler-row-ending-in-a-mark-glued-into-a-row-whose-label-is-lost",
+        doc("二、主动公开政府信息情况\n第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章6575113293/第二十条第（五）项"
+            "信息内容本年处理决定数量行政许可9424第二十条第（六）项信息内容本年处理决定数量行政处罚14行政强制0第二十条第（八）项"
+            "信息内容本年收费金额（单位：万元）行政事业性收费17238.9\n"),
+        {"active.regulations.in_force": (None, "doubtful")},
+        "the label probe over synth seed 3267's crawler dump: with 行政规范性文件's label gone, its '/' went to "
+        "规章's 现行有效件数, not_applicable. A run ending in a glued mark may hold the lost row's cells too",
+    ),
+    Case(
         "crawler-mark-between-a-label-and-the-next-caption",
         doc(_P2_CRAWLER.format("1640行政强制-")),
         {"active.penalty.decisions": (1640, "ok"), "active.coercion.decisions": (None, "not_applicable")},
