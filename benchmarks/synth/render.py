@@ -7,6 +7,7 @@ Sources (files, scored through ``govdisclosure.parse_file``):
 ``cms-html``    a government site's article page (site chrome, sometimes minified)
 ``docx``        python-docx, merged cells as gridSpan/vMerge
 ``chromium-pdf`` the Word HTML printed by headless Chromium (sometimes with its header/footer)
+``cms-pdf``     the site's article page printed by headless Chromium (a reader saving the web page)
 ``lo-pdf``      the DOCX converted by LibreOffice
 ==============  =====================================================================
 
@@ -42,6 +43,7 @@ SOURCES = {
     "cms-html": ("cms.html", "html"),
     "docx": ("doc.docx", "docx"),
     "chromium-pdf": ("chromium.pdf", "pdf"),
+    "cms-pdf": ("cms.pdf", "pdf"),
     "lo-pdf": ("lo.pdf", "pdf"),
 }
 #: sources made in Python alone (fast: the CI sample uses these)
@@ -54,7 +56,7 @@ def renderings(sources: tuple[str, ...] = tuple(SOURCES), converters: tuple[str,
     """Every rendering name: each source as a file, and through each installed converter of its format."""
     out = []
     for src in sources:
-        if src in ("chromium-pdf",) and not shutil.which("chromium"):
+        if src in ("chromium-pdf", "cms-pdf") and not shutil.which("chromium"):
             continue
         if src == "lo-pdf" and not shutil.which("soffice"):
             continue
@@ -116,6 +118,8 @@ def build(seed: int, folder: pathlib.Path, wanted: list[str], phenomena: frozens
         if not path.exists():
             if src == "chromium-pdf":
                 _chromium(folder / "word.html", path, "pdf-header-footer" in doc.tags)
+            elif src == "cms-pdf":
+                _chromium(folder / "cms.html", path, "pdf-header-footer" in doc.tags)
             elif src == "lo-pdf":
                 _libreoffice(folder / "doc.docx", path)
         if conv:
