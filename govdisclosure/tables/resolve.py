@@ -334,6 +334,8 @@ def _candidates(
             cands = _with_padded_cuttings(cands, toks, lambda ts: _enumerate(_options(ts, n), n))
         if cands and check is None:  # (a part 二 block: no sum tells the two apart)
             cands += _merged_repeats(toks, n)
+        elif check is not None:
+            cands = _with_run_together_cells(cands, toks, n, check)
     cands = narrow(cands, toks, grid, trail)
     if not cands and any(t.glued for t in toks) and note is None:
         # a glued run that cannot be cut into the row's cells: "00000000" is eight cells for seven
@@ -379,6 +381,19 @@ def _with_padded_cuttings(
     seen = {tuple((c.start, c.end) for c in cand) for cand in cands}
     more = [c for c in cut(loose) if tuple((x.start, x.end) for x in c) not in seen]
     return cands + more[: max(MAX_CANDIDATES - len(cands), 0)]
+
+
+def _with_run_together_cells(cands: list[list[Cell]], toks: list[Token], n: int, check: Check) -> list[list[Cell]]:
+    """A row of text short of numbers whose sum holds when a number set apart by spaces is two cells
+    run together: a PDF printed in a proportional font puts two narrow cells' digits side by side, and
+    pdftotext prints "1770 0 73 3 119 1102075" for 1770 | 0 | 73 | 3 | 119 | 110 | 2075, "47" for 4 | 7.
+    Those cuttings stand beside the placements with a blank cell (where both hold, the cells they
+    disagree on are doubtful); a row of cells, or one with a glued run, is cut elsewhere."""
+    if len(toks) >= n or any(t.explicit or t.glued or t.kind == BLANK for t in toks):
+        return cands
+    seen = {tuple((c.start, c.end) for c in cand) for cand in cands}
+    more = _with_padded_cuttings([], toks, lambda ts: _sum_cands(ts, n, check))
+    return cands + [c for c in more if tuple((x.start, x.end) for x in c) not in seen]
 
 
 def _total_last(cells: Sequence[Cell], n: int) -> list[Cell | None]:

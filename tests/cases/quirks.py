@@ -3248,6 +3248,16 @@ ALIGNED: list[Case] = [
         "and wrong). Marks glued between a label and a number are cells",
     ),
     Case(
+        "proportional-print-runs-two-cells-together",
+        doc(_snippet("synth-3650.cms-pdf.pdftotext-layout.part3.txt"), title="某县人民政府2023年政府信息公开工作年度报告\n"),
+        {A + "carried_over.other_org": (110, "inferred"), A + "carried_over.total": (2075, "inferred"),
+         A + "unavailable.needs_creation.research_institution": (4, "doubtful")},
+        "synth seed 3650's CMS page printed by Chromium, through pdftotext -layout: in a proportional font two "
+        "narrow cells' digits stand side by side, '1770 0 73 3 119 1102075' (110 | 2075) and '369 0 47 9 8 397' "
+        "(4 | 7); the rows were short of a number and read with a blank, doubtful and wrong. A row of text "
+        "short of numbers is also cut where a number may be two, when its sum says so",
+    ),
+    Case(
         "label-wrapped-a-character-a-line-keeps-its-wu",
         doc(P3 + "（五）\n不予处\n①\n信\n访举报\n0\n0\n0\n0\n0\n0\n0\n理 投诉类\n申请② 重\n复申请\n340\n0\n6\n0\n0\n0 346\n"
             "③\n要\n求提供\n公开出\n版物\n0 75\n0\n4\n8\n0 87\n④\n无\n正当理\n由大量\n反复申请\n0\n0\n0\n0\n0\n0\n0\n"
