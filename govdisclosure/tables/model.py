@@ -15,7 +15,7 @@ from typing import Literal
 
 from .. import schema
 from ..labels import Anchor
-from ..layout import BLANK, MARK, Token
+from ..layout import BLANK, MARK, NUM, Token
 from ..report import Field, Finding
 from ..values import is_filler, read_cell
 
@@ -215,6 +215,12 @@ class RowContext:
             # put back by its note is placed: readings/detached.py)
             placed = [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed]
             note = note or "ambiguous_cells"
+        elif _units_wrapped_away(self.tokens) and len({p.value for p in placed if p.value is not None}) > 1:
+            # numbers whose unit wrapped a line below stand a line above the row's other cells (a narrow
+            # cell's "31件" printed "31" / "件", vertically centred: pdfplumber's "二、上年结 31 38" over
+            # "0件 128件 0件 0件 197件"): read line by line, they come first, whatever their columns
+            placed = [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed]
+            note = note or "ambiguous_cells"
         return placed, note, alts
 
 
@@ -228,6 +234,19 @@ def _cells_and_bare_text(toks: Sequence[Token]) -> bool:
             elif t.explicit != seen:
                 return True
     return False
+
+
+def _units_wrapped_away(toks: Sequence[Token]) -> bool:
+    """Whether a row of bare text (no cells, no positions) has numbers without a unit on a line above
+    numbers with one: the report prints its counts with their unit, and those cells wrapped it."""
+    first_with = None
+    for t in toks:
+        if t.kind == NUM and t.unit is not None:
+            first_with = t.line
+            break
+    if first_with is None:
+        return False
+    return any(t.kind == NUM and t.unit is None and t.line < first_with and not t.explicit and t.x0 < 0 for t in toks)
 
 
 _resolve_row: Callable[..., tuple[list[Placed], str | None]] | None = None

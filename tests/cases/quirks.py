@@ -3258,6 +3258,19 @@ ALIGNED: list[Case] = [
         "short of numbers is also cut where a number may be two, when its sum says so",
     ),
     Case(
+        "numbers-whose-unit-wrapped-stand-a-line-above-their-row",
+        doc(P3 + "申请人情况\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n"
+            "一、本年新收政府信息公开申请数量 27401件 488件 291件 52件 47件 130件 28409件\n"
+            "二、上年结 31 38\n0件 128件 0件 0件 197件\n转政府信息公开申请数量 件 件\n三、本年度\n"
+            "（一）予以公开 418件 52件 0件 9件 14件 0件 493件\n办理结果\n"),
+        {A + "carried_over.natural_person": (..., "doubtful"), A + "carried_over.research_institution": (..., "doubtful"),
+         A + "granted.natural_person": (418, "ok")},
+        "synth seed 3694's CMS page printed by Chromium, through pdfplumber: '31件' and '38件' wrapped in their "
+        "narrow cells ('31' / '件'), and vertically centred they stood a line above the row's other cells; read "
+        "line by line, 31 and 38 came first (科研机构's and 社会公益组织's, read as 自然人's and 商业企业's), the "
+        "sum holding, ok. Numbers without the unit the row's others carry, a line above them, are in no known order",
+    ),
+    Case(
         "label-wrapped-a-character-a-line-keeps-its-wu",
         doc(P3 + "（五）\n不予处\n①\n信\n访举报\n0\n0\n0\n0\n0\n0\n0\n理 投诉类\n申请② 重\n复申请\n340\n0\n6\n0\n0\n0 346\n"
             "③\n要\n求提供\n公开出\n版物\n0 75\n0\n4\n8\n0 87\n④\n无\n正当理\n由大量\n反复申请\n0\n0\n0\n0\n0\n0\n0\n"
