@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import regex
+
 from .. import schema
 from ..labels import Anchor, keyed, label_stream
 from ..layout import BLANK, MARK, NUM, TEXT, Token
@@ -53,6 +55,7 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
         _stacked_labels(arb, table, w, anchors, caps)
         _captions_among_rows(arb, table, w, anchors, caps, words)
         _rows_before_their_caption(arb, w, anchors)
+        _rows_past_the_next_caption(arb, table, w, anchors, caps)
         _numbers_between_rows(arb, table, w, anchors, caps)
         _glued_into_a_lost_row(arb, plan, w)
     _captions_before_numbers(arb, table, anchors, caps, cols_of, words)
@@ -179,9 +182,14 @@ def _caption_words(cols_of: dict[str, list[schema.Label]]) -> set[str]:
 
 
 def _is_caption_piece(t: Token, words: set[str]) -> bool:
-    """A text token that is a column caption or a line of one ("处理决定数量", "对外公开总")."""
+    """A text token that is a column caption or a line of one ("处理决定数量", "对外公开总"), or that
+    opens with one and goes on with its note ("本年收费金额（单位：万元，保": a line of "…（单位：万元，保留4位
+    小数）")."""
     k = key_normalized(t.text) if t.kind == TEXT else ""
-    return len(k) >= CAPTION_PIECE_MIN and any(k in word for word in words)
+    return len(k) >= CAPTION_PIECE_MIN and any(k in word or (len(word) >= CAPTION_OPENING and k.startswith(word)) for word in words)
+
+
+CAPTION_OPENING = 4  # characters of a caption that a longer line must open with to be that caption and its note
 
 
 def _captions_before_numbers(
@@ -230,6 +238,36 @@ def _numbers_between_rows(arb: Arbiter, table: TableContext, w: Window, anchors:
         where = " and ".join(a.row.key for a in (above, row) if a is not None)
         doubt_keys(arb, keys, f"{len(left)} number(s) beside {where} stand in no cell: they may be a row's whose "
                    "label stands apart from them", "ambiguous_cells")
+
+
+def _rows_past_the_next_caption(arb: Arbiter, table: TableContext, w: Window, anchors: list[Anchor], caps: list[int]) -> None:
+    """A block's row label that stands past the next block's 第二十条 caption: the text prints the
+    blocks' labels and numbers apart (plain pdftotext of a printed web page: "行政强制" after the
+    captions of (八) and (九), followed by "10449 / 21 / 378", 行政许可's and 其他对外管理服务事项's), so
+    the numbers after the label are not its row's.  The row's confident cells are doubtful."""
+    wlo, _, keys, cols = w
+    own = _caption_item(table.tokens, wlo)
+    # (the next caption of another block: python-docx and pymupdf4llm print a merged caption in each cell)
+    whi = min([c for c in caps if c > wlo and _caption_item(table.tokens, c) != own] or [table.hi])
+    own_row = {p.anchor.tok: p.own for p in table.plan}
+    for a in anchors:
+        # (not a row with numbers on its label's line or row of cells: "| 规章 | 0 | 0 | 0 |", a block's table
+        # printed after the others' captions, is its own)
+        here = table.tokens[a.tok].row
+        if a.row.key in keys and a.tok >= whi and not any(t.row == here for t in own_row.get(a.tok, ())):
+            doubt_keys(arb, [f"{a.row.key}.{c.key}" for c in cols],
+                       f"the label of {a.row.key} stands past the next block's caption: its numbers may be another block's",
+                       "captions_among_rows")
+
+
+_ITEM = regex.compile(r"第[(（]([一二三四五六七八九十]+)[)）]项")
+
+
+def _caption_item(tokens: list[Token], c: int) -> str | None:
+    """The item (六) of the 第二十条 caption at token ``c`` (its text may go on in the next token:
+    "第二十条 第（六）项")."""
+    m = _ITEM.search(key_normalized("".join(t.text for t in tokens[c : c + 2])))
+    return m.group(1) if m else None
 
 
 def _glued_into_a_lost_row(arb: Arbiter, plan: list[PlanRow], w: Window) -> None:

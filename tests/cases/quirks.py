@@ -3271,6 +3271,25 @@ ALIGNED: list[Case] = [
         "sum holding, ok. Numbers without the unit the row's others carry, a line above them, are in no known order",
     ),
     Case(
+        "pdftotext-caption-with-its-note-after-a-rows-number",
+        doc(_snippet("synth-3698.cms-pdf.pdftotext.part2.txt"), title="某县人民政府2023年政府信息公开工作年度报告\n"),
+        {"active.fees.amount": (..., "doubtful")},
+        "synth seed 3698's CMS page printed by Chromium, through plain pdftotext: (六)'s labels stand together "
+        "and their numbers 3197 / 0 after 行政事业性收费, whose caption line '本年收费金额（单位：万元，保' comes "
+        "after them: 3197 went to 行政事业性收费, ok. A line that opens with a column caption and goes on with "
+        "its note is that caption (the block was printed column by column)",
+    ),
+    Case(
+        "pdftotext-row-label-past-the-next-blocks-caption",
+        doc(_snippet("synth-3699.cms-pdf.pdftotext.part2.txt"), title="某县人民政府2020年政府信息公开工作年度报告\n"),
+        {"active.coercion.previous": (..., "doubtful"), "active.coercion.decisions": (..., "doubtful")},
+        "synth seed 3699's CMS page printed by Chromium, through plain pdftotext: '行政强制' stands after the "
+        "captions of (八) and (九), followed by 10449 / 21 / 378 (行政许可's and 其他对外管理服务事项's), read as its "
+        "own, ok. A row label past the next block's caption, with no number on its own line, is not followed "
+        "by its own numbers",
+        edition="2019",
+    ),
+    Case(
         "label-wrapped-a-character-a-line-keeps-its-wu",
         doc(P3 + "（五）\n不予处\n①\n信\n访举报\n0\n0\n0\n0\n0\n0\n0\n理 投诉类\n申请② 重\n复申请\n340\n0\n6\n0\n0\n0 346\n"
             "③\n要\n求提供\n公开出\n版物\n0 75\n0\n4\n8\n0 87\n④\n无\n正当理\n由大量\n反复申请\n0\n0\n0\n0\n0\n0\n0\n"
