@@ -63,6 +63,8 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
     doubt_stacked_cells(arb, table)
     if edition == "2019":
         _unsigned_changes(arb, tokens, lo, hi, cols_of)
+    if "\f" in arb.norm.original:
+        _cells_in_page_order(arb, plan, cols_of)
     for repair in REPAIRS:
         for r in repair(table):
             arb.apply(r)
@@ -268,6 +270,23 @@ def _caption_item(tokens: list[Token], c: int) -> str | None:
     "第二十条 第（六）项")."""
     m = _ITEM.search(key_normalized("".join(t.text for t in tokens[c : c + 2])))
     return m.group(1) if m else None
+
+
+def _cells_in_page_order(arb: Arbiter, plan: list[PlanRow], cols_of: dict[str, list[schema.Label]]) -> None:
+    """A PDF's text (its pages end with form feeds) that prints a row's numbers a paragraph each (plain
+    pdftotext, pdfminer: text blocks in the order they stand on the page, top to bottom): cells of one
+    row at slightly different heights (a cell wrapped in a paragraph with its own font size, in a
+    printed web page) come out in the order of their heights, not of their columns ("行政规范性文件 / 9 /
+    0 / 74" for 9 | 74 | 0), and part 二 has no sum to tell.  Such a row's confident cells are doubtful."""
+    for p in plan:
+        vals = [t for t in p.own if t.kind in (NUM, MARK)]
+        if len({t.text for t in vals}) < 2 or any(t.explicit or t.x0 >= 0 for t in vals):
+            continue
+        if all(b.line - a.line >= 2 for a, b in zip(vals, vals[1:])):
+            key = p.anchor.row.key
+            doubt_keys(arb, [f"{key}.{c.key}" for c in cols_of[key]],
+                       f"{key}'s numbers stand a paragraph each in a PDF's text, in the order of their heights on "
+                       "the page: which column each is in is unsure", "ambiguous_cells")
 
 
 def _glued_into_a_lost_row(arb: Arbiter, plan: list[PlanRow], w: Window) -> None:

@@ -3290,6 +3290,15 @@ ALIGNED: list[Case] = [
         edition="2019",
     ),
     Case(
+        "pdf-text-cells-a-paragraph-each-in-the-order-of-their-heights",
+        doc(_snippet("synth-3714.cms-pdf.pdftotext.part2.txt") + "\f", title="某县人民政府2023年政府信息公开工作年度报告\n"),
+        {"active.normative_documents.repealed": (..., "doubtful"), "active.normative_documents.in_force": (..., "doubtful")},
+        "synth seed 3714's CMS page printed by Chromium, through plain pdftotext: '行政规范性文件 / 9 / 0 / 74' "
+        "for 9 | 74 | 0, the 0 cell standing a little higher (its paragraph and font size), and pdftotext prints "
+        "text blocks top to bottom: 0 and 74 swapped, ok. In a PDF's text (form feeds), a row whose numbers "
+        "stand a paragraph each is in no known column order",
+    ),
+    Case(
         "label-wrapped-a-character-a-line-keeps-its-wu",
         doc(P3 + "（五）\n不予处\n①\n信\n访举报\n0\n0\n0\n0\n0\n0\n0\n理 投诉类\n申请② 重\n复申请\n340\n0\n6\n0\n0\n0 346\n"
             "③\n要\n求提供\n公开出\n版物\n0 75\n0\n4\n8\n0 87\n④\n无\n正当理\n由大量\n反复申请\n0\n0\n0\n0\n0\n0\n0\n"
