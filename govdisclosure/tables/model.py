@@ -215,7 +215,9 @@ class RowContext:
             # put back by its note is placed: readings/detached.py)
             placed = [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed]
             note = note or "ambiguous_cells"
-        elif _units_wrapped_away(self.tokens) and len({p.value for p in placed if p.value is not None}) > 1:
+        elif (_units_wrapped_away(self.tokens) or (self.where != PART4 and _crowded_rows(self.tokens))) and len(
+            {p.value for p in placed if p.value is not None}
+        ) > 1:
             # numbers whose unit wrapped a line below stand a line above the row's other cells (a narrow
             # cell's "31件" printed "31" / "件", vertically centred: pdfplumber's "二、上年结 31 38" over
             # "0件 128件 0件 0件 197件"): read line by line, they come first, whatever their columns
@@ -234,6 +236,20 @@ def _cells_and_bare_text(toks: Sequence[Token]) -> bool:
             elif t.explicit != seen:
                 return True
     return False
+
+
+def _crowded_rows(toks: Sequence[Token]) -> bool:
+    """Whether a row's numbers stand on two rows of cells or more, several in one cell (markitdown of a
+    printed page splits a row at its cells' heights and merges columns: "| （一）予以公开 | | 10 5 | | |" over
+    "| | 171 12 | | 35 | 15 248 |" is 171 | 12 | 10 | 5 | 35 | 15 | 248): read row after row, the sum
+    holds for any order of the cells before the total."""
+    vals = [t for t in toks if t.kind != BLANK]
+    return len({t.row for t in vals}) > 1 and all(t.explicit for t in vals) and any(t.crowded for t in vals)
+
+
+# (part 四's value row on two rows of cells is merged cell by cell where they fill each other's empty
+# cells, part4._stacked_rows, and doubted where they do not: the rule above is part 三's and 二's)
+PART4 = "part 四"
 
 
 def _units_wrapped_away(toks: Sequence[Token]) -> bool:

@@ -70,9 +70,16 @@ def assemble(
     if not _one_cell_each(arb, seg, len(keys)):
         _doubt_unchecked_beside_failing(arb, keys)
         if merged is None and len({t.row for t in seg}) > 1 and all(t.explicit for t in seg):
-            _doubt_unchecked(arb, keys, "part 四's cells stand on several rows of cells that do not fill each other's "
-                             "empty cells (a mark row printed apart, two columns in one cell): read in order, the cells of "
-                             "a group whose R4 cannot be checked may stand in the wrong columns")
+            if _numbers_in_one_column(arb, seg):
+                # (markitdown of a printed page split the value row at its cells' heights: "| | … | 12 | 6 | 5 |
+                # 23 | …" over "| 28 | | 0 | 30 | 26 84 | 0 |"; read in order, a group's R4 may hold by chance:
+                # 8 + 1 + 2 + 17 = 28.  A mark under a number is a mark row printed apart: below)
+                doubt_keys(arb, keys, "part 四's value row is printed as rows of cells with numbers under the same "
+                           "column: the order of its cells is unsure", code="ambiguous_cells")
+            else:
+                _doubt_unchecked(arb, keys, "part 四's cells stand on several rows of cells that do not fill each other's "
+                                 "empty cells (a mark row printed apart, two columns in one cell): read in order, the cells of "
+                                 "a group whose R4 cannot be checked may stand in the wrong columns")
     if stacked_in_a_cell(arb, seg):
         doubt_keys(arb, keys, f"part 四: {STACKED}", code="ambiguous_cells")
     if any(_glued_mark_text(tokens, j) for j in marked_texts(tokens, max(first - 1, lo), min(end + 1, len(tokens)))):
@@ -109,6 +116,12 @@ def _one_cell_each(arb: Arbiter, seg: list[Token], n: int) -> bool:
         return False
     rows = _cells(arb, seg)
     return len(rows) == 1 and len(rows[0]) == n and all(len(c) == 1 for c in rows[0])
+
+
+def _numbers_in_one_column(arb: Arbiter, seg: list[Token]) -> bool:
+    """Whether two rows of cells of the value row hold a number in the same column."""
+    filled = [{i for i, c in enumerate(r) if any(t.kind == NUM for t in c)} for r in _cells(arb, seg)]
+    return any(a & b for k, a in enumerate(filled) for b in filled[k + 1 :])
 
 
 def _stacked_rows(arb: Arbiter, seg: list[Token]) -> list[Token] | None:

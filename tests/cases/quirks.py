@@ -3299,6 +3299,24 @@ ALIGNED: list[Case] = [
         "stand a paragraph each is in no known column order",
     ),
     Case(
+        "markitdown-part4-value-rows-filling-the-same-columns",
+        _snippet("synth-3709.cms-pdf.markitdown.txt"),
+        {"litigation_direct.upheld": (..., "doubtful"), "litigation_direct.total": (..., "doubtful")},
+        "synth seed 3709's CMS page printed by Chromium, through markitdown: part 四's value row came out as two "
+        "pipe rows, '| | … | 12 | 6 | 5 | 23 | 6 | 8 | | 1 | 2 | 17 |' over '| 28 | | 0 | 30 | 26 84 | 0 | …', both "
+        "with numbers under one column; read in order, 未经复议直接起诉's group read 8 | 1 | 2 | 17 | 28, its R4 "
+        "holding by chance, ok. Value rows with numbers under the same column are in no known order (a mark "
+        "under a number is a mark row printed apart: markitdown-part4-mark-row-apart-two-columns-in-one-cell)",
+    ),
+    Case(
+        "markitdown-row-over-two-rows-of-crowded-cells",
+        doc(_snippet("synth-3684.cms-pdf.markitdown.part3-head.txt")),
+        {A + "granted.natural_person": (..., "doubtful"), A + "granted.commercial_enterprise": (..., "doubtful")},
+        "synth seed 3684's CMS page printed by Chromium, through markitdown: '| （一）予以公开 | | 10 5 | | |' over "
+        "'| | 171 12 | | 35 | 15 248 |' is 171 | 12 | 10 | 5 | 35 | 15 | 248; read row after row, 10 and 5 came "
+        "first, the sum holding, ok. A row's numbers on two rows of cells, several in a cell, are in no known order",
+    ),
+    Case(
         "label-wrapped-a-character-a-line-keeps-its-wu",
         doc(P3 + "（五）\n不予处\n①\n信\n访举报\n0\n0\n0\n0\n0\n0\n0\n理 投诉类\n申请② 重\n复申请\n340\n0\n6\n0\n0\n0 346\n"
             "③\n要\n求提供\n公开出\n版物\n0 75\n0\n4\n8\n0 87\n④\n无\n正当理\n由大量\n反复申请\n0\n0\n0\n0\n0\n0\n0\n"
