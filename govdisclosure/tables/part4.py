@@ -70,16 +70,7 @@ def assemble(
     if not _one_cell_each(arb, seg, len(keys)):
         _doubt_unchecked_beside_failing(arb, keys)
         if merged is None and len({t.row for t in seg}) > 1 and all(t.explicit for t in seg):
-            if _numbers_in_one_column(arb, seg):
-                # (markitdown of a printed page split the value row at its cells' heights: "| | … | 12 | 6 | 5 |
-                # 23 | …" over "| 28 | | 0 | 30 | 26 84 | 0 |"; read in order, a group's R4 may hold by chance:
-                # 8 + 1 + 2 + 17 = 28.  A mark under a number is a mark row printed apart: below)
-                doubt_keys(arb, keys, "part 四's value row is printed as rows of cells with numbers under the same "
-                           "column: the order of its cells is unsure", code="ambiguous_cells")
-            else:
-                _doubt_unchecked(arb, keys, "part 四's cells stand on several rows of cells that do not fill each other's "
-                                 "empty cells (a mark row printed apart, two columns in one cell): read in order, the cells of "
-                                 "a group whose R4 cannot be checked may stand in the wrong columns")
+            _doubt_rows_apart(arb, seg, keys)
     if stacked_in_a_cell(arb, seg):
         doubt_keys(arb, keys, f"part 四: {STACKED}", code="ambiguous_cells")
     if any(_glued_mark_text(tokens, j) for j in marked_texts(tokens, max(first - 1, lo), min(end + 1, len(tokens)))):
@@ -116,6 +107,21 @@ def _one_cell_each(arb: Arbiter, seg: list[Token], n: int) -> bool:
         return False
     rows = _cells(arb, seg)
     return len(rows) == 1 and len(rows[0]) == n and all(len(c) == 1 for c in rows[0])
+
+
+def _doubt_rows_apart(arb: Arbiter, seg: list[Token], keys: tuple[str, ...]) -> None:
+    """The value row on several rows of cells that could not be merged cell by cell: with numbers under
+    one column (markitdown of a printed page split the row at its cells' heights: "| | … | 12 | 6 | 5 |
+    23 | …" over "| 28 | | 0 | 30 | 26 84 | 0 |"; read in order, a group's R4 may hold by chance, 8 + 1 +
+    2 + 17 = 28) every cell is doubtful; else (a mark row printed apart, two columns in one cell) the
+    groups whose R4 cannot be checked."""
+    if _numbers_in_one_column(arb, seg):
+        doubt_keys(arb, keys, "part 四's value row is printed as rows of cells with numbers under the same "
+                   "column: the order of its cells is unsure", code="ambiguous_cells")
+    else:
+        _doubt_unchecked(arb, keys, "part 四's cells stand on several rows of cells that do not fill each other's "
+                         "empty cells (a mark row printed apart, two columns in one cell): read in order, the cells of "
+                         "a group whose R4 cannot be checked may stand in the wrong columns")
 
 
 def _numbers_in_one_column(arb: Arbiter, seg: list[Token]) -> bool:
