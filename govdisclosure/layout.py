@@ -676,7 +676,19 @@ def _text(s: int, t: str, row: int, line: int, out: list[Token], explicit: bool)
     if _unit_alone(core, out, line, explicit):
         return
     off = t.index(core[0])
+    m = _MARKS_BETWEEN_LABELS.search(core) if not explicit and ("）" in core or ")" in core) else None
+    if m is not None:
+        # "（…不计其他情形）///////（三）不予公开": a crawler's row of mark cells between two labels
+        a = s + off
+        out.append(Token(TEXT, a, a + m.start(), core[: m.start()], row, line))
+        _mark_run(a + m.start(), m.group(), row, line, out, explicit)
+        _text(a + m.end(), core[m.end() :], row, line, out, explicit)
+        return
     out.append(Token(TEXT, s + off, s + off + len(core), core, row, line, explicit=explicit))
+
+
+# marks glued between a label's closing bracket and the next label (a crawler's row of "/" cells)
+_MARKS_BETWEEN_LABELS = regex.compile(r"(?<=[）)])(?:[/／]+|[\-－]+)(?=[（(\p{Han}])")
 
 
 def _dated(text: str, digits: str, end: int) -> bool:

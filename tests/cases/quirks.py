@@ -3317,6 +3317,17 @@ ALIGNED: list[Case] = [
         "first, the sum holding, ok. A row's numbers on two rows of cells, several in a cell, are in no known order",
     ),
     Case(
+        "crawler-marks-between-two-labels-are-the-first-rows-cells",
+        doc(P3 + "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构"
+            "社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量9884353310596410373二、上年结转政府信息公开申请数量"
+            "//51613580236三、本年度办理结果（一）予以公开/////1111（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+            "///////（三）不予公开1.属于国1448/////14482.其他法律行政法规禁止公开/80//36/116\n"),
+        {A + "partly_granted.natural_person": (None, "not_applicable"), A + "partly_granted.total": (None, "not_applicable")},
+        "the label probe over synth seed 3266's crawler dump ('1.属于国家秘密' cut to '1.属于国'): the seven '/' "
+        "cells of （二）部分公开 ran into the text between its label and the next, so it took the unknown label's "
+        "row, 1448 … 1448, ok. Marks glued between a label's closing bracket and the next label are cells",
+    ),
+    Case(
         "label-wrapped-a-character-a-line-keeps-its-wu",
         doc(P3 + "（五）\n不予处\n①\n信\n访举报\n0\n0\n0\n0\n0\n0\n0\n理 投诉类\n申请② 重\n复申请\n340\n0\n6\n0\n0\n0 346\n"
             "③\n要\n求提供\n公开出\n版物\n0 75\n0\n4\n8\n0 87\n④\n无\n正当理\n由大量\n反复申请\n0\n0\n0\n0\n0\n0\n0\n"
