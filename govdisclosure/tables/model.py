@@ -218,9 +218,10 @@ class RowContext:
         elif (_units_wrapped_away(self.tokens) or (self.where != PART4 and _crowded_rows(self.tokens))) and len(
             {p.value for p in placed if p.value is not None}
         ) > 1:
-            # numbers whose unit wrapped a line below stand a line above the row's other cells (a narrow
-            # cell's "31件" printed "31" / "件", vertically centred: pdfplumber's "二、上年结 31 38" over
-            # "0件 128件 0件 0件 197件"): read line by line, they come first, whatever their columns
+            # cells at different heights, read top to bottom: numbers whose unit wrapped a line below stand a
+            # line above the row's other cells (a narrow cell's "31件" printed "31" / "件", vertically centred:
+            # pdfplumber's "二、上年结 31 38" over "0件 128件 0件 0件 197件"), and a row split over two rows of
+            # cells with crowded cells (markitdown); read line by line, they come first, whatever their columns
             placed = [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed]
             note = note or "ambiguous_cells"
         return placed, note, alts
