@@ -139,7 +139,7 @@ def labels_in(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for _, pat in _label_patterns():
         found = list(pat.finditer(text))
-        if len(found) == 1 and not any(m.start() < e and s < m.end() for s, e in spans for m in found):
+        if len(found) == 1 and not any(found[0].start() < e and s < found[0].end() for s, e in spans):
             spans.append(found[0].span())
     return sorted(spans)
 

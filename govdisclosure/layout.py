@@ -371,7 +371,8 @@ def _cut(out: list[Token], cuts: Sequence[int]) -> list[Token]:
             core = piece.strip()
             if core:
                 a += piece.index(core[0])
-                # a mark between a label and the cut (a crawler's "行政强制-第二十条第（八）项"): its cell
+                # a mark between a label and the cut (a crawler's "行政强制-第二十条第（八）项"): its cell (one mark
+                # only: how many cells a run of them there stands for nothing says, and it stays text)
                 m = _MARK_BEFORE_CUT.search(core) if b < t.end else None
                 if m is not None:
                     core = core[: m.start()]
@@ -647,7 +648,7 @@ def _text_after(s: int, t: str, row: int, line: int, out: list[Token], explicit:
         if k == len(t) or _MARK_RUN_END.match(t, k):
             # up to the next number, or to the next label ("1,257-35-其他对外管理服务事项"): a crawler's
             # run of blank cells
-            out.extend(Token(MARK, s + i, s + i + 1, t[0], row, line, explicit=explicit, glued=True) for i in range(k))
+            _mark_run(s, t[:k], row, line, out, explicit)
             s, t = s + k, t[k:]
             if not t:
                 return

@@ -164,11 +164,17 @@ class Reading:
     after: str | None = None  # a reading of the numbers after this row: applied right after it
 
 
+# the name of part 四's one value row (its RowContext's ``where``): its rows of cells are merged cell by cell
+# where they fill each other's empty cells, and doubted where they do not (part4.py), not by
+# _crowded_rows, which is part 三's and 二's
+PART4 = "part 四"
+
+
 @dataclass(unsafe_hash=True)
 class RowContext:
     """One row's numbers and the evidence about its columns, as a row reading sees them."""
 
-    where: str  # the row's name in findings (its key, or "part 四")
+    where: str  # the row's name in findings (its key, or PART4)
     label: str | None
     tokens: tuple[Token, ...]  # the value tokens between the row's label and the next row's
     keys: tuple[str, ...]  # the field of each column
@@ -246,11 +252,6 @@ def _crowded_rows(toks: Sequence[Token]) -> bool:
     holds for any order of the cells before the total."""
     vals = [t for t in toks if t.kind != BLANK]
     return len({t.row for t in vals}) > 1 and all(t.explicit for t in vals) and any(t.crowded for t in vals)
-
-
-# (part 四's value row on two rows of cells is merged cell by cell where they fill each other's empty
-# cells, part4._stacked_rows, and doubted where they do not: the rule above is part 三's and 二's)
-PART4 = "part 四"
 
 
 def _units_wrapped_away(toks: Sequence[Token]) -> bool:

@@ -18,7 +18,7 @@ from ..sections import DocInfo
 from ..validate import TOLERANCE
 from .arbiter import STACKED, Arbiter, RowReading, _glued_mark_text, doubt_keys, marked_texts, stacked_in_a_cell
 from .columns import cell_gap, header_model
-from .model import NARRATIVE_MIN_VALUE, Prefer, RowContext, Value, _r4_check
+from .model import NARRATIVE_MIN_VALUE, PART4, Prefer, RowContext, Value, _r4_check
 from .readings import aligned, glued, part4_blocks, positional
 from .rows import region, table_end, tok_range
 
@@ -63,7 +63,7 @@ def assemble(
                          "first's empty cells (its marks a line lower): they were read as one, cell by cell", keys=keys))
     model = header_model(tokens, first, min(t.row for t in seg), s.review_columns, len(keys))
     ctx = RowContext(
-        "part 四", LABEL, tuple(seg), keys, (False,) * len(keys), _r4_check, _prefer_part4(prefer, narrative), model,
+        PART4, LABEL, tuple(seg), keys, (False,) * len(keys), _r4_check, _prefer_part4(prefer, narrative), model,
         narrative=narrative,
     )
     arb.read_row(ctx, ROW_READINGS)

@@ -391,9 +391,7 @@ def _with_run_together_cells(cands: list[list[Cell]], toks: list[Token], n: int,
     disagree on are doubtful); a row of cells, or one with a glued run, is cut elsewhere."""
     if len(toks) >= n or any(t.explicit or t.glued or t.kind == BLANK for t in toks):
         return cands
-    seen = {tuple((c.start, c.end) for c in cand) for cand in cands}
-    more = _with_padded_cuttings([], toks, lambda ts: _sum_cands(ts, n, check))
-    return cands + [c for c in more if tuple((x.start, x.end) for x in c) not in seen]
+    return _with_padded_cuttings(cands, toks, lambda ts: _sum_cands(ts, n, check))
 
 
 def _total_last(cells: Sequence[Cell], n: int) -> list[Cell | None]:

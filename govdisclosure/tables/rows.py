@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import NamedTuple
 
 import regex
@@ -187,7 +187,7 @@ def _label_mark(tokens: list[Token], k: int, row: Row) -> bool:
     return any(joined[:3] in w for w in keyed(row.wordings))
 
 
-def _own(groups: list[list[Token]], n: int, by_order: bool, worded: set[int] = frozenset()) -> list[Token]:  # type: ignore[assignment]
+def _own(groups: list[list[Token]], n: int, by_order: bool, worded: Collection[int] = frozenset()) -> list[Token]:
     """The row's own tokens, taken off the front of ``groups`` (what is left are label-less rows;
     ``worded``: the ids of those that words stand before, see :func:`_groups`)."""
     own: list[Token] = []
