@@ -147,6 +147,7 @@ def check(fields: dict[str, Field], edition: str, placed: tuple[Finding, ...] | 
         findings.append(_rows_off_their_labels(out, failing, rels))
     if columns:
         findings.extend(_lone_cells(out, rels, empty_rows))
+        findings.extend(_out_of_habit(out))
     findings.extend(_negative_counts(out, edition))
     for p in placed:
         if p.code in REASONED and broken_keys.intersection(p.keys):
@@ -229,6 +230,51 @@ def _lost_cells_disagree(
                 keys=keys,
             ))
     return found
+
+
+def _out_of_habit(out: dict[str, Field]) -> list[Finding]:
+    """Part 三's rows that leave empty a column the report fills, zeros included, in most rows, and
+    print a number in a column it leaves empty in most: a report that writes its zeros does not leave
+    that cell empty, and one that leaves a column blank leaves it blank in every row.  The number was
+    read a column over (a grid of a printed page whose cells stand where its words fall: "| 0 | | | | |
+    0 |" under 商业企业 for 自然人's 0, every sum holding), or a 0 of the row was lost (a row printing
+    only its 总计): the row's empty and out-of-habit cells are doubtful."""
+    rows: dict[str, dict[str, Field]] = {}
+    for k, f in out.items():
+        if k.startswith("applications.") and not k.endswith(".total"):
+            row, col = k.rsplit(".", 1)
+            rows.setdefault(row, {})[col] = f
+    printed = [r for r in rows.values() if any(f.value is not None for f in r.values())]
+    if len(printed) < HABIT_ROWS:
+        return []
+    cols = {c for r in printed for c in r}
+    filled = {c: sum(r[c].value is not None for r in printed if c in r) for c in cols}
+    zeros = {c for c in cols if any(c in r and r[c].value == 0 for r in printed)}
+    habit = {c for c in zeros if 2 * filled[c] > len(printed)}
+    rare = {c for c in cols if 2 * filled[c] < len(printed)}
+    if not habit:
+        return []
+    found: list[Finding] = []
+    for row, r in rows.items():
+        empty = [c for c in habit if c in r and r[c].value is None and r[c].status in ("blank", "doubtful") and not (r[c].raw or "").strip()]
+        total = out.get(row + ".total")
+        if not empty or total is None or total.value is None:
+            continue
+        odd = [c for c in rare if c in r and r[c].value is not None]
+        keys = tuple(f"{row}.{c}" for c in sorted(empty) + sorted(odd))
+        _doubt(out, keys, ("ok", "inferred", "blank"))
+        found.append(Finding(
+            "column_out_of_habit", "warning",
+            f"{row} leaves {', '.join(sorted(empty))} empty, which the report fills (zeros too) in most rows"
+            + (f", and prints {', '.join(sorted(odd))}, which it leaves empty in most" if odd else "")
+            + ": a number of the row was read a column over, or lost; those cells are doubtful",
+            keys=keys,
+        ))
+    return found
+
+
+# Part 三 rows printing something before their columns show the report's habit (_out_of_habit)
+HABIT_ROWS = 8
 
 
 @functools.lru_cache(maxsize=None)
@@ -324,8 +370,10 @@ def _empty_cells_do_not_add_up(
     unsure).  A column relation through one of ``empty_rows``, rows empty in every column, says nothing
     (a report that leaves its （七）总计 row unfilled)."""
     if rule in ("R3", "R4", "R2"):
+        # (a 总计 printed as a not-applicable mark is 0 as well: "1,400 | / | … | /" for a 总计 of 1,400
+        # that the row's next line took, a mark of the line below read in its place)
         ft = fields.get(right[-1])
-        if ft is None or ft.value is None:
+        if ft is None or (ft.value is None and ft.status != "not_applicable"):
             return False
     terms = [fields.get(k) for k in left + right]
     if any(f is None for f in terms):

@@ -890,8 +890,8 @@ def empty_cells_do_not_add_up(values: Mapping[str, Value], rels: Sequence[Relati
         rest = [values.get(k) for k in r.rhs]
         if all(not empty(x) for x in terms + rest):
             continue  # assessable: broken_relations' business
-        if r.name.startswith(("R2", "R3", "R4")) and empty(rest[-1]):
-            continue
+        if r.name.startswith(("R2", "R3", "R4")) and rest[-1] is None:
+            continue  # (a 总计 printed as a mark is 0)
         if all(empty(x) for x in terms) and (not r.name.startswith("R1") or all(empty(x) for x in rest)):
             continue
         if r.name.startswith(("R1", "R2")) and any(row_empty(k) for k in r.keys):
@@ -955,4 +955,29 @@ def empty_cells_do_not_add_up(values: Mapping[str, Value], rels: Sequence[Relati
             continue
         row = key.rsplit(".", 1)[0]
         out.update(k for k in values if k.rsplit(".", 1)[0] == row and k.count(".") == key.count("."))
+    return frozenset(out | out_of_habit(values))
+
+
+def out_of_habit(values: Mapping[str, Value]) -> frozenset[str]:
+    """Part 三's empty cells in a column the table fills, zeros included, in most rows of eight or more,
+    where the row prints its 总计; with them the row's numbers in columns the table leaves empty in most
+    (govdisclosure.validate._out_of_habit)."""
+    rows: dict[str, dict[str, Value | None]] = {}
+    for k, v in values.items():
+        if k.startswith("applications.") and not k.endswith(".total"):
+            row, col = k.rsplit(".", 1)
+            rows.setdefault(row, {})[col] = v
+    printed = [r for r in rows.values() if any(isinstance(v, (int, float)) for v in r.values())]
+    if len(printed) < 8:
+        return frozenset()
+    cols = {c for r in printed for c in r}
+    filled = {c: sum(isinstance(r.get(c), (int, float)) for r in printed) for c in cols}
+    habit = {c for c in cols if 2 * filled[c] > len(printed) and any(r.get(c) == 0 and isinstance(r.get(c), int) for r in printed)}
+    rare = {c for c in cols if 2 * filled[c] < len(printed)}
+    out: set[str] = set()
+    for row, r in rows.items():
+        empty = [c for c in habit if c in r and r[c] is None]
+        if empty and isinstance(values.get(row + ".total"), (int, float)):
+            out.update(f"{row}.{c}" for c in empty)
+            out.update(f"{row}.{c}" for c in rare if isinstance(r.get(c), (int, float)))
     return frozenset(out)

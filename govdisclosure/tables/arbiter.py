@@ -794,6 +794,37 @@ def doubt_zero_rows_beside_miscounted(arb: Arbiter, ctx: TableContext) -> None:
                "numbers: its zeros may be another row's", code="ambiguous_cells")
 
 
+def doubt_runs_into_failing_rows(arb: Arbiter, ctx: TableContext) -> None:
+    """A row whose own sum (R3) fails on the numbers it took, where they run on from another row's
+    numbers with nothing between them (no label, no text): the cut between the two runs is unsure, and
+    the other row's sum may hold by chance on a cut that took some of the failing row's numbers
+    (pdfminer printing two rows' cells interleaved after one label, "3.其他 0 0 0 3 9 0 12 24 67 0 0 0 2
+    69": 0 0 0 3 9 0 | 12 holds for a cut that is not the table's).  The other row's confident cells are
+    doubtful."""
+    check = ctx.check
+    if check is None:
+        return
+    text = arb.norm.text
+    runs: dict[str, tuple[int, int]] = {}
+    failing: list[str] = []
+    for r in ctx.order:
+        keys = [f"{r}.{c.key}" for c in ctx.columns.get(r, ())]
+        at = [(p.cell.start, p.cell.end) for k in keys if (p := arb.placed.get(k)) is not None and p.cell is not None and p.cell.kind != "blank"]
+        if not at:
+            continue
+        runs[r] = (min(a for a, _ in at), max(b for _, b in at))
+        if check([f.value if (f := arb.fields.get(k)) is not None else None for k in keys]) is False:
+            failing.append(r)
+    doubted: list[str] = []
+    for r in failing:
+        a, b = runs[r]
+        for s, (c, d) in runs.items():
+            if s != r and ((d <= a and not text[d:a].strip()) or (b <= c and not text[b:c].strip())):
+                doubted += [f"{s}.{col.key}" for col in ctx.columns[s]]
+    doubt_keys(arb, doubted, "its numbers run on from those of a row whose own sum fails, with nothing between them: "
+               "where one row's numbers end is unsure", code="ambiguous_cells")
+
+
 _MARK_CHARS = ("—", "／", "/", "-")
 _MARK_STRIP = "".join(_MARK_CHARS)
 

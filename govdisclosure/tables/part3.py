@@ -17,6 +17,7 @@ from .arbiter import (
     doubt_between_gaps,
     doubt_glued_marks,
     doubt_interrupted_rows,
+    doubt_runs_into_failing_rows,
     doubt_stacked_cells,
     doubt_zero_rows_beside_miscounted,
     settle_six,
@@ -91,5 +92,6 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
     for repair in REPAIRS:
         for r in repair(table):
             arb.apply(r)
+    doubt_runs_into_failing_rows(arb, table)
     settle_six(arb, table)
     return r3

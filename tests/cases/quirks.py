@@ -3390,6 +3390,81 @@ ALIGNED: list[Case] = [
     ),
 ]
 
+# a part 三 table of ten rows, 自然人 and 总计 filled, the zeros written or left out (column habits)
+_HABIT_ROWS = ("（一）予以公开", "（二）部分公开", "1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”",
+               "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项")
+
+
+def _habit_table(cells: dict[str, tuple[str, str]]) -> str:
+    """Part 三 (2021 edition) as tab rows, each row's 自然人 | 商业企业 and 总计 from ``cells`` (blank
+    others), 一 and 二 before them."""
+    lines = [P3, "申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n"]
+    for i, label in enumerate(("一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", *_HABIT_ROWS)):
+        a, b = cells.get(label, (str(i + 2), ""))
+        total = str(int(a or 0) + int(b or 0))
+        lines.append(f"{label}\t{a}\t{b}\t\t\t\t\t{total}\n")
+    return "".join(lines)
+
+
+ISSUE12 += [
+    Case(
+        "markitdown-printed-grid-lone-number-a-column-over",
+        doc(_snippet("synth-3760.cms-pdf.markitdown.part3.txt"), title="某某镇人民政府2020年政府信息公开工作年度报告\n"),
+        {
+            A + "new_received.commercial_enterprise": (413, "doubtful"),  # 自然人's; read ok
+            A + "granted.natural_person": (None, "doubtful"),  # 0; read blank
+            A + "granted.commercial_enterprise": (0, "doubtful"),  # blank; read ok
+            A + "withheld.internal_affairs.natural_person": (None, "doubtful"),  # 0, on a line of its own
+            A + "total_processed.commercial_enterprise": (1809, "doubtful"),  # 自然人's; read ok
+            A + "withheld.prohibited_by_law.natural_person": (282, "ok"),
+        },
+        "synth seed 3760, markitdown of the CMS page printed by Chromium: its pipe grid puts cells where the "
+        "words fall, so a row's lone number stands under 自然人 in one row and under 商业企业 in the next "
+        "('| | | （⼀）予以公开 | | | 0 | | | | | 0 |'), every row sum holding. The report fills 自然人, "
+        "zeros too, in most rows and leaves 商业企业 empty in most: a row that leaves 自然人 empty and "
+        "prints 商业企业 is read a column over (or lost a 0), and its cells are doubtful",
+        findings=("column_out_of_habit",),
+    ),
+    Case(
+        "lone-business-column-where-the-report-leaves-zeros-out",
+        doc(_habit_table({"（二）部分公开": ("", "1"), "一、本年新收政府信息公开申请数量": ("5", "1")})),
+        {
+            A + "partly_granted.natural_person": (None, "blank"),
+            A + "partly_granted.commercial_enterprise": (1, "ok"),
+            A + "granted.natural_person": (4, "ok"),
+        },
+        "the column habit's other side: a report that leaves its zeros out (no 0 printed under 自然人) may "
+        "leave 自然人 empty in a row with a 商业企业 application; no doubt where nothing says a number moved",
+    ),
+    Case(
+        "pdfminer-two-rows-interleaved-after-one-label",
+        doc(_snippet("synth-3817.cms-pdf.pdfminer.part3.txt"), title="某某镇人民政府2022年政府信息公开工作年度报告\n"),
+        {
+            A + "other_processing.miscellaneous.commercial_enterprise": (0, "doubtful"),  # 67
+            A + "other_processing.miscellaneous.total": (12, "doubtful"),  # 69
+        },
+        "synth seed 3817, pdfminer of the CMS page printed by Chromium: after '3.其他' the cells of two rows "
+        "interleaved ('0 0 0 3 9 0 12 24 67 0 0 0 2 69', 3.其他's 0 then 2.'s seven then 3.其他's six). The "
+        "first seven kept 3.其他's sum (0+0+0+3+9+0 = 12) and were read ok; the seven after them, given to "
+        "the row before, did not. Numbers running on from a row whose sum fails, nothing between, are "
+        "not cut surely: doubtful",
+        findings=("ambiguous_cells",),
+    ),
+    Case(
+        "total-printed-as-a-mark-beside-counts",
+        doc(_snippet("synth-3819.cms-pdf.markitdown.part3.txt"), title="某某镇人民政府2023年政府信息公开工作年度报告\n"),
+        {
+            A + "new_received.total": (None, "doubtful"),  # 1,400; read '/' not_applicable
+            A + "new_received.natural_person": (1400, "doubtful"),
+        },
+        "synth seed 3819, markitdown of the CMS page printed by Chromium: 一's row on two pipe rows, "
+        "'| 1,400 | / | / | / 1,400 |' over '| | / | / | |', read 1,400 / / / 1,400 / /: the 总计 a '/' of "
+        "the line below. A 总计 printed as a not-applicable mark is 0, and a row sum that fails with it so "
+        "leaves the row doubtful, the mark too",
+        findings=("empty_cells_do_not_add_up",),
+    ),
+]
+
 BUGS_CAUGHT += ISSUE12 + MD_CONVERTERS + BROWSER_COPY + ALIGNED
 
 NEW: list[Case] = []
