@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import pathlib
+import unicodedata
 
 import pytest
 
@@ -65,3 +66,32 @@ def test_closing_edges_close_only_an_open_table_edge() -> None:
     inside = [_edge("v", x, 28, x, 150) for x in (80, 230)] + [_edge("v", x, 100, x, 150) for x in (105, 130, 155, 180)]
     assert closing_edges([*inside, _edge("h", 80, 28, 230, 28), _edge("h", 80, 150, 230, 150)]) == []
     assert closing_edges([_edge("v", x, 28, x, 150) for x in xs[:2]]) == []  # two rules: no table
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_a_merged_cell_past_a_page_break_keeps_its_first_line(backend: str) -> None:
+    """Synth seed 3756 (pages 1-2 of its Chromium print, a report with no part headings over its
+    tables): part 三's caption cell （本列数据的勾稽关系为：… runs from the foot of page 1 onto page 2, so
+    page 1's grid has no closed box for it. Its first line lay inside the table's frame and in no cell,
+    and was dropped: without the 勾稽关系 note and with no heading, part 三 was not found (176 fields
+    missing). Text in a frame that no cell holds stays text."""
+    rep = govdisclosure.parse_file(HERE / "pages-synth-3756.pdf", pdf_backend=backend)
+    assert "(本列数据的勾稽关系为:" in unicodedata.normalize("NFKC", rep.text or "")
+    f = rep.fields["applications.new_received.total"]
+    assert (f.value, f.status, f.page) == (3849, "ok", 2)
+    assert (rep.fields["applications.carried_over.total"].value, rep.fields["applications.carried_over.total"].status) == (1186, "ok")
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_a_caption_row_after_a_page_break_is_not_a_label_tail(backend: str) -> None:
+    """Synth seed 3753 (pages 1-2 of the CMS page printed by Chromium, part 二's blocks one table whose
+    第二十条 captions are rows spanning it): page 2 opens with the caption row 第二十条第（五）项, which was
+    folded into page 1's last label as the tail of a row broken by the page ('行政规范性文件第二十条第（五）项
+    68 10 1185'), and the row was not found. A first row wider than the label it would end is a row of
+    its own."""
+    rep = govdisclosure.parse_file(HERE / "pages-synth-3753-cms.pdf", pdf_backend=backend)
+    # (pdfplumber's text keeps the print's Kangxi radicals: ⽂ for 文)
+    assert "行政规范性文件\t68\t10\t1185\n第二十条第(五)项" in unicodedata.normalize("NFKC", rep.text or "")
+    for k, v in (("issued", 68), ("repealed", 10), ("in_force", 1185)):
+        f = rep.fields[f"active.normative_documents.{k}"]
+        assert (f.value, f.status) == (v, "ok"), k

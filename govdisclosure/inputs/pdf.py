@@ -31,7 +31,7 @@ import io
 import logging
 import re
 import statistics
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Final
 
@@ -166,6 +166,17 @@ class _Table:
     nrows: int
     cells: list[_Cell]
     continued: bool = False  # the first part of this table is on an earlier page
+    y_edges: list[float] = dataclasses.field(default_factory=list)  # the grid's rows (its cells' tops and bottoms)
+
+    def holder(self) -> Callable[[float, float], bool]:
+        """Whether a cell of the grid holds a point (a char's centre): a frame may hold text that no
+        cell does (a merged cell running past a page break leaves no closed box on its first page)."""
+        xs, ys = self.x_edges, self.y_edges
+        if not ys:
+            return lambda x, y: True
+        slots = {(r, c) for cell in self.cells for r in range(cell.r0, max(cell.r1, cell.r0 + 1))
+                 for c in range(cell.c0, max(cell.c1, cell.c0 + 1))}
+        return lambda x, y: (bisect.bisect_right(ys, y) - 1, bisect.bisect_right(xs, x) - 1) in slots
 
 
 @dataclasses.dataclass(slots=True)
@@ -414,7 +425,7 @@ def _grid_tables(found: Iterable[tuple[Any, Any]], chars: list[Glyph], pno: int,
             c0, c1 = _index_at(x_at, xs, x0), _index_at(x_at, xs, x1)
             out_cells.append(_Cell(r0, r1, c0, c1, x0, x1, chunk))
         out_cells.sort(key=lambda c: (c.r0, c.c0))
-        tables.append(_Table(pno, bbox[1], bbox[3], xs, len(ys) - 1, out_cells))
+        tables.append(_Table(pno, bbox[1], bbox[3], xs, len(ys) - 1, out_cells, y_edges=ys))
     return tables
 
 
@@ -473,7 +484,7 @@ def _join_continuation(prev: _Table, nxt: _Table) -> None:
         if c.r0 < k:
             c.covered = True
     first = [(c, _col_in(prev, nxt.x_edges[c.c0])) for c in nxt.cells if c.r0 == k]
-    if _join_split_row(prev, first, last):
+    if _join_split_row(prev, nxt, first, last):
         return
     for n, col in first:
         p = next(
@@ -497,7 +508,7 @@ def _covering(prev: _Table, row: int, col: int) -> _Cell | None:
     return next((c for c in prev.cells if c.r0 <= row < max(c.r1, c.r0 + 1) and c.c0 <= col < max(c.c1, c.c0 + 1)), None)
 
 
-def _join_split_row(prev: _Table, first: list[tuple[_Cell, int]], last: int) -> bool:
+def _join_split_row(prev: _Table, nxt: _Table, first: list[tuple[_Cell, int]], last: int) -> bool:
     """A row broken across the page: the continuation's first row holds only label tails (each cell
     with the column of ``prev`` it stands in).  (Digits there may be a wrapped number's tail or a row of
     its own: such a row is left to the text stage, where the row's sums decide.)"""
@@ -511,6 +522,8 @@ def _join_split_row(prev: _Table, first: list[tuple[_Cell, int]], last: int) -> 
         p = _covering(prev, last, col)
         if p is None or not _is_label(p.chunk.text) or p.r1 - 1 > last:
             return False
+        if _x_span(nxt, n)[1] > _x_span(prev, p)[1] + EDGE_TOLERANCE:
+            return False  # wider than the label it would end: a caption row of its own (第二十条第（五）项 over the table)
         pairs.append((p, n))
     last_row = [c for c in prev.cells if c.r0 <= last < max(c.r1, c.r0 + 1)]
     if not any(_NUMBER.match(c.chunk.text.strip()) for c in last_row):
@@ -889,21 +902,22 @@ def page_from_words(
     rest = chars
     rest_idx: list[int] | None = None  # the indices of rest in chars (None: all of them)
     if tables:
-        frames = [(t.top - 1, t.bottom + 1, t.x_edges[0] - 1, t.x_edges[-1] + 1) for t in tables]
-        if line_order is not None:  # the chars whose centre is in a frame, from the centres by y
+        # (the chars whose centre is in a frame, unless no cell of it holds them: those stay text)
+        frames = [(t.top - 1, t.bottom + 1, t.x_edges[0] - 1, t.x_edges[-1] + 1, t.holder()) for t in tables]
+        if line_order is not None:  # from the centres by y
             by_y, ys, xc = line_order.by_y, line_order.ys, line_order.xc
             inside: set[int] = set()
-            for t0, t1, x0, x1 in frames:
+            for t0, t1, x0, x1, held in frames:
                 inside.update([i for i in by_y[bisect.bisect_left(ys, t0): bisect.bisect_right(ys, t1)]
-                               if x0 <= xc[i] <= x1])
+                               if x0 <= xc[i] <= x1 and held(xc[i], _centre_y(chars[i]))])
             rest_idx = [i for i in range(len(chars)) if i not in inside]
             rest = [chars[i] for i in rest_idx]
         else:
             rest, rest_idx = [], []
             for i, c in enumerate(chars):
-                y, x = (c[TOP] + c[BOTTOM]) / 2, (c[X0] + c[X1]) / 2
-                for t0, t1, x0, x1 in frames:
-                    if t0 <= y <= t1 and x0 <= x <= x1:
+                y, x = _centre_y(c), (c[X0] + c[X1]) / 2
+                for t0, t1, x0, x1, held in frames:
+                    if t0 <= y <= t1 and x0 <= x <= x1 and held(x, y):
                         break
                 else:
                     rest.append(c)
@@ -920,6 +934,10 @@ def page_from_words(
     lines = [ln for ln in (_make_line(g, pno) for g in groups) if ln is not None]
     items: list[Any] = sorted([*lines, *tables], key=lambda it: it.top)
     return _Page(pno, height, items, len(chars))
+
+
+def _centre_y(c: Glyph) -> float:
+    return (c[TOP] + c[BOTTOM]) / 2
 
 
 def _read_pages(pdf: Any, label: str) -> tuple[list[_Page], list[Finding]]:
