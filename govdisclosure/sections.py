@@ -265,6 +265,10 @@ def _cues() -> dict[str, tuple[str, ...]]:
     return {e: tuple(sorted(v)) for e, v in out.items()}
 
 
+#: pandoc's plain text of a table it cannot draw: the line "[TABLE]" alone
+_TABLE_PLACEHOLDER = re.compile(r"^[ \t]*\[TABLE\][ \t]*$", re.M)
+
+
 def _edition(kt: str, year: int | None, findings: list[Finding]) -> str | None:
     cues = _cues()
     score = {e: sum(1 for w in ws if w in kt) for e, ws in cues.items()}
@@ -450,6 +454,14 @@ def analyse(
     sections = tuple(
         Section(num, text[s:e].split("\n", 1)[0].strip()[:60], text[s:e], norm.to_orig((s, e))) for num, (s, e) in sorted(parts.items())
     )
+    dropped = len(_TABLE_PLACEHOLDER.findall(text, *table_span)) if edition in ("2019", "2021") else 0
+    if dropped:
+        findings.append(Finding(
+            "table_left_out", "warning",
+            f"the text holds {dropped} '[TABLE]' placeholder(s) where its converter left a table out (pandoc's plain "
+            "text of a table with merged cells): those cells are not in the text. Convert to markdown (pandoc -t gfm) "
+            "or parse the file itself (parse_file)",
+        ))
     return DocInfo(
         edition=edition,
         year=year,

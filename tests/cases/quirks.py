@@ -3451,6 +3451,16 @@ ISSUE12 += [
         findings=("ambiguous_cells",),
     ),
     Case(
+        "pandoc-plain-table-left-out",
+        doc("二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n",
+            P3, "本年度共收到政府信息公开申请1549件。\n\n表二 收到和处理政府信息公开申请情况\n\n[TABLE]\n\n", P4, "[TABLE]\n"),
+        {A + "new_received.total": (None, "missing"), "review.total": (None, "missing")},
+        "synth seed 3781, pandoc's plain text of the DOCX: a table with merged cells it cannot draw is the "
+        "line '[TABLE]'. Every cell of it is missing, as it should be, and the finding says why and what to "
+        "do (pandoc -t gfm, or parse_file on the DOCX)",
+        findings=("table_left_out",),
+    ),
+    Case(
         "total-printed-as-a-mark-beside-counts",
         doc(_snippet("synth-3819.cms-pdf.markitdown.part3.txt"), title="某某镇人民政府2023年政府信息公开工作年度报告\n"),
         {
