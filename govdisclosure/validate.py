@@ -5,6 +5,8 @@ Each broken relation becomes a finding naming its keys; every field in it that w
 ``doubtful`` (the printed value is kept).  A relation with a blank or missing cell is not assessable,
 which is not a failure; but a row sum (R3, R4) with a printed 总计 that fails with its empty cells as 0
 leaves the row's placement unconfirmed: its cells are doubtful (``empty_cells_do_not_add_up``).
+The columns' habits count too: a part 三 row that leaves empty a column the report fills, zeros
+included, in most rows is doubtful (``column_out_of_habit``).
 """
 
 from __future__ import annotations

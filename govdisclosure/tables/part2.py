@@ -236,10 +236,27 @@ def _numbers_between_rows(arb: Arbiter, table: TableContext, w: Window, anchors:
             continue
         keys = [] if row is None else [f"{row.row.key}.{c.key}" for c in cols]
         if above is not None:
-            keys += [k for c in cols if (f := arb.fields.get(k := f"{above.row.key}.{c.key}")) is not None and f.value is None]
+            runs_on = _runs_on(table.tokens[lo + 1 : hi], used, left)
+            keys += [k for c in cols if (f := arb.fields.get(k := f"{above.row.key}.{c.key}")) is not None and (runs_on or f.value is None)]
         where = " and ".join(a.row.key for a in (above, row) if a is not None)
         doubt_keys(arb, keys, f"{len(left)} number(s) beside {where} stand in no cell: they may be a row's whose "
                    "label stands apart from them", "ambiguous_cells")
+
+
+def _runs_on(toks: list[Token], used: list[tuple[int, int]], left: list[Token]) -> bool:
+    """Whether a number no cell took follows one a cell took with no text between them: the row above
+    took the first numbers of a run that goes on ("行政事业性收费 15860 6194 …" in plain pdftotext of a
+    printed page, 行政处罚's and 行政强制's numbers after the last label), and which of them are its own
+    is unsure.  (The empty cells of the row above are doubtful in any case: the numbers may be its own.)"""
+    taken = False
+    for t in toks:
+        if t.kind == TEXT:
+            taken = False
+        elif t.kind in (NUM, MARK):
+            if t in left and taken:
+                return True
+            taken = any(a < t.end and t.start < b for a, b in used)
+    return False
 
 
 def _rows_past_the_next_caption(arb: Arbiter, table: TableContext, w: Window, anchors: list[Anchor], caps: list[int]) -> None:

@@ -79,6 +79,8 @@ def resolve_row(
         # | 5 | | 64 | |" is 本年制发件数 left blank as well as 本年废止件数): its empty cells say nothing
         # about where the blanks are, so the row is read as numbers alone
         toks = [t for t in toks if t.kind != BLANK]
+    elif _blanks_of_other_cells(toks):
+        toks = [t for t in toks if t.kind != BLANK]
     if len(toks) == n and not any(t.glued for t in toks):
         return _one_per_column(toks, money, check, wide)
     toks_or_result = _trim(toks, n, money)
@@ -104,6 +106,14 @@ def resolve_row(
     if wide and _unproven_wide(placed, toks, check):
         return _all_doubtful(placed), note or "wider_than_table"
     return placed, note
+
+
+def _blanks_of_other_cells(toks: list[Token]) -> bool:
+    """Empty cells beside numbers that stand in no cell themselves: the numbers are a line of text
+    ("规章 0 1156"), the empty cells another line's (the pipe row of a page header printed after it,
+    "| | | <title> | | | |"), and they say nothing about where this row's blanks are."""
+    return any(t.kind == BLANK for t in toks) and any(t.kind != BLANK for t in toks) and not any(
+        t.explicit for t in toks if t.kind != BLANK)
 
 
 def _padded(toks: list[Token], n: int, grid: Grid | None) -> bool:

@@ -3461,6 +3461,34 @@ ISSUE12 += [
         findings=("table_left_out",),
     ),
     Case(
+        "row-of-text-beside-another-lines-empty-cells",
+        doc("二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 0 1156\n\n"
+            "| | | 某某市人民政府2023年度政府信息公开工作年度报告_某某市人民政府门户网站 | | | | |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+            "| 行政规范性文件 | | 81 | 77 | | 873 | |\n第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 45\n"),
+        {
+            "active.regulations.issued": (0, "doubtful"),
+            "active.regulations.repealed": (1156, "doubtful"),  # or 现行有效件数's
+            "active.regulations.in_force": (None, "doubtful"),
+        },
+        "the one-fault probe over markitdown of the printed CMS page (synth seed 3757, one of 规章's numbers "
+        "lost): '规章 0 1156' is a line of text, and the page header printed after it is a pipe row of empty "
+        "cells around the page's title. Those empty cells were taken as the row's, trimmed at its edge, "
+        "and 1156 read ok as 本年废止件数 beside a blank 现行有效件数. Empty cells of another line say "
+        "nothing about a row whose numbers stand in no cell",
+        findings=("missing_cells",),
+    ),
+    Case(
+        "part2-row-takes-the-first-of-a-run-that-goes-on",
+        doc(_snippet("synth-3771.cms-pdf.pdftotext.caption-typo.part2.txt"), title="某某县人民政府2022年政府信息公开工作年度报告\n"),
+        {"active.fees.amount": (15860.0, "doubtful")},  # 54518.2; 15860 is 行政处罚's
+        "the one-fault probe over plain pdftotext of the printed CMS page (synth seed 3771, the caption "
+        "本年收费金额 misread): 行政处罚 and 行政强制 stand as labels alone, their numbers 15860 6194 after "
+        "行政事业性收费's label, and the misread caption no longer marked 54518.2 as the column's. The row "
+        "took 15860, ok. A row whose numbers run on into numbers no cell took, no text between, may have "
+        "taken another row's",
+        findings=("ambiguous_cells",),
+    ),
+    Case(
         "total-printed-as-a-mark-beside-counts",
         doc(_snippet("synth-3819.cms-pdf.markitdown.part3.txt"), title="某某镇人民政府2023年政府信息公开工作年度报告\n"),
         {
