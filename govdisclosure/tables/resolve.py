@@ -73,13 +73,11 @@ def resolve_row(
     """
     money = money or [False] * n
     toks = [t for t in tokens if t.kind in (NUM, MARK, BLANK)]
-    if any(t.crowded for t in toks) or _padded(toks, n, grid):
+    if any(t.crowded for t in toks) or _padded(toks, n, grid) or _blanks_of_other_cells(toks):
         # a converter merged cells ("| 21 0 |     | 0 0 | 21 |": markitdown's PDF tables), or spread each
         # column over several, most of them empty, in a row short of numbers ("| | 行政规范性文件 | | | |
-        # | 5 | | 64 | |" is 本年制发件数 left blank as well as 本年废止件数): its empty cells say nothing
-        # about where the blanks are, so the row is read as numbers alone
-        toks = [t for t in toks if t.kind != BLANK]
-    elif _blanks_of_other_cells(toks):
+        # | 5 | | 64 | |" is 本年制发件数 left blank as well as 本年废止件数), or the empty cells are another
+        # line's: they say nothing about where the blanks are, so the row is read as numbers alone
         toks = [t for t in toks if t.kind != BLANK]
     if len(toks) == n and not any(t.glued for t in toks):
         return _one_per_column(toks, money, check, wide)
