@@ -333,6 +333,9 @@ def _candidates(
     with the note it earns and whether cells were both cut and dropped."""
     note: str | None = None
     cands = _sum_cands(toks, n, check)
+    if (spaced := _spaces_as_empty_cells(toks)) is not None:
+        seen = {tuple((c.start, c.end, c.kind) for c in cand) for cand in cands}
+        cands += [c for c in _sum_cands(spaced, n, check) if tuple((x.start, x.end, x.kind) for x in c) not in seen]
     if cands:
         note = "glued_digits"
         cands = _with_padded_cuttings(cands, toks, lambda ts: _sum_cands(ts, n, check))
@@ -358,6 +361,22 @@ def _candidates(
     if note is None and (guess := _vanished_blanks_guess(toks, n, cands, check)) is not None:
         return _doubtful(guess, money)
     return cands, note, False
+
+
+def _spaces_as_empty_cells(toks: list[Token]) -> list[Token] | None:
+    """A glued row's numbers with each space between two of them an empty cell, or None where the row
+    is not of that kind.  Text flattened from HTML whose tags stand side by side (lxml's text_content of
+    a minified page) runs the cells together and leaves of an empty cell its &nbsp; alone:
+    "1306325    1631" is 1306 | 325 | | | | | 1631.  One hypothesis beside the others (a space may be
+    a cell's padding too): the sums decide, and where both hold the cells they disagree on are doubtful."""
+    vals = [t for t in toks if t.kind != BLANK]
+    if len(vals) < 2 or not any(t.glued for t in vals) or any(t.explicit for t in vals) or len({t.line for t in vals}) > 1:
+        return None
+    out: list[Token] = [vals[0]]
+    for a, b in zip(vals, vals[1:]):
+        out += [Token(BLANK, a.end + k, a.end + k, "", a.row, a.line) for k in range(b.start - a.end)]
+        out.append(b)
+    return out if len(out) > len(vals) else None
 
 
 def _merged_repeats(toks: list[Token], n: int) -> list[list[Cell]]:

@@ -3489,6 +3489,27 @@ ISSUE12 += [
         findings=("ambiguous_cells",),
     ),
     Case(
+        "lxml-minified-empty-cells-as-spaces",
+        doc(P3, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构"
+            "社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量1306325    1631二、上年结转政府信息公开申请数量"
+            "1989289    2278三、本年度办理结果（一）予以公开17163    234（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+            "1671    168\n"),
+        {
+            A + "new_received.natural_person": (1306, "doubtful"),  # read 1 (1|3|0|63|25|16|31)
+            A + "new_received.commercial_enterprise": (325, "doubtful"),
+            A + "new_received.research_institution": (None, "doubtful"),
+            A + "new_received.total": (1631, "doubtful"),
+            A + "granted.natural_person": (171, "doubtful"),
+            A + "granted.commercial_enterprise": (63, "doubtful"),
+        },
+        "synth seed 3888, lxml's text_content of the minified CMS page: cells run together and an empty "
+        "cell leaves its &nbsp; alone ('1306325    1631' for 1306 | 325 | | | | | 1631). Cut as seven "
+        "numbers, no cutting held the sum and the row read 1 | 3 | 0 | 63 | 25 | 16 | 31. Each space an empty "
+        "cell is one more hypothesis for the sums to weigh; the values come right, and stay doubtful (a "
+        "space may be a cell's padding)",
+        findings=("glued_digits",),
+    ),
+    Case(
         "total-printed-as-a-mark-beside-counts",
         doc(_snippet("synth-3819.cms-pdf.markitdown.part3.txt"), title="某某镇人民政府2023年政府信息公开工作年度报告\n"),
         {

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import regex
 
-from ...layout import MARK, NUM, Token
+from ...layout import BLANK, MARK, NUM, Token
 from ..model import (
     _SUM_GROUPS,
     MAX_ALTERNATIVES,
@@ -189,7 +189,7 @@ def token_options(t: Token, c: Cell, lo: int = 0, hi: int = MAX_CUTS) -> list[li
     return None
 
 
-_MARK = "m"  # a not-applicable mark's one position in _SumSearch's string of digits
+_MARK = "m"  # a not-applicable mark's (or an empty cell's) one position in _SumSearch's string of digits
 
 
 class _SumSearch:
@@ -199,14 +199,14 @@ class _SumSearch:
         self.groups = groups
         self.rest = [sum(groups[g + 1 :]) for g in range(len(groups))]  # the cells of the groups after each
         # a not-applicable mark is one position, _MARK, read as 0 by the sums
-        self.digits = "".join(_MARK if t.kind == MARK else t.text for t in toks)
+        self.digits = "".join(_MARK if t.kind in (MARK, BLANK) else t.text for t in toks)
         self.owner: list[tuple[Token, int]] = []  # digit position -> (token, offset in it)
         # digit position -> the end of the token it stands in: a cell from there may not cross it
         self.limits: list[int] = []
         self.whole: dict[int, int] = {}  # start -> end of the tokens that are one cell: not glued, in a row of several
         for t in toks:
-            width = 1 if t.kind == MARK else len(t.text)
-            if t.kind == MARK or (not t.glued and len(toks) > 1):
+            width = 1 if t.kind in (MARK, BLANK) else len(t.text)
+            if t.kind in (MARK, BLANK) or (not t.glued and len(toks) > 1):
                 self.whole[len(self.owner)] = len(self.owner) + width
             self.owner += [(t, k) for k in range(width)]
             self.limits += [len(self.owner)] * width
@@ -292,7 +292,7 @@ class _SumSearch:
         out = []
         for a, b in cut:
             t, k = self.owner[a]
-            if t.kind == MARK:
+            if t.kind in (MARK, BLANK):
                 out.append(cell_of(t))
                 continue
             entire = k == 0 and b - a == len(t.text)
@@ -314,11 +314,11 @@ def _sum_cands(toks: Sequence[Token], n: int, check: Check | None) -> list[list[
     groups = _SUM_GROUPS.get(check)  # type: ignore[arg-type]
     if not groups or sum(groups) != n or not toks or len(toks) >= n:
         return []
-    if not all((t.kind == NUM and (t.text.isdigit() or _COMMA_RUN.fullmatch(t.text))) or t.kind == MARK for t in toks) or all(
-        t.kind == MARK for t in toks
+    if not all((t.kind == NUM and (t.text.isdigit() or _COMMA_RUN.fullmatch(t.text))) or t.kind in (MARK, BLANK) for t in toks) or all(
+        t.kind in (MARK, BLANK) for t in toks
     ):
         return []
-    size = sum(1 if t.kind == MARK else len(t.text) - t.text.count(",") for t in toks)
+    size = sum(1 if t.kind in (MARK, BLANK) else len(t.text) - t.text.count(",") for t in toks)
     if size < n or size > n * MAX_CELL_DIGITS:
         return []
     search = _SumSearch(toks, groups)
