@@ -251,7 +251,8 @@ def join_wrapped_tails(plan: Sequence[PlanRow], columns: Mapping[str, Sequence[s
         return [values.read_cell(c.text)[0] if c.kind == NUM else None for c in cells]
 
     def digits(g: Sequence[Token]) -> bool:
-        return all(t.kind == NUM and t.text.isdigit() for t in g)
+        # (the empty cells of a line of cells stand beside its tails: "开申请数量 | 4 | | | | | | 9")
+        return any(t.kind == NUM for t in g) and all(t.kind == NUM and t.text.isdigit() for t in g if t.kind != BLANK)
 
     for p in plan:
         n, own = len(columns[p.anchor.row.key]), p.own
@@ -264,12 +265,16 @@ def join_wrapped_tails(plan: Sequence[PlanRow], columns: Mapping[str, Sequence[s
         # the label-less lines of numbers right below (one a line, or all on one), as many as could be
         # the rest of the row and its tails
         taken = 0
-        while taken < len(p.orphans) and digits(p.orphans[taken]) and sum(len(g) for g in p.orphans[: taken + 1]) <= n:
+        while taken < len(p.orphans) and digits(p.orphans[taken]) and sum(_nonblank(g) for g in p.orphans[: taken + 1]) <= n:
             taken += 1
-        tails = [t for g in p.orphans[:taken] for t in g]
+        tails = [t for g in p.orphans[:taken] for t in g if t.kind != BLANK]
         if tails and tails[0].line > own[-1].line and any(check(read(row)) for row in wrapped_numbers([*own, *tails], n)):
             p.own = [*own, *tails]
             p.orphans = p.orphans[taken:]
+
+
+def _nonblank(g: Sequence[Token]) -> int:
+    return sum(t.kind != BLANK for t in g)
 
 
 def has_values(own: Sequence[Token], n: int) -> bool:

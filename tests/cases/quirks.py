@@ -3510,6 +3510,22 @@ ISSUE12 += [
         findings=("glued_digits",),
     ),
     Case(
+        "wrapped-numbers-on-a-line-of-cells-with-empty-ones",
+        doc(P3, "申请人情况\n自然人\t法人或其他组织\t总计\n商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n"
+            "一、本年新收政府信息公\t1482\t880\t49\t97\t280\t109\t1623\n开申请数量\t4\t\t\t\t\t\t9\n"
+            "二、上年结转政府信息公开申请数量\t13707\t0\t37\t0\t0\t43\t13787\n"),
+        {
+            A + "new_received.natural_person": (14824, "inferred"),  # read 1482, doubtful
+            A + "new_received.commercial_enterprise": (880, "inferred"),
+            A + "new_received.total": (16239, "inferred"),
+            A + "carried_over.total": (13787, "ok"),
+        },
+        "synth seed 3754, the LibreOffice print read by parse_file: 14824 and 16239 wrapped in their narrow "
+        "cells, and the table reader printed the row on two lines of cells, the tails under their heads "
+        "with the empty cells between ('开申请数量 | 4 | | | | | | 9'). The wrapped tails were looked for on "
+        "lines of numbers alone, not on a line of cells with empty ones; joined, the row adds up",
+    ),
+    Case(
         "total-printed-as-a-mark-beside-counts",
         doc(_snippet("synth-3819.cms-pdf.markitdown.part3.txt"), title="某某镇人民政府2023年政府信息公开工作年度报告\n"),
         {
