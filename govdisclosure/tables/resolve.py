@@ -24,6 +24,7 @@ from .model import (
     MAX_CANDIDATES,
     MAX_EXTRA_CELLS,
     MAX_GLUED_DIGITS,
+    MAX_ROW_CELLS,
     MAX_SLACK,
     SIGNS,
     Cell,
@@ -374,6 +375,8 @@ def _spaces_as_empty_cells(toks: list[Token]) -> list[Token] | None:
         return None
     out: list[Token] = [vals[0]]
     for a, b in zip(vals, vals[1:]):
+        if b.start - a.end > MAX_ROW_CELLS:
+            return None  # (more than a row's cells apart: not a row's empty cells)
         out += [Token(BLANK, a.end + k, a.end + k, "", a.row, a.line) for k in range(b.start - a.end)]
         out.append(b)
     return out if len(out) > len(vals) else None
