@@ -294,10 +294,14 @@ def _cells_in_page_order(arb: Arbiter, plan: list[PlanRow], cols_of: dict[str, l
     pdftotext, pdfminer: text blocks in the order they stand on the page, top to bottom): cells of one
     row at slightly different heights (a cell wrapped in a paragraph with its own font size, in a
     printed web page) come out in the order of their heights, not of their columns ("行政规范性文件 / 9 /
-    0 / 74" for 9 | 74 | 0), and part 二 has no sum to tell.  Such a row's confident cells are doubtful."""
-    for p in plan:
+    0 / 74" for 9 | 74 | 0), and part 二 has no sum to tell.  Such a row's confident cells are doubtful:
+    numbers all alike too, where the row before it is short of numbers (they may be that row's: "行政事业
+    性收费" short of its 0, "政府集中采购 / 0 / 0" and its 599899 past the next heading)."""
+    short = False  # the row before, in the text, took fewer numbers than it has columns
+    for p in sorted(plan, key=lambda p: p.anchor.tok):
         vals = [t for t in p.own if t.kind in (NUM, MARK)]
-        if len({t.text for t in vals}) < 2 or any(t.explicit or t.x0 >= 0 for t in vals):
+        was_short, short = short, len(vals) < len(cols_of[p.anchor.row.key])
+        if len({t.text for t in vals}) < 2 and not (was_short and len(vals) > 1) or any(t.explicit or t.x0 >= 0 for t in vals):
             continue
         if all(b.line - a.line >= 2 for a, b in zip(vals, vals[1:])):
             key = p.anchor.row.key

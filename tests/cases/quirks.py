@@ -3526,6 +3526,37 @@ ISSUE12 += [
         "lines of numbers alone, not on a line of cells with empty ones; joined, the row adds up",
     ),
     Case(
+        "layout-row-without-sum-its-cell-a-line-lower-and-left",
+        doc("二、主动公开政府信息情况\n" + _snippet("synth-4025.cms-pdf.pdftotext-layout.part2-tail.txt"),
+            title="某某县人民政府2020年政府信息公开工作年度报告\n"),
+        {
+            "active.procurement.projects": (587920, "doubtful"),  # 12
+            "active.procurement.amount": (12.0, "doubtful"),  # 587920
+            "active.fees.change": (-67, "ok"),
+        },
+        "synth seed 4025, pdftotext -layout of the printed CMS page: 政府集中采购's 采购项目数量 printed a "
+        "line lower than its 采购总金额, in a row made taller by the wrapped caption ('政府集中采购   587920' "
+        "over '12'), and both stand nearer the first caption: read in line order, ok, the two swapped. In a "
+        "row with no sum, a number a line lower standing wholly left of one above it, indented, puts the "
+        "order in doubt",
+        findings=("wrapped_row_order",),
+    ),
+    Case(
+        "pdfminer-equal-numbers-after-a-row-short-of-its-own",
+        doc(_snippet("synth-3993.cms-pdf.pdfminer.part2.txt") + "\n三、收到和处理政府信息公开申请情况\n599899\n",
+            title="某某县人民政府2020年政府信息公开工作年度报告\n"),
+        {
+            "active.procurement.projects": (0, "doubtful"),
+            "active.procurement.amount": (0.0, "doubtful"),  # 599899, past the next heading
+        },
+        "synth seed 3993, pdfminer of the printed CMS page: part 二's cells a paragraph each in the order of "
+        "their heights; 行政事业性收费 took only its 70 (its 0 after the next label), 政府集中采购 took '0 / 0', "
+        "its 599899 standing past part 三's heading. Two equal numbers were exempt from the page-order "
+        "doubt (swapping them changes nothing), but after a row short of its numbers they may not be the "
+        "row's at all",
+        findings=("ambiguous_cells",),
+    ),
+    Case(
         "total-printed-as-a-mark-beside-counts",
         doc(_snippet("synth-3819.cms-pdf.markitdown.part3.txt"), title="某某镇人民政府2023年政府信息公开工作年度报告\n"),
         {

@@ -56,9 +56,11 @@ def read(ctx: RowContext) -> list[Reading]:
     placed = _by_columns(ctx, vals, wrapped)
     if placed is not None:
         return placed
-    if wrapped and _interleaved(vals, unit):
+    if wrapped and (_interleaved(vals, unit) or (ctx.check is None and _left_of_an_earlier(vals, unit))):
         # …and where no column model places them, the lines interleave: which number is in which
-        # column, reading order cannot say ("375 15 3 11" over "9 16 429", each sum the same)
+        # column, reading order cannot say ("375 15 3 11" over "9 16 429", each sum the same); nor, in
+        # a row with no sum, where a number a line lower stands wholly left of one above it
+        # ("政府集中采购   587920" over "12": 采购项目数量's cell printed lower, in a taller row)
         return [_unplaced(ctx)]
     if ctx.check_columns and not wrapped and len(vals) == n and _off_columns(ctx, vals):
         return [_misplaced(ctx)]
@@ -175,6 +177,16 @@ def _interleaved(vals: list[Token], unit: str) -> bool:
             return True
         right = max(right, max(xs))
     return False
+
+
+def _left_of_an_earlier(vals: list[Token], unit: str) -> bool:
+    """Whether a number on a later line ends left of where a number on an earlier line starts, indented
+    (not text flowing on from the left margin: lynx's cells a line each, "规章 31" / "66" / "84")."""
+    chars = unit.startswith("x")
+    return any(
+        (b.x1 < a.x0 if chars else b.w1 < a.w0)
+        for a in vals for b in vals if b.line > a.line and b.x0 > FLOW_MARGIN and min(a.x0, a.w0, b.w0) >= 0
+    )
 
 
 def _tails_add_up(ctx: RowContext, vals: list[Token]) -> bool:
