@@ -452,7 +452,7 @@ def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token], nor
                 # a number standing alone between spaces (not "2024 年", "第 4 页")
                 out.append(Token(NUM, ps, ps + len(piece), piece, row, line, glued=len(piece) > 1 and piece[0] == "0"))
                 continue
-        if is_mark(piece) or (values.is_filler(piece) and _filler_among_values(ln, m.end(), out)):
+        if is_mark(piece) or (values.is_filler(piece) and _filler_among_values(ln, m.end(), out, line)):
             out.append(Token(MARK, ps, ps + len(piece), piece, row, line))
         elif _DIGIT.search(piece) is None and piece[:1] not in _GLUED_MARK_FIRST and piece.strip() == piece:
             # plain text (what _scan, _text_after and _text make of a piece with no digit and no mark at
@@ -530,13 +530,18 @@ def _cell(s: int, c: str, text: str, row: int, line: int, out: list[Token], dash
             t.crowded = True
 
 
-def _filler_among_values(ln: str, end: int, out: list[Token]) -> bool:
+def _filler_among_values(ln: str, end: int, out: list[Token], line: int) -> bool:
     """A filler piece ("5 详见附表 3", "4 * 1") that stands among a row's values: a number or mark before
-    it, and after it on its line nothing, a number or a mark (not "* 四、…", a markdown bullet)."""
-    if not out or out[-1].kind not in (NUM, MARK):
+    it, and after it on its line nothing, a number or a mark (not "* 四、…", a markdown bullet); or the
+    row's first cell, after the label on its line, with a number or a mark after it ("一、本年新收…
+    详见附表  586  19 …")."""
+    if not out:
         return False
     rest = ln[end:].split(None, 1)
-    return not rest or rest[0][0].isdigit() or values.is_mark(rest[0]) or values.is_filler(rest[0])
+    value_after = bool(rest) and (rest[0][0].isdigit() or values.is_mark(rest[0]) or values.is_filler(rest[0]))
+    if out[-1].kind not in (NUM, MARK):
+        return out[-1].kind == TEXT and out[-1].line == line and value_after
+    return not rest or value_after
 
 
 def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *, explicit: bool) -> None:

@@ -3557,6 +3557,37 @@ ISSUE12 += [
         findings=("ambiguous_cells",),
     ),
     Case(
+        "layout-filler-in-a-rows-first-cell-wrapped",
+        doc(P3, "（本列数据的勾稽关系                      申请人情况\n为：第一项加第二项之      自然人            法人或其他组织            总计\n"
+            "和，等于第三项加第四项           商业企    科研机 社会组 法律服    其他\n    之和）                 业      构       织    务机构\n"
+            "一、本年新收政府信息公     详见附    586     19      70    348   177   1294\n   开申请数量         表\n"
+            "上年结转政府信息公开申     3927   79      66      11    0      0    4083\n     请\n"),
+        {
+            A + "new_received.natural_person": (None, "doubtful"),  # the filler
+            A + "new_received.commercial_enterprise": (586, "ok"),  # read under 自然人
+            A + "new_received.total": (1294, "ok"),  # read under 其他, 总计 lost
+            A + "carried_over.total": (4083, "ok"),
+        },
+        "synth seed 4012, pdftotext -layout of the LibreOffice print: 自然人's cell holds the filler 详见附表, "
+        "wrapped by the narrow cell ('详见附' over '表'), right after the row's label. A filler was taken "
+        "as one only among a row's values (a number or mark before it), and its wrapped head not at all: the "
+        "row's numbers moved a column left. A filler after the label, a number after it, is the first cell",
+        findings=("filler_cells",),
+    ),
+    Case(
+        "filler-in-a-rows-first-cell",
+        doc(P3, "申请人情况\t\t\n一、本年新收政府信息公开申请数量     详见附表    586     19      70    348   177   1294\n"
+            "二、上年结转政府信息公开申请数量     3927   79      66      11    0      0    4083\n"),
+        {
+            A + "new_received.natural_person": (None, "doubtful"),
+            A + "new_received.commercial_enterprise": (586, "ok"),
+            A + "new_received.total": (1294, "ok"),
+        },
+        "a filler in the first cell of a row laid out in spaces, after its label on the same line, with "
+        "numbers after it: it holds 自然人's place (not '* 四、…', a markdown bullet before text)",
+        findings=("filler_cells",),
+    ),
+    Case(
         "total-printed-as-a-mark-beside-counts",
         doc(_snippet("synth-3819.cms-pdf.markitdown.part3.txt"), title="某某镇人民政府2023年政府信息公开工作年度报告\n"),
         {
