@@ -396,10 +396,11 @@ class RowDecision:
         if len(ok_idx) > 1 and any(c is not None and c.split for i in ok_idx for c in self.cands[i]):
             # the cells stay doubtful; the value shown is the likeliest cutting (see plausibility),
             # with the narrative's numbers as a hint where the shape of the numbers leaves a tie
+            # (one the sum confirms before one it cannot check: a cell lost where two cells ran together)
             def likely(i: int) -> tuple[float, ...]:
                 v = [x[0] for x in self.vals[i]]
                 odd, spread, repeats = plausibility(v, self.signed)
-                return (odd, spread, -(prefer(v) if prefer is not None else 0.0), repeats)
+                return (sums[i] is not True if sums else False, odd, spread, -(prefer(v) if prefer is not None else 0.0), repeats)
 
             ok_idx.sort(key=likely)
         return ok_idx, False

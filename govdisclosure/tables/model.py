@@ -189,6 +189,7 @@ class RowContext:
     narrative: frozenset[float] = frozenset()  # numbers stated in the preface and part 一
     signed: tuple[bool, ...] | None = None  # the columns that may hold a negative number (本年增/减)
     wide: bool = False  # the table's other rows show fewer numbers than columns (a column left blank)
+    blank_column: bool = False  # the table's rows show fewer numbers than columns: a column it leaves blank
     # a full row with a not-applicable mark, in space-aligned text, ``model`` from the table's full rows:
     # checked against its columns (readings/aligned.py)
     check_columns: bool = False
@@ -212,7 +213,7 @@ class RowContext:
         alts: list[list[Placed]] = []
         placed, note = _resolver()(
             self.tokens, len(self.keys), money=list(self.money), check=self.check, prefer=self.prefer,
-            alternatives=alts, trail=self.trail, grid=self.grid, signed=self.signed, wide=self.wide,
+            alternatives=alts, trail=self.trail, grid=self.grid, signed=self.signed, wide=self.wide, blank_column=self.blank_column,
         )
         if self.detached is None and _cells_and_bare_text(self.tokens) and len({p.value for p in placed if p.value is not None}) > 1:
             # a row of cells continued in bare text (a page break between: "| （五） | ①信 | 　 | 75 - | 4 |

@@ -53,10 +53,9 @@ def resolve_row(
     check: Check | None = None,
     prefer: Prefer | None = None,
     alternatives: list[list[Placed]] | None = None,
-    trail: int | None = None,
-    grid: Grid | None = None,
-    signed: Sequence[bool] | None = None,
-    wide: bool = False,
+    trail: int | None = None, grid: Grid | None = None, signed: Sequence[bool] | None = None,
+    wide: bool = False,  # the row shows a number more than the table's other rows (a column they leave blank)
+    blank_column: bool = False,  # the table's rows show fewer numbers than columns (one it leaves blank)
 ) -> Result:
     """Place a row's value tokens into its ``n`` columns.
 
@@ -86,7 +85,7 @@ def resolve_row(
     if not isinstance(toks_or_result, list):
         return toks_or_result
     toks = toks_or_result
-    found = _candidates(toks, n, check, grid, trail, money)
+    found = _candidates(toks, n, check, grid, trail, money, blank_column)
     if len(found) == 2:
         return found  # type: ignore[return-value]
     cands, note, cut_and_dropped = found  # type: ignore[misc]
@@ -328,10 +327,12 @@ def _enumerate(opts: list[list[list[Cell]]], n: int) -> list[list[Cell]]:
 
 
 def _candidates(
-    toks: list[Token], n: int, check: Check | None, grid: Grid | None, trail: int | None, money: Sequence[bool]
+    toks: list[Token], n: int, check: Check | None, grid: Grid | None, trail: int | None, money: Sequence[bool],
+    blank_column: bool = False,
 ) -> tuple[list[list[Cell]], str | None, bool] | Result:
     """Every placement of the row: sum-guided cutting, else enumeration, else extra cells dropped;
-    with the note it earns and whether cells were both cut and dropped."""
+    with the note it earns and whether cells were both cut and dropped.  ``blank_column``: the table leaves a
+    column blank in every row, so a row short of a number is no sign of two cells run together."""
     note: str | None = None
     cands = _sum_cands(toks, n, check)
     if (spaced := _spaces_as_empty_cells(toks)) is not None:
@@ -346,7 +347,7 @@ def _candidates(
             cands = _with_padded_cuttings(cands, toks, lambda ts: _enumerate(_options(ts, n), n))
         if cands and check is None:  # (a part 二 block: no sum tells the two apart)
             cands += _merged_repeats(toks, n)
-        elif check is not None:
+        elif check is not None and not blank_column:
             cands = _with_run_together_cells(cands, toks, n, check)
     cands = narrow(cands, toks, grid, trail)
     if not cands and any(t.glued for t in toks) and note is None:
@@ -417,11 +418,18 @@ def _with_run_together_cells(cands: list[list[Cell]], toks: list[Token], n: int,
     """A row of text short of numbers whose sum holds when a number set apart by spaces is two cells
     run together: a PDF printed in a proportional font puts two narrow cells' digits side by side, and
     pdftotext prints "1770 0 73 3 119 1102075" for 1770 | 0 | 73 | 3 | 119 | 110 | 2075, "47" for 4 | 7.
-    Those cuttings stand beside the placements with a blank cell (where both hold, the cells they
-    disagree on are doubtful); a row of cells, or one with a glued run, is cut elsewhere."""
+    Those cuttings stand beside the placements with a blank cell, and a row one number short beside
+    those with a cell lost anywhere, which its sum cannot refute where the lost cell is (where both
+    hold, the cells they disagree on are doubtful: "4 0 3 18" for 4 | 11 | 0 | 3 | 18, 11 lost, adds up
+    as 4 | 0 | 3 | 1 | 8 too); a row of cells, or one with a glued run, is cut elsewhere."""
     if len(toks) >= n or any(t.explicit or t.glued or t.kind == BLANK for t in toks):
         return cands
-    return _with_padded_cuttings(cands, toks, lambda ts: _sum_cands(ts, n, check))
+    cut = _with_padded_cuttings(cands, toks, lambda ts: _sum_cands(ts, n, check))
+    if cands or len(cut) == len(cands) or len(toks) != n - 1:
+        return cut
+    cells = [cell_of(t) for t in toks]
+    lost: list[list[Cell | None]] = [[*cells[:i], None, *cells[i:]] for i in range(n)]
+    return cut + lost  # type: ignore[operator]
 
 
 def _total_last(cells: Sequence[Cell], n: int) -> list[Cell | None]:

@@ -334,6 +334,7 @@ def row_contexts(
             key, p.anchor.label, tuple(own), tuple([f"{key}.{c.key}" for c in cols]), money,
             check, prefer, model, trail, grid, detached=(detached or {}).get(key), inferred=key in (detached or {}),
             signed=signed, wide=id(p) in widest or (id(cols) in narrow and _value_count(own) == len(cols) and _by_numbers(own)),
+            blank_column=id(cols) in narrow,
             # (only where the table's other full rows stand under the columns: else the model is no yardstick)
             check_columns=marked_full and model is not None and not any(
                 off_columns(r, model, MODEL_FIT) for r in near if r is not own),

@@ -3588,6 +3588,38 @@ ISSUE12 += [
         findings=("filler_cells",),
     ),
     Case(
+        "no-run-together-cells-where-the-table-leaves-a-column-blank",
+        doc(_snippet("synth-3959.lo-pdf.pdfplumber.total-label-lost.part3.txt"), title="某某县人民政府2022年政府信息公开工作年度报告\n"),
+        {
+            A + "unavailable.unclear_after_correction.commercial_enterprise": (13, "doubtful"),  # read 1 | 3
+            A + "unavailable.unclear_after_correction.public_interest_org": (5, "doubtful"),  # read 7, ok
+            A + "unavailable.unclear_after_correction.other_org": (16, "doubtful"),  # read 0, ok
+        },
+        "the one-fault probe over pdfplumber of the LibreOffice print (synth seed 3959, a report that leaves "
+        "总计 blank in every row; （七）总计's label lost): '③补 0 13 7 5 0 16' is six numbers for seven "
+        "columns, and cutting 13 as two cells run together (a proportional print) made the row add up by "
+        "chance, 0+1+3+7+5+0 = 16, its other cells moved a column right, ok. A table whose rows all show "
+        "fewer numbers than columns leaves a column blank: a row short of one is no sign of a cut",
+    ),
+    Case(
+        "part4-a-number-lost-or-two-cells-run-together",
+        doc(P4, "行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n结果维 结果纠 其他结 尚未审 总\n"
+            "持 正 果 结 计 结果维 结果纠 其他结 尚未审 总 结果维 结果纠 其他结尚未审 总\n持 正 果 结 计 持 正 果 结 计\n"
+            "15 0 10 17 42 4 0 3 18 9 6 4 11 30\n"),
+        {
+            "review.total": (42, "inferred"),  # (the sums place it: a cell lost there would break 复议's)
+            "litigation_direct.corrected": (..., "doubtful"),  # 11, lost; read 0, ok
+            "litigation_direct.other": (..., "doubtful"),  # 0; read 3, ok
+            "litigation_direct.total": (..., "doubtful"),  # 18; read 8 (1 | 8)
+            "litigation_after_review.total": (30, "inferred"),
+        },
+        "the one-fault probe over pdfplumber of the printed CMS page (synth seed 3998, 直接起诉's 11 lost): "
+        "fourteen numbers for fifteen cells, and 18 cut as two cells run together (a proportional print) "
+        "made the group add up, 4+0+3+1 = 8, the others ok in the wrong columns. A row one number short "
+        "may as well have lost one, anywhere its sums cannot see: where both readings hold, the cells they "
+        "disagree on are doubtful",
+    ),
+    Case(
         "total-printed-as-a-mark-beside-counts",
         doc(_snippet("synth-3819.cms-pdf.markitdown.part3.txt"), title="某某镇人民政府2023年政府信息公开工作年度报告\n"),
         {
