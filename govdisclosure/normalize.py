@@ -196,6 +196,10 @@ _EXTRA_FOLD = {
     # the horizontal bar: GB2312 pages decoded as GBK (not GB18030) give U+2015 for the Chinese dash
     # "——", a not-applicable mark in a cell ("| ―― |")
     "\u2015": "\u2014",
+    # the two- and three-em dashes: a font's ligature of "——" in a PDF's text (Chromium's print of a
+    # cell's "——", read back by pdfminer and markitdown as "⸺")
+    "\u2e3a": "\u2014\u2014",
+    "\u2e3b": "\u2014\u2014\u2014",
     # CJK radicals that a font's cmap gives for the ideograph they draw like (a Chromium print of
     # Noto CJK: "⼈⺠政府" — NFKC folds the Kangxi radical ⼈ to 人, but not the supplement's ⺠ to 民),
     # after Unicode's EquivalentUnifiedIdeograph.txt, the simplified forms a report can hold

@@ -372,10 +372,10 @@ def _empty_cells_do_not_add_up(
     unsure).  A column relation through one of ``empty_rows``, rows empty in every column, says nothing
     (a report that leaves its （七）总计 row unfilled)."""
     if rule in ("R3", "R4", "R2"):
-        # (a 总计 printed as a not-applicable mark is 0 as well: "1,400 | / | … | /" for a 总计 of 1,400
-        # that the row's next line took, a mark of the line below read in its place)
+        # (a row's 总计 printed as a not-applicable mark is 0 as well: "1,400 | / | … | /" for a 总计 of
+        # 1,400 that the row's next line took, a mark of the line below read in its place)
         ft = fields.get(right[-1])
-        if ft is None or (ft.value is None and ft.status != "not_applicable"):
+        if ft is None or (ft.value is None and (rule == "R2" or ft.status != "not_applicable")):
             return False
     terms = [fields.get(k) for k in left + right]
     if any(f is None for f in terms):

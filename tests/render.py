@@ -890,8 +890,8 @@ def empty_cells_do_not_add_up(values: Mapping[str, Value], rels: Sequence[Relati
         rest = [values.get(k) for k in r.rhs]
         if all(not empty(x) for x in terms + rest):
             continue  # assessable: broken_relations' business
-        if r.name.startswith(("R2", "R3", "R4")) and rest[-1] is None:
-            continue  # (a 总计 printed as a mark is 0)
+        if (r.name.startswith("R2") and empty(rest[-1])) or (r.name.startswith(("R3", "R4")) and rest[-1] is None):
+            continue  # (a row's 总计 printed as a mark is 0)
         if all(empty(x) for x in terms) and (not r.name.startswith("R1") or all(empty(x) for x in rest)):
             continue
         if r.name.startswith(("R1", "R2")) and any(row_empty(k) for k in r.keys):

@@ -80,7 +80,7 @@ def resolve_row(
         # line's: they say nothing about where the blanks are, so the row is read as numbers alone
         toks = [t for t in toks if t.kind != BLANK]
     if len(toks) == n and not any(t.glued for t in toks):
-        return _one_per_column(toks, money, check, wide)
+        return _one_per_column(toks, money, check, wide, signed)
     toks_or_result = _trim(toks, n, money)
     if not isinstance(toks_or_result, list):
         return toks_or_result
@@ -123,9 +123,13 @@ def _padded(toks: list[Token], n: int, grid: Grid | None) -> bool:
     )
 
 
-def _one_per_column(toks: list[Token], money: Sequence[bool], check: Check | None, wide: bool) -> Result:
+def _one_per_column(toks: list[Token], money: Sequence[bool], check: Check | None, wide: bool, signed: Sequence[bool] | None = None) -> Result:
     """The common case: one token per column, nothing to decide — unless the tokens say otherwise."""
     placed = _as_is(toks, money)
+    if signed is not None and any(not signed[i] and t.kind == NUM and t.text.startswith(SIGNS) for i, t in enumerate(toks)):
+        # a signed number in a column that holds none (-16 under 上一年项目数量, the row's 本年增/减 empty:
+        # a mark before it lost): the row lost or gained a cell, and nothing in it is confident
+        return _all_doubtful(placed), "ambiguous_cells"
     if _tail_beside_cut(toks):
         # a thousands number cut short with its tail read as the next cell ("25,59" / "8" for
         # 25,598): the row holds one number fewer than it seems, so no cell's place is sure
