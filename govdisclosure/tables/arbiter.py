@@ -810,7 +810,7 @@ def doubt_runs_into_failing_rows(arb: Arbiter, ctx: TableContext) -> None:
     failing: list[str] = []
     for r in ctx.order:
         keys = [f"{r}.{c.key}" for c in ctx.columns.get(r, ())]
-        at = [(p.cell.start, p.cell.end) for k in keys if (p := arb.placed.get(k)) is not None and p.cell is not None and p.cell.kind != "blank"]
+        at = [(p.cell.start, p.cell.end) for k in keys if (p := arb.placed.get(k)) is not None and p.cell is not None and p.cell.kind != BLANK]
         if not at:
             continue
         runs[r] = (min(a for a, _ in at), max(b for _, b in at))

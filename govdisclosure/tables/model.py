@@ -215,22 +215,19 @@ class RowContext:
             self.tokens, len(self.keys), money=list(self.money), check=self.check, prefer=self.prefer,
             alternatives=alts, trail=self.trail, grid=self.grid, signed=self.signed, wide=self.wide, blank_column=self.blank_column,
         )
-        if self.detached is None and _cells_and_bare_text(self.tokens) and len({p.value for p in placed if p.value is not None}) > 1:
-            # a row of cells continued in bare text (a page break between: "| （五） | ①信 | 　 | 75 - | 4 |
-            # 27 | 9 　 |" / "第2页" / "不予处 访举报 1409 1524"): where the bare numbers stand among the cells
-            # nothing says, and the row's sum holds for every order.  (A cell lifted out of the table and
-            # put back by its note is placed: readings/detached.py)
-            placed = [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed]
-            note = note or "ambiguous_cells"
-        elif (_units_wrapped_away(self.tokens) or (self.where != PART4 and _crowded_rows(self.tokens))) and len(
-            {p.value for p in placed if p.value is not None}
-        ) > 1:
-            # cells at different heights, read top to bottom: numbers whose unit wrapped a line below stand a
-            # line above the row's other cells (a narrow cell's "31件" printed "31" / "件", vertically centred:
-            # pdfplumber's "二、上年结 31 38" over "0件 128件 0件 0件 197件"), and a row split over two rows of
-            # cells with crowded cells (markitdown); read line by line, they come first, whatever their columns
-            placed = [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed]
-            note = note or "ambiguous_cells"
+        toks = self.tokens
+        if len({p.value for p in placed if p.value is not None}) > 1 and (
+            (self.detached is None and _cells_and_bare_text(toks))
+            or _units_wrapped_away(toks) or (self.where != PART4 and _crowded_rows(toks))
+        ):
+            # numbers in no known order, whose row's sum holds for every order: a row of cells continued in
+            # bare text (a page break between: "| （五） | ①信 | 　 | 75 - | 4 | 27 | 9 　 |" / "第2页" / "不予处
+            # 访举报 1409 1524"; a cell lifted out of the table and put back by its note is placed:
+            # readings/detached.py); cells at different heights, read top to bottom: numbers whose unit
+            # wrapped a line below stand a line above the row's other cells (a narrow cell's "31件" printed
+            # "31" / "件", vertically centred: pdfplumber's "二、上年结 31 38" over "0件 128件 0件 0件 197件"),
+            # and a row split over two rows of cells with crowded cells (markitdown)
+            placed, note = [Placed(p.cell, p.value, "doubtful", p.unit) for p in placed], note or "ambiguous_cells"
         return placed, note, alts
 
 
@@ -258,14 +255,8 @@ def _crowded_rows(toks: Sequence[Token]) -> bool:
 def _units_wrapped_away(toks: Sequence[Token]) -> bool:
     """Whether a row of bare text (no cells, no positions) has numbers without a unit on a line above
     numbers with one: the report prints its counts with their unit, and those cells wrapped it."""
-    first_with = None
-    for t in toks:
-        if t.kind == NUM and t.unit is not None:
-            first_with = t.line
-            break
-    if first_with is None:
-        return False
-    return any(t.kind == NUM and t.unit is None and t.line < first_with and not t.explicit and t.x0 < 0 for t in toks)
+    first_with = next((t.line for t in toks if t.kind == NUM and t.unit is not None), None)
+    return first_with is not None and any(t.kind == NUM and t.unit is None and t.line < first_with and not t.explicit and t.x0 < 0 for t in toks)
 
 
 _resolve_row: Callable[..., tuple[list[Placed], str | None]] | None = None

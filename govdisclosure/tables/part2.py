@@ -248,12 +248,13 @@ def _runs_on(toks: list[Token], used: list[tuple[int, int]], left: list[Token]) 
     took the first numbers of a run that goes on ("行政事业性收费 15860 6194 …" in plain pdftotext of a
     printed page, 行政处罚's and 行政强制's numbers after the last label), and which of them are its own
     is unsure.  (The empty cells of the row above are doubtful in any case: the numbers may be its own.)"""
+    untaken = {t.start for t in left}
     taken = False
     for t in toks:
         if t.kind == TEXT:
             taken = False
         elif t.kind in (NUM, MARK):
-            if t in left and taken:
+            if taken and t.start in untaken:
                 return True
             taken = any(a < t.end and t.start < b for a, b in used)
     return False
@@ -301,7 +302,9 @@ def _cells_in_page_order(arb: Arbiter, plan: list[PlanRow], cols_of: dict[str, l
     for p in sorted(plan, key=lambda p: p.anchor.tok):
         vals = [t for t in p.own if t.kind in (NUM, MARK)]
         was_short, short = short, len(vals) < len(cols_of[p.anchor.row.key])
-        if len({t.text for t in vals}) < 2 and not (was_short and len(vals) > 1) or any(t.explicit or t.x0 >= 0 for t in vals):
+        # (numbers all alike read the same in any order, unless they may be the short row's)
+        in_any_order = len({t.text for t in vals}) < 2 and not (was_short and len(vals) > 1)
+        if in_any_order or any(t.explicit or t.x0 >= 0 for t in vals):
             continue
         if all(b.line - a.line >= 2 for a, b in zip(vals, vals[1:])):
             key = p.anchor.row.key

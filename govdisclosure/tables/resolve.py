@@ -93,7 +93,7 @@ def resolve_row(
         # a signed number ("-15", "+62") stands only in a column that can hold one (本年增/减); a row no
         # placement of which puts it there lost or gained a cell: nothing in it is confident.  (A
         # not-applicable mark "-" is no sign: it stands in any column.)
-        fit = [c for c in cands if all(signed[i] or x.kind != NUM or not x.text.startswith(SIGNS) for i, x in enumerate(c))]
+        fit = [c for c in cands if _signs_fit(c, signed)]
         if not fit:
             placed, note = RowDecision(cands, n, money, note, cut_and_dropped, signed).decide(check, prefer, None)
             return _all_doubtful(placed), note or "ambiguous_cells"
@@ -104,6 +104,12 @@ def resolve_row(
     if wide and _unproven_wide(placed, toks, check):
         return _all_doubtful(placed), note or "wider_than_table"
     return placed, note
+
+
+def _signs_fit(cells: Sequence[Cell | Token | None], signed: Sequence[bool]) -> bool:
+    """Whether every signed number of a placement stands in a column that may hold one (本年增/减).  (A
+    not-applicable mark "-" is no sign: it stands in any column.)"""
+    return all(signed[i] or x is None or x.kind != NUM or not x.text.startswith(SIGNS) for i, x in enumerate(cells))
 
 
 def _blanks_of_other_cells(toks: list[Token]) -> bool:
@@ -126,7 +132,7 @@ def _padded(toks: list[Token], n: int, grid: Grid | None) -> bool:
 def _one_per_column(toks: list[Token], money: Sequence[bool], check: Check | None, wide: bool, signed: Sequence[bool] | None = None) -> Result:
     """The common case: one token per column, nothing to decide — unless the tokens say otherwise."""
     placed = _as_is(toks, money)
-    if signed is not None and any(not signed[i] and t.kind == NUM and t.text.startswith(SIGNS) for i, t in enumerate(toks)):
+    if signed is not None and not _signs_fit(toks, signed):
         # a signed number in a column that holds none (-16 under 上一年项目数量, the row's 本年增/减 empty:
         # a mark before it lost): the row lost or gained a cell, and nothing in it is confident
         return _all_doubtful(placed), "ambiguous_cells"
@@ -340,8 +346,7 @@ def _candidates(
     note: str | None = None
     cands = _sum_cands(toks, n, check)
     if (spaced := _spaces_as_empty_cells(toks)) is not None:
-        seen = {tuple((c.start, c.end, c.kind) for c in cand) for cand in cands}
-        cands += [c for c in _sum_cands(spaced, n, check) if tuple((x.start, x.end, x.kind) for x in c) not in seen]
+        cands += _unseen(cands, _sum_cands(spaced, n, check))
     if cands:
         note = "glued_digits"
         cands = _with_padded_cuttings(cands, toks, lambda ts: _sum_cands(ts, n, check))
@@ -413,9 +418,14 @@ def _with_padded_cuttings(
     if not spaced:
         return cands
     loose = [dataclasses.replace(t, glued=True) if i in spaced else t for i, t in enumerate(toks)]
-    seen = {tuple((c.start, c.end) for c in cand) for cand in cands}
-    more = [c for c in cut(loose) if tuple((x.start, x.end) for x in c) not in seen]
+    more = _unseen(cands, cut(loose))
     return cands + more[: max(MAX_CANDIDATES - len(cands), 0)]
+
+
+def _unseen(cands: list[list[Cell]], more: list[list[Cell]]) -> list[list[Cell]]:
+    """The placements of ``more`` that ``cands`` does not hold already (cell for cell: span and kind)."""
+    seen = {tuple((c.start, c.end, c.kind) for c in cand) for cand in cands}
+    return [c for c in more if tuple((x.start, x.end, x.kind) for x in c) not in seen]
 
 
 def _with_run_together_cells(cands: list[list[Cell]], toks: list[Token], n: int, check: Check) -> list[list[Cell]]:
