@@ -3660,6 +3660,23 @@ ISSUE12 += [
         "leaves the row doubtful, the mark too",
         findings=("empty_cells_do_not_add_up",),
     ),
+    Case(
+        "pdftotext-layout-full-width-digits-wrapped-under-themselves-in-a-sparse-row",
+        doc(P3 + _snippet("synth-3951.lo-pdf.pdftotext-layout.part3.txt"), title="某县人民政府2023年政府信息公开工作年度报告\n"),
+        {
+            A + "new_received.natural_person": (934, "doubtful"),  # "９３" over "４"
+            A + "new_received.commercial_enterprise": (396, "doubtful"),
+            A + "new_received.total": (1330, "doubtful"),  # "１３" over "３０"
+            A + "total_processed.natural_person": (1098, "doubtful"),  # no header on its page
+            A + "total_processed.total": (1541, "doubtful"),
+        },
+        "synth seed 3951, pdftotext -layout of a LibreOffice PDF with full-width digits in narrow cells, a "
+        "report that fills three columns: '９３  ３９６  １３' over '开申请  ４  ３０'. Full-width digits break "
+        "anywhere, so 934 and 1330 wrapped under themselves, and the row of five numbers on two lines was "
+        "read in no order (93 | 396 | 13 | 4 | 30). Digits standing under a number of the line above, in a "
+        "row of columns, now continue it; the row is still short of numbers, so its cells stay doubtful",
+        findings=("missing_cells",),
+    ),
 ]
 
 BUGS_CAUGHT += ISSUE12 + MD_CONVERTERS + BROWSER_COPY + ALIGNED

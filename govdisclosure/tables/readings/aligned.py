@@ -13,11 +13,15 @@ keeps its sum: ``inferred``, case row ``numbers-above-a-label-whose-marks-stand-
 ``layout-part4-blank-dropped``, ``aligned-row-numbers-on-two-lines`` and ``wrapped-row-lines-interleave``
 in ``tests/cases/quirks.py``.  A full row whose not-applicable mark stands nearer another of the
 columns of the table's other full rows than its own is doubtful: a mark counts as no number in any
-sum (finding ``columns_disagree``, case row ``full-row-a-mark-and-a-number-off-their-columns``).
+sum (finding ``columns_disagree``, case row ``full-row-a-mark-and-a-number-off-their-columns``).  In a
+row of columns short of numbers, digits standing under a number of the line above continue it (a narrow
+cell wrapped it: full-width digits break anywhere), joined before the row is placed; never ``ok`` (case
+row ``pdftotext-layout-full-width-digits-wrapped-under-themselves-in-a-sparse-row``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from ...layout import BLANK, MARK, NUM, Token
@@ -26,6 +30,7 @@ from ...values import read_cell
 from ..columns import ALIGN_MARGIN, centre, off_columns
 from ..model import Cell, Placed, Reading, RowContext, _cell_value, cell_of
 from .glued import _sum_cands
+from .positional import as_reading
 
 NAME = "aligned"
 FLOW_MARGIN = 4  # columns from the left edge within which a line of numbers starts where text flows
@@ -53,6 +58,8 @@ def read(ctx: RowContext) -> list[Reading]:
         return []
     if wrapped and len(vals) == n and (in_place := _full_row_in_place(ctx, vals)) is not None:
         return in_place
+    if wrapped and (stacked := _stacked(ctx, vals)) is not None:
+        return stacked
     placed = _by_columns(ctx, vals, wrapped)
     if placed is not None:
         return placed
@@ -119,6 +126,81 @@ def _by_columns(ctx: RowContext, vals: list[Token], wrapped: bool) -> list[Readi
     if status is None:
         return []
     return [_reading(ctx, by_col, vals, status)]
+
+
+def _stacked(ctx: RowContext, vals: list[Token]) -> list[Reading] | None:
+    """A number too long for its narrow cell, wrapped under itself onto the row's next line (full-width
+    digits break anywhere: pdftotext -layout of a printed page, "９３  ３９６  １３" over "４  ３０" for
+    934 | 396 | 1330 in a row that leaves four columns blank): digits on consecutive lines of the row,
+    each line's part overlapping the one above, are one number, joined top to bottom (two numbers under
+    one column cannot both be the row's cells).  The joined row is placed by the column model where there
+    is one, else in token order; a joined cell is cut, so nothing is ``ok``.  None where no two numbers
+    stand so."""
+    merged = _stack(vals)
+    if merged is None:
+        return None
+    joined = dataclasses.replace(ctx, tokens=tuple(merged), inferred=True)
+    if ctx.model is not None:
+        placed = _by_columns(joined, merged, True)
+        if placed:
+            return [dataclasses.replace(r, evidence="digits wrapped under themselves, joined; " + r.evidence) for r in placed]
+    return [as_reading(joined, NAME, "digits wrapped under themselves, joined, in token order")]
+
+
+def _stack(vals: list[Token]) -> list[Token] | None:
+    """The row's tokens with every stack of digits joined (:func:`_stacked`), or None where there is no
+    stack.  Every token below the row's first line must continue exactly one number on the line above
+    (standing over it, or starting or centred within one column of it), in characters or in display
+    columns (pdftotext counts a character a cell of its grid, a text browser a CJK character two: a
+    line holding a label's CJK and one holding none drift apart in the other unit); where both units
+    join, they must join alike.  Not in numbers one a line (lynx's cells, "20" over "922900") nor in
+    lines that each start at the left margin (text flowing on): only in a row of columns."""
+    first = min(t.line for t in vals)
+    by_line: dict[int, list[Token]] = {}
+    for t in vals:
+        by_line.setdefault(t.line, []).append(t)
+    if all(len(ts) == 1 for ts in by_line.values()) or all(min(t.x0 for t in ts) <= FLOW_MARGIN for ts in by_line.values()):
+        return None  # a cell a line (lynx, lxml's text of a table) or text flowing on: no row of columns
+    joins: list[dict[int, Token]] = []
+    for unit in ("x", "w"):
+        below: dict[int, Token] = {}  # a token's start: the token continuing it a line lower
+        for t in vals:
+            if t.line == first:
+                continue
+            over = [u for u in by_line.get(t.line - 1, ()) if _over(u, t, unit)]
+            if len(over) != 1 or over[0].start in below or not (_digits(t) and _digits(over[0]) and over[0].text[0] != "0"):
+                break
+            below[over[0].start] = t
+        else:
+            joins.append(below)
+    if not joins or any(j != joins[0] for j in joins[1:]):
+        return None
+    below = joins[0]
+    tails = {t.start for t in below.values()}
+    out: list[Token] = []
+    for t in sorted(vals, key=lambda t: t.start):
+        if t.start in tails:
+            continue
+        parts = [t]
+        while parts[-1].start in below:
+            parts.append(below[parts[-1].start])
+        if len(parts) > 1:
+            t = dataclasses.replace(
+                t, text="".join(p.text for p in parts), end=parts[-1].end, x0=min(p.x0 for p in parts),
+                x1=max(p.x1 for p in parts), w0=min(p.w0 for p in parts), w1=max(p.w1 for p in parts))
+        out.append(t)
+    return out
+
+
+def _digits(t: Token) -> bool:
+    return t.kind == NUM and t.text.isdigit()
+
+
+def _over(a: Token, b: Token, unit: str) -> bool:
+    """Whether ``b`` stands under ``a`` in ``unit``: overlapping it, or starting or centred within one
+    column of it (a wrapped line's start drifts by one in pdftotext's grid)."""
+    a0, a1, b0, b1 = (a.x0, a.x1, b.x0, b.x1) if unit == "x" else (a.w0, a.w1, b.w0, b.w1)
+    return (a0 < b1 and b0 < a1) or abs(a0 - b0) <= 1 or abs(a0 + a1 - b0 - b1) <= 2
 
 
 def _left_to_right(vals: list[Token]) -> list[list[Token]]:
