@@ -5,10 +5,14 @@ from __future__ import annotations
 import pathlib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import govdisclosure
 from govdisclosure.layout import tokenize
-from govdisclosure.tables import resolve_row
+from govdisclosure.report import Field
+from govdisclosure.tables import arbiter, resolve_row
+from govdisclosure.tables.model import Placed
 
 PINGTAN = pathlib.Path(__file__).resolve().parent.parent / "corpus" / "real" / "pingtan-2022.txt"
 
@@ -56,3 +60,36 @@ def test_whole_table_solver_places_rows_that_r3_leaves_open() -> None:
         "partly_granted.total": (11, "inferred"),
     }
     assert any(f.code == "solved_by_table_sums" for f in rep.findings)
+
+
+@st.composite
+def _solver_instances(draw: st.DrawFn) -> tuple[dict, list, list]:
+    """Rows of alternatives over keys of their own, a board, and linear relations over the keys."""
+    value = st.one_of(st.none(), st.integers(0, 3))
+    n_rows = draw(st.integers(1, 5))
+    rows, keys = [], []
+    for r in range(n_rows):
+        ks = [f"r{r}.c{c}" for c in range(draw(st.integers(1, 3)))]
+        alts = draw(st.lists(st.lists(value, min_size=len(ks), max_size=len(ks)), min_size=1, max_size=4))
+        rows.append((f"r{r}", ([[Placed(None, v, "doubtful") for v in a] for a in alts], None, ks)))
+        keys += ks
+    others = [f"o{i}" for i in range(draw(st.integers(0, 3)))]
+    board = {k: Field(k, draw(value), "ok") for k in keys + others}
+    rels = []
+    for _ in range(draw(st.integers(1, 4))):
+        lhs = draw(st.lists(st.sampled_from(keys + others), min_size=1, max_size=3, unique=True))
+        rhs = draw(st.lists(st.sampled_from([k for k in keys + others if k not in lhs] or keys), min_size=1, max_size=2, unique=True))
+        if set(lhs + rhs) & set(keys):  # (as the solver takes them: relations that hold a key it places)
+            rels.append((tuple(lhs), tuple(rhs)))
+    return board, rows, rels
+
+
+@settings(max_examples=300, deadline=None)
+@given(inst=_solver_instances())
+def test_whole_table_solver_in_two_halves_finds_what_backtracking_finds(inst: tuple[dict, list, list]) -> None:
+    # the solver's search for tables whose rows combine too many ways to try one by one must pass the
+    # same combinations, in the same order, and check the same keys
+    board, rows, rels = inst
+    search = arbiter._Combinations(board, rows, rels)
+    expected = (search.passing, search.assessed or set()) if search.extend(0) else ([], set())
+    assert arbiter._in_two_halves(board, rows, rels) == expected

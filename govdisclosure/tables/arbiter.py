@@ -21,6 +21,8 @@ registers them, and decides:
 from __future__ import annotations
 
 import itertools
+import math
+import operator
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -173,11 +175,17 @@ class Arbiter:
     def solve_jointly(self) -> None:
         """Rows whose own sum (R3) leaves several placements: try every combination of them against the
         table's column relations (R1, R2) with the other rows as read.  A cell on which every combination
-        that satisfies them agrees is inferred; the rest stay doubtful."""
+        that satisfies them agrees is inferred; the rest stay doubtful, as one of those combinations gives
+        them (the one that keeps most rows as read): the rows as read may keep no column sum, and a sum
+        that fails would doubt whole columns the combinations agree on."""
         rows = list(self.pending.items())
         passing, assessed = _passing_combinations(self.fields, rows, self.edition)
         if not passing:
             return
+        fields = self.fields
+        kept = max(passing, key=lambda c: sum(
+            all((f := fields.get(k)) is not None and f.value == p.value for k, p in zip(keys, alts[c[idx]]))
+            for idx, (_, (alts, _, keys)) in enumerate(rows)))
         solved: list[str] = []
         for idx, (_, (alts, label, keys)) in enumerate(rows):
             for col, k in enumerate(keys):
@@ -187,6 +195,8 @@ class Arbiter:
                     p = alts[passing[0][idx]][col]
                     self._put(k, Placed(p.cell, p.value, "inferred" if p.status != "missing" else p.status, p.unit), label, "joint_solve")
                     solved.append(k)
+                elif len(choices) > 1 and (f := fields.get(k)) is not None and f.value != (p := alts[kept[idx]][col]).value:
+                    self._put(k, Placed(p.cell, p.value, "doubtful", p.unit), label, "joint_solve")
         if solved:
             self.findings.append(Finding(
                 "solved_by_table_sums",
@@ -210,12 +220,12 @@ def _passing_combinations(
     n_comb = 1
     for _, (alts, _, _) in rows:
         n_comb *= len(alts)
-    if n_comb > MAX_COMBINATIONS:
-        return [], set()
     amb_keys = {k for _, (_, _, keys) in rows for k in keys}
     rels = [(lhs, rhs) for rule, lhs, rhs in validate.relations(edition, fields) if rule in ("R1", "R2") and amb_keys & set(lhs + rhs)]
     if not rels:
         return [], set()
+    if n_comb > MAX_COMBINATIONS:
+        return _in_two_halves(fields, rows, rels)
     search = _Combinations(fields, rows, rels)
     if not search.extend(0):
         return [], set()  # the sums do not narrow it down
@@ -298,6 +308,97 @@ class _Combinations:
         checked = {k for lhs, rhs in self.rels if all(self.value(x) is not None for x in lhs + rhs) for k in lhs + rhs}
         self.assessed = checked if self.assessed is None else self.assessed & checked
         return len(self.passing) <= MAX_ALTERNATIVES
+
+
+Terms = list[tuple[tuple[float, ...], int]]  # a row's placements: what each adds to the live relations, and its unknowns
+Half = list[tuple[tuple[int, ...], tuple[float, ...], int]]  # combinations of some rows, their sums and unknowns
+
+
+def _in_two_halves(
+    fields: Mapping[str, Field], rows: list[tuple[str, Alternatives]], rels: list[tuple[tuple[str, ...], tuple[str, ...]]]
+) -> tuple[list[tuple[int, ...]], set[str]]:
+    """:func:`_passing_combinations` where the rows' placements combine too many ways to try one by one
+    (a crawler's part 三, every row glued, each of seventeen rows cut two to five ways that keep its own
+    sum, and the column relations checked only once （七）总计 is placed): the combinations of the
+    first rows and of the last are each summed into what they add to every relation, and a combination
+    passes where the two halves' sums cancel in every relation whose values are all known.  The same
+    combinations as the backtracking finds, in the same order; none where more than MAX_ALTERNATIVES
+    pass or a half has more than MAX_COMBINATIONS."""
+    base = {k: f.value for k, f in fields.items()}
+    placed = {k for _, (_, _, keys) in rows for k in keys}
+    if any(len(set(keys)) != len(keys) or any(len(a) != len(keys) for a in alts) for _, (alts, _, keys) in rows) or sum(
+            len(keys) for _, (_, _, keys) in rows) != len(placed):
+        return [], set()  # rows that share keys: the backtracking's order of writing matters
+    # what the board adds to each relation (left minus right); a relation with a value it leaves unknown holds
+    rest: list[float | None] = []
+    for lhs, rhs in rels:
+        xs = [base.get(k) for k in lhs + rhs if k not in placed]
+        rest.append(None if None in xs else sum(base[k] for k in lhs if k not in placed) - sum(base[k] for k in rhs if k not in placed))  # type: ignore[misc]
+    live = [j for j, r in enumerate(rest) if r is not None]
+    per_row = [_terms(alts, keys, [rels[j] for j in live]) for _, (alts, _, keys) in rows]
+    split, size, total = 0, 1, math.prod(len(t) for t in per_row)
+    while split < len(rows) and size * len(per_row[split]) <= MAX_COMBINATIONS and size * size < total:
+        size *= len(per_row[split])
+        split += 1
+    if total // size > MAX_COMBINATIONS:
+        return [], set()
+    passing = _matched(_half(per_row[:split], len(live)), _half(per_row[split:], len(live)), [rest[j] for j in live])  # type: ignore[misc]
+    if passing is None:
+        return [], set()
+    assessed: set[str] | None = None
+    for combo in passing:
+        vals = dict(base)
+        for (_, (alts, _, keys)), i in zip(rows, combo):
+            vals.update(zip(keys, (p.value for p in alts[i])))
+        checked = {k for lhs, rhs in rels if all(vals.get(x) is not None for x in lhs + rhs) for k in lhs + rhs}
+        assessed = checked if assessed is None else assessed & checked
+    return passing, assessed or set()
+
+
+def _terms(alts: list[list[Placed]], keys: list[str], rels: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> Terms:
+    """Each placement of a row: what it adds to each relation (left minus right), and the relations it
+    leaves a value unknown in (a bit each)."""
+    out = []
+    for alt in alts:
+        vals = dict(zip(keys, (p.value for p in alt)))
+        add, unknown = [], 0
+        for bit, (lhs, rhs) in enumerate(rels):
+            xs = [(1, vals[k]) for k in lhs if k in vals] + [(-1, vals[k]) for k in rhs if k in vals]
+            if any(v is None for _, v in xs):
+                unknown |= 1 << bit
+            add.append(sum(sgn * v for sgn, v in xs if v is not None))  # type: ignore[misc]
+        out.append((tuple(add), unknown))
+    return out
+
+
+def _half(rows: Sequence[Terms], width: int) -> Half:
+    """Every combination of ``rows``' placements in itertools.product's order, its sums and unknowns."""
+    out: Half = [((), (0.0,) * width, 0)]
+    for terms in rows:
+        out = [(c + (i,), tuple(map(operator.add, add, a)), u | ua) for c, add, u in out for i, (a, ua) in enumerate(terms)]
+    return out
+
+
+def _matched(first: Half, last: Half, rest: Sequence[float]) -> list[tuple[int, ...]] | None:
+    """The combinations of a first half and a last whose sums and the board's cancel in every relation
+    neither leaves unknown, in order; None where more than MAX_ALTERNATIVES do."""
+    index: dict[tuple[int, int], dict[tuple[float, ...], list[tuple[int, ...]]]] = {}
+    passing: list[tuple[int, ...]] = []
+    masks = sorted({u for _, _, u in first})
+    for combo_b, add_b, unknown_b in last:
+        for unknown_a in masks:
+            known = [j for j in range(len(rest)) if not (unknown_a | unknown_b) >> j & 1]
+            got = index.get((unknown_a, unknown_b))
+            if got is None:
+                got = index[(unknown_a, unknown_b)] = {}
+                for combo_a, add_a, u in first:
+                    if u == unknown_a:
+                        got.setdefault(tuple(round(add_a[j], 6) for j in known), []).append(combo_a)
+            for combo_a in got.get(tuple(round(-(rest[j] + add_b[j]), 6) for j in known), ()):
+                passing.append(combo_a + combo_b)
+                if len(passing) > MAX_ALTERNATIVES:
+                    return None
+    return sorted(passing)
 
 
 def _holds(vals: Mapping[str, Value], lhs: tuple[str, ...], rhs: tuple[str, ...]) -> bool:

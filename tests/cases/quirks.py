@@ -3677,6 +3677,23 @@ ISSUE12 += [
         "row of columns, now continue it; the row is still short of numbers, so its cells stay doubtful",
         findings=("missing_cells",),
     ),
+    Case(
+        "crawler-part3-every-row-glued-too-many-combinations-to-try-one-by-one",
+        doc(P3 + _snippet("synth-4242.word-html.crawler.part3.txt"), title="某县人民政府2022年政府信息公开工作年度报告\n"),
+        {
+            A + "withheld.state_secret.natural_person": (373, "inferred"),  # read 3 (3 | 73 | 63 | 310 | …)
+            A + "carried_over.legal_service_agency": (66, "inferred"),  # read 6 ('…2806603743': 6 | 60)
+            A + "total_processed.natural_person": (4043, "inferred"),
+            A + "other_processing.unpaid_fee.commercial_enterprise": (10, "doubtful"),  # 1 or 10: both keep every sum
+        },
+        "synth seed 4242, a crawler's dump of a Word page, part 三 on one line with every cell run together: "
+        "seventeen rows each cut two to five ways that keep the row's own sum, 921,600 combinations, more than "
+        "the whole-table solver tried one by one, so every row stayed as first cut (59 cells wrong, doubtful). "
+        "The solver now sums the combinations of the first rows and of the last apart and matches them (the "
+        "same combinations, test_tables), and a row the passing combinations disagree on shows one of them, "
+        "so that its column sums do not doubt the cells they decided",
+        findings=("solved_by_table_sums",),
+    ),
 ]
 
 BUGS_CAUGHT += ISSUE12 + MD_CONVERTERS + BROWSER_COPY + ALIGNED
