@@ -26,8 +26,10 @@ import operator
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+import regex
+
 from .. import schema
-from ..layout import BLANK, MARK, NUM, Token
+from ..layout import BLANK, MARK, NUM, TEXT, Token
 from ..normalize import Normalized, key_normalized
 from ..report import Field, Finding
 from .columns import cell_gap
@@ -1083,6 +1085,41 @@ def doubt_interrupted_rows(arb: Arbiter, ctx: TableContext) -> None:
             keys += [f"{p.anchor.row.key}.{c.key}" for c in ctx.columns[p.anchor.row.key]]
     doubt_keys(arb, keys, "a row's numbers stand among column captions or end in a lone number on the next line "
                "(a page number?): which cell each is, is unsure")
+
+
+#: an item number before a label's words ("3.", "(六)", "四."), once the label is keyed
+_ITEM = regex.compile(r"^(?:[0-9]+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\.)")
+
+
+def doubt_after_missing_labels(arb: Arbiter, ctx: TableContext, wordings: Mapping[str, Sequence[str]]) -> None:
+    """A row found by its label whose numbers follow the words of a later row that was not found, its
+    item number lost ("2.申请人逾期未按收费通知…" / "其他 99 62 3 2 32 0 198": pdfminer's paragraphs of a
+    printed table, 3.其他 printed "其他"): the numbers may be that row's, and the row's own sum holds
+    either way.  The row's confident cells are doubtful.  ``wordings``: each row's keyed wordings."""
+    found = {p.anchor.row.key for p in ctx.plan}
+    order = list(ctx.order)
+    words: dict[str, int] = {}
+    for i, r in enumerate(order):
+        if r not in found:
+            for w in wordings.get(r, ()):
+                if len(bare := _ITEM.sub("", w)) >= 2:
+                    words[bare] = i
+    if not words:
+        return
+    keys: list[str] = []
+    for p in ctx.plan:
+        first = next((t for t in p.own if t.kind in (NUM, MARK)), None)
+        if first is None:
+            continue
+        at = order.index(p.anchor.row.key) if p.anchor.row.key in order else len(order)
+        for t in ctx.tokens[p.anchor.end_tok + 1 : ctx.hi]:
+            if t.start >= first.start:
+                break
+            if t.kind == TEXT and words.get(_ITEM.sub("", key_normalized(t.text)), -1) > at:
+                keys += [f"{p.anchor.row.key}.{c.key}" for c in ctx.columns[p.anchor.row.key]]
+                break
+    doubt_keys(arb, keys, "a row's numbers follow the words of a later row's label that was not found (its item number "
+               "lost?): they may be that row's", "label_before_numbers")
 
 
 _SIX = "applications.other_processing."

@@ -13,6 +13,7 @@ from .arbiter import (
     Arbiter,
     RowReading,
     TableReading,
+    doubt_after_missing_labels,
     doubt_before_leftovers,
     doubt_between_gaps,
     doubt_glued_marks,
@@ -88,6 +89,7 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
     doubt_zero_rows_beside_miscounted(arb, read)
     doubt_glued_marks(arb, table)
     doubt_interrupted_rows(arb, table)
+    doubt_after_missing_labels(arb, table, {r.key: keyed(r.wordings) for r in rows})
     doubt_stacked_cells(arb, table)
     for repair in REPAIRS:
         for r in repair(table):

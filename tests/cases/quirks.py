@@ -3694,6 +3694,19 @@ ISSUE12 += [
         "so that its column sums do not doubt the cells they decided",
         findings=("solved_by_table_sums",),
     ),
+    Case(
+        "pdfminer-numbers-after-an-unnumbered-label-of-a-row-not-found",
+        doc(P3 + _snippet("synth-4152.chromium-pdf.pdfminer.part3-unnumbered.txt"), title="某县人民政府2023年政府信息公开工作年度报告\n"),
+        {
+            A + "other_processing.unpaid_fee.natural_person": (99, "doubtful"),  # 381: 3.其他's numbers
+            A + "other_processing.unpaid_fee.commercial_enterprise": (62, "doubtful"),
+        },
+        "the one-fault probe on synth seed 4152, pdfminer's text of the Chromium-printed page with 3.其他 "
+        "printed without its number: 2.申请人逾期未按收费通知…'s label, then '其他 ９９ ６２ ３ ２ ３２ ０ １９８', "
+        "其他's numbers, which add up, read ok as 2.'s (its own stand elsewhere in pdfminer's order). Numbers "
+        "after the words of a later row's label that was not found, its item number aside, are doubtful",
+        findings=("label_before_numbers",),
+    ),
 ]
 
 BUGS_CAUGHT += ISSUE12 + MD_CONVERTERS + BROWSER_COPY + ALIGNED
