@@ -3707,6 +3707,22 @@ ISSUE12 += [
         "after the words of a later row's label that was not found, its item number aside, are doubtful",
         findings=("label_before_numbers",),
     ),
+    Case(
+        "crawler-one-character-marks-run-together-are-a-cell-each",
+        doc(P3 + _snippet("synth-4151.word-html.crawler.part3.txt"), title="某县人民政府2023年政府信息公开工作年度报告\n"),
+        {
+            A + "partly_granted.natural_person": (342, "doubtful"),  # '34213——3—358', read 3 | 42 | 13 | —— | 3 | — | 358
+            A + "partly_granted.commercial_enterprise": (13, "doubtful"),
+            A + "partly_granted.research_institution": (None, "doubtful"),
+            A + "partly_granted.public_interest_org": (None, "doubtful"),
+            A + "partly_granted.total": (358, "doubtful"),
+        },
+        "synth seed 4151, a crawler's dump of a Word page that writes '—' in its blank cells: "
+        "'34213——3—358' is 342 | 13 | — | — | 3 | — | 358, but '——' was one mark, so seven cells came from "
+        "six pieces and no cutting kept the row's sum. Dashes (or slashes) run into digits may be as many "
+        "marks as characters, or fewer; the row's sum chooses (a mark glued to digits stays doubtful)",
+        findings=("glued_digits",),
+    ),
 ]
 
 BUGS_CAUGHT += ISSUE12 + MD_CONVERTERS + BROWSER_COPY + ALIGNED

@@ -5,7 +5,9 @@ A glued run is cut into cells with no leading zeros; where the row has sums (par
 before it; part 四: each 总计 = the four before it) it is cut left to right so that each 总计 reads
 as the sum before it, otherwise every cutting is enumerated and the row's arithmetic chooses
 (``resolve_row``).  Cells cut from a run are ``inferred`` at best.  Finding ``glued_digits``.
-Case rows ``glued-crawler-row`` and ``glued-row-large-numbers`` in ``tests/cases/quirks.py``.
+Dashes or slashes run into digits may be as many marks as characters, or fewer ("34213——3—358" is
+342 | 13 | — | — | 3 | — | 358).  Case rows ``glued-crawler-row``, ``glued-row-large-numbers`` and
+``crawler-one-character-marks-run-together-are-a-cell-each`` in ``tests/cases/quirks.py``.
 """
 
 from __future__ import annotations
@@ -190,6 +192,14 @@ def token_options(t: Token, c: Cell, lo: int = 0, hi: int = MAX_CUTS) -> list[li
 
 
 _MARK = "m"  # a not-applicable mark's (or an empty cell's) one position in _SumSearch's string of digits
+#: dashes or slashes run into digits, one character a mark ("34213——3—358": 342 | 13 | — | — | 3 | — | 358)
+_DASHES = regex.compile(r"(?:—{2,6}|-{2,6}|/{2,6})")
+
+
+def _marks_in(t: Token) -> int:
+    """How many marks a mark run into digits may be: a run of the one-character marks a crawler glued
+    together is as many cells as it has characters, or fewer ("——" is also one mark); 1 for others."""
+    return len(t.text) if t.glued and _DASHES.fullmatch(t.text) else 1
 
 
 class _SumSearch:
@@ -199,14 +209,14 @@ class _SumSearch:
         self.groups = groups
         self.rest = [sum(groups[g + 1 :]) for g in range(len(groups))]  # the cells of the groups after each
         # a not-applicable mark is one position, _MARK, read as 0 by the sums
-        self.digits = "".join(_MARK if t.kind in (MARK, BLANK) else t.text for t in toks)
+        self.digits = "".join(_MARK * _marks_in(t) if t.kind == MARK else _MARK if t.kind == BLANK else t.text for t in toks)
         self.owner: list[tuple[Token, int]] = []  # digit position -> (token, offset in it)
         # digit position -> the end of the token it stands in: a cell from there may not cross it
         self.limits: list[int] = []
         self.whole: dict[int, int] = {}  # start -> end of the tokens that are one cell: not glued, in a row of several
         for t in toks:
-            width = 1 if t.kind in (MARK, BLANK) else len(t.text)
-            if t.kind in (MARK, BLANK) or (not t.glued and len(toks) > 1):
+            width = _marks_in(t) if t.kind == MARK else 1 if t.kind == BLANK else len(t.text)
+            if (t.kind in (MARK, BLANK) and width == 1) or (not t.glued and len(toks) > 1):
                 self.whole[len(self.owner)] = len(self.owner) + width
             self.owner += [(t, k) for k in range(width)]
             self.limits += [len(self.owner)] * width
@@ -234,7 +244,10 @@ class _SumSearch:
         mark = digits[pos] == _MARK
         if j == groups[g] - 1:  # the group's total: it must read as the sum so far
             want = _MARK if mark and total == 0 else str(total)
-            for w in (want, f"{total:,}") if self.commas and total >= 1000 else (want,):
+            wants: tuple[str, ...] = (want, f"{total:,}") if self.commas and total >= 1000 else (want,)
+            if mark and total == 0:  # (a mark as long as the dashes run, or fewer of them)
+                wants = tuple(_MARK * k for k in range(1, limit - pos + 1))
+            for w in wants:
                 b = pos + len(w)
                 if digits.startswith(w, pos) and b <= limit and whole.get(pos, b) == b and not digits.startswith(",", b):
                     cur.append((pos, b))
@@ -244,7 +257,7 @@ class _SumSearch:
         if self.commas:
             self._commas(pos, g, j, total, left, limit, mark)
             return
-        longest = 1 if mark or digits[pos] == "0" else MAX_CELL_DIGITS
+        longest = limit - pos if mark else 1 if digits[pos] == "0" else MAX_CELL_DIGITS
         # the digits left after this part must still hold the group's other parts, the later groups
         # and the group's total, which is at least as long as this part and the sum so far
         after = groups[g] - 2 - j + self.rest[g]
@@ -256,7 +269,7 @@ class _SumSearch:
             if b > limit:
                 break
             part = 0 if mark else int(digits[pos:b])
-            if left - ln < after + max(ln, len(str(total + part))):
+            if left - ln < after + max(1 if mark else ln, len(str(total + part))):
                 break  # longer parts leave even less room
             cur.append((pos, b))
             self.dfs(b, g, j + 1, total + part)
@@ -293,7 +306,8 @@ class _SumSearch:
         for a, b in cut:
             t, k = self.owner[a]
             if t.kind in (MARK, BLANK):
-                out.append(cell_of(t))
+                whole = k == 0 and b - a == (_marks_in(t) if t.kind == MARK else 1)
+                out.append(cell_of(t) if whole else Cell(t.text[k : k + b - a], MARK, t.start + k, t.start + k + b - a, split=True))
                 continue
             entire = k == 0 and b - a == len(t.text)
             out.append(Cell(t.text[k : k + b - a], NUM, t.start + k, t.start + k + b - a, split=not entire))
@@ -318,7 +332,7 @@ def _sum_cands(toks: Sequence[Token], n: int, check: Check | None) -> list[list[
         t.kind in (MARK, BLANK) for t in toks
     ):
         return []
-    size = sum(1 if t.kind in (MARK, BLANK) else len(t.text) - t.text.count(",") for t in toks)
+    size = sum(_marks_in(t) if t.kind == MARK else 1 if t.kind == BLANK else len(t.text) - t.text.count(",") for t in toks)
     if size < n or size > n * MAX_CELL_DIGITS:
         return []
     search = _SumSearch(toks, groups)
