@@ -646,8 +646,15 @@ _MARK_LEAD = _GLUED_MARK_FIRST | _MARK_RUN_CHARS
 def _text_after(s: int, t: str, row: int, line: int, out: list[Token], explicit: bool) -> None:
     """Text that follows a number: a glued not-applicable mark at its start is a mark token, and so
     is each character of a run of one-character marks that fills the gap to the next number
-    (``364-----364``: a crawler's row of five ``-`` cells between two numbers)."""
+    (``364-----364``: a crawler's row of five ``-`` cells between two numbers), and each "——" of a
+    run of em dashes."""
     after_value = out and out[-1].kind in (NUM, MARK) and out[-1].end == s
+    if after_value and len(t) > 2 and t == "—" * len(t):
+        # a run of em dashes between two numbers ("31827————————345"): blank cells a crawler ran
+        # together, "——" a mark (or two: readings/glued.py); against a label it leaves the row in doubt
+        # (arbiter.doubt_glued_marks)
+        _mark_run(s, t, row, line, out, explicit)
+        return
     if after_value and t[:1] in _MARK_RUN_CHARS:
         k = len(t) - len(t.lstrip(t[0]))
         if k == len(t) or _MARK_RUN_END.match(t, k):

@@ -3723,6 +3723,21 @@ ISSUE12 += [
         "marks as characters, or fewer; the row's sum chooses (a mark glued to digits stays doubtful)",
         findings=("glued_digits",),
     ),
+    Case(
+        "crawler-run-of-em-dashes-between-numbers-is-marks",
+        doc(P3 + _snippet("synth-4214.word-html.crawler.part3.txt"), title="某县人民政府2023年政府信息公开工作年度报告\n"),
+        {
+            A + "granted.natural_person": (318, "doubtful"),  # '31827————————345', read 3 | 1 | 8 | … | 45
+            A + "granted.commercial_enterprise": (27, "doubtful"),
+            A + "granted.research_institution": (None, "doubtful"),
+            A + "granted.total": (345, "doubtful"),
+        },
+        "synth seed 4214, a crawler's dump of a report that fills two columns and writes '——' in the others: "
+        "'31827————————345' is 318 | 27 | —— | —— | —— | —— | 345, but a run of more than two em dashes between "
+        "numbers was no mark at all, and 31827345 was cut into seven numbers (135 of part 三's cells wrong). "
+        "Such a run is now its '——' marks, each one mark or two (readings/glued.py)",
+        findings=("glued_digits",),
+    ),
 ]
 
 BUGS_CAUGHT += ISSUE12 + MD_CONVERTERS + BROWSER_COPY + ALIGNED

@@ -193,7 +193,7 @@ def token_options(t: Token, c: Cell, lo: int = 0, hi: int = MAX_CUTS) -> list[li
 
 _MARK = "m"  # a not-applicable mark's (or an empty cell's) one position in _SumSearch's string of digits
 #: dashes or slashes run into digits, one character a mark ("34213——3—358": 342 | 13 | — | — | 3 | — | 358)
-_DASHES = regex.compile(r"(?:—{2,6}|-{2,6}|/{2,6})")
+_DASHES = regex.compile(r"(?:—{2,12}|-{2,12}|/{2,12})")
 
 
 def _marks_in(t: Token) -> int:
