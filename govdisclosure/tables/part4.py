@@ -73,12 +73,22 @@ def assemble(
             _doubt_rows_apart(arb, seg, keys)
     if stacked_in_a_cell(arb, seg):
         doubt_keys(arb, keys, f"part 四: {STACKED}", code="ambiguous_cells")
-    if any(_glued_mark_text(tokens, j) for j in marked_texts(tokens, max(first - 1, lo), min(end + 1, len(tokens)))):
+    if any(_glued_mark_text(tokens, j) for j in marked_texts(tokens, max(first - 1, lo), min(end + 1, len(tokens)))) or _wu_run_into(tokens, first, end):
         doubt_keys(arb, keys, "part 四's not-applicable marks run into its numbers: which cells they stand for is unsure")
     # the block-order reading (part4_blocks) already doubts what it regrouped, but what the narrative proves
     if _scrambled(tokens, seg, s) and not any(arb.source.get(k) == part4_blocks.NAME for k in keys):
         doubt_keys(arb, keys, "part 四's numbers are printed among pieces of its column captions (plain pdftotext of a "
                    "printed table): the order of its cells is unsure, and R4 holds for any order of a group's four")
+
+
+def _wu_run_into(tokens: list[Token], first: int, end: int) -> bool:
+    """A caption run into the value row's first cell, a 无 for 0 ("…尚未审结总计无2113154919无…": a
+    crawler's dump): the 无 is a cell or the caption's, and R4 may hold either way (无 | 21 | 13 | 15 | 49
+    or 2 | 11 | 31 | 5 | 49)."""
+    return any(
+        t.kind == TEXT and len(t.text) > 1 and t.text.endswith("无") and u.start == t.end and u.kind in (NUM, MARK)
+        for t, u in zip(tokens[first:end], tokens[first + 1 : end])
+    )
 
 
 def _cells(arb: Arbiter, seg: list[Token]) -> list[list[list[Token]]]:

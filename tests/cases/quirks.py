@@ -3738,6 +3738,20 @@ ISSUE12 += [
         "Such a run is now its '——' marks, each one mark or two (readings/glued.py)",
         findings=("glued_digits",),
     ),
+    Case(
+        "crawler-part4-wu-run-into-the-caption-and-the-first-cell",
+        doc(P4, "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计无2113154919无31312无无315\n"),
+        {
+            "review.upheld": (2, "doubtful"),  # 无 (0): the caption's '总计无' took it
+            "review.corrected": (11, "doubtful"),  # 21
+            "review.total": (49, "doubtful"),
+        },
+        "synth seed 3942, a crawler's dump of a report that writes 无 for 0: part 四's captions run into its "
+        "cells, '…尚未审结总计无2113154919无31312无无315'. The first 无 stayed with the caption text, and "
+        "2 | 11 | 31 | 5 | 49 kept R4 as 无 | 21 | 13 | 15 | 49 does, so the shifted row came out inferred. A "
+        "caption ending in 无 run into the row's first number now leaves part 四 doubtful",
+        findings=("glued_marks",),
+    ),
 ]
 
 BUGS_CAUGHT += ISSUE12 + MD_CONVERTERS + BROWSER_COPY + ALIGNED
