@@ -462,6 +462,12 @@ def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token], nor
         else:
             _scan(ps, piece, text, row, line, out, explicit=False)
     if ALIGNED_GAP in ln:
+        if any(t.kind == NUM for t in out[first:]):
+            # a run of dashes standing alone among a row's numbers is a cell's mark (pandoc's markdown
+            # writes a cell's "—" as "---"; a line of them alone is a simple table's rule, no cells)
+            for i in range(first, len(out)):
+                if out[i].kind == TEXT and out[i].text[0] in _DASH_CELL_FIRST and _DASH_CELL.fullmatch(out[i].text):
+                    out[i].kind = MARK
         _columns(s, text, out, first, norm)
 
 

@@ -3752,6 +3752,21 @@ ISSUE12 += [
         "caption ending in 无 run into the row's first number now leaves part 四 doubtful",
         findings=("glued_marks",),
     ),
+    Case(
+        "pandoc-markdown-simple-table-dash-cell-among-numbers-is-a-mark",
+        doc(P3 + _snippet("synth-4120.docx.pandoc-md.part3.txt"), title="某县人民政府2020年政府信息公开工作年度报告\n"),
+        {
+            A + "granted.natural_person": (None, "not_applicable"),  # '---', read 63
+            A + "granted.commercial_enterprise": (63, "ok"),
+            A + "granted.total": (77, "ok"),
+            A + "new_received.other_org": (None, "not_applicable"),
+        },
+        "synth seed 4120, pandoc's markdown of a DOCX that writes '—' in its blank cells: a simple table, "
+        "space-aligned, prints each as '---' ('（一）予以公开   ---   63   ---   5   9   ---   77'). A run "
+        "of dashes between spaces was text, so the row lost its marks and every row with one was doubtful "
+        "and shifted (54 of part 三's cells wrong). Among a line's numbers it is now a mark; a line of "
+        "dashes alone stays the table's rule",
+    ),
 ]
 
 BUGS_CAUGHT += ISSUE12 + MD_CONVERTERS + BROWSER_COPY + ALIGNED
