@@ -452,7 +452,7 @@ def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token], nor
                 # a number standing alone between spaces (not "2024 年", "第 4 页")
                 out.append(Token(NUM, ps, ps + len(piece), piece, row, line, glued=len(piece) > 1 and piece[0] == "0"))
                 continue
-        if is_mark(piece) or (values.is_filler(piece) and _filler_among_values(ln, m.end(), out, line)):
+        if is_mark(piece) or (values.is_filler(piece) and _filler_among_values(ln, m.end(), out, line, text, s + len(ln))):
             out.append(Token(MARK, ps, ps + len(piece), piece, row, line))
         elif _DIGIT.search(piece) is None and piece[:1] not in _GLUED_MARK_FIRST and piece.strip() == piece:
             # plain text (what _scan, _text_after and _text make of a piece with no digit and no mark at
@@ -536,18 +536,34 @@ def _cell(s: int, c: str, text: str, row: int, line: int, out: list[Token], dash
             t.crowded = True
 
 
-def _filler_among_values(ln: str, end: int, out: list[Token], line: int) -> bool:
+def _filler_among_values(ln: str, end: int, out: list[Token], line: int, text: str = "", eol: int = -1) -> bool:
     """A filler piece ("5 详见附表 3", "4 * 1") that stands among a row's values: a number or mark before
     it, and after it on its line nothing, a number or a mark (not "* 四、…", a markdown bullet); or the
     row's first cell, after the label on its line, with a number or a mark after it ("一、本年新收…
-    详见附表  586  19 …")."""
+    详见附表  586  19 …"), or alone on its line after the label's, a number or mark alone on the next
+    (a cell a paragraph: docx2txt's "上年结转…" / "详见附件" / "0" / "64" …; ``text`` and ``eol``, the
+    end of the filler's line in it)."""
     if not out:
         return False
     rest = ln[end:].split(None, 1)
     value_after = bool(rest) and (rest[0][0].isdigit() or values.is_mark(rest[0]) or values.is_filler(rest[0]))
     if out[-1].kind not in (NUM, MARK):
-        return out[-1].kind == TEXT and out[-1].line == line and value_after
+        if out[-1].kind != TEXT:
+            return False
+        if out[-1].line == line:
+            return value_after
+        return len(ln.split()) == 1 and _value_opens_next_line(text, eol)  # (the filler alone on its line)
     return not rest or value_after
+
+
+def _value_opens_next_line(text: str, eol: int) -> bool:
+    """Whether the next line with anything on it, after position ``eol`` of ``text``, holds one number
+    or mark alone: cells a paragraph each, in order (a filler alone above a line of numbers is a wrapped
+    cell of any column: pdfplumber's "详见附" / "14 6 18 0 38 …" / "表")."""
+    if eol < 0:
+        return False
+    nxt = text[eol : eol + 200].lstrip().split("\n", 1)[0].split()
+    return len(nxt) == 1 and (nxt[0][0].isdigit() or values.is_mark(nxt[0]))
 
 
 def _scan(s: int, seg: str, text: str, row: int, line: int, out: list[Token], *, explicit: bool) -> None:

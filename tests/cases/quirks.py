@@ -3767,6 +3767,21 @@ ISSUE12 += [
         "and shifted (54 of part 三's cells wrong). Among a line's numbers it is now a mark; a line of "
         "dashes alone stays the table's rule",
     ),
+    Case(
+        "docx2txt-filler-alone-on-its-line-a-cell-a-paragraph",
+        doc(P3 + _snippet("synth-4170.docx.docx2txt.part3.txt"), title="某县人民政府2023年政府信息公开工作年度报告\n"),
+        {
+            A + "carried_over.natural_person": (None, "doubtful"),  # '详见附件', read 0
+            A + "carried_over.commercial_enterprise": (0, "ok"),  # read 64
+            A + "carried_over.total": (12857, "ok"),  # read as no cell
+        },
+        "synth seed 4170, docx2txt of a DOCX with a count written 详见附件: a cell a paragraph, "
+        "'二、上年结转政府信息公开申请' / '详见附件' / '0' / '64' / … / '12857'. A filler alone on its line was "
+        "text, so the row's numbers moved a column left (13 cells wrong, doubtful). Alone on its line after "
+        "the label's, with a number alone on the next, it is the row's cell (not where the next line holds "
+        "a row of numbers: a wrapped cell of any column, pdfplumber's '详见附' over '14 6 18 …')",
+        findings=("filler_cells",),
+    ),
 ]
 
 BUGS_CAUGHT += ISSUE12 + MD_CONVERTERS + BROWSER_COPY + ALIGNED
