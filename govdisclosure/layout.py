@@ -552,11 +552,11 @@ def _filler_among_values(ln: str, end: int, out: list[Token], line: int, text: s
             return False
         if out[-1].line == line:
             return value_after
-        return len(ln.split()) == 1 and _value_opens_next_line(text, eol)  # (the filler alone on its line)
+        return len(ln.split()) == 1 and _value_alone_on_next_line(text, eol)  # (the filler alone on its line)
     return not rest or value_after
 
 
-def _value_opens_next_line(text: str, eol: int) -> bool:
+def _value_alone_on_next_line(text: str, eol: int) -> bool:
     """Whether the next line with anything on it, after position ``eol`` of ``text``, holds one number
     or mark alone: cells a paragraph each, in order (a filler alone above a line of numbers is a wrapped
     cell of any column: pdfplumber's "详见附" / "14 6 18 0 38 …" / "表")."""
