@@ -101,11 +101,18 @@ _NONSPACE = re.compile(rf"[^{_WS}(]+")  # _PIECE on a line without "("
 _DIGIT = re.compile(r"[0-9]")
 # a cell of dashes alone, however many and mixed: a not-applicable mark ("------" is pandoc's markdown
 # for "——", its smart typography writing an em dash as three hyphens; "——-", "－－"); only where cells
-# are delimited, since the lines of hyphens under a pandoc simple table's captions are no cells, and
-# in a row with a number or padded by spaces, since a box-drawing border (w3m's ├────┼, folded to
-# hyphens) is none either
+# are delimited, or on a space-aligned line that holds a number (pandoc's simple tables), since the
+# lines of hyphens under a pandoc simple table's captions are no cells, and in a row with a number or
+# padded by spaces, since a box-drawing border (w3m's ├────┼, folded to hyphens) is none either
 _DASH_CELL = re.compile(r"[-—–―]{2,8}")
 _DASH_CELL_FIRST = frozenset("-—–―")
+
+
+def _dash_cell(s: str) -> bool:
+    """A cell's text that is dashes alone (:data:`_DASH_CELL`; the first character tested first, cheaply)."""
+    return s[:1] in _DASH_CELL_FIRST and _DASH_CELL.fullmatch(s) is not None
+
+
 # Prose among the tables, whose numbers are text, as an aside's are:
 # * a note under (or over) a table, "注:本表数据含网上申请125件。": to its sentence's end, or its line's,
 #   within _NOTE_MAX characters, and on through the sentences that open with an ordinal and end with a
@@ -466,7 +473,7 @@ def _line(s: int, ln: str, text: str, row: int, line: int, out: list[Token], nor
             # a run of dashes standing alone among a row's numbers is a cell's mark (pandoc's markdown
             # writes a cell's "—" as "---"; a line of them alone is a simple table's rule, no cells)
             for i in range(first, len(out)):
-                if out[i].kind == TEXT and out[i].text[0] in _DASH_CELL_FIRST and _DASH_CELL.fullmatch(out[i].text):
+                if out[i].kind == TEXT and _dash_cell(out[i].text):
                     out[i].kind = MARK
         _columns(s, text, out, first, norm)
 
@@ -505,7 +512,7 @@ def _cell(s: int, c: str, text: str, row: int, line: int, out: list[Token], dash
     if core.isascii() and core.isdigit():  # the common case: a plain number filling its cell
         out.append(Token(NUM, cs, cs + len(core), core, row, line, explicit=True, glued=len(core) > 1 and core[0] == "0"))
         return
-    if values.is_mark(core) or values.is_filler(core) or ((dashes or core != c) and core[0] in _DASH_CELL_FIRST and _DASH_CELL.fullmatch(core)):
+    if values.is_mark(core) or values.is_filler(core) or ((dashes or core != c) and _dash_cell(core)):
         out.append(Token(MARK, cs, cs + len(core), core, row, line, explicit=True))
         return
     cn = values.chinese_numeral(core)

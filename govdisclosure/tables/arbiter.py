@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import schema
+from ..labels import Row, keyed
 from ..layout import BLANK, MARK, NUM, TEXT, Token
 from ..normalize import Normalized, key_normalized
 from ..report import Field, Finding
@@ -307,7 +308,7 @@ class _Combinations:
     def found(self) -> bool:
         """A combination that keeps every relation: kept, with the keys it checks."""
         self.passing.append(tuple(self.combo))
-        checked = {k for lhs, rhs in self.rels if all(self.value(x) is not None for x in lhs + rhs) for k in lhs + rhs}
+        checked = _checked(self.rels, self.value)
         self.assessed = checked if self.assessed is None else self.assessed & checked
         return len(self.passing) <= MAX_ALTERNATIVES
 
@@ -352,9 +353,14 @@ def _in_two_halves(
         vals = dict(base)
         for (_, (alts, _, keys)), i in zip(rows, combo):
             vals.update(zip(keys, (p.value for p in alts[i])))
-        checked = {k for lhs, rhs in rels if all(vals.get(x) is not None for x in lhs + rhs) for k in lhs + rhs}
+        checked = _checked(rels, vals.get)
         assessed = checked if assessed is None else assessed & checked
     return passing, assessed or set()
+
+
+def _checked(rels: list[tuple[tuple[str, ...], tuple[str, ...]]], value: Callable[[str], Value]) -> set[str]:
+    """The keys of the relations whose values ``value`` gives are all known: those a combination checks."""
+    return {k for lhs, rhs in rels if all(value(x) is not None for x in lhs + rhs) for k in lhs + rhs}
 
 
 def _terms(alts: list[list[Placed]], keys: list[str], rels: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> Terms:
@@ -1091,33 +1097,35 @@ def doubt_interrupted_rows(arb: Arbiter, ctx: TableContext) -> None:
 _ITEM = regex.compile(r"^(?:[0-9]+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\.)")
 
 
-def doubt_after_missing_labels(arb: Arbiter, ctx: TableContext, wordings: Mapping[str, Sequence[str]]) -> None:
+def doubt_after_missing_labels(arb: Arbiter, ctx: TableContext, rows: Sequence[Row]) -> None:
     """A row found by its label whose numbers follow the words of a later row that was not found, its
     item number lost ("2.申请人逾期未按收费通知…" / "其他 99 62 3 2 32 0 198": pdfminer's paragraphs of a
     printed table, 3.其他 printed "其他"): the numbers may be that row's, and the row's own sum holds
-    either way.  The row's confident cells are doubtful.  ``wordings``: each row's keyed wordings."""
+    either way.  The row's confident cells are doubtful.  (Not （六）其他处理's own row: its words are
+    also its sub-rows' group label, printed anywhere beside them.)"""
     found = {p.anchor.row.key for p in ctx.plan}
     order = list(ctx.order)
     words: dict[str, int] = {}
-    for i, r in enumerate(order):
-        if r not in found:
-            for w in wordings.get(r, ()):
+    for r in rows:
+        if r.key not in found and not r.key.endswith(".other_processing.total") and r.key in order:
+            for w in keyed(r.wordings):
                 if len(bare := _ITEM.sub("", w)) >= 2:
-                    words[bare] = i
+                    words[bare] = order.index(r.key)
     if not words:
         return
     keys: list[str] = []
+    toks = ctx.tokens
     for p in ctx.plan:
         first = next((t for t in p.own if t.kind in (NUM, MARK)), None)
         if first is None:
             continue
         at = order.index(p.anchor.row.key) if p.anchor.row.key in order else len(order)
-        for t in ctx.tokens[p.anchor.end_tok + 1 : ctx.hi]:
-            if t.start >= first.start:
-                break
-            if t.kind == TEXT and words.get(_ITEM.sub("", key_normalized(t.text)), -1) > at:
+        j = p.anchor.end_tok + 1
+        while j < ctx.hi and toks[j].start < first.start:
+            if toks[j].kind == TEXT and words.get(_ITEM.sub("", key_normalized(toks[j].text)), -1) > at:
                 keys += [f"{p.anchor.row.key}.{c.key}" for c in ctx.columns[p.anchor.row.key]]
                 break
+            j += 1
     doubt_keys(arb, keys, "a row's numbers follow the words of a later row's label that was not found (its item number "
                "lost?): they may be that row's", "label_before_numbers")
 

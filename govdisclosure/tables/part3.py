@@ -89,8 +89,7 @@ def assemble(arb: Arbiter, tokens: list[Token], starts: list[int], doc: DocInfo,
     doubt_zero_rows_beside_miscounted(arb, read)
     doubt_glued_marks(arb, table)
     doubt_interrupted_rows(arb, table)
-    # (not （六）其他处理's own row: its words are also its sub-rows' group label, printed anywhere beside them)
-    doubt_after_missing_labels(arb, table, {r.key: keyed(r.wordings) for r in rows if not r.key.endswith(".other_processing.total")})
+    doubt_after_missing_labels(arb, table, rows)
     doubt_stacked_cells(arb, table)
     for repair in REPAIRS:
         for r in repair(table):

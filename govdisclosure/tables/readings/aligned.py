@@ -153,14 +153,14 @@ def _stack(vals: list[Token]) -> list[Token] | None:
     (standing over it, or starting or centred within one column of it), in characters or in display
     columns (pdftotext counts a character a cell of its grid, a text browser a CJK character two: a
     line holding a label's CJK and one holding none drift apart in the other unit); where both units
-    join, they must join alike.  Not in numbers one a line (lynx's cells, "20" over "922900") nor in
-    lines that each start at the left margin (text flowing on): only in a row of columns."""
+    join, they must join alike.  Only in a row of columns (not lynx's cells a line, "20" over "922900":
+    :func:`_in_no_columns`)."""
+    if _in_no_columns(vals):
+        return None
     first = min(t.line for t in vals)
     by_line: dict[int, list[Token]] = {}
     for t in vals:
         by_line.setdefault(t.line, []).append(t)
-    if all(len(ts) == 1 for ts in by_line.values()) or all(min(t.x0 for t in ts) <= FLOW_MARGIN for ts in by_line.values()):
-        return None  # a cell a line (lynx, lxml's text of a table) or text flowing on: no row of columns
     joins: list[dict[int, Token]] = []
     for unit in ("x", "w"):
         below: dict[int, Token] = {}  # a token's start: the token continuing it a line lower
@@ -245,13 +245,11 @@ def _same_cells(r: Reading, ctx: RowContext, by_col: dict[int, Token]) -> bool:
 
 
 def _interleaved(vals: list[Token], unit: str) -> bool:
-    """Whether a number on a later line stands left of one on an earlier line.  (Numbers one a line are
-    a cell a line — lxml's text of a Word table, "  229 / 540 / 85", lynx's cells centred each on its
-    line — and lines that each start at the left margin are text flowing on — lynx's "   85 / 5 162 103"
-    — both read in their order, however their centres differ.)"""
-    lines = sorted({t.line for t in vals})
-    if len(lines) == len(vals) or all(0 <= min(t.x0 for t in vals if t.line == ln) <= FLOW_MARGIN for ln in lines):
+    """Whether a number on a later line stands left of one on an earlier line (not in numbers that stand
+    in no columns: :func:`_in_no_columns`, read in their order however their centres differ)."""
+    if _in_no_columns(vals):
         return False
+    lines = sorted({t.line for t in vals})
     right = float("-inf")
     for line in lines:
         xs = [centre(t, unit) for t in vals if t.line == line]
@@ -259,6 +257,16 @@ def _interleaved(vals: list[Token], unit: str) -> bool:
             return True
         right = max(right, max(xs))
     return False
+
+
+def _in_no_columns(vals: list[Token]) -> bool:
+    """Numbers one a line — a cell a line: lxml's text of a Word table, "  229 / 540 / 85", lynx's cells
+    centred each on its line — or lines that each start at the left margin — text flowing on: lynx's
+    "   85 / 5 162 103": where each stands says nothing of its column."""
+    lines: dict[int, list[Token]] = {}
+    for t in vals:
+        lines.setdefault(t.line, []).append(t)
+    return len(lines) == len(vals) or all(0 <= min(t.x0 for t in ts) <= FLOW_MARGIN for ts in lines.values())
 
 
 def _left_of_an_earlier(vals: list[Token], unit: str) -> bool:

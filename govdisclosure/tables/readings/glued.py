@@ -197,8 +197,9 @@ _DASHES = regex.compile(r"(?:—{2,12}|-{2,12}|/{2,12})")
 
 
 def _marks_in(t: Token) -> int:
-    """How many marks a mark run into digits may be: a run of the one-character marks a crawler glued
-    together is as many cells as it has characters, or fewer ("——" is also one mark); 1 for others."""
+    """How many marks a mark (or an empty cell) run into digits may be: a run of the one-character marks a
+    crawler glued together is as many cells as it has characters, or fewer ("——" is also one mark); 1
+    for others."""
     return len(t.text) if t.glued and _DASHES.fullmatch(t.text) else 1
 
 
@@ -208,18 +209,22 @@ class _SumSearch:
     def __init__(self, toks: Sequence[Token], groups: tuple[int, ...]) -> None:
         self.groups = groups
         self.rest = [sum(groups[g + 1 :]) for g in range(len(groups))]  # the cells of the groups after each
-        # a not-applicable mark is one position, _MARK, read as 0 by the sums
-        self.digits = "".join(_MARK * _marks_in(t) if t.kind == MARK else _MARK if t.kind == BLANK else t.text for t in toks)
+        # a not-applicable mark is one position, _MARK, read as 0 by the sums (a run of marks as many as
+        # it may be cells), a number its characters
+        pieces: list[str] = []
         self.owner: list[tuple[Token, int]] = []  # digit position -> (token, offset in it)
         # digit position -> the end of the token it stands in: a cell from there may not cross it
         self.limits: list[int] = []
         self.whole: dict[int, int] = {}  # start -> end of the tokens that are one cell: not glued, in a row of several
         for t in toks:
-            width = _marks_in(t) if t.kind == MARK else 1 if t.kind == BLANK else len(t.text)
-            if (t.kind in (MARK, BLANK) and width == 1) or (not t.glued and len(toks) > 1):
+            mark = t.kind in (MARK, BLANK)
+            width = _marks_in(t) if mark else len(t.text)
+            pieces.append(_MARK * width if mark else t.text)
+            if (mark and width == 1) or (not t.glued and len(toks) > 1):
                 self.whole[len(self.owner)] = len(self.owner) + width
             self.owner += [(t, k) for k in range(width)]
             self.limits += [len(self.owner)] * width
+        self.digits = "".join(pieces)
         self.commas = "," in self.digits  # thousands separators inside a glued run (attach_thousands)
         self.out: list[list[tuple[int, int]]] = []
         self.cur: list[tuple[int, int]] = []
@@ -306,7 +311,7 @@ class _SumSearch:
         for a, b in cut:
             t, k = self.owner[a]
             if t.kind in (MARK, BLANK):
-                whole = k == 0 and b - a == (_marks_in(t) if t.kind == MARK else 1)
+                whole = k == 0 and b - a == _marks_in(t)
                 out.append(cell_of(t) if whole else Cell(t.text[k : k + b - a], MARK, t.start + k, t.start + k + b - a, split=True))
                 continue
             entire = k == 0 and b - a == len(t.text)
@@ -332,7 +337,7 @@ def _sum_cands(toks: Sequence[Token], n: int, check: Check | None) -> list[list[
         t.kind in (MARK, BLANK) for t in toks
     ):
         return []
-    size = sum(_marks_in(t) if t.kind == MARK else 1 if t.kind == BLANK else len(t.text) - t.text.count(",") for t in toks)
+    size = sum(_marks_in(t) if t.kind in (MARK, BLANK) else len(t.text) - t.text.count(",") for t in toks)
     if size < n or size > n * MAX_CELL_DIGITS:
         return []
     search = _SumSearch(toks, groups)
